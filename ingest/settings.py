@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     qdrant_url: str | None = Field(None, description="Qdrant server/cluster URL; when set, the index lives there instead of the embedded engine.")
     qdrant_api_key: str | None = Field(None, description="API key for the Qdrant server, when it needs one.")
     collection: str = Field("guidance", description="Collection name on a Qdrant server.")
+    cache_dir: Path = Field(Path("var/cache"), description="Derived files: the ONNX export of the model, benchmark embeddings.")
     corpus_dir: Path = Field(Path("corpus"), description="Folder ingested by default; holds catalog.toml and contacts.toml.")
 
     # --- ingestion ---------------------------------------------------------------------------

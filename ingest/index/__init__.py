@@ -1,1 +1,23 @@
 """The index interface and its two engines (embedded Qdrant Edge, Qdrant server via qdrant-client)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.index.base import Index
+    from ingest.settings import Settings
+
+
+def open_index(settings: Settings) -> Index:
+    """The configured index: the Qdrant server when ``qdrant_url`` is set, else the embedded one.
+
+    Engines are imported here, not at package import, so ``import ingest.index`` stays light.
+    """
+    if settings.qdrant_url:
+        from ingest.index.server import ServerIndex
+
+        return ServerIndex.connect(settings.qdrant_url, settings.collection, api_key=settings.qdrant_api_key)
+    from ingest.index.edge import EdgeIndex
+
+    return EdgeIndex.open(settings.index_dir / "qdrant")

@@ -76,6 +76,9 @@ class Index(Protocol):
 
     def encode_sparse_query(self, text: str) -> SparseVec: ...
 
+    def flush(self) -> None:
+        """Make every write so far durable (survives kill -9)."""
+
     def finish(self) -> None:
         """Flush and build indexes after a batch of writes (HNSW, payload indexes)."""
 

@@ -1,0 +1,53 @@
+"""Reporting channels and support contacts (``corpus/contacts.toml``), edited by the deploying organization.
+
+The file ships with placeholder entries; see its header comment for the format.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from ingest.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+
+class Contact(BaseModel):
+    """One reporting channel or support service."""
+
+    name: str
+    how: str
+    kind: str = "other"
+    note: str | None = None
+    placeholder: bool = False
+
+
+class Contacts(BaseModel):
+    """All contacts, in file order."""
+
+    contacts: list[Contact] = Field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Contacts:
+        """Read a contacts TOML file; a missing file means no contacts."""
+        if not path.is_file():
+            log.info("no contacts file at %s", path)
+            return cls()
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            return cls(contacts=data.get("contact", []))
+        except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as err:
+            raise UsageError(f"{path}: invalid contacts file: {err}") from err
+
+    @property
+    def configured(self) -> list[Contact]:
+        """Contacts the organization has filled in (placeholders left out)."""
+        return [c for c in self.contacts if not c.placeholder]
+
+    @property
+    def is_placeholder_only(self) -> bool:
+        return not self.configured

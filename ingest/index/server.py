@@ -1,0 +1,201 @@
+"""The server engine: a collection on a Qdrant server or cluster, through qdrant-client.
+
+``url`` may also name qdrant-client's local mode (``path:<folder>`` or ``:memory:``), which
+runs the same API in-process; tests use it. Local mode is not thread-safe, so there every
+call is serialised; against a server only writes are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from typing import Any, cast
+
+from qdrant_client import QdrantClient, models
+
+from ingest.errors import UsageError
+from ingest.index.base import DENSE, FILTER_FIELDS, SPARSE, Hit, Point, QueryFilter, SparseVec
+from ingest.index.bm25 import Bm25Encoder
+
+log = logging.getLogger(__name__)
+
+UPSERT_BATCH = 256
+SCROLL_PAGE = 2048
+PATH_PREFIX = "path:"
+MEMORY = ":memory:"
+
+
+def _client(url: str, api_key: str | None) -> QdrantClient:
+    if url == MEMORY:
+        return QdrantClient(location=MEMORY)
+    if url.startswith(PATH_PREFIX):
+        return QdrantClient(path=url.removeprefix(PATH_PREFIX))
+    return QdrantClient(url=url, api_key=api_key)
+
+
+def _is_local(url: str) -> bool:
+    return url == MEMORY or url.startswith(PATH_PREFIX)
+
+
+def _create_collection(client: QdrantClient, collection: str, dim: int, local: bool) -> None:
+    log.info("creating collection %s (dim %d)", collection, dim)
+    client.create_collection(
+        collection,
+        vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
+        sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+    )
+    if local:  # local mode ignores payload indexes (and warns about them)
+        return
+    for name in FILTER_FIELDS:
+        client.create_payload_index(collection, name, field_schema=models.PayloadSchemaType.KEYWORD)
+
+
+def _check_dim(client: QdrantClient, collection: str, dim: int) -> None:
+    vectors = client.get_collection(collection).config.params.vectors
+    params = vectors.get(DENSE) if isinstance(vectors, dict) else None
+    if params is None or params.size != dim:
+        found = "no dense vector" if params is None else f"dim {params.size}"
+        raise UsageError(f"collection {collection} has {found}, expected '{DENSE}' of dim {dim}")
+
+
+def _server_filter(flt: QueryFilter | None) -> models.Filter | None:
+    if flt is None or flt.is_empty():
+        return None
+    conditions: list[Any] = [
+        models.FieldCondition(key=key, match=models.MatchAny(any=values))
+        for key, values in (("doc_type", flt.doc_type), ("doc_key", flt.doc_key))
+        if values
+    ]
+    return models.Filter(must=conditions)
+
+
+def _server_point(point: Point) -> models.PointStruct:
+    sparse = models.SparseVector(indices=point.sparse.indices, values=point.sparse.values)
+    return models.PointStruct(id=point.id, vector={DENSE: point.dense, SPARSE: sparse}, payload=point.payload)
+
+
+def _query_args(
+    dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int
+) -> dict[str, Any]:
+    sparse_query = None
+    if sparse is not None:
+        sparse_query = models.SparseVector(indices=sparse.indices, values=sparse.values)
+    if dense is not None and sparse_query is not None:
+        stages = [
+            models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch),
+            models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch),
+        ]
+        return {"prefetch": stages, "query": models.FusionQuery(fusion=models.Fusion.RRF)}
+    if dense is not None:
+        return {"query": dense, "using": DENSE}
+    return {"query": sparse_query, "using": SPARSE}
+
+
+def _hit(point: models.ScoredPoint) -> Hit:
+    vectors = point.vector
+    stored = vectors.get(DENSE) if isinstance(vectors, dict) else None
+    dense = cast(list[float], stored) if isinstance(stored, list) else None
+    return Hit(id=str(point.id), score=point.score, payload=dict(point.payload or {}), dense=dense)
+
+
+class ServerIndex:
+    """The ``Index`` on one collection of a Qdrant server (or qdrant-client local mode)."""
+
+    def __init__(self, client: QdrantClient, collection: str, local: bool) -> None:
+        self.collection = collection
+        self._client = client
+        self._write_lock = threading.Lock()
+        self._read_lock: contextlib.AbstractContextManager[Any] = (
+            self._write_lock if local else contextlib.nullcontext()
+        )
+        self._bm25 = Bm25Encoder()
+
+    @classmethod
+    def connect(cls, url: str, collection: str, api_key: str | None = None, dim: int = 384) -> ServerIndex:
+        """Connect and create the collection (vectors and payload indexes) when it is missing."""
+        client = _client(url, api_key)
+        local = _is_local(url)
+        if not client.collection_exists(collection):
+            _create_collection(client, collection, dim, local)
+        else:
+            _check_dim(client, collection, dim)
+        return cls(client, collection, local)
+
+    def upsert(self, points: list[Point]) -> None:
+        with self._write_lock:
+            for start in range(0, len(points), UPSERT_BATCH):
+                batch = [_server_point(p) for p in points[start : start + UPSERT_BATCH]]
+                self._client.upsert(self.collection, points=batch, wait=True)
+
+    def delete_doc_hashes(self, doc_hashes: list[str]) -> None:
+        if not doc_hashes:
+            return
+        match = models.FieldCondition(key="doc_hash", match=models.MatchAny(any=list(doc_hashes)))
+        selector = models.FilterSelector(filter=models.Filter(must=[match]))
+        with self._write_lock:
+            self._client.delete(self.collection, points_selector=selector, wait=True)
+
+    def doc_hashes(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        offset: Any = None
+        while True:
+            with self._read_lock:
+                records, offset = self._client.scroll(
+                    self.collection, limit=SCROLL_PAGE, offset=offset, with_payload=["doc_hash"]
+                )
+            for record in records:
+                key = str((record.payload or {}).get("doc_hash", ""))
+                counts[key] = counts.get(key, 0) + 1
+            if offset is None:
+                return counts
+
+    def count(self) -> int:
+        with self._read_lock:
+            return self._client.count(self.collection, exact=True).count
+
+    def query(
+        self,
+        dense: list[float] | None,
+        sparse: SparseVec | None,
+        limit: int,
+        flt: QueryFilter | None = None,
+        prefetch: int = 40,
+        with_dense: bool = False,
+    ) -> list[Hit]:
+        if dense is None and sparse is None:
+            return []
+        server_flt = _server_filter(flt)
+        args = _query_args(dense, sparse, server_flt, prefetch)
+        with self._read_lock:
+            response = self._client.query_points(
+                self.collection,
+                query_filter=server_flt,
+                limit=limit,
+                with_payload=True,
+                with_vectors=[DENSE] if with_dense else False,
+                **args,
+            )
+        return [_hit(p) for p in response.points]
+
+    def encode_sparse_document(self, text: str) -> SparseVec:
+        return self._bm25.document(text)
+
+    def encode_sparse_query(self, text: str) -> SparseVec:
+        return self._bm25.query(text)
+
+    def flush(self) -> None:
+        """Nothing to do: every write already waited for the server to apply it."""
+
+    def finish(self) -> None:
+        """Nothing to do: every write waited for the server, which indexes in the background."""
+
+    def close(self) -> None:
+        with self._write_lock:
+            self._client.close()
+
+    def __enter__(self) -> ServerIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

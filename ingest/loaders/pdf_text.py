@@ -1,0 +1,166 @@
+"""Extracted PDF page text to clean blocks.
+
+1. Drop running headers/footers: lines at the top or bottom of many pages that are the same
+   apart from a number that follows the page number ("Model Policy — page 3"), and lone page numbers.
+2. Per page, join wrapped lines into paragraphs (undoing end-of-line hyphenation); a blank line,
+   a short line ending a sentence, a heading or a numbered-paragraph start ("5.3 ", "(a) ") ends one.
+Blocks never span pages, so every block keeps the page it is printed on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ingest.loaders.layout import (
+    collapse,
+    ends_sentence,
+    has_heading_shape,
+    heading_level,
+    is_page_number,
+    starts_numbered_paragraph,
+    starts_with_number,
+)
+from ingest.models import Block
+
+EDGE_LINES = 3  # lines looked at on each edge of a page for running headers/footers
+RUNNING_SHARE = 0.4  # a line on this share of the pages (at least 2) is a running header/footer
+SHORT_LINE = 0.7  # a line shorter than this share of the usual line width does not wrap
+DEFAULT_WIDTH = 80
+SHORT_HEADING_WORDS = 8  # a stand-alone line this short reads as a heading even in sentence case
+
+_NUMBER = re.compile(r"\d+")
+_HYPHENATED = re.compile(r"[^\W\d_][-\u2010]$")
+_SOFT_HYPHEN = "\u00ad"
+
+RunningKey = tuple[str, int, int]
+
+
+def page_lines(text: str) -> list[str]:
+    """Lines of one page, whitespace collapsed; blank lines kept as '' (paragraph breaks)."""
+    return [collapse(line) for line in text.splitlines()]
+
+
+def blocks_from_pages(pages: list[list[str]]) -> list[Block]:
+    """Blocks of a whole document; ``pages[i]`` holds the lines of page i + 1."""
+    pages = strip_running_lines(pages)
+    width = line_width(line for lines in pages for line in lines)
+    blocks: list[Block] = []
+    for number, lines in enumerate(pages, start=1):
+        blocks.extend(page_blocks(lines, number, width))
+    return blocks
+
+
+# --- running headers and footers ------------------------------------------------------------------
+def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    content = [[line for line in lines if line] for lines in pages]
+    top = _running_keys([lines[:EDGE_LINES] for lines in content])
+    bottom = _running_keys([lines[-EDGE_LINES:] for lines in content])
+    return [_strip_edges(lines, index, top, bottom) for index, lines in enumerate(pages)]
+
+
+def _line_keys(line: str, page_index: int) -> set[RunningKey]:
+    """Equal keys on two pages: the same line, or the same line with its number advancing with the page."""
+    keys = {(line.lower(), -1, 0)}
+    if starts_with_number(line):  # '1. Scope' on page 1 and '2. Scope' on page 2 are headings
+        return keys
+    signature = _NUMBER.sub("#", line.lower())
+    numbers = [int(n) for n in _NUMBER.findall(line)[:4] if len(n) <= 6]
+    return keys | {(signature, position, page_index - n) for position, n in enumerate(numbers)}
+
+
+def _running_keys(edges: list[list[str]]) -> set[RunningKey]:
+    counts: Counter[RunningKey] = Counter()
+    for index, lines in enumerate(edges):
+        counts.update(set().union(*(_line_keys(line, index) for line in lines)))
+    needed = max(2, math.ceil(len(edges) * RUNNING_SHARE))
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def _strip_edges(lines: list[str], index: int, top: set[RunningKey], bottom: set[RunningKey]) -> list[str]:
+    lines = _strip_leading(lines, index, top)
+    return _strip_leading(lines[::-1], index, bottom)[::-1]
+
+
+def _strip_leading(lines: list[str], index: int, running: set[RunningKey]) -> list[str]:
+    start, dropped = 0, 0
+    while start < len(lines) and dropped < EDGE_LINES:
+        line = lines[start]
+        if line and not (is_page_number(line) or _line_keys(line, index) & running):
+            break
+        dropped += 1 if line else 0
+        start += 1
+    return lines[start:]
+
+
+# --- paragraphs and headings ----------------------------------------------------------------------
+def line_width(lines: Iterable[str]) -> int:
+    """The usual length of a full (wrapped) line: the 90th percentile of line lengths."""
+    lengths = sorted(len(line) for line in lines if line)
+    if not lengths:
+        return DEFAULT_WIDTH
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def page_blocks(lines: list[str], page: int, width: int) -> list[Block]:
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        text = join_lines(paragraph)
+        if text:
+            blocks.append(Block("text", text, page=page))
+        paragraph.clear()
+
+    for line, following in zip(lines, _next_nonblank(lines), strict=True):
+        level = _heading_here(line, paragraph, following, width)
+        if not line or level or (paragraph and starts_numbered_paragraph(line, paragraph[-1])):
+            flush()
+        if level:
+            blocks.append(Block("heading", line, level, page))
+        elif line:
+            paragraph.append(line)
+            if ends_sentence(line) and len(line) < SHORT_LINE * width:
+                flush()
+    flush()
+    return blocks
+
+
+def _next_nonblank(lines: list[str]) -> list[str]:
+    """For each line, the next non-blank line after it ('' at the end)."""
+    following, nxt = [], ""
+    for line in reversed(lines):
+        following.append(nxt)
+        nxt = line or nxt
+    return following[::-1]
+
+
+def _heading_here(line: str, paragraph: list[str], following: str, width: int) -> int | None:
+    """A heading: reads as one, stands apart from the paragraph before, and the next line is not its tail."""
+    if not line or (paragraph and not ends_sentence(paragraph[-1])):
+        return None
+    if following[:1].islower() or len(line) > max(SHORT_LINE * width, 50):
+        return None
+    level = heading_level(line)
+    if level is None and has_heading_shape(line) and len(line.split()) <= SHORT_HEADING_WORDS:
+        return 2  # 'Prohibited conduct': a short sentence-case line standing on its own
+    return level
+
+
+def join_lines(lines: list[str]) -> str:
+    """One paragraph from wrapped lines: 'harass-' + 'ment' -> 'harassment', otherwise a space."""
+    parts: list[str] = []
+    for line in lines:
+        if parts and _breaks_word(parts[-1], line):
+            parts[-1] = parts[-1][:-1]
+        elif parts:
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts).replace(_SOFT_HYPHEN, "")
+
+
+def _breaks_word(line: str, following: str) -> bool:
+    """'harass-' followed by 'ment ...', or a soft hyphen at the line end."""
+    return line.endswith(_SOFT_HYPHEN) or bool(_HYPHENATED.search(line) and following[:1].islower())

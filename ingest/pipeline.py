@@ -1,0 +1,246 @@
+"""Ingestion as an explicit chain: discover -> hash -> load -> split -> embed -> write -> commit.
+
+Incremental by content hash and crash-safe: a new version's points are written and flushed
+before the manifest names it, and the old version's points are deleted only after. A run
+killed anywhere leaves either version committed; the next run sweeps what no manifest names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ingest.catalog import Catalog, meta_for
+from ingest.chunking import chunk_document
+from ingest.errors import IngestError, KBError
+from ingest.index.base import Index, Point
+from ingest.loaders import load_file
+from ingest.manifest import Failure, Manifest, ManifestStore, now_iso
+from ingest.models import Chunk, DocumentRecord
+from ingest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Status = Literal["added", "updated", "unchanged", "removed", "failed", "duplicate"]
+IGNORED_NAMES = {"catalog.toml", "contacts.toml", "readme.md", ".gitkeep"}
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: Status
+    doc_key: str | None = None
+    chunks: int = 0
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    chunks_in_index: int = 0
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def to_json(self) -> dict[str, object]:
+        statuses: tuple[Status, ...] = ("added", "updated", "unchanged", "removed", "failed")
+        return {
+            "documents": {s: self.count(s) for s in statuses},
+            "chunks": self.chunks_in_index,
+            "errors": [{"path": o.path, "error": o.error or ""} for o in self.failed],
+            "skipped": [{"path": o.path, "reason": o.error or ""} for o in self.outcomes if o.status == "duplicate"],
+        }
+
+
+class Progress:
+    """What the pipeline reports while it works; the CLI draws a bar from it, the API ignores it."""
+
+    def start(self, files: int) -> None: ...
+
+    def chunks_planned(self, n: int) -> None: ...
+
+    def chunks_done(self, n: int) -> None: ...
+
+    def file_done(self, outcome: FileOutcome) -> None: ...
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files to ingest: explicit files as given, folders walked (hidden files and config skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if _is_candidate(p, path))
+        else:
+            found.append(path)
+    return found
+
+
+def _is_candidate(path: Path, root: Path) -> bool:
+    rel = path.relative_to(root)
+    hidden = any(part.startswith(".") for part in rel.parts)
+    return path.is_file() and not hidden and path.name.lower() not in IGNORED_NAMES
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Ingestor:
+    """Turns files into committed document versions in the index."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        index: Index,
+        embed: Callable[[list[str]], list[list[float]]],
+        count_tokens: Callable[[str], int],
+        catalog: Catalog,
+    ) -> None:
+        self.settings = settings
+        self.index = index
+        self.embed = embed
+        self.count_tokens = count_tokens
+        self.catalog = catalog
+        self.store = ManifestStore(settings.index_dir / "manifest.json")
+
+    # --- the run -------------------------------------------------------------------------------
+    def run(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
+        progress = progress or Progress()
+        manifest = self.store.load()
+        self.sweep_orphans(manifest)
+        files = discover(paths)
+        progress.start(len(files))
+        report = IngestReport()
+        for path in files:
+            outcome = self.ingest_file(path, manifest, progress)
+            report.outcomes.append(outcome)
+            progress.file_done(outcome)
+        for outcome in self.remove_missing(manifest, [p for p in paths if p.is_dir()]):
+            report.outcomes.append(outcome)
+            progress.file_done(outcome)
+        self.index.finish()
+        report.chunks_in_index = self.index.count()
+        return report
+
+    def ingest_file(self, path: Path, manifest: Manifest, progress: Progress) -> FileOutcome:
+        shown = str(path)
+        try:
+            return self._ingest_file(path.resolve(), shown, manifest, progress)
+        except IngestError as err:
+            return self._record_failure(manifest, shown, err.message)
+        except KBError:
+            raise
+        except Exception as err:  # a loader bug must not stop the other files
+            log.exception("unexpected error ingesting %s", path.name)
+            return self._record_failure(manifest, shown, f"{path.name}: unexpected error ({type(err).__name__})")
+
+    def _ingest_file(self, path: Path, shown: str, manifest: Manifest, progress: Progress) -> FileOutcome:
+        _check_file(path)
+        doc_hash = file_hash(path)
+        previous = manifest.by_path(str(path))
+        if previous is not None and previous.doc_hash == doc_hash:
+            self._clear_failure(manifest, shown)
+            return FileOutcome(shown, "unchanged", previous.doc_key, len(previous.chunk_ids))
+        twin = manifest.by_hash(doc_hash)
+        if twin is not None and Path(twin.path).exists():
+            return FileOutcome(shown, "duplicate", twin.doc_key, error=f"same content as {Path(twin.path).name}")
+        record, chunks = self.prepare(path, doc_hash, manifest, progress)
+        self.write(chunks, progress)
+        self.commit(manifest, record, previous, shown)
+        return FileOutcome(shown, "updated" if previous else "added", record.doc_key, len(chunks))
+
+    # --- steps ---------------------------------------------------------------------------------
+    def prepare(
+        self, path: Path, doc_hash: str, manifest: Manifest, progress: Progress
+    ) -> tuple[DocumentRecord, list[Chunk]]:
+        """Load and split: everything up to (not including) the model."""
+        parsed = load_file(path, self.settings)
+        meta = meta_for(self.catalog, path, doc_hash, parsed)
+        meta = meta.model_copy(update={"doc_key": manifest.unique_key(meta.doc_key, str(path))})
+        chunks = chunk_document(parsed, meta, doc_hash, self.count_tokens, self.settings)
+        if not chunks:
+            raise IngestError(path.name, "no text to index after cleaning")
+        progress.chunks_planned(len(chunks))
+        record = DocumentRecord(
+            doc_key=meta.doc_key, doc_hash=doc_hash, path=str(path), title=meta.title, doc_type=meta.doc_type,
+            publisher=meta.publisher, date=meta.date, language=meta.language, pages=parsed.page_count,
+            chunk_ids=[c.chunk_id for c in chunks], ingested_at=now_iso(),
+        )
+        return record, chunks
+
+    def write(self, chunks: list[Chunk], progress: Progress) -> None:
+        """Embed and upsert in batches; the points stay invisible until commit()."""
+        step = max(self.settings.embed_batch_size * 4, 1)
+        for start in range(0, len(chunks), step):
+            batch = chunks[start : start + step]
+            vectors = self.embed([c.embed_text for c in batch])
+            points = [self._point(c, v) for c, v in zip(batch, vectors, strict=True)]
+            self.index.upsert(points)
+            progress.chunks_done(len(batch))
+        self.index.flush()
+
+    def _point(self, chunk: Chunk, vector: list[float]) -> Point:
+        payload = chunk.model_dump(mode="json", exclude={"embed_text"})
+        return Point(chunk.chunk_id, vector, self.index.encode_sparse_document(chunk.embed_text), payload)
+
+    def commit(self, manifest: Manifest, record: DocumentRecord, previous: DocumentRecord | None, shown: str) -> None:
+        """Name the new version in the manifest, then drop the old version's points."""
+        if previous is not None and previous.doc_key != record.doc_key:
+            manifest.documents.pop(previous.doc_key, None)
+        manifest.documents[record.doc_key] = record
+        manifest.failures.pop(shown, None)
+        self.store.save(manifest)
+        if previous is not None and previous.doc_hash != record.doc_hash:
+            self.index.delete_doc_hashes([previous.doc_hash])
+
+    def remove(self, manifest: Manifest, doc_key: str) -> DocumentRecord:
+        record = manifest.documents.pop(doc_key)
+        self.store.save(manifest)
+        self.index.delete_doc_hashes([record.doc_hash])
+        return record
+
+    def remove_missing(self, manifest: Manifest, roots: list[Path]) -> list[FileOutcome]:
+        """Documents whose file lived under an ingested folder and is gone now."""
+        resolved = [r.resolve() for r in roots]
+        gone = [r for r in manifest.documents.values() if _under(Path(r.path), resolved) and not Path(r.path).exists()]
+        return [FileOutcome(rec.path, "removed", self.remove(manifest, rec.doc_key).doc_key) for rec in gone]
+
+    def sweep_orphans(self, manifest: Manifest) -> int:
+        """Delete points of document versions the manifest does not name (interrupted or replaced writes)."""
+        committed = manifest.committed_hashes()
+        orphans = [h for h in self.index.doc_hashes() if h not in committed]
+        if orphans:
+            log.info("sweeping %d orphaned document version(s)", len(orphans))
+            self.index.delete_doc_hashes(orphans)
+            self.index.flush()
+        return len(orphans)
+
+    def _record_failure(self, manifest: Manifest, shown: str, message: str) -> FileOutcome:
+        manifest.failures[shown] = Failure(path=shown, error=message, at=now_iso())
+        self.store.save(manifest)
+        return FileOutcome(shown, "failed", error=message)
+
+    def _clear_failure(self, manifest: Manifest, shown: str) -> None:
+        if manifest.failures.pop(shown, None) is not None:
+            self.store.save(manifest)
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    return any(path.is_relative_to(root) for root in roots)
+
+
+def _check_file(path: Path) -> None:
+    if not path.is_file():
+        raise IngestError(path.name, "file not found")

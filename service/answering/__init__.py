@@ -1,0 +1,1 @@
+"""Answer composition: extractive (default, no LLM) and LLM-written, both passed through `verify`."""

@@ -1,0 +1,93 @@
+"""The default answerer: picks the passage sentences that answer the question and cites each one.
+
+A sentence is scored by embedding similarity to the question, lexical overlap (the engine's BM25
+tokens, so stemming and stop words match the index) and its passage's rank; maximal marginal
+relevance keeps the answer from saying one point three times. Every sentence is a verbatim quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from service.models import Citation, Passage
+from service.retrieval import Retrieved
+from service.sentences import sentence_spans
+
+TextEmbed = Callable[[list[str]], np.ndarray]
+TokenSet = Callable[[str], set[int]]
+
+W_SIMILARITY, W_OVERLAP, W_PASSAGE = 0.6, 0.25, 0.15
+MMR_REDUNDANCY = 0.5
+REDUNDANT_COSINE = 0.85
+RELATIVE_FLOOR = 0.75
+MIN_WORDS = 4
+
+
+@dataclass
+class Candidate:
+    passage_idx: int
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+
+
+class ExtractiveAnswerer:
+    def __init__(self, embed_texts: TextEmbed, tokens: TokenSet, max_sentences: int = 4) -> None:
+        self.embed_texts = embed_texts
+        self.tokens = tokens
+        self.max_sentences = max_sentences
+
+    def compose(self, question: str, found: Retrieved, passages_first: int = 0) -> tuple[str, list[Citation]]:
+        """Answer text with ``[n]`` markers and one citation per sentence."""
+        candidates = self.candidates(found.passages)
+        if not candidates:
+            return "", []
+        vectors = self.embed_texts([c.text for c in candidates])
+        self.score(question, found, candidates, vectors)
+        chosen = self.select(candidates, vectors)
+        return render(chosen, found.passages)
+
+    def candidates(self, passages: list[Passage]) -> list[Candidate]:
+        out = []
+        for idx, passage in enumerate(passages):
+            for start, end in sentence_spans(passage.text):
+                text = passage.text[start:end]
+                if len(text.split()) >= MIN_WORDS:
+                    out.append(Candidate(idx, start, end, text))
+        return out
+
+    def score(self, question: str, found: Retrieved, cands: list[Candidate], vectors: np.ndarray) -> None:
+        similarity = vectors @ found.query_vec
+        passage_cos = found.cosines
+        q_tokens = self.tokens(question)
+        for cand, sim in zip(cands, similarity, strict=True):
+            overlap = len(q_tokens & self.tokens(cand.text)) / max(len(q_tokens), 1)
+            cand.score = W_SIMILARITY * float(sim) + W_OVERLAP * overlap + W_PASSAGE * float(passage_cos[cand.passage_idx])
+
+    def select(self, cands: list[Candidate], vectors: np.ndarray) -> list[Candidate]:
+        """Maximal marginal relevance over candidates above a floor relative to the best."""
+        best = max(c.score for c in cands)
+        pool = [i for i, c in enumerate(cands) if c.score >= RELATIVE_FLOOR * best]
+        chosen: list[int] = []
+        while pool and len(chosen) < self.max_sentences:
+            i = max(pool, key=lambda j: cands[j].score - MMR_REDUNDANCY * _max_sim(vectors, j, chosen))
+            pool.remove(i)
+            if _max_sim(vectors, i, chosen) < REDUNDANT_COSINE:
+                chosen.append(i)
+        return [cands[i] for i in chosen]
+
+
+def _max_sim(vectors: np.ndarray, i: int, chosen: list[int]) -> float:
+    return float(max((vectors[i] @ vectors[j] for j in chosen), default=0.0))
+
+
+def render(chosen: list[Candidate], passages: list[Passage]) -> tuple[str, list[Citation]]:
+    parts, citations = [], []
+    for n, cand in enumerate(chosen, start=1):
+        parts.append(f"{cand.text} [{n}]")
+        citations.append(Citation(n=n, quote=cand.text, passage=passages[cand.passage_idx]))
+    return " ".join(parts), citations

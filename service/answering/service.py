@@ -1,0 +1,110 @@
+"""From question to verified Answer: retrieve, detect disclosure, abstain or compose, verify."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+import numpy as np
+
+from ingest.contacts import Contact
+from service.answering.disclosure import PREFACE, SUPPORT_QUERY, DisclosureDetector
+from service.answering.extractive import ExtractiveAnswerer
+from service.answering.verify import verify
+from service.models import Answer, Citation, Filters, Passage, Suggestion
+from service.retrieval import Retrieved, Retriever
+
+log = logging.getLogger(__name__)  # never given the question text
+
+NOT_COVERED = (
+    "The documents in this library do not cover this question. The closest documents are listed below; "
+    "they may still help, but they do not answer it."
+)
+NO_SUPPORT_PASSAGES = "The documents in this library hold no passage on reporting or support that fits this question."
+
+
+class LLMComposer(Protocol):
+    def compose(self, question: str, found: Retrieved) -> tuple[str, list[Citation]]: ...
+
+
+class AnswerService:
+    def __init__(
+        self,
+        retriever: Retriever,
+        extractive: ExtractiveAnswerer,
+        detector: DisclosureDetector,
+        abstain_threshold: float,
+        contacts: Callable[[], list[Contact]],
+        llm: LLMComposer | None = None,
+    ) -> None:
+        self.retriever = retriever
+        self.extractive = extractive
+        self.detector = detector
+        self.abstain_threshold = abstain_threshold
+        self.contacts = contacts
+        self.llm = llm
+
+    def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
+        found = self.retriever.retrieve(question, top_k, filters)
+        if self.detector.assess(question, found.query_vec).is_disclosure:
+            return self.disclosure_answer(question, found, top_k, filters)
+        if found.best_cosine < self.abstain_threshold:
+            return abstention(found)
+        t0 = time.perf_counter()
+        answer = self.compose(question, found)
+        answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
+        return abstention(found) if not answer.citations else answer
+
+    def compose(self, question: str, found: Retrieved) -> Answer:
+        """LLM when configured and it yields verified citations; the extractive answer otherwise."""
+        notice = None
+        if self.llm is not None:
+            try:
+                text, cites = verify(*self.llm.compose(question, found))
+                if cites:
+                    return Answer(answer=text, citations=cites, mode="llm")
+                notice = "The language model's answer could not be verified against the passages; showing the extractive answer."
+            except Exception as err:  # unreachable, slow, or malformed: fall back, say so
+                log.warning("LLM answer failed (%s); using the extractive answer", type(err).__name__)
+                notice = "The language model did not answer in time; showing the extractive answer."
+        text, cites = verify(*self.extractive.compose(question, found))
+        return Answer(answer=text, citations=cites, notice=notice)
+
+    def disclosure_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None) -> Answer:
+        support = self.retriever.retrieve(SUPPORT_QUERY, top_k, filters)
+        merged = merge(support, found, top_k)
+        text, cites = verify(*self.extractive.compose(SUPPORT_QUERY + " " + question, merged))
+        body = text or NO_SUPPORT_PASSAGES
+        return Answer(answer=f"{PREFACE} {body}", citations=cites, disclosure=True, preface=PREFACE,
+                      contacts=self.contacts(), timings_ms=found.timings_ms)
+
+
+def merge(first: Retrieved, then: Retrieved, top_k: int) -> Retrieved:
+    """Support passages first, then the question's own, without repeats."""
+    seen: set[str] = set()
+    passages: list[Passage] = []
+    rows: list[np.ndarray] = []
+    for found in (first, then):
+        for passage, vec in zip(found.passages, found.vectors, strict=True):
+            if passage.id not in seen and len(passages) < top_k:
+                seen.add(passage.id)
+                passages.append(passage)
+                rows.append(vec)
+    vectors = np.asarray(rows, dtype=np.float32).reshape(len(rows), then.query_vec.shape[0])
+    return Retrieved(passages, vectors, then.query_vec, then.timings_ms)
+
+
+def abstention(found: Retrieved) -> Answer:
+    return Answer(answer=NOT_COVERED, abstained=True, suggestions=suggestions(found), timings_ms=found.timings_ms)
+
+
+def suggestions(found: Retrieved, limit: int = 3) -> list[Suggestion]:
+    out: dict[str, Suggestion] = {}
+    for passage, cos in zip(found.passages, found.cosines, strict=True):
+        if passage.doc_key not in out and len(out) < limit:
+            out[passage.doc_key] = Suggestion(doc_key=passage.doc_key, title=passage.title, doc_type=passage.doc_type,
+                                              section=passage.section, page_start=passage.page_start,
+                                              score=round(float(cos), 4))
+    return list(out.values())

@@ -1,0 +1,1 @@
+"""HTTP API: thin routers over the KnowledgeBase; errors mapped once in `errors`."""

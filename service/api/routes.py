@@ -1,0 +1,59 @@
+"""Routers: search, ask, health. Thin: validation in schemas, logic in the KnowledgeBase."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+
+from service.api.deps import KB
+from service.api.schemas import AskRequest, Health, SearchRequest, SearchResponse
+from service.models import Answer
+
+router = APIRouter(prefix="/api")
+AFTER_MARKERS = re.compile(r"(?<=\])\s+(?!\[)")
+
+
+@router.get("/health", response_model=Health, summary="Service status and index size")
+def health(kb: KB) -> Health:
+    return Health(**kb.health())
+
+
+@router.post("/search", response_model=SearchResponse, summary="Ranked passages (hybrid dense + BM25)")
+def search(body: SearchRequest, kb: KB) -> SearchResponse:
+    return SearchResponse(results=kb.search(body.query, body.top_k, body.filters, body.mode))
+
+
+@router.post(
+    "/ask",
+    response_model=Answer,
+    summary="A short answer whose every sentence cites a verified quote",
+    responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when stream is true"}},
+)
+async def ask(body: AskRequest, kb: KB) -> Answer | StreamingResponse:
+    answer = await run_in_threadpool(kb.ask, body.question, body.top_k, body.filters)
+    if body.stream:
+        return StreamingResponse(answer_events(answer), media_type="text/event-stream")
+    return answer
+
+
+def answer_events(answer: Answer) -> Iterator[str]:
+    """SSE: one ``sentence`` event per sentence (markers kept), then ``citations``, then ``done``."""
+    for sentence in split_answer(answer.answer):
+        yield sse("sentence", {"text": sentence})
+    meta = answer.model_dump(mode="json", exclude={"answer"})
+    yield sse("citations", meta)
+    yield sse("done", {"answer": answer.answer})
+
+
+def split_answer(text: str) -> list[str]:
+    """Answer sentences with their trailing markers attached (split after a marker group)."""
+    return [piece for piece in AFTER_MARKERS.split(text) if piece]
+
+
+def sse(event: str, data: object) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"

@@ -1,0 +1,145 @@
+"""The `kb` command line. Entry point: builds Settings once, maps typed errors to exit codes in one place."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ingest.errors import KBError
+from ingest.settings import Settings
+
+app = typer.Typer(
+    help="Search and cited answers over guidance on preventing and addressing sexual harassment.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder (overrides KB_INDEX_DIR).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")]
+
+
+def make_settings(index: Path | None = None, **overrides: Any) -> Settings:
+    settings = Settings()
+    updates = {k: v for k, v in overrides.items() if v is not None}
+    if index is not None:
+        updates["index_dir"] = index
+    return settings.model_copy(update=updates)
+
+
+def guarded(fn: Callable[[], int]) -> None:
+    """Run a command body; a KBError becomes its message on stderr and its exit code."""
+    try:
+        code = fn()
+    except KBError as e:
+        err.print(f"[red]error:[/] {e.message}", highlight=False)
+        raise typer.Exit(e.exit_code) from None
+    raise typer.Exit(code)
+
+
+def print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: the corpus folder).")] = None,
+    index: IndexOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest documents into the index: new and changed files are embedded, unchanged ones skipped."""
+    settings = make_settings(index)
+    targets = paths or [settings.corpus_dir]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        err.print(f"[red]error:[/] no such file or folder: {', '.join(map(str, missing))}")
+        raise typer.Exit(2)
+    from service.ingest_command import run_ingest
+
+    guarded(lambda: run_ingest(settings, targets, as_json, out, err))
+
+
+@app.command()
+def status(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+    """List the documents in the index."""
+    from ingest.manifest import ManifestStore
+
+    settings = make_settings(index)
+    manifest = ManifestStore(settings.index_dir / "manifest.json").load()
+    docs = [r.model_dump(mode="json", exclude={"chunk_ids"}) | {"chunks": len(r.chunk_ids)}
+            for r in manifest.documents.values()]
+    failures = [f.model_dump() for f in manifest.failures.values()]
+    if as_json:
+        print_json({"index": str(settings.index_dir), "documents": docs, "failures": failures,
+                    "chunks": sum(d["chunks"] for d in docs)})
+        raise typer.Exit(0)
+    out.print(status_table(docs))
+    for f in failures:
+        out.print(f"[red]failed[/] {f['path']}: {f['error']}", highlight=False)
+    out.print(f"{len(docs)} documents, {sum(d['chunks'] for d in docs)} chunks in {settings.index_dir}")
+
+
+def status_table(docs: list[dict[str, Any]]) -> Table:
+    table = Table("key", "title", "type", "pages", "chunks", "ingested")
+    for d in docs:
+        table.add_row(d["doc_key"], d["title"][:60], d["doc_type"], str(d["pages"] or "-"), str(d["chunks"]),
+                      d["ingested_at"])
+    return table
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+@app.command()
+def serve(
+    index: IndexOpt = None,
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the UI (/ui) on the index."""
+    from service.serve_command import run_serve
+
+    settings = make_settings(index, host=host, port=port)
+    guarded(lambda: run_serve(settings, err))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=50, help="Passages to return.")] = 5,
+    doc_type: Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")] = None,
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="Only this document key (repeatable).")] = None,
+    index: IndexOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ranked passages for a query."""
+    from service.query_command import run_search
+
+    settings = make_settings(index)
+    guarded(lambda: run_search(settings, query, top_k, doc_type or [], doc or [], as_json, out))
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in plain words.")],
+    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=20, help="Passages the answer may use.")] = 5,
+    doc_type: Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")] = None,
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="Only this document key (repeatable).")] = None,
+    index: IndexOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """A short cited answer, then the numbered sources with title, page and quote."""
+    from service.query_command import run_ask
+
+    settings = make_settings(index)
+    guarded(lambda: run_ask(settings, question, top_k, doc_type or [], doc or [], as_json, out))

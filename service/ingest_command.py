@@ -1,0 +1,67 @@
+"""`kb ingest`: runs the pipeline with a progress display, or hands the files to the service holding the index."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from ingest.errors import IndexBusy
+from ingest.pipeline import FileOutcome, IngestReport, discover
+from ingest.settings import Settings
+from service.running import RunningService, find_running
+
+
+def run_ingest(settings: Settings, targets: list[Path], as_json: bool, out: Console, err: Console) -> int:
+    try:
+        report = ingest_locally(settings, targets, err)
+    except IndexBusy:
+        running = find_running(settings)
+        if running is None:
+            raise
+        err.print(f"index held by the running service at {running.url} (pid {running.pid}); sending files to it")
+        report = ingest_through(running, settings, targets, err)
+    print_report(report, as_json, out)
+    return 1 if report.failed else 0
+
+
+def ingest_locally(settings: Settings, targets: list[Path], err: Console) -> IngestReport:
+    from ingest.factory import open_ingestor
+    from ingest.progress import RichIngestProgress
+
+    ingestor, index = open_ingestor(settings)
+    try:
+        with RichIngestProgress(err) as progress:
+            return ingestor.run(targets, progress)
+    finally:
+        index.close()
+
+
+def ingest_through(running: RunningService, settings: Settings, targets: list[Path], err: Console) -> IngestReport:
+    report = IngestReport()
+    with running.client(settings, timeout=600) as client:
+        for path in discover(targets):
+            with path.open("rb") as fh:
+                response = client.post("/api/documents", files={"file": (path.name, fh)})
+            body = response.json()
+            if response.status_code >= 400:
+                outcome = FileOutcome(str(path), "failed", error=body.get("error", {}).get("message", response.text))
+            else:
+                outcome = FileOutcome(str(path), body["status"], body.get("doc_key"), body.get("chunks", 0),
+                                      body.get("error"))
+            err.print(f"{outcome.status:<9} {path}  {outcome.error or ''}", highlight=False)
+            report.outcomes.append(outcome)
+        report.chunks_in_index = client.get("/api/health").json()["chunks"]
+    return report
+
+
+def print_report(report: IngestReport, as_json: bool, out: Console) -> None:
+    summary = report.to_json()
+    if as_json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        return
+    docs = summary["documents"]
+    assert isinstance(docs, dict)
+    out.print(", ".join(f"{k} {v}" for k, v in docs.items()) + f"; {summary['chunks']} chunks in the index")

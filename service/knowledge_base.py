@@ -1,0 +1,158 @@
+"""The composition root's product: every service object built once and shared by API, UI, CLI and eval."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ingest.contacts import Contact, Contacts
+from ingest.embedding import MiniLMEmbedder
+from ingest.errors import NotFound
+from ingest.factory import build_ingestor, load_embedder
+from ingest.index import open_index
+from ingest.index.base import Index
+from ingest.manifest import Manifest
+from ingest.models import DocumentRecord
+from ingest.pipeline import FileOutcome, Progress
+from ingest.settings import Settings
+from service.answering.disclosure import DisclosureDetector
+from service.answering.extractive import ExtractiveAnswerer
+from service.answering.service import AnswerService
+from service.models import Answer, Filters, Passage
+from service.query_embedding import QueryEmbedder, build_query_embedder
+from service.retrieval import Retriever
+
+log = logging.getLogger(__name__)
+VERSION = "0.1.0"
+
+
+class KnowledgeBase:
+    """Index + model + ingestion + retrieval + answers, with one lock for writes."""
+
+    def __init__(self, settings: Settings, index: Index, embedder: MiniLMEmbedder) -> None:
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.ingestor = build_ingestor(settings, index, embedder)
+        self.write_lock = threading.Lock()
+        self.manifest = self.ingestor.store.load()
+        self._committed = self.manifest.committed_hashes()
+        self.embed_query = build_query_embedder(settings, embedder)
+        self.embed_texts = SentenceCache(self.embed_query)
+        self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch)
+        self.answers = AnswerService(
+            self.retriever,
+            ExtractiveAnswerer(self.embed_texts, self.token_set, settings.answer_sentences),
+            DisclosureDetector(self.embed_texts),
+            settings.abstain_threshold,
+            lambda: contacts_for_answers(settings.corpus_dir / "contacts.toml"),
+            llm=build_llm(settings, self.embed_texts, self.token_set),
+        )
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: MiniLMEmbedder | None = None) -> KnowledgeBase:
+        index = open_index(settings)
+        try:
+            return cls(settings, index, embedder or load_embedder(settings))
+        except BaseException:
+            index.close()
+            raise
+
+    def close(self) -> None:
+        self.index.close()
+
+    # --- reading ---------------------------------------------------------------------------------
+    def search(self, query: str, top_k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
+        return self.retriever.search(query, top_k, filters, mode)
+
+    def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
+        return self.answers.ask(question, top_k, filters)
+
+    def documents(self) -> list[DocumentRecord]:
+        return list(self.manifest.documents.values())
+
+    def document(self, doc_key: str) -> DocumentRecord:
+        record = self.manifest.documents.get(doc_key)
+        if record is None:
+            raise NotFound(f"no document with key '{doc_key}'")
+        return record
+
+    def health(self) -> dict[str, Any]:
+        chunks = sum(len(r.chunk_ids) for r in self.manifest.documents.values())
+        return {"status": "ok", "documents": len(self.manifest.documents), "chunks": chunks, "version": VERSION}
+
+    def token_set(self, text: str) -> set[int]:
+        return set(self.index.encode_sparse_query(text).indices)
+
+    # --- writing ---------------------------------------------------------------------------------
+    def ingest(self, paths: list[Path], progress: Progress | None = None) -> list[FileOutcome]:
+        with self.write_lock:
+            report = self.ingestor.run(paths, progress)
+            self._reload()
+        return report.outcomes
+
+    def add_upload(self, name: str, data: bytes) -> FileOutcome:
+        """Store an uploaded file under the index folder and ingest it."""
+        folder = self.settings.index_dir / "uploads"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        target.write_bytes(data)
+        outcomes = self.ingest([target])
+        if outcomes and outcomes[0].status in ("failed", "duplicate"):
+            target.unlink(missing_ok=True)
+        return outcomes[0]
+
+    def delete(self, doc_key: str) -> DocumentRecord:
+        with self.write_lock:
+            manifest = self.ingestor.store.load()
+            if doc_key not in manifest.documents:
+                raise NotFound(f"no document with key '{doc_key}'")
+            record = self.ingestor.remove(manifest, doc_key)
+            self.index.flush()
+            self._reload()
+        uploads = (self.settings.index_dir / "uploads").resolve()
+        if Path(record.path).resolve().is_relative_to(uploads):
+            Path(record.path).unlink(missing_ok=True)
+        return record
+
+    def _reload(self) -> None:
+        manifest: Manifest = self.ingestor.store.load()
+        self.manifest = manifest
+        self._committed = manifest.committed_hashes()
+
+
+def contacts_for_answers(path: Path) -> list[Contact]:
+    """The organization's contacts (placeholders included, so an unedited file is visible as such)."""
+    return Contacts.load(path).contacts
+
+
+class SentenceCache:
+    """Batch embedder for answer sentences with a bounded in-memory cache (sentences recur across questions)."""
+
+    def __init__(self, embed: QueryEmbedder, size: int = 50_000) -> None:
+        self.embed = embed
+        self.size = size
+        self.cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        if missing:
+            if len(self.cache) + len(missing) > self.size:
+                self.cache.clear()
+            self.cache.update(zip(missing, self.embed.batch(missing), strict=True))
+        if not texts:
+            return np.zeros((0, self.embed.dim), dtype=np.float32)
+        return np.stack([self.cache[t] for t in texts])
+
+
+def build_llm(settings: Settings, embed_texts: Any, token_set: Any) -> Any:
+    """The LLM answerer when one is configured; None keeps answers extractive and everything local."""
+    if not settings.llm_base_url and settings.llm_provider != "llamacpp":
+        return None
+    from service.answering.llm import LLMAnswerer
+
+    return LLMAnswerer.from_settings(settings, embed_texts, token_set)

@@ -1,0 +1,68 @@
+"""Typed boundary models of the service: what the API, the UI, the CLI and the eval exchange."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ingest.contacts import Contact
+from ingest.models import DocType
+
+
+class Passage(BaseModel):
+    """A retrieved chunk, with everything a citation needs to point at its source."""
+
+    id: str
+    doc_key: str
+    title: str
+    doc_type: DocType
+    page_start: int | None = None
+    page_end: int | None = None
+    section: str | None = None
+    paragraph: str | None = None
+    text: str
+    score: float
+
+    @classmethod
+    def from_payload(cls, point_id: str, score: float, payload: dict[str, Any]) -> Passage:
+        fields = {k: payload.get(k) for k in ("doc_key", "title", "doc_type", "page_start", "page_end",
+                                              "section", "paragraph", "text")}
+        return cls(id=point_id, score=score, **fields)
+
+
+class Citation(BaseModel):
+    """Marker ``[n]`` in the answer, the exact quote it rests on (a verbatim span of the passage)."""
+
+    n: int
+    quote: str
+    passage: Passage
+
+
+class Suggestion(BaseModel):
+    """A close document offered when the answer abstains (not a citation)."""
+
+    doc_key: str
+    title: str
+    doc_type: DocType
+    section: str | None = None
+    page_start: int | None = None
+    score: float
+
+
+class Filters(BaseModel):
+    doc_type: list[DocType] = Field(default_factory=list, max_length=10, description="Keep passages of these types.")
+    doc_key: list[str] = Field(default_factory=list, max_length=50, description="Keep passages of these documents.")
+
+
+class Answer(BaseModel):
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    abstained: bool = False
+    notice: str | None = None
+    disclosure: bool = Field(False, description="The question read as a personal account; support passages first.")
+    preface: str | None = Field(None, description="The opening sentence of a disclosure-aware answer (not a claim).")
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list, description="Support contacts from corpus/contacts.toml.")
+    mode: str = Field("extractive", description="'extractive' or 'llm'.")
+    timings_ms: dict[str, float] = Field(default_factory=dict)

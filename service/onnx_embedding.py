@@ -1,0 +1,236 @@
+"""ONNX Runtime fast path for query embedding.
+
+The bundled sentence-transformers model (BERT, then mean pooling over the attention mask, then L2
+normalisation) is exported once to ``<cache_dir>/onnx/<hash of the model files>/model.onnx`` with pooling
+and normalisation inside the graph, so one ``session.run`` returns finished embeddings. Every start-up
+checks a few fixed sentences against the torch model; a mismatch raises, and ``build_query_embedder``
+falls back to torch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ingest.embedding import DIM, MiniLMEmbedder
+from ingest.settings import Settings
+
+if TYPE_CHECKING:
+    import onnxruntime as ort
+    from tokenizers import Encoding, Tokenizer
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMAT = "minilm-mean-normalize-v1"  # part of the cache key: change it when the graph changes
+OPSET = 17
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
+INTRA_OP_THREADS = 1  # measured on 2 cores: see bench/query_embed.py
+MIN_COSINE = 0.9999
+CHECK_SENTENCES = (
+    "How do I report sexual harassment at work?",
+    "harassment",
+    "What counts as a hostile work environment?",
+    "My manager keeps commenting on my appearance, what can I do?",
+    "Employers must take reasonable steps to prevent harassment.",
+    "Who is the designated contact person for complaints?",
+    "Can I make an anonymous complaint, and will it be investigated?",
+    "Retaliation against a person who reports harassment is prohibited.",
+    "Überstunden, café, naïve: accents and unicode survive tokenisation.",
+    "Investigations should be prompt, impartial and documented in writing.",
+)
+# longer than the model window: its token ids check truncation without paying for a long model run
+LONG_CHECK_TEXT = " ".join(["Interim measures protect the complainant while the case is open."] * 40)
+
+
+class OnnxMismatchError(RuntimeError):
+    """ONNX disagrees with torch. Internal: ``build_query_embedder`` catches it; never shown to users."""
+
+
+class OnnxQueryEmbedder:
+    """Unit-normalised all-MiniLM-L6-v2 embeddings from ONNX Runtime; same vectors as the torch model."""
+
+    dim = DIM
+
+    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer) -> None:
+        self._session = session
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def build(
+        cls, settings: Settings, embedder: MiniLMEmbedder, threads: int = INTRA_OP_THREADS
+    ) -> OnnxQueryEmbedder:
+        """Export once (reused while the model files are unchanged), load, and verify against torch."""
+        model_dir = Path(embedder.model_dir)
+        tokenizer = load_tokenizer(model_dir, embedder)
+        path = export_path(settings.cache_dir, model_dir)
+        if not path.exists():
+            export_model(model_dir, tokenizer, path)
+        onnx_embedder = cls(open_session(path, threads), tokenizer)
+        worst = verify(onnx_embedder, embedder)
+        log.info("ONNX query embedding ready (%s, %d thread(s), worst cosine %.6f)", path, threads, worst)
+        return onnx_embedder
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        return self._tokenizer
+
+    def __call__(self, text: str) -> np.ndarray:
+        return self._run([self._tokenizer.encode(text)])[0]
+
+    def batch(self, texts: list[str]) -> np.ndarray:
+        """One run, padded to the longest text of the batch."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return self._run(self._tokenizer.encode_batch(texts))
+
+    def _run(self, encodings: list[Encoding]) -> np.ndarray:
+        out = self._session.run(None, model_inputs(encodings))[0]
+        return np.asarray(out, dtype=np.float32)
+
+
+def model_inputs(encodings: list[Encoding]) -> dict[str, np.ndarray]:
+    """The graph's int64 inputs; the tokenizer has already padded every row to the same length."""
+    return {
+        "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+        "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+        "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+    }
+
+
+def load_tokenizer(model_dir: Path, embedder: MiniLMEmbedder) -> Tokenizer:
+    """The fast tokenizer set up like sentence-transformers': truncate at the model window, pad to longest.
+
+    ``tokenizer.json`` ships with its own truncation (128) and fixed padding; both are replaced here.
+    """
+    from tokenizers import Tokenizer
+
+    hf_tokenizer = embedder.tokenizer
+    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=int(hf_tokenizer.model_max_length))
+    tokenizer.enable_padding(pad_id=int(hf_tokenizer.pad_token_id), pad_token=str(hf_tokenizer.pad_token))
+    return tokenizer
+
+
+def model_fingerprint(model_dir: Path) -> str:
+    """Hash of every file of the model folder (relative path and content) and of the export format."""
+    digest = hashlib.sha256(EXPORT_FORMAT.encode())
+    for file in sorted(p for p in model_dir.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(model_dir).as_posix().encode())
+        with file.open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()[:16]
+
+
+def export_path(cache_dir: Path, model_dir: Path) -> Path:
+    return cache_dir / "onnx" / model_fingerprint(model_dir) / "model.onnx"
+
+
+def export_model(model_dir: Path, tokenizer: Tokenizer, target: Path) -> None:
+    """Trace the model with pooling and normalisation into ``target``: a temp file, then an atomic rename."""
+    started = time.perf_counter()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".onnx.tmp", delete=False) as handle:
+        temp = Path(handle.name)
+    try:
+        _trace_to(model_dir, tokenizer, temp)
+        temp.replace(target)
+    finally:
+        temp.unlink(missing_ok=True)
+    log.info("exported the embedding model to %s in %.1f s", target, time.perf_counter() - started)
+
+
+def _trace_to(model_dir: Path, tokenizer: Tokenizer, temp: Path) -> None:
+    import torch
+
+    encoder = _pooled_encoder(model_dir)
+    # the first row is padded, so the traced graph keeps the attention mask
+    example = model_inputs(tokenizer.encode_batch(["a short example", "a longer example with some padding"]))
+    args = tuple(torch.from_numpy(example[name]) for name in INPUT_NAMES)
+    axes = {name: {0: "batch", 1: "sequence"} for name in INPUT_NAMES} | {"embedding": {0: "batch"}}
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # the legacy exporter's deprecation and tracer notices
+        torch.onnx.export(
+            encoder, args, str(temp), input_names=list(INPUT_NAMES), output_names=["embedding"],
+            dynamic_axes=axes, opset_version=OPSET, dynamo=False,
+        )
+
+
+def _pooled_encoder(model_dir: Path) -> Any:
+    """BERT, then sentence-transformers' Pooling (mean) and Normalize modules, as one torch module."""
+    import torch
+    from transformers import AutoModel
+
+    class PooledEncoder(torch.nn.Module):
+        def __init__(self, bert: torch.nn.Module) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            tokens = self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+            mean = (tokens * mask).sum(dim=1) / torch.clamp(mask.sum(dim=1), min=1e-9)
+            return torch.nn.functional.normalize(mean, p=2, dim=1)
+
+    bert = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
+    return PooledEncoder(bert).eval()
+
+
+def open_session(path: Path, threads: int) -> ort.InferenceSession:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def verify(onnx_embedder: OnnxQueryEmbedder, embedder: MiniLMEmbedder) -> float:
+    """Worst ONNX-vs-torch cosine on the check sentences (batch and single path); raises below MIN_COSINE."""
+    check_tokenizer(onnx_embedder.tokenizer, embedder)
+    texts = list(CHECK_SENTENCES)
+    with _torch_threads(1):
+        expected = embedder.encode(texts)
+    got = np.vstack([onnx_embedder(texts[0]), onnx_embedder.batch(texts)])
+    cosines = np.sum(got * np.vstack([expected[:1], expected]), axis=1)
+    worst = float(cosines.min())
+    if worst < MIN_COSINE:
+        raise OnnxMismatchError(f"ONNX differs from torch (worst cosine {worst:.6f} < {MIN_COSINE})")
+    return worst
+
+
+@contextmanager
+def _torch_threads(threads: int) -> Iterator[None]:
+    """Run torch on fewer threads for a moment: on a busy 2-core machine the 10-sentence reference batch
+    took 1.5-2 s on 2 threads and 0.2-0.3 s on 1 (OpenMP threads waiting for a core). Start-up only, nothing
+    else runs torch then."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def check_tokenizer(tokenizer: Tokenizer, embedder: MiniLMEmbedder) -> None:
+    """Same token ids as the sentence-transformers tokenizer, truncation included."""
+    hf_tokenizer = embedder.tokenizer
+    max_length = int(hf_tokenizer.model_max_length)
+    for text in (*CHECK_SENTENCES, LONG_CHECK_TEXT):
+        expected = hf_tokenizer(text, truncation=True, max_length=max_length)["input_ids"]
+        if tokenizer.encode(text).ids != list(expected):
+            raise OnnxMismatchError(f"the fast tokenizer differs from the model's on {text[:40]!r}")

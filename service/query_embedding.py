@@ -1,0 +1,47 @@
+"""Query-time embedding: the model loaded once at start-up; ONNX Runtime when available (fast path)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+import numpy as np
+
+from ingest.embedding import DIM, MiniLMEmbedder
+from ingest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class QueryEmbedder(Protocol):
+    dim: int
+
+    def __call__(self, text: str) -> np.ndarray: ...
+
+    def batch(self, texts: list[str]) -> np.ndarray: ...
+
+
+class TorchQueryEmbedder:
+    """The sentence-transformers model itself."""
+
+    dim = DIM
+
+    def __init__(self, embedder: MiniLMEmbedder) -> None:
+        self.embedder = embedder
+
+    def __call__(self, text: str) -> np.ndarray:
+        return self.embedder.encode([text])[0]
+
+    def batch(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.encode(texts)
+
+
+def build_query_embedder(settings: Settings, embedder: MiniLMEmbedder) -> QueryEmbedder:
+    if settings.query_backend == "onnx":
+        try:
+            from service.onnx_embedding import OnnxQueryEmbedder
+
+            return OnnxQueryEmbedder.build(settings, embedder)
+        except Exception as err:  # ONNX is an optimisation; torch always works
+            log.warning("ONNX query embedding unavailable (%s); using torch", err)
+    return TorchQueryEmbedder(embedder)

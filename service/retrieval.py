@@ -1,0 +1,100 @@
+"""Hybrid retrieval: dense + BM25 fused by the engine (RRF), committed versions only, duplicates collapsed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ingest.index.base import Hit, Index, QueryFilter
+from service.models import Filters, Passage
+
+QueryEmbed = Callable[[str], np.ndarray]
+NEAR_DUPLICATE_COSINE = 0.97
+
+
+@dataclass
+class Retrieved:
+    """Passages in rank order with their stored dense vectors and the query vector."""
+
+    passages: list[Passage]
+    vectors: np.ndarray
+    query_vec: np.ndarray
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def cosines(self) -> np.ndarray:
+        return self.vectors @ self.query_vec if len(self.passages) else np.zeros(0, dtype=np.float32)
+
+    @property
+    def best_cosine(self) -> float:
+        return float(self.cosines.max()) if len(self.passages) else 0.0
+
+
+class Retriever:
+    """One code path for the embedded index and a Qdrant server (both behind `Index`)."""
+
+    def __init__(self, index: Index, embed_query: QueryEmbed, committed: Callable[[], set[str]],
+                 prefetch: int = 40) -> None:
+        self.index = index
+        self.embed_query = embed_query
+        self.committed = committed
+        self.prefetch = prefetch
+
+    def retrieve(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> Retrieved:
+        t0 = time.perf_counter()
+        qvec = np.asarray(self.embed_query(query), dtype=np.float32)
+        t1 = time.perf_counter()
+        hits = self._query(query, qvec, top_k, filters, mode)
+        t2 = time.perf_counter()
+        kept = collapse(hits, self.committed(), top_k)
+        passages = [Passage.from_payload(h.id, h.score, h.payload) for h in kept]
+        vectors = np.asarray([h.dense for h in kept], dtype=np.float32).reshape(len(kept), qvec.shape[0])
+        timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
+        return Retrieved(passages, vectors, qvec, timings)
+
+    def search(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
+        return self.retrieve(query, top_k, filters, mode).passages
+
+    def _query(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str) -> list[Hit]:
+        flt = to_query_filter(filters)
+        dense = qvec.tolist() if mode in ("hybrid", "dense") else None
+        sparse = self.index.encode_sparse_query(query) if mode in ("hybrid", "bm25") else None
+        limit = top_k * 3 + 5  # room for collapsing overlaps and skipping uncommitted versions
+        return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit), with_dense=True)
+
+
+def to_query_filter(filters: Filters | None) -> QueryFilter | None:
+    if filters is None:
+        return None
+    flt = QueryFilter(doc_type=[str(t) for t in filters.doc_type], doc_key=list(filters.doc_key))
+    return None if flt.is_empty() else flt
+
+
+def collapse(hits: list[Hit], committed: set[str], top_k: int) -> list[Hit]:
+    """Keep committed versions; drop chunks overlapping or nearly duplicating a better-ranked one."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if hit.payload.get("doc_hash") not in committed or any(_redundant(hit, k) for k in kept):
+            continue
+        kept.append(hit)
+        if len(kept) == top_k:
+            break
+    return kept
+
+
+def _redundant(hit: Hit, other: Hit) -> bool:
+    if _overlaps(hit.payload, other.payload):
+        return True
+    if hit.dense is None or other.dense is None:
+        return False
+    return float(np.dot(hit.dense, other.dense)) >= NEAR_DUPLICATE_COSINE
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("doc_hash") != b.get("doc_hash"):
+        return False
+    return int(a["char_start"]) < int(b["char_end"]) and int(b["char_start"]) < int(a["char_end"])

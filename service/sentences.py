@@ -1,0 +1,43 @@
+"""Sentence spans (character offsets) with NLTK's Punkt model as shipped inside llama-index-core.
+
+Offsets, not strings, so every quote we show is a verbatim slice of its passage.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+# Titles and abbreviations of this domain that Punkt would otherwise end a sentence on.
+ABBREVIATIONS = {"h.e", "mr", "ms", "mrs", "dr", "prof", "asg", "usg", "ded", "e.g", "i.e", "no", "para", "paras",
+                 "art", "sec", "st", "vol", "p", "pp", "cf", "etc", "u.s", "u.n", "inc", "ltd", "jr", "sr", "t"}
+LEADING_JUNK = re.compile(r"[\s\-–—•*·]+")
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> Any:
+    from llama_index.core.utils import globals_helper  # puts llama-index's bundled NLTK data on the path
+
+    _ = globals_helper.punkt_tokenizer
+    from nltk.tokenize import PunktTokenizer
+
+    tokenizer = PunktTokenizer("english")
+    tokenizer._params.abbrev_types.update(ABBREVIATIONS)
+    return tokenizer
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``; leading bullets/dashes trimmed off the span."""
+    spans = []
+    for start, end in _punkt().span_tokenize(text):
+        lead = LEADING_JUNK.match(text, start)
+        if lead:
+            start = lead.end()
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]

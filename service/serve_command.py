@@ -1,0 +1,45 @@
+"""`kb serve`: refuses unsafe exposure, leaves a note for other commands, runs uvicorn."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from rich.console import Console
+
+from ingest.errors import UsageError
+from ingest.settings import Settings
+from service.running import write_note
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_exposure(settings: Settings) -> None:
+    if not is_loopback(settings.host) and not settings.api_key and not settings.disable_writes:
+        raise UsageError(
+            f"refusing to serve on {settings.host} with write endpoints open and no admin key: "
+            "set KB_API_KEY, or KB_DISABLE_WRITES=true, or bind to 127.0.0.1"
+        )
+
+
+def run_serve(settings: Settings, err: Console) -> int:
+    import uvicorn
+
+    from service.app import create_app
+
+    check_exposure(settings)
+    app = create_app(settings)
+    url = f"http://{settings.host}:{settings.port}"
+    note = write_note(settings, url)
+    err.print(f"serving {url}  (UI {url}/ui, API docs {url}/docs)")
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    finally:
+        note.unlink(missing_ok=True)
+    return 0
