@@ -28,13 +28,14 @@ SECURITY_HEADERS = {
 
 def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
     """The FastAPI app on one KnowledgeBase (opened here unless given); the Gradio UI at /ui."""
+    owned = kb is None
     kb = kb or KnowledgeBase.open(settings)
-    owned = kb
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        owned.close()
+        if owned:  # a KnowledgeBase handed in belongs to the caller
+            kb.close()
 
     app = FastAPI(title="Harassment guidance knowledge base", version=VERSION, lifespan=lifespan,
                   description="Search and cited answers over guidance on preventing and addressing sexual harassment.")

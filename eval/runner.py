@@ -1,0 +1,125 @@
+"""Asking the gold questions: in process through a ``KnowledgeBase``, or over HTTP against a running service."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from eval.gold import GoldQuestion, GoldSet
+from service.models import Answer, Passage
+
+if TYPE_CHECKING:
+    from service.knowledge_base import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+RETRIEVAL_K = 10  # passages scored for recall@k, MRR and nDCG
+ANSWER_K = 5  # passages an answer may draw on (the service default)
+
+
+@dataclass
+class Searched:
+    passages: list[Passage]
+    timings_ms: dict[str, float]
+    best_cosine: float | None = None  # best dense cosine among the passages an answer sees (in process only)
+
+
+@dataclass
+class QuestionResult:
+    question: GoldQuestion
+    searched: Searched
+    answer: Answer
+    ask_ms: float
+
+
+@dataclass
+class NegativeResult:
+    id: str
+    disclosure: bool
+
+
+@dataclass
+class EvalRun:
+    results: list[QuestionResult] = field(default_factory=list)
+    negatives: list[NegativeResult] = field(default_factory=list)
+    target: str = "in-process"
+
+
+class Target(Protocol):
+    name: str
+
+    def search(self, question: str, top_k: int) -> Searched: ...
+
+    def ask(self, question: str, top_k: int) -> Answer: ...
+
+
+class InProcessTarget:
+    """The product's own objects: ``kb.retriever`` for ranked passages, ``kb.ask`` for answers."""
+
+    name = "in-process"
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def search(self, question: str, top_k: int) -> Searched:
+        found = self.kb.retriever.retrieve(question, top_k)
+        cosines = found.cosines[:ANSWER_K]
+        best = float(cosines.max()) if len(cosines) else 0.0
+        return Searched(found.passages, dict(found.timings_ms), best)
+
+    def ask(self, question: str, top_k: int) -> Answer:
+        return self.kb.ask(question, top_k)
+
+
+class HttpTarget:
+    """A running service: ``POST /api/search`` and ``POST /api/ask``."""
+
+    def __init__(self, url: str, api_key: str | None = None, timeout: float = 120.0) -> None:
+        import httpx
+
+        headers = {"X-API-Key": api_key} if api_key else {}
+        self.name = url
+        self.client = httpx.Client(base_url=url, headers=headers, timeout=timeout, trust_env=False)
+
+    def _post(self, path: str, body: dict[str, Any]) -> Any:
+        response = self.client.post(path, json=body)
+        response.raise_for_status()
+        return response.json()
+
+    def search(self, question: str, top_k: int) -> Searched:
+        started = time.perf_counter()
+        rows = self._post("/api/search", {"query": question, "top_k": top_k})["results"]
+        elapsed = (time.perf_counter() - started) * 1000
+        return Searched([Passage.model_validate(r) for r in rows], {"request": elapsed})
+
+    def ask(self, question: str, top_k: int) -> Answer:
+        return Answer.model_validate(self._post("/api/ask", {"question": question, "top_k": top_k}))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def run_gold(target: Target, gold: GoldSet, progress: Callable[[int, int], None] | None = None) -> EvalRun:
+    """Every gold question searched (top 10) and asked (top 5); every negative asked for its disclosure flag."""
+    run = EvalRun(target=target.name)
+    total = len(gold.questions) + len(gold.negatives)
+    for done, question in enumerate(gold.questions, start=1):
+        run.results.append(ask_one(target, question))
+        if progress:
+            progress(done, total)
+    for done, negative in enumerate(gold.negatives, start=len(gold.questions) + 1):
+        answer = target.ask(negative.question, ANSWER_K)
+        run.negatives.append(NegativeResult(negative.id, answer.disclosure))
+        if progress:
+            progress(done, total)
+    return run
+
+
+def ask_one(target: Target, question: GoldQuestion) -> QuestionResult:
+    searched = target.search(question.question, RETRIEVAL_K)
+    started = time.perf_counter()
+    answer = target.ask(question.question, ANSWER_K)
+    return QuestionResult(question, searched, answer, (time.perf_counter() - started) * 1000)

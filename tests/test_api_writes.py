@@ -1,0 +1,77 @@
+"""Write endpoints over HTTP: upload (ingests, searchable, page-cited), delete, the admin key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import CORPUS, LiveServer, make_settings
+
+KEY = "s3cret-admin-key"
+
+
+def policy_pdf(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for page, text in enumerate(("Informal resolution lets the affected person choose a facilitated conversation.",
+                                 "Retaliation against anyone who reports in good faith is prohibited misconduct."), 1):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, f"Section {page}. {text} " * 3)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, embedder):
+    from service.app import create_app
+    from service.knowledge_base import KnowledgeBase
+
+    settings = make_settings(tmp_path_factory.mktemp("writes"), ui=False, api_key=KEY)
+    kb = KnowledgeBase.open(settings, embedder)
+    kb.ingest([CORPUS])
+    with LiveServer(create_app(settings, kb)) as live:
+        yield live
+    kb.close()
+
+
+@pytest.fixture()
+def client(server):
+    with httpx.Client(base_url=server.url, timeout=120, trust_env=False) as c:
+        yield c
+
+
+def test_upload_without_key_is_refused(client, tmp_path):
+    with policy_pdf(tmp_path / "p.pdf").open("rb") as fh:
+        response = client.post("/api/documents", files={"file": ("p.pdf", fh, "application/pdf")})
+    assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
+
+
+def test_upload_ingests_and_is_searchable_with_pages_then_delete(client, tmp_path):
+    headers = {"X-API-Key": KEY}
+    with policy_pdf(tmp_path / "retaliation-note.pdf").open("rb") as fh:
+        response = client.post("/api/documents", files={"file": ("../../retaliation-note.pdf", fh)}, headers=headers)
+    body = response.json()
+    assert response.status_code == 200 and body["status"] == "added" and body["chunks"] >= 1
+    assert body["file_name"] == "retaliation-note.pdf"
+    hits = client.post("/api/search", json={"query": "retaliation reports good faith", "top_k": 1,
+                                            "filters": {"doc_key": [body["doc_key"]]}}).json()["results"]
+    assert hits and hits[0]["page_start"] <= 2 <= hits[0]["page_end"]
+    assert client.get(f"/api/documents/{body['doc_key']}/file").headers["content-type"] == "application/pdf"
+    assert client.delete(f"/api/documents/{body['doc_key']}").status_code == 401
+    assert client.delete(f"/api/documents/{body['doc_key']}", headers=headers).status_code == 200
+    keys = [d["doc_key"] for d in client.get("/api/documents").json()["documents"]]
+    assert body["doc_key"] not in keys
+
+
+def test_upload_rejects_unsupported_type_and_corrupt_pdf(client):
+    headers = {"Authorization": f"Bearer {KEY}"}
+    exe = client.post("/api/documents", files={"file": ("tool.exe", b"MZ\x90\x00")}, headers=headers)
+    assert exe.status_code == 415 and "tool.exe" in exe.json()["error"]["message"]
+    bad = client.post("/api/documents", files={"file": ("broken.pdf", b"%PDF-1.4\n1 0 obj <<")}, headers=headers)
+    assert bad.status_code == 200 and bad.json()["status"] == "failed" and "broken.pdf" in bad.json()["error"]
+    docs = client.get("/api/documents").json()
+    assert any("broken.pdf" in f["path"] for f in docs["failures"])
