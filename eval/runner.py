@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from eval.gold import GoldQuestion, GoldSet
+from ingest.errors import UsageError
+from ingest.settings import Settings
 from service.models import Answer, Passage
 
 if TYPE_CHECKING:
@@ -123,3 +128,27 @@ def ask_one(target: Target, question: GoldQuestion) -> QuestionResult:
     started = time.perf_counter()
     answer = target.ask(question.question, ANSWER_K)
     return QuestionResult(question, searched, answer, (time.perf_counter() - started) * 1000)
+
+
+@contextmanager
+def corpus_knowledge_base(settings: Settings, index: Path | None = None) -> Iterator[KnowledgeBase]:
+    """The product on ``index`` when given; else on a fresh temporary embedded index of the bundled corpus."""
+    from service.knowledge_base import KnowledgeBase
+
+    if index is not None:
+        kb = KnowledgeBase.open(settings.model_copy(update={"index_dir": index}))
+        try:
+            yield kb
+        finally:
+            kb.close()
+        return
+    with tempfile.TemporaryDirectory(prefix="kb-eval-") as tmp:
+        fresh = settings.model_copy(update={"index_dir": Path(tmp) / "index", "qdrant_url": None})
+        kb = KnowledgeBase.open(fresh)
+        try:
+            failed = [o for o in kb.ingest([settings.corpus_dir]) if o.status == "failed"]
+            if failed:
+                raise UsageError(f"could not ingest the corpus for the eval: {failed[0].error}")
+            yield kb
+        finally:
+            kb.close()

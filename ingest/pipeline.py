@@ -18,7 +18,7 @@ from ingest.catalog import Catalog, meta_for
 from ingest.chunking import chunk_document
 from ingest.errors import IngestError, KBError
 from ingest.index.base import Index, Point
-from ingest.loaders import load_file
+from ingest.loaders import check_file, load_file
 from ingest.manifest import Failure, Manifest, ManifestStore, now_iso
 from ingest.models import Chunk, DocumentRecord
 from ingest.settings import Settings
@@ -124,42 +124,59 @@ class Ingestor:
         progress.start(len(files))
         report = IngestReport()
         for path in files:
-            outcome = self.ingest_file(path, manifest, progress)
-            report.outcomes.append(outcome)
-            progress.file_done(outcome)
+            for outcome in self.ingest_file(path, manifest, progress):
+                report.outcomes.append(outcome)
+                progress.file_done(outcome)
         for outcome in self.remove_missing(manifest, [p for p in paths if p.is_dir()]):
             report.outcomes.append(outcome)
             progress.file_done(outcome)
+        self.forget_missing_failures(manifest)
+        self.sweep_orphans(manifest)  # points of a write that failed midway
         self.index.finish()
         report.chunks_in_index = self.index.count()
         return report
 
-    def ingest_file(self, path: Path, manifest: Manifest, progress: Progress) -> FileOutcome:
+    def ingest_file(self, path: Path, manifest: Manifest, progress: Progress) -> list[FileOutcome]:
+        """The file's outcome first, then the removal of a moved file's old record, if any."""
         shown = str(path)
         try:
             return self._ingest_file(path.resolve(), shown, manifest, progress)
         except IngestError as err:
-            return self._record_failure(manifest, shown, err.message)
+            return [self._record_failure(manifest, shown, err.message)]
         except KBError:
             raise
         except Exception as err:  # a loader bug must not stop the other files
             log.exception("unexpected error ingesting %s", path.name)
-            return self._record_failure(manifest, shown, f"{path.name}: unexpected error ({type(err).__name__})")
+            return [self._record_failure(manifest, shown, f"{path.name}: unexpected error ({type(err).__name__})")]
 
-    def _ingest_file(self, path: Path, shown: str, manifest: Manifest, progress: Progress) -> FileOutcome:
-        _check_file(path)
+    def _ingest_file(self, path: Path, shown: str, manifest: Manifest, progress: Progress) -> list[FileOutcome]:
+        _check_file(path, self.settings)
         doc_hash = file_hash(path)
         previous = manifest.by_path(str(path))
         if previous is not None and previous.doc_hash == doc_hash:
             self._clear_failure(manifest, shown)
-            return FileOutcome(shown, "unchanged", previous.doc_key, len(previous.chunk_ids))
+            return [FileOutcome(shown, "unchanged", previous.doc_key, len(previous.chunk_ids))]
         twin = manifest.by_hash(doc_hash)
         if twin is not None and Path(twin.path).exists():
-            return FileOutcome(shown, "duplicate", twin.doc_key, error=f"same content as {Path(twin.path).name}")
+            return [self._duplicate(manifest, shown, twin, previous)]
+        # the same content under a path that is gone (a moved file): its record goes first, since the
+        # new version's chunk ids (content hash + ordinal) are the same points
+        moved = [FileOutcome(twin.path, "removed", self.remove(manifest, twin.doc_key).doc_key)] if twin else []
         record, chunks = self.prepare(path, doc_hash, manifest, progress)
         self.write(chunks, progress)
         self.commit(manifest, record, previous, shown)
-        return FileOutcome(shown, "updated" if previous else "added", record.doc_key, len(chunks))
+        return [FileOutcome(shown, "updated" if previous else "added", record.doc_key, len(chunks)), *moved]
+
+    def _duplicate(
+        self, manifest: Manifest, shown: str, twin: DocumentRecord, previous: DocumentRecord | None
+    ) -> FileOutcome:
+        """Skip a copy of an ingested file; a version this path held before is stale and goes."""
+        reason = f"same content as {Path(twin.path).name}"
+        if previous is not None:
+            self.remove(manifest, previous.doc_key)
+            reason += f"; its earlier version ({previous.doc_key}) was removed from the index"
+        self._clear_failure(manifest, shown)
+        return FileOutcome(shown, "duplicate", twin.doc_key, error=reason)
 
     # --- steps ---------------------------------------------------------------------------------
     def prepare(
@@ -217,6 +234,14 @@ class Ingestor:
         gone = [r for r in manifest.documents.values() if _under(Path(r.path), resolved) and not Path(r.path).exists()]
         return [FileOutcome(rec.path, "removed", self.remove(manifest, rec.doc_key).doc_key) for rec in gone]
 
+    def forget_missing_failures(self, manifest: Manifest) -> None:
+        """Failures of files that are gone are no longer news."""
+        gone = [key for key in manifest.failures if not Path(key).exists()]
+        for key in gone:
+            manifest.failures.pop(key)
+        if gone:
+            self.store.save(manifest)
+
     def sweep_orphans(self, manifest: Manifest) -> int:
         """Delete points of document versions the manifest does not name (interrupted or replaced writes)."""
         committed = manifest.committed_hashes()
@@ -241,6 +266,8 @@ def _under(path: Path, roots: list[Path]) -> bool:
     return any(path.is_relative_to(root) for root in roots)
 
 
-def _check_file(path: Path) -> None:
-    if not path.is_file():
+def _check_file(path: Path, settings: Settings) -> None:
+    """Missing, empty or too large: refused before the file is read to hash it."""
+    if not path.exists():
         raise IngestError(path.name, "file not found")
+    check_file(path, settings)

@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse
 
 from ingest.settings import Settings
-from service.api import documents, routes
+from service.api import documents, feedback, routes
 from service.api.errors import install_error_handlers
 from service.knowledge_base import VERSION, KnowledgeBase
 
@@ -43,6 +43,7 @@ def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(routes.router)
     app.include_router(documents.router)
+    app.include_router(feedback.router)
     add_middleware(app, settings)
     mount_ui(app, kb)
     return app

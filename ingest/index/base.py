@@ -59,6 +59,9 @@ class Index(Protocol):
     def doc_hashes(self) -> dict[str, int]:
         """Every ``doc_hash`` in the index with its point count (for orphan sweeps)."""
 
+    def point_ids(self) -> set[str]:
+        """The id of every point in the index (for consistency checks; scrolls the whole index)."""
+
     def count(self) -> int: ...
 
     def query(

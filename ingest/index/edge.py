@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 RRF_K = 2  # the Qdrant server's default, so fused scores match across engines
 UPSERT_BATCH = 512
+SCROLL_PAGE = 2048
 CONFIG_FILE = "edge_config.json"
 LOCK_FILE = "LOCK"
 
@@ -186,6 +187,16 @@ class EdgeIndex:
         # it reports fully deleted values with count 0, hence the filter
         request = qe.FacetRequest("doc_hash", limit=max(self.count(), 1), exact=True)
         return {str(hit.value): hit.count for hit in self._shard.facet(request).hits if hit.count > 0}
+
+    def point_ids(self) -> set[str]:
+        ids: set[str] = set()
+        offset: Any = None
+        while True:
+            request = qe.ScrollRequest(offset=offset, limit=SCROLL_PAGE, with_payload=False, with_vector=False)
+            records, offset = self._shard.scroll(request)
+            ids.update(str(record.id) for record in records)
+            if offset is None:
+                return ids
 
     def count(self) -> int:
         return self._shard.count(qe.CountRequest(exact=True))

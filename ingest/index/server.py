@@ -150,6 +150,18 @@ class ServerIndex:
             if offset is None:
                 return counts
 
+    def point_ids(self) -> set[str]:
+        ids: set[str] = set()
+        offset: Any = None
+        while True:
+            with self._read_lock:
+                records, offset = self._client.scroll(
+                    self.collection, limit=SCROLL_PAGE, offset=offset, with_payload=False, with_vectors=False
+                )
+            ids.update(str(record.id) for record in records)
+            if offset is None:
+                return ids
+
     def count(self) -> int:
         with self._read_lock:
             return self._client.count(self.collection, exact=True).count

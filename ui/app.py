@@ -1,0 +1,65 @@
+"""Builds the Gradio Blocks on the service's own KnowledgeBase and mounts them at /ui."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import gradio as gr
+from fastapi import FastAPI
+
+from service.feedback import FeedbackStore
+from service.knowledge_base import KnowledgeBase
+from ui.tabs.ask import build_ask_tab
+from ui.tabs.filters import FilterControls, refreshed_documents
+from ui.tabs.library import LibraryTab, build_library_tab
+from ui.tabs.search import build_search_tab
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+TITLE = "Guidance on sexual harassment in the UN system"
+HEADER = (
+    f'<header class="kb-header"><h1>{TITLE}</h1>'
+    "<p>Ask a question or search the guidance documents. Every answer quotes its sources; "
+    "select a number to check the passage it comes from.</p></header>"
+)
+
+
+def theme() -> gr.themes.Base:
+    """A calm, neutral theme with system fonts (nothing is fetched from font services)."""
+    system = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
+    return gr.themes.Base(primary_hue="blue", secondary_hue="slate", neutral_hue="slate", font=system,
+                          font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"])
+
+
+def build(kb: KnowledgeBase) -> gr.Blocks:
+    store = FeedbackStore.for_settings(kb.settings)
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as blocks:
+        gr.HTML(HEADER)
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask", elem_id="kb-tab-ask") as ask_tab:
+                ask_filters = build_ask_tab(kb, store)
+            with gr.Tab("Search", id="search", elem_id="kb-tab-search") as search_tab:
+                search_filters = build_search_tab(kb)
+            with gr.Tab("Library", id="library", elem_id="kb-tab-library") as library_tab:
+                table = build_library_tab(kb)
+        refresh_on_select(kb, ask_tab, ask_filters)
+        refresh_on_select(kb, search_tab, search_filters)
+        library_tab.select(LibraryTab(kb).table, None, table, api_visibility="private")
+    return blocks
+
+
+def refresh_on_select(kb: KnowledgeBase, tab: gr.Tab, filters: FilterControls) -> None:
+    """The document pickers follow the library (uploads and deletions happen in another tab)."""
+    tab.select(lambda: refreshed_documents(kb), None, filters.documents, api_visibility="private")
+
+
+def mount(app: FastAPI, kb: KnowledgeBase) -> None:
+    """Mount the UI at /ui on the same KnowledgeBase the API uses (no HTTP hop)."""
+    head = f"<script>{(HERE / 'cite.js').read_text(encoding='utf-8')}</script>"
+    gr.mount_gradio_app(
+        app, build(kb), path="/ui", footer_links=[], run_history=False, theme=theme(),
+        css_paths=[HERE / "theme.css"], head=head, max_file_size=f"{int(kb.settings.max_file_mb)}mb",
+        ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False, show_error=True,
+    )
+    log.info("UI mounted at /ui")

@@ -1,0 +1,216 @@
+"""Pure functions from answers and passages to HTML. Every piece of document or user text is escaped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote
+
+from ingest.contacts import Contact
+from service.models import Answer, Citation, Passage, Suggestion
+from ui.highlight import highlight_quote, highlight_terms, query_terms, snippet
+
+MARKER = re.compile(r"\[(\d+)\]")
+NEW_TAB = '<span class="kb-sr-only"> (opens in a new tab)</span>'
+
+
+@dataclass
+class Turn:
+    """One question and its answer (None while the answer is being looked up)."""
+
+    question: str
+    answer: Answer | None = None
+
+
+# --- small pieces ------------------------------------------------------------------------------
+def pages_label(page_start: int | None, page_end: int | None) -> str:
+    if page_start is None:
+        return ""
+    if page_end is None or page_end == page_start:
+        return f"p. {page_start}"
+    return f"pp. {page_start}–{page_end}"
+
+
+def file_url(doc_key: str, page: int | None = None) -> str:
+    """The original document; PDFs open at the page (``#page=N``)."""
+    url = f"/api/documents/{quote(doc_key, safe='')}/file"
+    return f"{url}#page={page}" if page is not None else url
+
+
+def open_link(doc_key: str, page: int | None, label: str = "Open the document") -> str:
+    text = f"{label} at page {page}" if page is not None else label
+    return (f'<a class="kb-open" href="{escape(file_url(doc_key, page))}" target="_blank" rel="noopener">'
+            f"{escape(text)}{NEW_TAB}</a>")
+
+
+def meta_line(passage: Passage) -> str:
+    parts = [f'<span class="kb-type">{escape(passage.doc_type.value)}</span>']
+    if passage.page_start is not None:
+        parts.append(escape(pages_label(passage.page_start, passage.page_end)))
+    if passage.section:
+        parts.append(f"Section: {escape(passage.section)}")
+    if passage.paragraph:
+        parts.append(f"Paragraph {escape(passage.paragraph)}")
+    return '<p class="kb-meta">' + " · ".join(parts) + "</p>"
+
+
+def chip(turn: int, citation: Citation) -> str:
+    page = pages_label(citation.passage.page_start, citation.passage.page_end)
+    label = f"Source {citation.n}: {citation.passage.title}" + (f", {page}" if page else "")
+    return (f'<a class="kb-chip" href="#src-{turn}-{citation.n}" data-turn="{turn}" data-n="{citation.n}" '
+            f'aria-label="{escape(label)}">{citation.n}</a>')
+
+
+def with_chips(text: str, turn: int, citations: list[Citation]) -> str:
+    """Escaped answer text whose ``[n]`` markers become links to the sources panel."""
+    by_n = {c.n: c for c in citations}
+    out: list[str] = []
+    for i, piece in enumerate(MARKER.split(text)):
+        if i % 2 == 0:
+            out.append(escape(piece))
+        else:
+            found = by_n.get(int(piece))
+            out.append(chip(turn, found) if found else escape(f"[{piece}]"))
+    return "".join(out)
+
+
+# --- answers -----------------------------------------------------------------------------------
+def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:
+    if answer.abstained:
+        return abstention_html(answer)
+    if answer.disclosure:
+        return disclosure_html(turn, answer)
+    body = f'<p class="kb-answer-text">{with_chips(answer.answer, turn, answer.citations)}</p>'
+    if answer.notice:
+        body += f'<p class="kb-notice">{escape(answer.notice)}</p>'
+    if not streaming:
+        body += f'<p class="kb-hint">{escape(how_made(answer))}</p>'
+    return body
+
+
+def how_made(answer: Answer) -> str:
+    count = len(answer.citations)
+    what = "a language model, checked against the quoted passages" if answer.mode == "llm" else \
+        "sentences quoted from the documents"
+    return f"Built from {what}. {count} source{'s' if count != 1 else ''}: select a number to see its passage."
+
+
+def abstention_html(answer: Answer) -> str:
+    items = "".join(suggestion_item(s) for s in answer.suggestions)
+    closest = f'<p class="kb-subhead">Closest documents</p><ul class="kb-suggestions">{items}</ul>' if items else ""
+    return f'<div class="kb-abstain"><p>{escape(answer.answer)}</p>{closest}</div>'
+
+
+def suggestion_item(s: Suggestion) -> str:
+    where = f" · Section: {escape(s.section)}" if s.section else ""
+    return (f'<li><span class="kb-doc-title">{escape(s.title)}</span> '
+            f'<span class="kb-meta-inline">({escape(s.doc_type.value)}{where})</span> '
+            f"{open_link(s.doc_key, s.page_start)}</li>")
+
+
+def disclosure_html(turn: int, answer: Answer) -> str:
+    preface = answer.preface or ""
+    rest = answer.answer[len(preface):].strip() if preface and answer.answer.startswith(preface) else answer.answer
+    body = f'<p class="kb-answer-text">{with_chips(rest, turn, answer.citations)}</p>' if rest else ""
+    return (f'<div class="kb-disclosure" role="note" aria-label="Support information">'
+            f'<p class="kb-preface">{escape(preface)}</p>{body}{contacts_html(answer.contacts)}'
+            '<p class="kb-hint">Nothing you type here is stored unless you choose to include it with feedback.</p>'
+            "</div>")
+
+
+def contacts_html(contacts: list[Contact]) -> str:
+    if not contacts:
+        return ""
+    items = "".join(contact_item(c) for c in contacts)
+    return f'<p class="kb-subhead">Where you can get support</p><ul class="kb-contacts">{items}</ul>'
+
+
+def contact_item(contact: Contact) -> str:
+    note = f" — {escape(contact.note)}" if contact.note else ""
+    how = ('<em>Not filled in yet: your organization has not added this contact.</em>' if contact.placeholder
+           else escape(contact.how))
+    return f"<li><strong>{escape(contact.name)}</strong>{note}<br>{how}</li>"
+
+
+# --- conversation ------------------------------------------------------------------------------
+EMPTY_CHAT = ('<p class="kb-empty">Ask a question about the guidance in the library, or start from an example '
+              "below. Answers quote the documents; each number leads to the passage it comes from.</p>")
+
+
+def conversation_html(turns: list[Turn], streaming: bool = False) -> str:
+    if not turns:
+        return f'<div class="kb-conversation">{EMPTY_CHAT}</div>'
+    last = len(turns)
+    items = "".join(turn_html(i, t, streaming and i == last) for i, t in enumerate(turns, start=1))
+    return f'<div class="kb-conversation">{items}</div>'
+
+
+def turn_html(n: int, turn: Turn, streaming: bool) -> str:
+    if turn.answer is None:
+        answer = '<p class="kb-pending">Looking through the documents…</p>'
+    else:
+        answer = answer_html(n, turn.answer, streaming)
+    return (f'<article class="kb-turn" id="turn-{n}" aria-label="Question {n} and its answer">'
+            f'<p class="kb-question"><span class="kb-sr-only">You asked: </span>{escape(turn.question)}</p>'
+            f'<div class="kb-answer" id="answer-{n}" tabindex="-1">{answer}</div></article>')
+
+
+# --- sources panel -----------------------------------------------------------------------------
+NO_SOURCES = '<p class="kb-empty">The passages an answer quotes appear here, with the quoted words highlighted.</p>'
+
+
+def sources_html(turns: list[Turn]) -> str:
+    """The latest answer's sources open; older answers' sources folded away (still reachable by their chips)."""
+    groups = [(n, t) for n, t in enumerate(turns, start=1) if t.answer and t.answer.citations]
+    if not groups:
+        return f'<div class="kb-sources">{NO_SOURCES}</div>'
+    latest, *older = reversed(groups)
+    html = source_group(*latest, folded=False) + "".join(source_group(n, t, folded=True) for n, t in older)
+    return f'<div class="kb-sources">{html}</div>'
+
+
+def source_group(n: int, turn: Turn, folded: bool) -> str:
+    assert turn.answer is not None
+    cards = "".join(source_card(n, c) for c in turn.answer.citations)
+    title = f"Sources of answer {n}"
+    if folded:
+        return f'<details class="kb-source-group"><summary>{title}</summary>{cards}</details>'
+    return f'<section class="kb-source-group" aria-label="{title}"><p class="kb-subhead">{title}</p>{cards}</section>'
+
+
+def source_card(turn: int, citation: Citation) -> str:
+    p = citation.passage
+    return (f'<article class="kb-source" id="src-{turn}-{citation.n}" tabindex="-1" '
+            f'aria-labelledby="src-{turn}-{citation.n}-title">'
+            f'<p class="kb-source-head"><span class="kb-source-n" aria-hidden="true">{citation.n}</span>'
+            f'<span class="kb-doc-title" id="src-{turn}-{citation.n}-title">'
+            f'<span class="kb-sr-only">Source {citation.n}: </span>{escape(p.title)}</span></p>'
+            f"{meta_line(p)}"
+            f'<blockquote class="kb-passage">{highlight_quote(p.text, citation.quote)}</blockquote>'
+            f'<p class="kb-links">{open_link(p.doc_key, p.page_start)} '
+            f'<a class="kb-back" href="#answer-{turn}" data-jump="answer-{turn}">Back to the answer</a></p>'
+            "</article>")
+
+
+# --- search ------------------------------------------------------------------------------------
+def search_results_html(query: str, passages: list[Passage]) -> str:
+    if not query.strip():
+        return '<p class="kb-empty">Type words to look for; results list the passages that match best.</p>'
+    if not passages:
+        return f'<p class="kb-empty" role="status">No passages match “{escape(query)}”.</p>'
+    terms = query_terms(query)
+    items = "".join(search_result(i, p, terms) for i, p in enumerate(passages, start=1))
+    count = f"{len(passages)} passage{'s' if len(passages) != 1 else ''}"
+    return (f'<p class="kb-count" role="status">{count} for “{escape(query)}”, best first.</p>'
+            f'<ol class="kb-results">{items}</ol>')
+
+
+def search_result(rank: int, passage: Passage, terms: list[str]) -> str:
+    short, cut = snippet(passage.text, terms)
+    full = (f'<details class="kb-full"><summary>Show the full passage</summary>'
+            f'<div class="kb-passage">{highlight_terms(passage.text, terms)}</div></details>') if cut else ""
+    return (f'<li class="kb-result"><p class="kb-doc-title"><span class="kb-sr-only">Result {rank}: </span>'
+            f"{escape(passage.title)}</p>{meta_line(passage)}"
+            f'<p class="kb-snippet">{short}</p>{full}'
+            f'<p class="kb-links">{open_link(passage.doc_key, passage.page_start, "Open the source")}</p></li>')

@@ -1,0 +1,129 @@
+"""Ask: the conversation with clickable citation chips, the sources panel, feedback."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+import gradio as gr
+
+from ingest.errors import KBError
+from service.api.routes import split_answer
+from service.feedback import FeedbackStore
+from service.knowledge_base import KnowledgeBase
+from service.models import Answer
+from ui.render import NO_SOURCES, Turn, conversation_html, sources_html
+from ui.tabs.feedback import feedback_row
+from ui.tabs.filters import FilterControls, filter_controls, to_filters
+
+log = logging.getLogger(__name__)  # never given the question text
+
+EXAMPLES = (
+    "What did the keynote speaker say about leadership?",
+    "What tools has the CEB Task Force developed?",
+    "Why does accountability matter when addressing sexual harassment?",
+)
+STREAM_PAUSE_S = 0.06
+Outputs = tuple[str, str, list[Turn], str]
+
+
+@dataclass
+class AskTab:
+    kb: KnowledgeBase
+    filters: FilterControls | None = None
+
+    def add_question(self, question: str, turns: list[Turn]) -> tuple[str, list[Turn], str, str]:
+        """Show the question at once, clear the box; the answer follows in `answer_latest`."""
+        question = question.strip()
+        limit = self.kb.settings.max_question_chars
+        if not question:
+            return "", turns, conversation_html(turns), status("Type a question first.")
+        if len(question) > limit:
+            return question, turns, conversation_html(turns), status(f"Please keep the question under {limit} characters.")
+        turns = [*turns, Turn(question)]
+        return "", turns, conversation_html(turns, streaming=True), status("Looking through the documents…")
+
+    def answer_latest(self, turns: list[Turn], doc_types: list[str], doc_keys: list[str]) -> Iterator[Outputs]:
+        if not turns or turns[-1].answer is not None:
+            return
+        try:
+            answer = self.kb.ask(turns[-1].question, self.kb.settings.top_k, to_filters(doc_types, doc_keys))
+        except KBError as err:
+            turns = turns[:-1]
+            yield conversation_html(turns), sources_html(turns), turns, status(f"No answer: {err.message}")
+            return
+        yield from self.stream(turns, answer)
+
+    def stream(self, turns: list[Turn], answer: Answer) -> Iterator[Outputs]:
+        """The answer sentence by sentence, then the sources panel."""
+        pieces = [] if answer.abstained else split_answer(answer.answer)
+        for k in range(1, len(pieces)):
+            partial = answer.model_copy(update={"answer": " ".join(pieces[:k])})
+            shown = [*turns[:-1], Turn(turns[-1].question, partial)]
+            yield conversation_html(shown, streaming=True), gr.skip(), turns, status("Answering…")
+            time.sleep(STREAM_PAUSE_S)
+        turns = [*turns[:-1], Turn(turns[-1].question, answer)]
+        yield conversation_html(turns), sources_html(turns), turns, status(done_message(answer))
+
+
+def done_message(answer: Answer) -> str:
+    if answer.abstained:
+        return "The documents do not cover this question; the closest documents are listed."
+    n = len(answer.citations)
+    return f"Answer ready, with {n} source{'s' if n != 1 else ''}."
+
+
+def status(text: str) -> str:
+    return f'<p class="kb-status" role="status">{escape(text)}</p>' if text else ""
+
+
+def clear() -> tuple[list[Turn], str, str, str, str]:
+    return [], conversation_html([]), f'<div class="kb-sources">{NO_SOURCES}</div>', status("Chat cleared."), ""
+
+
+def build_ask_tab(kb: KnowledgeBase, store: FeedbackStore) -> FilterControls:
+    tab = AskTab(kb)
+    turns = gr.State([])
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=320):
+            conversation = gr.HTML(conversation_html([]), elem_id="kb-conversation", label="Conversation")
+            question = gr.Textbox(label="Your question", placeholder="Ask about preventing or addressing sexual harassment",
+                                  lines=2, max_lines=6, max_length=kb.settings.max_question_chars, elem_id="kb-question",
+                                  submit_btn=False)
+            with gr.Row():
+                ask_btn = gr.Button("Ask", variant="primary", elem_id="kb-ask")
+                clear_btn = gr.Button("Clear chat", variant="secondary", elem_id="kb-clear")
+            state_line = gr.HTML("", elem_id="kb-ask-status")
+            examples = example_buttons()
+            tab.filters = filter_controls(kb, "ask")
+            feedback_row(store, turns)
+        with gr.Column(scale=2, min_width=300):
+            gr.HTML('<h2 class="kb-panel-title" id="kb-sources-title">Sources</h2>')
+            sources = gr.HTML(f'<div class="kb-sources">{NO_SOURCES}</div>', elem_id="kb-sources")
+    wire(tab, question, turns, conversation, sources, state_line, [ask_btn, *examples])
+    clear_btn.click(clear, None, [turns, conversation, sources, state_line, question], api_visibility="private")
+    return tab.filters
+
+
+def example_buttons() -> list[gr.Button]:
+    gr.HTML('<p class="kb-subhead" id="kb-examples-title">Example questions</p>')
+    with gr.Row(elem_classes=["kb-examples"]):
+        return [gr.Button(text, size="sm", variant="secondary", elem_classes=["kb-example"]) for text in EXAMPLES]
+
+
+def wire(tab: AskTab, question: gr.Textbox, turns: gr.State, conversation: gr.HTML, sources: gr.HTML,
+         state_line: gr.HTML, triggers: list[gr.Button]) -> None:
+    """Enter, the Ask button and each example run: add the question, then stream the answer."""
+    assert tab.filters is not None
+    answer_args: dict[str, Any] = {"fn": tab.answer_latest, "inputs": [turns, *tab.filters.inputs],
+                                   "outputs": [conversation, sources, turns, state_line], "api_visibility": "private"}
+    add_outputs = [question, turns, conversation, state_line]
+    question.submit(tab.add_question, [question, turns], add_outputs, api_visibility="private").then(**answer_args)
+    triggers[0].click(tab.add_question, [question, turns], add_outputs, api_visibility="private").then(**answer_args)
+    for button, text in zip(triggers[1:], EXAMPLES, strict=True):
+        button.click(lambda t, text=text: tab.add_question(text, t), [turns], add_outputs,
+                     api_visibility="private").then(**answer_args)

@@ -1,0 +1,58 @@
+"""Feedback on the latest answer: helpful / not helpful / wrong citation, with a privacy note."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+import gradio as gr
+
+from service.feedback import EXCERPT_CHARS, FeedbackStore, Rating
+from ui.render import Turn
+
+log = logging.getLogger(__name__)
+
+PRIVACY_NOTE = (
+    "**Privacy.** Your questions are not stored: they are used to find an answer and forgotten when you clear "
+    "the chat or close the page. Feedback stores only your rating, whether a citation was wrong, the first "
+    f"{EXCERPT_CHARS} characters of the answer and the time, on this server, for {{days}} days. "
+    "Your question is stored with it only if you tick *Include my question*."
+)
+CHOICES: dict[str, tuple[Rating | None, bool, str]] = {
+    "up": ("up", False, "helpful"),
+    "down": ("down", False, "not helpful"),
+    "wrong": (None, True, "a citation is wrong"),
+}
+
+
+def latest_answered(turns: list[Turn]) -> Turn | None:
+    return next((t for t in reversed(turns) if t.answer is not None), None)
+
+
+def record(store: FeedbackStore, choice: str, turns: list[Turn], include_question: bool) -> str:
+    turn = latest_answered(turns)
+    if turn is None or turn.answer is None:
+        return note("Ask a question first; feedback applies to the latest answer.")
+    rating, wrong, label = CHOICES[choice]
+    store.add(rating, wrong, turn.answer.answer, turn.question if include_question else None)
+    kept = "with your question" if include_question else "without your question"
+    return note(f"Thank you. Saved: {label} ({kept}).")
+
+
+def note(text: str) -> str:
+    return f'<p class="kb-status" role="status">{escape(text)}</p>'
+
+
+def feedback_row(store: FeedbackStore, turns: gr.State) -> None:
+    with gr.Group(elem_classes=["kb-feedback"]):
+        gr.HTML('<p class="kb-subhead" id="kb-feedback-title">Was the latest answer useful?</p>')
+        with gr.Row():
+            up = gr.Button("👍 Helpful", size="sm", variant="secondary", elem_id="kb-fb-up")
+            down = gr.Button("👎 Not helpful", size="sm", variant="secondary", elem_id="kb-fb-down")
+            wrong = gr.Button("Wrong citation", size="sm", variant="secondary", elem_id="kb-fb-wrong")
+        include = gr.Checkbox(False, label="Include my question with my feedback", elem_id="kb-fb-include")
+        result = gr.HTML("", elem_id="kb-fb-result")
+        gr.Markdown(PRIVACY_NOTE.format(days=store.retention_days), elem_classes=["kb-privacy"])
+    for button, choice in ((up, "up"), (down, "down"), (wrong, "wrong")):
+        button.click(lambda t, inc, choice=choice: record(store, choice, t, inc), [turns, include], result,
+                     api_visibility="private")

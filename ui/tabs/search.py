@@ -1,0 +1,41 @@
+"""Search: ranked passages with the query's words highlighted."""
+
+from __future__ import annotations
+
+from html import escape
+
+import gradio as gr
+
+from ingest.errors import KBError
+from service.knowledge_base import KnowledgeBase
+from ui.render import search_results_html
+from ui.tabs.filters import FilterControls, filter_controls, to_filters
+
+
+def run_search(kb: KnowledgeBase, query: str, top_k: float, doc_types: list[str], doc_keys: list[str]) -> str:
+    query = query.strip()[: kb.settings.max_question_chars]
+    if not query:
+        return search_results_html("", [])
+    try:
+        passages = kb.search(query, int(top_k), to_filters(doc_types, doc_keys))
+    except KBError as err:
+        return f'<p class="kb-status" role="status">The search failed: {escape(err.message)}</p>'
+    return search_results_html(query, passages)
+
+
+def build_search_tab(kb: KnowledgeBase) -> FilterControls:
+    with gr.Row():
+        query = gr.Textbox(label="Search the guidance", placeholder="e.g. bystander intervention, ClearCheck",
+                           scale=4, elem_id="kb-search-query", max_length=kb.settings.max_question_chars)
+        top_k = gr.Slider(1, 20, value=8, step=1, label="Passages to show", scale=1, elem_id="kb-search-k")
+    search_btn = gr.Button("Search", variant="primary", elem_id="kb-search")
+    filters = filter_controls(kb, "search")
+    results = gr.HTML(search_results_html("", []), elem_id="kb-results")
+    args = {"inputs": [query, top_k, *filters.inputs], "outputs": results, "api_visibility": "private"}
+
+    def search(q: str, k: float, types: list[str], keys: list[str]) -> str:
+        return run_search(kb, q, k, types, keys)
+
+    query.submit(search, **args)  # type: ignore[arg-type]
+    search_btn.click(search, **args)  # type: ignore[arg-type]
+    return filters
