@@ -28,8 +28,14 @@ HEADER = (
 def theme() -> gr.themes.Base:
     """A calm, neutral theme with system fonts (nothing is fetched from font services)."""
     system = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
-    return gr.themes.Base(primary_hue="blue", secondary_hue="slate", neutral_hue="slate", font=system,
+    base = gr.themes.Base(primary_hue="blue", secondary_hue="slate", neutral_hue="slate", font=system,
                           font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"])
+    return base.set(  # darker shades than the defaults, for WCAG AA contrast
+        body_text_color_subdued="*neutral_600", body_text_color_subdued_dark="*neutral_300",
+        block_label_text_color="*neutral_700", block_info_text_color="*neutral_600",
+        button_primary_background_fill="*primary_700", button_primary_background_fill_hover="*primary_800",
+        button_primary_text_color="white", button_primary_background_fill_dark="*primary_600",
+    )
 
 
 def build(kb: KnowledgeBase) -> gr.Blocks:

@@ -44,7 +44,7 @@ def open_link(doc_key: str, page: int | None, label: str = "Open the document") 
             f"{escape(text)}{NEW_TAB}</a>")
 
 
-def meta_line(passage: Passage) -> str:
+def meta_line(passage: Passage, tag: str = "p") -> str:
     parts = [f'<span class="kb-type">{escape(passage.doc_type.value)}</span>']
     if passage.page_start is not None:
         parts.append(escape(pages_label(passage.page_start, passage.page_end)))
@@ -52,7 +52,7 @@ def meta_line(passage: Passage) -> str:
         parts.append(f"Section: {escape(passage.section)}")
     if passage.paragraph:
         parts.append(f"Paragraph {escape(passage.paragraph)}")
-    return '<p class="kb-meta">' + " · ".join(parts) + "</p>"
+    return f'<{tag} class="kb-meta">' + " · ".join(parts) + f"</{tag}>"
 
 
 def chip(turn: int, citation: Citation) -> str:
@@ -210,7 +210,7 @@ def search_result(rank: int, passage: Passage, terms: list[str]) -> str:
     short, cut = snippet(passage.text, terms)
     full = (f'<details class="kb-full"><summary>Show the full passage</summary>'
             f'<div class="kb-passage">{highlight_terms(passage.text, terms)}</div></details>') if cut else ""
-    return (f'<li class="kb-result"><p class="kb-doc-title"><span class="kb-sr-only">Result {rank}: </span>'
-            f"{escape(passage.title)}</p>{meta_line(passage)}"
-            f'<p class="kb-snippet">{short}</p>{full}'
-            f'<p class="kb-links">{open_link(passage.doc_key, passage.page_start, "Open the source")}</p></li>')
+    return (f'<li class="kb-result"><div class="kb-doc-title"><span class="kb-sr-only">Result {rank}: </span>'
+            f"{escape(passage.title)}</div>{meta_line(passage, 'div')}"
+            f'<div class="kb-snippet">{short}</div>{full}'
+            f'<div class="kb-links">{open_link(passage.doc_key, passage.page_start, "Open the source")}</div></li>')

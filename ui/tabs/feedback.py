@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from pathlib import Path
 
 import gradio as gr
 
@@ -11,6 +12,7 @@ from service.feedback import EXCERPT_CHARS, FeedbackStore, Rating
 from ui.render import Turn
 
 log = logging.getLogger(__name__)
+ICONS = Path(__file__).resolve().parents[1] / "icons"
 
 PRIVACY_NOTE = (
     "**Privacy.** Your questions are not stored: they are used to find an answer and forgotten when you clear "
@@ -44,12 +46,12 @@ def note(text: str) -> str:
 
 
 def feedback_row(store: FeedbackStore, turns: gr.State) -> None:
-    with gr.Group(elem_classes=["kb-feedback"]):
+    with gr.Column(elem_classes=["kb-feedback"]):
         gr.HTML('<p class="kb-subhead" id="kb-feedback-title">Was the latest answer useful?</p>')
         with gr.Row():
-            up = gr.Button("👍 Helpful", size="sm", variant="secondary", elem_id="kb-fb-up")
-            down = gr.Button("👎 Not helpful", size="sm", variant="secondary", elem_id="kb-fb-down")
-            wrong = gr.Button("Wrong citation", size="sm", variant="secondary", elem_id="kb-fb-wrong")
+            up = gr.Button("Helpful", icon=ICONS / "thumb-up.svg", size="sm", elem_id="kb-fb-up")
+            down = gr.Button("Not helpful", icon=ICONS / "thumb-down.svg", size="sm", elem_id="kb-fb-down")
+            wrong = gr.Button("Wrong citation", icon=ICONS / "flag.svg", size="sm", elem_id="kb-fb-wrong")
         include = gr.Checkbox(False, label="Include my question with my feedback", elem_id="kb-fb-include")
         result = gr.HTML("", elem_id="kb-fb-result")
         gr.Markdown(PRIVACY_NOTE.format(days=store.retention_days), elem_classes=["kb-privacy"])

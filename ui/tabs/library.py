@@ -89,7 +89,7 @@ def build_library_tab(kb: KnowledgeBase) -> gr.HTML:
     """Builds the tab; returns the documents table so the caller can refresh it."""
     tab = LibraryTab(kb)
     table = gr.HTML(tab.table(), elem_id="kb-library")
-    refresh = gr.Button("Refresh the list", size="sm", variant="secondary", elem_id="kb-refresh")
+    refresh = gr.Button("Refresh the list", size="sm", variant="secondary", elem_id="kb-refresh", scale=0)
     refresh.click(tab.table, None, table, api_visibility="private")
     if kb.settings.disable_writes:
         gr.Markdown(READ_ONLY, elem_classes=["kb-note"])
@@ -108,16 +108,18 @@ def build_library_tab(kb: KnowledgeBase) -> gr.HTML:
     return table
 
 
-def write_controls(tab: LibraryTab, key: gr.Textbox, table: gr.HTML, visible: bool) -> gr.Group:
-    types = sorted(SUPPORTED_EXTENSIONS)
-    with gr.Group(visible=visible, elem_id="kb-write") as group:
-        files = gr.File(file_count="multiple", file_types=types, label="Documents to add (PDF, Markdown, HTML, DOCX, TXT)",
-                        elem_id="kb-upload")
-        add = gr.Button("Add to the library", variant="primary", elem_id="kb-add")
+def write_controls(tab: LibraryTab, key: gr.Textbox, table: gr.HTML, visible: bool) -> gr.Column:
+    limit = f"{tab.kb.settings.max_file_mb:g} MB"
+    with gr.Column(visible=visible, elem_id="kb-write", elem_classes=["kb-write"]) as group:
+        gr.HTML(f'<h2 class="kb-panel-title">Add documents</h2><p class="kb-hint">PDF, Markdown, HTML, DOCX or TXT, '
+                f"up to {limit} each. They are indexed at once and listed above.</p>")
+        upload = gr.UploadButton("Choose files to add…", file_count="multiple", file_types=sorted(SUPPORTED_EXTENSIONS),
+                                 variant="primary", elem_id="kb-upload")
         results = gr.HTML("", elem_id="kb-upload-results")
+        gr.HTML('<h2 class="kb-panel-title">Remove a document</h2>')
         doc = gr.Dropdown(document_choices(tab.kb), value=None, label="Document to remove", elem_id="kb-delete-doc")
         remove = gr.Button("Remove from the library", variant="secondary", elem_id="kb-remove")
         removed = gr.HTML("", elem_id="kb-remove-result")
-    add.click(tab.upload, [files, key], [results, table, doc], api_visibility="private")
+    upload.upload(tab.upload, [upload, key], [results, table, doc], api_visibility="private")
     remove.click(tab.delete, [doc, key], [removed, table, doc], api_visibility="private")
     return group

@@ -1,0 +1,359 @@
+"""Malformed and hostile files, generated on demand, each with the outcome ingestion must give it.
+
+Used by tests/test_bad_input.py (through `kb ingest --json` and the upload endpoint). Every generator is
+seeded and writes into the folder it is given; ``HOSTILE`` lists them with the expected status and the
+words the error must contain. Big inputs (the bombs) are small on disk and large once inflated.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+MiB = 1024 * 1024
+FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
+SCRIPT_TOKEN = "QUOKKA-SCRIPT-4417"  # text inside <script>/<style>: must never reach the index
+BODY_TOKEN = "Bystander intervention"  # visible HTML text: must be indexed
+CP1252_TEXT = "Café policy — the “victim-centred” approach is naïve-proof and applies to every staff member."
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """One kind of bad input: how to make it and what ingestion must say about it."""
+
+    kind: str
+    make: Callable[[Path], Path]
+    expect: frozenset[str]  # statuses that are correct handling ("failed", "added", "duplicate")
+    reason: tuple[str, ...] = ()  # lower-case words, one of which the error message must hold
+    upload_status: int = 200  # HTTP status of the upload endpoint (413/415 refuse before ingesting)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+# --- PDF helpers -------------------------------------------------------------------------------------
+def policy_pdf(path: Path, pages: int = 3, seed: int = 0) -> Path:
+    """A small real text PDF (fpdf2), a few sentences of policy prose per page."""
+    rng = random.Random(seed)
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_creation_date(FIXED_DATE)  # the same bytes on every run
+    for page in range(1, pages + 1):
+        pdf.add_page()
+        words = rng.sample(["reporting", "support", "retaliation", "confidential", "investigation", "focal",
+                            "point", "manager", "training", "bystander", "policy", "conduct"], 6)
+        pdf.multi_cell(0, 6, f"Section {page}. Staff members use the {' '.join(words)} channel. " * 4)
+    pdf.output(str(path))
+    return path
+
+
+def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF file from object bodies numbered 1..n, with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def stream(data: bytes, flate: bool = False) -> bytes:
+    extra = b" /Filter /FlateDecode" if flate else b""
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def one_page_pdf(path: Path, pages_node: bytes, contents: bytes) -> Path:
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    path.write_bytes(raw_pdf([catalog, pages_node, PAGE, FONT, contents]))
+    return path
+
+
+TEXT_OPS = b"BT /F1 11 Tf 72 700 Td (Reporting channels are confidential and open to all staff.) Tj ET\n"
+
+
+# --- PDF kinds ---------------------------------------------------------------------------------------
+def truncated_pdf(folder: Path) -> Path:
+    data = policy_pdf(folder / "source.tmp", pages=4).read_bytes()
+    (folder / "source.tmp").unlink()
+    target = folder / "truncated.pdf"
+    target.write_bytes(data[: len(data) * 3 // 5])
+    return target
+
+
+def broken_xref_pdf(folder: Path) -> Path:
+    """Every xref offset and startxref point to the wrong bytes; the objects themselves are intact."""
+    data = policy_pdf(folder / "source.tmp", seed=1).read_bytes()
+    (folder / "source.tmp").unlink()
+    data = re.sub(rb"\d{10} 00000 n", lambda m: b"%010d 00000 n" % 7, data)
+    data = re.sub(rb"startxref\s+\d+", b"startxref\n99999999", data)
+    target = folder / "broken-xref.pdf"
+    target.write_bytes(data)
+    return target
+
+
+def encrypted_pdf(folder: Path, name: str, password: str, algorithm: str = "AES-256") -> Path:
+    source = policy_pdf(folder / f"{name}.tmp", seed=len(name))
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=password, owner_password="owner-secret", algorithm=algorithm)
+    target = folder / name
+    writer.write(target)
+    source.unlink()
+    return target
+
+
+def image_only_pdf(folder: Path) -> Path:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 120, 80, style="F")
+    pdf.ellipse(60, 120, 60, 40, style="F")
+    pdf.output(str(folder / "scanned.pdf"))
+    return folder / "scanned.pdf"
+
+
+def page_count_claim_pdf(folder: Path) -> Path:
+    """One real page; the page tree root claims /Count 50000."""
+    node = b"<< /Type /Pages /Kids [3 0 R] /Count 50000 >>"
+    return one_page_pdf(folder / "claims-50000-pages.pdf", node, stream(TEXT_OPS))
+
+
+def many_pages_pdf(folder: Path, pages: int = 2001) -> Path:
+    """More real (blank but for one line) pages than settings.max_pages (2000)."""
+    kids = b" ".join(b"%d 0 R" % (6 + i) for i in range(pages))
+    node = b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects = [catalog, node, PAGE, FONT, stream(TEXT_OPS)] + [PAGE] * pages
+    target = folder / "many-pages.pdf"
+    target.write_bytes(raw_pdf(objects))
+    return target
+
+
+def page_tree_loop_pdf(folder: Path) -> Path:
+    """The page tree lists itself among its kids: a cycle a naive walker never leaves."""
+    node = b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>"
+    return one_page_pdf(folder / "page-tree-loop.pdf", node, stream(TEXT_OPS))
+
+
+def stream_bomb_pdf(folder: Path, inflated_mb: int = 400) -> Path:
+    """One page whose FlateDecode content stream inflates to ``inflated_mb`` MiB of text operators."""
+    line = b"(Reporting channels are confidential and open to all staff members at every duty station.) Tj T*\n"
+    block = line * (MiB // len(line))
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(b"BT /F1 11 Tf 12 TL 72 700 Td\n")]
+    parts += [packer.compress(block) for _ in range(inflated_mb)]
+    parts.append(packer.compress(b"ET\n") + packer.flush())
+    node = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    return one_page_pdf(folder / "stream-bomb.pdf", node, stream(b"".join(parts), flate=True))
+
+
+def html_named_pdf(folder: Path) -> Path:
+    target = folder / "not-really.pdf"
+    target.write_text("<html><body><p>This is a web page saved with the wrong extension.</p></body></html>")
+    return target
+
+
+# --- DOCX kinds --------------------------------------------------------------------------------------
+def docx_bytes() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Interim measures", level=1)
+    document.add_paragraph("Interim measures protect the person who reported while a case is looked into.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def rezip(source: bytes, target: Path, replace: dict[str, Callable[[zipfile.ZipFile, str], None]]) -> Path:
+    """A copy of the zip ``source`` whose members in ``replace`` are written by their function instead."""
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            if item.filename in replace:
+                replace[item.filename](new, item.filename)
+            else:
+                new.writestr(item, old.read(item.filename))
+    return target
+
+
+def huge_document_xml(inflated_mb: int) -> Callable[[zipfile.ZipFile, str], None]:
+    """A word/document.xml of ``inflated_mb`` MiB of paragraphs (about 1000:1 compressed)."""
+    head = b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    para = b"<w:p><w:r><w:t>Reporting is confidential.</w:t></w:r></w:p>"
+    block = para * (MiB // len(para))
+
+    def write(archive: zipfile.ZipFile, name: str) -> None:
+        with archive.open(name, "w") as member:
+            member.write(head)
+            for _ in range(inflated_mb):
+                member.write(block)
+            member.write(b"</w:body></w:document>")
+
+    return write
+
+
+def docx_zip_bomb(folder: Path) -> Path:
+    return rezip(docx_bytes(), folder / "zip-bomb.docx", {"word/document.xml": huge_document_xml(300)})
+
+
+def docx_lying_sizes(folder: Path) -> Path:
+    """A 200 MiB document.xml whose zip headers claim 4 KiB: the inflater must stop at the claim."""
+    target = rezip(docx_bytes(), folder / "lying-sizes.docx", {"word/document.xml": huge_document_xml(200)})
+    data = bytearray(target.read_bytes())
+    with zipfile.ZipFile(target) as archive:
+        info = archive.getinfo("word/document.xml")
+    struct.pack_into("<I", data, info.header_offset + 22, 4096)  # local header: uncompressed size
+    name = info.filename.encode()
+    central = next(m.start() for m in re.finditer(rb"PK\x01\x02", data) if data[m.start() + 46 :].startswith(name))
+    struct.pack_into("<I", data, central + 24, 4096)  # central directory: uncompressed size
+    target.write_bytes(bytes(data))
+    return target
+
+
+def doc_named_docx(folder: Path) -> Path:
+    """An old OLE2 Word file (.doc) saved with a .docx name."""
+    target = folder / "old-word.docx"
+    target.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    return target
+
+
+def docx_without_body(folder: Path) -> Path:
+    target = folder / "no-body.docx"
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("docProps/core.xml", "<coreProperties/>")
+    return target
+
+
+# --- text kinds --------------------------------------------------------------------------------------
+def empty_file(folder: Path) -> Path:
+    target = folder / "empty.pdf"
+    target.write_bytes(b"")
+    return target
+
+
+def oversize_file(folder: Path, mib: float = 51) -> Path:
+    """A sparse file just over the default 50 MiB limit (a PDF header, then zeros)."""
+    target = folder / "oversize.pdf"
+    with target.open("wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(int(mib * MiB))
+    return target
+
+
+def html_with_scripts(folder: Path) -> Path:
+    target = folder / "scripted.html"
+    target.write_text(
+        "<!doctype html><html><head><title>Bystander guide</title>"
+        f"<style>body::after {{ content: '{SCRIPT_TOKEN} style'; }}</style>"
+        f"<script>var leak = '{SCRIPT_TOKEN} script'; document.write(leak);</script></head><body>"
+        f"<h1>Bystander guide</h1><p>{BODY_TOKEN} means stepping in safely when you witness harassment.</p>"
+        f"<noscript>{SCRIPT_TOKEN} noscript</noscript><template><p>{SCRIPT_TOKEN} template</p></template>"
+        f"<p onclick=\"alert('{SCRIPT_TOKEN}')\">Speak to the person affected and offer support afterwards.</p>"
+        f"<script type=\"application/ld+json\">{{\"x\": \"{SCRIPT_TOKEN}\"}}</script></body></html>",
+        encoding="utf-8",
+    )
+    return target
+
+
+def binary_named_md(folder: Path) -> Path:
+    target = folder / "binary.md"
+    target.write_bytes(random.Random(7).randbytes(256 * 1024))
+    return target
+
+
+def cp1252_text(folder: Path) -> Path:
+    target = folder / "windows-1252.txt"
+    target.write_bytes(f"Guidance note\n\n{CP1252_TEXT}\n".encode("cp1252"))
+    return target
+
+
+def latin1_markdown(folder: Path) -> Path:
+    target = folder / "latin-1.md"
+    target.write_bytes("# Résumé of the procédure\n\nThe focal point's rôle is to listen; à bientôt.\n".encode("latin-1"))
+    return target
+
+
+def utf16_text(folder: Path) -> Path:
+    target = folder / "utf-16.txt"
+    target.write_bytes("Support contacts\n\nThe ombudsperson offers informal and confidential help.\n".encode("utf-16"))
+    return target
+
+
+def deep_html(folder: Path, depth: int = 100_000) -> Path:
+    target = folder / "deep-nesting.html"
+    target.write_text("<html><body>" + "<div>" * depth + "<p>Deep text about reporting.</p>" + "</div>" * depth
+                      + "</body></html>")
+    return target
+
+
+def long_line_markdown(folder: Path, mib: int = 8) -> Path:
+    """One 'word' of several MiB: no spaces, no sentence ends, nothing a splitter can use."""
+    target = folder / "one-long-word.md"
+    target.write_bytes(b"# Long line\n\n" + b"harassment" * (mib * MiB // 10) + b"\n")
+    return target
+
+
+def whitespace_markdown(folder: Path) -> Path:
+    target = folder / "blank.md"
+    target.write_text(" \n\t\n" * 1000 + "\n<!-- only a comment -->\n")
+    return target
+
+
+def control_char_name(folder: Path) -> Path:
+    """A real note whose file name holds control characters and a newline (legal on Linux)."""
+    target = folder / "note\x01with\x1bcontrol\nchars.md"
+    target.write_text("# Note\n\nReporting to the focal point is confidential and voluntary.\n")
+    return target
+
+
+def unsupported_extension(folder: Path) -> Path:
+    target = folder / "installer.exe"
+    target.write_bytes(b"MZ\x90\x00" + bytes(1024))
+    return target
+
+
+FAILED, ADDED = frozenset({"failed"}), frozenset({"added"})
+HOSTILE: list[Hostile] = [
+    Hostile("truncated PDF", truncated_pdf, FAILED, ("truncated",)),
+    Hostile("broken xref", broken_xref_pdf, ADDED),
+    Hostile("encrypted, password", lambda d: encrypted_pdf(d, "locked.pdf", "hunter2"), FAILED, ("password",)),
+    Hostile("encrypted, empty password (AES-256)", lambda d: encrypted_pdf(d, "open-aes.pdf", ""), ADDED),
+    Hostile("encrypted, empty password (RC4)", lambda d: encrypted_pdf(d, "open-rc4.pdf", "", "RC4-128"), ADDED),
+    Hostile("image-only PDF", image_only_pdf, FAILED, ("ocr",)),
+    Hostile("0-byte file", empty_file, FAILED, ("empty",)),
+    Hostile("over the size limit", oversize_file, FAILED, ("limit",), upload_status=413),
+    Hostile("/Count 50000 page tree", page_count_claim_pdf, FAILED, ("50000 pages",)),
+    Hostile("2001 real pages", many_pages_pdf, FAILED, ("2001 pages",)),
+    Hostile("page tree cycle", page_tree_loop_pdf, FAILED | ADDED, ("cannot be read", "pages")),
+    Hostile("FlateDecode stream bomb", stream_bomb_pdf, FAILED | ADDED, ("limit", "cannot be read", "too complex")),
+    Hostile("HTML named .pdf", html_named_pdf, FAILED, ("%pdf header",)),
+    Hostile("HTML with scripts and styles", html_with_scripts, ADDED),
+    Hostile("DOCX zip bomb", docx_zip_bomb, FAILED, ("unpacks",)),
+    Hostile("DOCX with lying zip sizes", docx_lying_sizes, FAILED, ("cannot be read as a docx",)),
+    Hostile(".doc named .docx", doc_named_docx, FAILED, (".doc",)),
+    Hostile("DOCX without document.xml", docx_without_body, FAILED, ("word/document.xml",)),
+    Hostile("binary named .md", binary_named_md, FAILED, ("binary",)),
+    Hostile("cp1252 text", cp1252_text, ADDED),
+    Hostile("latin-1 Markdown", latin1_markdown, ADDED),
+    Hostile("UTF-16 text with BOM", utf16_text, ADDED),
+    Hostile("HTML nested 100,000 deep", deep_html, FAILED | ADDED, ("cannot be read", "too deep", "nest")),
+    Hostile("8 MiB single-word Markdown", long_line_markdown, FAILED | ADDED, ("no text", "too long", "word")),
+    Hostile("whitespace-only Markdown", whitespace_markdown, FAILED, ("no text",)),
+    Hostile("unsupported .exe", unsupported_extension, FAILED, ("not supported",), upload_status=415),
+]

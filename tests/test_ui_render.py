@@ -1,0 +1,179 @@
+"""Fast unit tests of the UI's pure HTML renderers, the feedback store and the library's write rule."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from ingest.contacts import Contact
+from ingest.manifest import Failure
+from ingest.models import DocType, DocumentRecord
+from ingest.pipeline import FileOutcome
+from ingest.settings import Settings
+from service.feedback import FeedbackStore
+from service.models import Answer, Citation, Passage, Suggestion
+from ui.highlight import highlight_quote, query_terms, snippet
+from ui.library_html import documents_table_html, outcome_item, when
+from ui.render import (
+    Turn,
+    answer_html,
+    conversation_html,
+    file_url,
+    pages_label,
+    search_results_html,
+    sources_html,
+    with_chips,
+)
+
+TEXT = "Leaders set the tone. He noted that leadership means setting an example for others. <b>Bold</b> claims."
+
+
+def passage(text: str = TEXT, **extra: object) -> Passage:
+    base: dict[str, object] = {"id": "p1", "doc_key": "policy-2019", "title": "Model policy <draft>",
+                               "doc_type": DocType.policy, "text": text, "score": 0.8}
+    return Passage(**(base | extra))
+
+
+def cited_answer(**extra: object) -> Answer:
+    quote = "He noted that leadership means setting an example for others."
+    cite = Citation(n=1, quote=quote, passage=passage(page_start=3, page_end=4, section="Duties", paragraph="12"))
+    return Answer(answer=f"{quote} [1] Unknown marker [7].", citations=[cite], **extra)
+
+
+# --- highlighting ------------------------------------------------------------------------------
+def test_quote_is_marked_and_document_text_escaped() -> None:
+    html = highlight_quote(TEXT, "He noted that leadership means setting an example for others.")
+    assert "<mark>He noted that leadership means setting an example for others.</mark>" in html
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_quote_found_despite_whitespace_and_case() -> None:
+    html = highlight_quote("A line\nbreak   inside the Quote here.", "line break inside the quote")
+    assert html == "A <mark>line\nbreak   inside the Quote</mark> here."
+
+
+def test_missing_quote_leaves_text_unmarked() -> None:
+    assert "<mark>" not in highlight_quote(TEXT, "not in the passage at all")
+
+
+def test_query_terms_drop_stopwords_and_snippet_marks_word_prefixes() -> None:
+    assert query_terms("What is the role of Leaders in ACCOUNTABILITY?") == ["role", "leaders", "accountability"]
+    long_text = "Filler words here. " * 30 + "Leadership and accountability matter. " + "More filler. " * 30
+    short, cut = snippet(long_text, ["leader", "accountability"])
+    assert cut and short.startswith("… ") and short.endswith(" …")
+    assert "<mark>Leadership</mark>" in short and "<mark>accountability</mark>" in short
+
+
+# --- answers -----------------------------------------------------------------------------------
+def test_markers_become_chips_linked_to_the_sources_panel() -> None:
+    answer = cited_answer()
+    html = with_chips(answer.answer, 2, answer.citations)
+    assert 'class="kb-chip" href="#src-2-1"' in html
+    assert 'aria-label="Source 1: Model policy &lt;draft&gt;, pp. 3–4"' in html
+    assert "[7]" in html  # a marker without a citation stays text
+
+
+def test_sources_panel_shows_document_page_section_paragraph_and_link() -> None:
+    html = sources_html([Turn("q", cited_answer())])
+    assert 'id="src-1-1"' in html and "Model policy &lt;draft&gt;" in html
+    assert "pp. 3–4" in html and "Section: Duties" in html and "Paragraph 12" in html and ">policy<" in html
+    assert "<mark>He noted that leadership means setting an example for others.</mark>" in html
+    assert 'href="/api/documents/policy-2019/file#page=3"' in html
+
+
+def test_older_answers_sources_are_folded_latest_open() -> None:
+    html = sources_html([Turn("first", cited_answer()), Turn("second", cited_answer())])
+    assert html.index('id="src-2-1"') < html.index("<details") < html.index('id="src-1-1"')
+
+
+def test_abstention_is_plain_with_closest_documents() -> None:
+    close = Suggestion(doc_key="guide", title="Bystander guide", doc_type=DocType.guidance, section="Acting",
+                       page_start=5, score=0.3)
+    answer = Answer(answer="The documents do not cover this.", abstained=True, suggestions=[close])
+    html = answer_html(1, answer)
+    assert 'class="kb-abstain"' in html and "Closest documents" in html and "Bystander guide" in html
+    assert "/api/documents/guide/file#page=5" in html and "kb-chip" not in html
+
+
+def test_disclosure_answer_is_set_apart_with_preface_and_contacts() -> None:
+    preface = "Thank you for sharing this."
+    base = cited_answer()
+    answer = Answer(answer=f"{preface} {base.answer}", citations=base.citations, disclosure=True, preface=preface,
+                    contacts=[Contact(name="Ethics office", how="ethics@example.org"),
+                              Contact(name="Ombudsperson", how="edit me", placeholder=True)])
+    html = answer_html(1, answer)
+    assert 'class="kb-disclosure"' in html and f'<p class="kb-preface">{preface}</p>' in html
+    assert html.count(preface) == 1 and "kb-chip" in html
+    assert "ethics@example.org" in html and "edit me" not in html and "Not filled in yet" in html
+
+
+def test_conversation_escapes_the_question_and_shows_pending() -> None:
+    html = conversation_html([Turn("<script>alert(1)</script>")])
+    assert "<script>" not in html and "&lt;script&gt;" in html and "Looking through the documents" in html
+
+
+# --- search and library ------------------------------------------------------------------------
+def test_search_results_highlight_terms_and_offer_full_passage() -> None:
+    long = "Opening words. " * 40 + "Leadership sets the tone. " + "Closing words. " * 40
+    html = search_results_html("leadership tone", [passage(long, page_start=2)])
+    assert "1 passage for" in html and "<mark>Leadership</mark>" in html and "<mark>tone</mark>" in html
+    assert "<details" in html and "Show the full passage" in html and "file#page=2" in html
+
+
+def test_pages_and_urls() -> None:
+    assert pages_label(None, None) == "" and pages_label(4, 4) == "p. 4" and pages_label(4, 6) == "pp. 4–6"
+    assert file_url("a b/c", 2) == "/api/documents/a%20b%2Fc/file#page=2" and file_url("k").endswith("/file")
+
+
+def test_library_table_lists_documents_and_failures() -> None:
+    record = DocumentRecord(doc_key="d", doc_hash="h", path="/x/d.pdf", title="Doc & co", doc_type=DocType.guidance,
+                            publisher="UN Women", date="2021", pages=12, chunk_ids=["a", "b"],
+                            ingested_at="2026-01-02T03:04:05+00:00")
+    failure = Failure(path="/x/broken.pdf", error="encrypted file", at="2026-01-02T03:04:05+00:00")
+    html = documents_table_html([record], [failure])
+    assert "Doc &amp; co" in html and "UN Women" in html and "<td>12</td>" in html and "<td>2</td>" in html
+    assert "2026-01-02 03:04 UTC" in html and "broken.pdf" in html and "failed: encrypted file" in html
+    assert when("not a date") == "not a date"
+
+
+def test_upload_outcomes_say_what_happened() -> None:
+    assert "added, 3 passages" in outcome_item("a.pdf", FileOutcome(path="a.pdf", status="added", chunks=3))
+    assert "failed — too big" in outcome_item("b.pdf", None, "too big")
+
+
+# --- feedback store ----------------------------------------------------------------------------
+def test_feedback_keeps_the_question_only_when_given(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    store.add("up", answer_excerpt="x" * 1000)
+    store.add(None, wrong_citation=True, question="  my question  ")
+    newest, oldest = store.entries()
+    assert oldest.rating == "up" and oldest.question is None and len(oldest.answer_excerpt or "") == 300
+    assert newest.wrong_citation and newest.rating is None and newest.question == "my question"
+
+
+def test_feedback_older_than_retention_is_purged_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.sqlite3"
+    FeedbackStore(path).add("down")
+    old = (datetime.now(UTC) - timedelta(days=40)).isoformat(timespec="seconds")
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE feedback SET created_at = ?", (old,))
+    assert FeedbackStore(path, retention_days=30).entries() == []
+
+
+@pytest.mark.parametrize(("api_key", "disable", "given", "allowed"), [
+    (None, False, "", True),
+    ("s3cret", False, "", False),
+    ("s3cret", False, "wrong", False),
+    ("s3cret", False, "s3cret", True),
+    (None, True, "", False),
+])
+def test_library_writes_follow_the_api_rule(tmp_path: Path, api_key: str | None, disable: bool, given: str,
+                                            allowed: bool) -> None:
+    from ui.tabs.library import LibraryTab
+
+    settings = Settings(index_dir=tmp_path, api_key=api_key, disable_writes=disable)
+    assert LibraryTab(SimpleNamespace(settings=settings)).allowed(given) is allowed  # type: ignore[arg-type]
