@@ -15,6 +15,7 @@ from eval.gold import GoldQuestion, GoldSet
 from ingest.errors import UsageError
 from ingest.settings import Settings
 from service.models import Answer, Passage
+from service.retrieval import Retrieved
 
 if TYPE_CHECKING:
     from service.knowledge_base import KnowledgeBase
@@ -29,7 +30,7 @@ ANSWER_K = 5  # passages an answer may draw on (the service default)
 class Searched:
     passages: list[Passage]
     timings_ms: dict[str, float]
-    best_cosine: float | None = None  # best dense cosine among the passages an answer sees (in process only)
+    support: float | None = None  # the service's abstention signal for this question (in process only)
 
 
 @dataclass
@@ -71,9 +72,9 @@ class InProcessTarget:
 
     def search(self, question: str, top_k: int) -> Searched:
         found = self.kb.retriever.retrieve(question, top_k)
-        cosines = found.cosines[:ANSWER_K]
-        best = float(cosines.max()) if len(cosines) else 0.0
-        return Searched(found.passages, dict(found.timings_ms), best)
+        top = Retrieved(found.passages[:ANSWER_K], found.vectors[:ANSWER_K], found.query_vec)  # what ask() sees
+        signal = self.kb.answers.support(top)
+        return Searched(found.passages, dict(found.timings_ms), signal)
 
     def ask(self, question: str, top_k: int) -> Answer:
         return self.kb.ask(question, top_k)

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 from ingest.settings import Settings
 from service.api import documents, feedback, routes
 from service.api.errors import install_error_handlers
+from service.api.limits import RequestLimits, body_rules
 from service.knowledge_base import VERSION, KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
 
 
 def add_middleware(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(RequestLimits, rules=body_rules(settings.max_file_mb))  # innermost: CORS wraps its 413/415
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Content-Type", "X-API-Key", "Authorization"])

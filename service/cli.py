@@ -143,3 +143,13 @@ def ask(
 
     settings = make_settings(index)
     guarded(lambda: run_ask(settings, question, top_k, doc_type or [], doc or [], as_json, out))
+
+
+def _register_eval() -> None:
+    """`kb eval`: the eval layer's sub-app (``eval.cli`` imports only typer; its commands load the rest)."""
+    from eval.cli import app as eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
+_register_eval()

@@ -100,11 +100,14 @@ class KnowledgeBase:
         folder = self.settings.index_dir / "uploads"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name
+        earlier = target.read_bytes() if target.is_file() else None  # the original of a committed document
         target.write_bytes(data)
-        outcomes = self.ingest([target])
-        if outcomes and outcomes[0].status in ("failed", "duplicate"):
+        outcome = self.ingest([target])[0]
+        if outcome.status == "failed" and earlier is not None:
+            target.write_bytes(earlier)  # a bad new version must not cost the indexed one its original
+        elif outcome.status in ("failed", "duplicate"):
             target.unlink(missing_ok=True)
-        return outcomes[0]
+        return outcome
 
     def delete(self, doc_key: str) -> DocumentRecord:
         with self.write_lock:

@@ -153,13 +153,14 @@ def page_tree_loop_pdf(folder: Path) -> Path:
 def stream_bomb_pdf(folder: Path, inflated_mb: int = 400) -> Path:
     """One page whose FlateDecode content stream inflates to ``inflated_mb`` MiB of text operators."""
     line = b"(Reporting channels are confidential and open to all staff members at every duty station.) Tj T*\n"
-    block = line * (MiB // len(line))
-    packer = zlib.compressobj(9)
-    parts = [packer.compress(b"BT /F1 11 Tf 12 TL 72 700 Td\n")]
-    parts += [packer.compress(block) for _ in range(inflated_mb)]
-    parts.append(packer.compress(b"ET\n") + packer.flush())
+    head, tail = b"BT /F1 11 Tf 12 TL 72 700 Td\n", b"ET\n"
+    raw, _, _ = deflate_repeated(head, line * (MiB // len(line)), inflated_mb, tail)
+    checksum = zlib.adler32(head)
+    for _ in range(inflated_mb):
+        checksum = zlib.adler32(line * (MiB // len(line)), checksum)
+    data = b"\x78\xda" + raw + struct.pack(">L", zlib.adler32(tail, checksum))
     node = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
-    return one_page_pdf(folder / "stream-bomb.pdf", node, stream(b"".join(parts), flate=True))
+    return one_page_pdf(folder / "stream-bomb.pdf", node, stream(data, flate=True))
 
 
 def html_named_pdf(folder: Path) -> Path:
@@ -180,49 +181,63 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def rezip(source: bytes, target: Path, replace: dict[str, Callable[[zipfile.ZipFile, str], None]]) -> Path:
-    """A copy of the zip ``source`` whose members in ``replace`` are written by their function instead."""
-    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
-        for item in old.infolist():
-            if item.filename in replace:
-                replace[item.filename](new, item.filename)
-            else:
-                new.writestr(item, old.read(item.filename))
+def deflate_repeated(head: bytes, block: bytes, count: int, tail: bytes) -> tuple[bytes, int, int]:
+    """Raw deflate of ``head + block * count + tail`` built from ONE compressed block, with its CRC-32 and size.
+
+    A full flush resets the compressor, so every copy of ``block`` compresses to the same bytes: a
+    1,000 MiB bomb costs one MiB of compression work. (~3 KiB per MiB for repetitive XML or text.)
+    """
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    middle = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.compress(tail) + packer.flush()
+    crc = zlib.crc32(head)
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    return start + middle * count + end, zlib.crc32(tail, crc), len(head) + len(block) * count + len(tail)
+
+
+Member = tuple[str, bytes, int, int, int]  # name, raw deflate data, CRC-32, size, size the headers claim
+
+
+def deflated(name: str, data: bytes) -> Member:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return name, packer.compress(data) + packer.flush(), zlib.crc32(data), len(data), len(data)
+
+
+def write_zip(target: Path, members: list[Member]) -> Path:
+    """A zip written by hand, so a member's headers can claim a size other than its real one."""
+    out, central = bytearray(), bytearray()
+    for name, data, crc, _, claimed in members:
+        raw = name.encode()
+        central += struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 0, 20, 0, 0, 8, 0, 0x21, crc, len(data),
+                               claimed, len(raw), 0, 0, 0, 0, 0, len(out)) + raw
+        out += struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, 0, 8, 0, 0x21, crc, len(data), claimed, len(raw), 0)
+        out += raw + data
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), len(out), 0)
+    target.write_bytes(bytes(out + central + end))
     return target
 
 
-def huge_document_xml(inflated_mb: int) -> Callable[[zipfile.ZipFile, str], None]:
-    """A word/document.xml of ``inflated_mb`` MiB of paragraphs (about 1000:1 compressed)."""
+def docx_with_body(target: Path, inflated_mb: int, claimed: int | None = None) -> Path:
+    """A real DOCX whose word/document.xml is ``inflated_mb`` MiB of paragraphs; headers may lie about it."""
     head = b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
     para = b"<w:p><w:r><w:t>Reporting is confidential.</w:t></w:r></w:p>"
-    block = para * (MiB // len(para))
-
-    def write(archive: zipfile.ZipFile, name: str) -> None:
-        with archive.open(name, "w") as member:
-            member.write(head)
-            for _ in range(inflated_mb):
-                member.write(block)
-            member.write(b"</w:body></w:document>")
-
-    return write
+    data, crc, size = deflate_repeated(head, para * (MiB // len(para)), inflated_mb, b"</w:body></w:document>")
+    with zipfile.ZipFile(io.BytesIO(docx_bytes())) as source:
+        members = [deflated(i.filename, source.read(i)) for i in source.infolist() if i.filename != "word/document.xml"]
+    body: Member = ("word/document.xml", data, crc, size, size if claimed is None else claimed)
+    return write_zip(target, [*members, body])
 
 
 def docx_zip_bomb(folder: Path) -> Path:
-    return rezip(docx_bytes(), folder / "zip-bomb.docx", {"word/document.xml": huge_document_xml(300)})
+    """word/document.xml declares (truthfully) 300 MiB."""
+    return docx_with_body(folder / "zip-bomb.docx", 300)
 
 
 def docx_lying_sizes(folder: Path) -> Path:
-    """A 200 MiB document.xml whose zip headers claim 4 KiB: the inflater must stop at the claim."""
-    target = rezip(docx_bytes(), folder / "lying-sizes.docx", {"word/document.xml": huge_document_xml(200)})
-    data = bytearray(target.read_bytes())
-    with zipfile.ZipFile(target) as archive:
-        info = archive.getinfo("word/document.xml")
-    struct.pack_into("<I", data, info.header_offset + 22, 4096)  # local header: uncompressed size
-    name = info.filename.encode()
-    central = next(m.start() for m in re.finditer(rb"PK\x01\x02", data) if data[m.start() + 46 :].startswith(name))
-    struct.pack_into("<I", data, central + 24, 4096)  # central directory: uncompressed size
-    target.write_bytes(bytes(data))
-    return target
+    """A 1,500 MiB document.xml whose zip headers claim 4 KiB: only a streaming check stops it."""
+    return docx_with_body(folder / "lying-sizes.docx", 1500, claimed=4096)
 
 
 def doc_named_docx(folder: Path) -> Path:
@@ -340,7 +355,7 @@ HOSTILE: list[Hostile] = [
     Hostile("over the size limit", oversize_file, FAILED, ("limit",), upload_status=413),
     Hostile("/Count 50000 page tree", page_count_claim_pdf, FAILED, ("50000 pages",)),
     Hostile("2001 real pages", many_pages_pdf, FAILED, ("2001 pages",)),
-    Hostile("page tree cycle", page_tree_loop_pdf, FAILED | ADDED, ("cannot be read", "pages")),
+    Hostile("page tree cycle", page_tree_loop_pdf, FAILED, ("cyclic",)),
     Hostile("FlateDecode stream bomb", stream_bomb_pdf, FAILED | ADDED, ("limit", "cannot be read", "too complex")),
     Hostile("HTML named .pdf", html_named_pdf, FAILED, ("%pdf header",)),
     Hostile("HTML with scripts and styles", html_with_scripts, ADDED),
@@ -352,8 +367,18 @@ HOSTILE: list[Hostile] = [
     Hostile("cp1252 text", cp1252_text, ADDED),
     Hostile("latin-1 Markdown", latin1_markdown, ADDED),
     Hostile("UTF-16 text with BOM", utf16_text, ADDED),
-    Hostile("HTML nested 100,000 deep", deep_html, FAILED | ADDED, ("cannot be read", "too deep", "nest")),
-    Hostile("8 MiB single-word Markdown", long_line_markdown, FAILED | ADDED, ("no text", "too long", "word")),
+    Hostile("HTML nested 100,000 deep", deep_html, ADDED),
+    Hostile("8 MiB single-word Markdown", long_line_markdown, ADDED),
     Hostile("whitespace-only Markdown", whitespace_markdown, FAILED, ("no text",)),
-    Hostile("unsupported .exe", unsupported_extension, FAILED, ("not supported",), upload_status=415),
+    Hostile("unsupported .exe", unsupported_extension, FAILED, ("not supported", "unsupported"), upload_status=415),
+    Hostile("control characters in the name", control_char_name, ADDED),
 ]
+
+
+def good_note(folder: Path, label: str) -> Path:
+    """A small valid Markdown note, unique per ``label`` (so it is never a duplicate of another)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    target = folder / f"good-{slug}.md"
+    target.write_text(f"# Good note {label}\n\nThe focal point for {label} explains reporting options and "
+                      "support to every staff member who asks.\n", encoding="utf-8")
+    return target

@@ -114,6 +114,7 @@ def test_upsert_and_count(index: Index, corpus: Corpus) -> None:
     assert index.count() == len(corpus.points)
     index.upsert(corpus.points[:3])  # same ids: replaced, not added
     assert index.count() == len(corpus.points)
+    assert index.point_ids() == set(corpus.dense)
 
 
 def test_dense_nearest_neighbour_and_cosine_score(index: Index, corpus: Corpus) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -16,6 +15,7 @@ from ingest.pipeline import FileOutcome
 from ingest.settings import Settings
 from service.feedback import FeedbackStore
 from service.models import Answer, Citation, Passage, Suggestion
+from ui.access import writes_allowed
 from ui.highlight import highlight_quote, query_terms, snippet
 from ui.library_html import documents_table_html, outcome_item, when
 from ui.render import (
@@ -173,7 +173,5 @@ def test_feedback_older_than_retention_is_purged_on_open(tmp_path: Path) -> None
 ])
 def test_library_writes_follow_the_api_rule(tmp_path: Path, api_key: str | None, disable: bool, given: str,
                                             allowed: bool) -> None:
-    from ui.tabs.library import LibraryTab
-
     settings = Settings(index_dir=tmp_path, api_key=api_key, disable_writes=disable)
-    assert LibraryTab(SimpleNamespace(settings=settings)).allowed(given) is allowed  # type: ignore[arg-type]
+    assert writes_allowed(settings, given) is allowed

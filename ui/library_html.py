@@ -80,4 +80,4 @@ def outcome_item(name: str, outcome: FileOutcome | None, error: str | None = Non
 
 
 def outcomes_html(items: list[str]) -> str:
-    return f'<ul class="kb-outcomes" role="status">{"".join(items)}</ul>' if items else ""
+    return f'<div role="status"><ul class="kb-outcomes">{"".join(items)}</ul></div>' if items else ""

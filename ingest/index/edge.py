@@ -5,8 +5,9 @@ Measured behaviour of qdrant-edge-py 0.9 this class relies on:
 * Reads from several threads are safe, but every shard call holds the GIL, so they run one
   at a time (a hybrid query is ~1-2 ms of CPU at 20k points). Writes take ``_write_lock``.
 * ``optimize()`` (in ``finish()``) also holds the GIL: the whole process stalls while it runs.
-  Below ~7k points (the indexing threshold) that is well under a second; building HNSW or
-  vacuuming after many deletes at 20k points takes 30-60 s on two cores.
+  Below the indexing threshold (10 MB of vectors: ~6.8k points of 384 floats) it is under a
+  second; building HNSW (7k points: ~22 s) or vacuuming after many deletes (20k points:
+  ~47 s) on two busy cores takes far longer.
 * Writes land in a memory-mapped WAL: an acknowledged upsert survives kill -9 of the
   process even without ``flush()``; ``flush()`` msyncs and fsyncs, which is what makes it
   survive an OS crash or power loss.

@@ -8,7 +8,9 @@ for what is specific to them (corrupt, encrypted, no text). Every message names 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.errors import EmptyFile, FileTooLarge, IngestError, NoText, UnsupportedFile
@@ -17,7 +19,7 @@ from ingest.loaders.html import load_html
 from ingest.loaders.markdown import load_markdown
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.text import load_text
-from ingest.models import ParsedFile
+from ingest.models import Block, ParsedFile
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,8 @@ LOADERS: dict[str, Loader] = {
     ".txt": load_text,
 }
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(LOADERS)
+MAX_WORD_CHARS = 200
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 __all__ = ["SUPPORTED_EXTENSIONS", "check_file", "is_supported", "load_file"]
 
@@ -52,6 +56,7 @@ def load_file(path: Path, settings: Settings) -> ParsedFile:
         raise IngestError(path.name, f"cannot be read: {exc.strerror or exc}") from exc
     if not parsed.blocks:
         raise NoText(path.name, "no text found in the file")
+    parsed.blocks = _cut_long_words(parsed.blocks, path.name)
     log.debug("%s: %d blocks, title %r", path.name, len(parsed.blocks), parsed.title)
     return parsed
 
@@ -69,6 +74,25 @@ def check_file(path: Path, settings: Settings) -> None:
     limit = settings.max_file_mb * 1024 * 1024
     if size > limit:
         raise FileTooLarge(path.name, f"{_mib(size)} is over the {_mib(limit)} limit (max_file_mb)")
+
+
+def _cut_long_words(blocks: list[Block], name: str) -> list[Block]:
+    """'Words' over MAX_WORD_CHARS (base64 blobs, megabytes without a space) cut short with '…'.
+
+    The model reads any word over 100 characters as one unknown token, so such a word adds nothing to
+    retrieval, yet it would make a chunk of megabytes that still "fits" the token cap.
+    """
+    cut = 0
+
+    def shorten(match: re.Match[str]) -> str:
+        nonlocal cut
+        cut += 1
+        return match.group()[:MAX_WORD_CHARS] + "…"
+
+    out = [replace(b, text=_LONG_WORD.sub(shorten, b.text)) if len(b.text) > MAX_WORD_CHARS else b for b in blocks]
+    if cut:
+        log.warning("%s: %d word(s) over %d characters cut short", name, cut, MAX_WORD_CHARS)
+    return out
 
 
 def _loader_for(path: Path) -> Loader:

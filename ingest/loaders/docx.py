@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ingest.errors import CorruptFile
-from ingest.loaders.failures import unreadable
+from ingest.loaders.failures import short_reason, unreadable
 from ingest.loaders.layout import collapse
 from ingest.models import Block, ParsedFile
 from ingest.settings import Settings
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
 MAX_TABLE_DEPTH = 5
+_READ_CHUNK = 1 << 20
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -62,6 +64,20 @@ def check_archive(path: Path) -> None:
         raise CorruptFile(path.name, f"{reason}: word/document.xml unpacks to {main.file_size} bytes")
     if sum(info.file_size for info in members.values()) > MAX_ARCHIVE_BYTES:
         raise CorruptFile(path.name, f"{reason}: the archive unpacks to over {MAX_ARCHIVE_BYTES} bytes")
+    _inflate_in_chunks(path, reason)
+
+
+def _inflate_in_chunks(path: Path, reason: str) -> None:
+    """Inflate every member in bounded reads: one bigger than its header claims fails its CRC here,
+    instead of being inflated in one piece (up to 2 GiB) when python-docx reads it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                with archive.open(info) as member:
+                    while member.read(_READ_CHUNK):
+                        pass
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        raise CorruptFile(path.name, f"{reason}: {short_reason(exc)}") from exc
 
 
 def _not_zip_reason(path: Path) -> str:

@@ -50,12 +50,24 @@ class AnswerService:
         found = self.retriever.retrieve(question, top_k, filters)
         if self.detector.assess(question, found.query_vec).is_disclosure:
             return self.disclosure_answer(question, found, top_k, filters)
-        if found.best_cosine < self.abstain_threshold:
+        if self.support(found) < self.abstain_threshold:
             return abstention(found)
         t0 = time.perf_counter()
         answer = self.compose(question, found)
         answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
         return abstention(found) if not answer.citations else answer
+
+    def support(self, found: Retrieved) -> float:
+        """The abstention signal: the best cosine between the question and one sentence of the passages found.
+
+        A passage vector blurs its sentences; the best sentence separates off-topic questions from answerable
+        ones by a wider margin (calibration in eval/data/README.md). The sentences are embedded (and cached)
+        for the answer anyway.
+        """
+        sentences = [c.text for c in self.extractive.candidates(found.passages)]
+        if not sentences:
+            return found.best_cosine
+        return float(np.max(self.extractive.embed_texts(sentences) @ found.query_vec))
 
     def compose(self, question: str, found: Retrieved) -> Answer:
         """LLM when configured and it yields verified citations; the extractive answer otherwise."""

@@ -75,4 +75,5 @@ def safe_name(raw: str) -> str:
     if Path(base).suffix.lower() not in SUPPORTED_EXTENSIONS:
         raise UnsupportedFile(base, f"unsupported file type '{Path(base).suffix or '(none)'}'; "
                                     f"use one of {', '.join(sorted(SUPPORTED_EXTENSIONS))}")
-    return base[:200]
+    suffix = Path(base).suffix
+    return base[: -len(suffix)][: 200 - len(suffix)].rstrip(" .") + suffix  # cut the stem, keep the extension

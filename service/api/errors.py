@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ingest.errors import KBError
 
 log = logging.getLogger(__name__)
+LOCATIONS = ("body", "query", "path", "header", "cookie")
 
 
 def error_response(status: int, code: str, message: str) -> JSONResponse:
@@ -21,7 +22,13 @@ def error_response(status: int, code: str, message: str) -> JSONResponse:
 def describe_validation(exc: RequestValidationError) -> str:
     parts = []
     for item in exc.errors()[:5]:
-        loc = ".".join(str(x) for x in item.get("loc", ()) if x not in ("body", "query", "path"))
+        where = list(item.get("loc", ()))
+        if where and where[0] in LOCATIONS:  # drop only the location, never a field named like one ('query')
+            where = where[1:]
+        if item.get("type") == "json_invalid":
+            parts.append(f"body: not valid JSON (at character {where[0] if where else 0})")
+            continue
+        loc = ".".join(str(x) for x in where)
         parts.append(f"{loc or 'body'}: {item.get('msg', 'invalid')}")
     return "; ".join(parts)
 
@@ -37,7 +44,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, f"http_{exc.status_code}", str(exc.detail))
+        code = getattr(exc, "code", None) or f"http_{exc.status_code}"  # a subclass may name its code
+        return error_response(exc.status_code, code, str(exc.detail))
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -92,7 +92,7 @@ def build_ask_tab(kb: KnowledgeBase, store: FeedbackStore) -> FilterControls:
         with gr.Column(scale=3, min_width=320):
             conversation = gr.HTML(conversation_html([]), elem_id="kb-conversation", label="Conversation")
             question = gr.Textbox(label="Your question", placeholder="Ask about preventing or addressing sexual harassment",
-                                  lines=2, max_lines=6, max_length=kb.settings.max_question_chars, elem_id="kb-question",
+                                  lines=1, max_lines=6, max_length=kb.settings.max_question_chars, elem_id="kb-question",
                                   submit_btn=False)
             with gr.Row():
                 ask_btn = gr.Button("Ask", variant="primary", elem_id="kb-ask")

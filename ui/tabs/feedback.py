@@ -54,7 +54,7 @@ def feedback_row(store: FeedbackStore, turns: gr.State) -> None:
             wrong = gr.Button("Wrong citation", icon=ICONS / "flag.svg", size="sm", elem_id="kb-fb-wrong")
         include = gr.Checkbox(False, label="Include my question with my feedback", elem_id="kb-fb-include")
         result = gr.HTML("", elem_id="kb-fb-result")
-        gr.Markdown(PRIVACY_NOTE.format(days=store.retention_days), elem_classes=["kb-privacy"])
+        gr.Markdown(PRIVACY_NOTE.format(days=store.retention_days), elem_id="kb-privacy", elem_classes=["kb-privacy"])
     for button, choice in ((up, "up"), (down, "down"), (wrong, "wrong")):
         button.click(lambda t, inc, choice=choice: record(store, choice, t, inc), [turns, include], result,
                      api_visibility="private")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import logging
 from dataclasses import dataclass
 from html import escape
@@ -15,6 +14,7 @@ from ingest.errors import KBError
 from ingest.loaders import SUPPORTED_EXTENSIONS
 from service.api.documents import safe_name
 from service.knowledge_base import KnowledgeBase
+from ui.access import writes_allowed
 from ui.library_html import documents_table_html, outcome_item, outcomes_html
 from ui.tabs.filters import document_choices
 
@@ -32,13 +32,7 @@ class LibraryTab:
         return documents_table_html(self.kb.documents(), list(self.kb.manifest.failures.values()))
 
     def allowed(self, key: str | None) -> bool:
-        """Same rule as the API: writes on, and the admin key when one is configured."""
-        settings = self.kb.settings
-        if settings.disable_writes:
-            return False
-        if not settings.api_key:
-            return True
-        return hmac.compare_digest((key or "").encode(), settings.api_key.encode())
+        return writes_allowed(self.kb.settings, key)
 
     def unlock(self, key: str) -> tuple[Any, str]:
         if self.allowed(key):

@@ -1,0 +1,37 @@
+"""The in-process floor of one search: what the machine needs without HTTP, JSON or the service.
+
+The same steps the retriever takes, timed one by one in this process: ONNX query embedding (the service's
+fast path, same session options), BM25 query encoding, and the engine's hybrid query (dense + BM25,
+RRF, stored vectors returned) on the same index folder. The service's p50 minus this is its overhead.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.machine import summary
+from ingest.index.edge import EdgeIndex
+from service.query_embedding import QueryEmbedder
+
+PREFETCH = 40
+LIMIT = 20  # the retriever asks for top_k * 3 + 5 hits
+
+
+def floor(index_dir: Path, embed: QueryEmbedder, queries: list[str]) -> dict[str, Any]:
+    steps: dict[str, list[float]] = {"embed": [], "bm25": [], "index query": [], "total": []}
+    with EdgeIndex.open(index_dir / "qdrant") as index:
+        for query in queries[:5]:  # warm-up
+            index.query(embed(query).tolist(), index.encode_sparse_query(query), LIMIT, None, PREFETCH, True)
+        for query in queries:
+            t0 = time.perf_counter()
+            dense = embed(query).tolist()
+            t1 = time.perf_counter()
+            sparse = index.encode_sparse_query(query)
+            t2 = time.perf_counter()
+            index.query(dense, sparse, LIMIT, None, PREFETCH, with_dense=True)
+            t3 = time.perf_counter()
+            for name, ms in (("embed", t1 - t0), ("bm25", t2 - t1), ("index query", t3 - t2), ("total", t3 - t0)):
+                steps[name].append(ms * 1000)
+    return {name: summary(values, 3) for name, values in steps.items()}

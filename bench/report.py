@@ -1,0 +1,146 @@
+"""The results as tables (rich) and the goals of issue 6 checked against them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+GOAL_SIZE = 20_000
+LARGE_SIZE = 100_000
+
+
+def fmt(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def size_row(results: dict[str, Any], size: int) -> dict[str, Any] | None:
+    return next((r for r in results.get("query", {}).get("sizes", []) if r["size"] == size), None)
+
+
+def goal(name: str, target: str, measured: float | None, ok: bool | None) -> dict[str, Any]:
+    return {"goal": name, "target": target, "measured": measured, "ok": ok}
+
+
+def query_goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    goals = []
+    mid = size_row(results, GOAL_SIZE)
+    if mid is not None:
+        one = mid["service"]["search hybrid, 1 client"]
+        eight = mid["service"]["search hybrid, 8 clients"]
+        ask = mid["service"]["ask, 1 client"]
+        ratio = mid["peer"]["embed_and_search"]["p50"] / one["p50"]
+        goals += [
+            goal("/api/search hybrid 20k p50 (1 client), ms", "<= 12", one["p50"], one["p50"] <= 12),
+            goal("/api/search hybrid 20k p95 (1 client), ms", "<= 25", one["p95"], one["p95"] <= 25),
+            goal("/api/search hybrid 20k, 8 clients, req/s", ">= 80", eight["req_per_s"], eight["req_per_s"] >= 80),
+            goal("peer p50 / ours p50 at 20k", ">= 4", round(ratio, 2), ratio >= 4),
+            goal("/api/ask extractive 20k p50, ms", "<= 40", ask["p50"], ask["p50"] <= 40),
+        ]
+    large = size_row(results, LARGE_SIZE)
+    if large is not None:
+        p50 = large["service"]["search hybrid, 1 client"]["p50"]
+        goals.append(goal("/api/search hybrid 100k p50 (1 client), ms", "<= 20", p50, p50 <= 20))
+    return goals
+
+
+def ingest_goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    ingest = results.get("ingest")
+    if not ingest:
+        return []
+    ratio = ingest["ratio_end_to_end_to_model"]
+    per_100 = ingest["reingest"]["seconds_per_100_docs"]["p50"]
+    return [
+        goal("ingest end to end / model only", ">= 0.85", ratio, ratio >= 0.85),
+        goal("re-ingest unchanged, s per 100 documents", "<= 1", per_100, per_100 <= 1),
+    ]
+
+
+def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    return ingest_goals(results) + query_goals(results)
+
+
+def machine_line(machine: dict[str, Any]) -> str:
+    flags = " ".join(f for f, present in machine["flags"].items() if present) or "none"
+    return (f"{machine['cpu_model']} | {machine['cores']} cores ({machine['usable_cores']} usable) | "
+            f"{machine['memory_gib']} GiB | flags: {flags} | load avg at start {machine['load_average_start']}")
+
+
+def ingest_table(ingest: dict[str, Any]) -> Table:
+    table = Table(title=f"Ingestion: {ingest['documents']} SciFact abstracts ({ingest['chunks']} chunks)")
+    for column in ("figure", "median", "p95", "note"):
+        table.add_column(column)
+    rows = [
+        ("end to end, chunks/s", ingest["end_to_end_chunks_per_s"], "Ingestor.run, fresh index"),
+        ("model only, chunks/s", ingest["model_only_chunks_per_s"], "same texts, one encode call"),
+        ("end to end, docs/s", ingest["end_to_end_docs_per_s"], ""),
+        ("llama-index default, docs/s", ingest["llamaindex_docs_per_s"], f"{ingest['llamaindex_nodes']} nodes"),
+    ]
+    for name, figure, note in rows:
+        table.add_row(name, fmt(figure["p50"]), fmt(figure["p95"]), note)
+    reingest = ingest["reingest"]
+    table.add_row(f"re-ingest {reingest['documents']} unchanged docs, s", fmt(reingest["seconds"]["p50"], 2),
+                  fmt(reingest["seconds"]["p95"], 2), f"{fmt(reingest['seconds_per_100_docs']['p50'], 3)} s per 100")
+    table.add_row("  the same as `kb ingest`, s", fmt(reingest["kb_ingest_command_s"]["p50"], 2),
+                  fmt(reingest["kb_ingest_command_s"]["p95"], 2), "new interpreter, imports included")
+    table.add_row("ratio end to end / model only", fmt(ingest["ratio_end_to_end_to_model"], 3), "", "goal >= 0.85")
+    table.add_row("ratio ours / llama-index (docs/s)", fmt(ingest["ratio_ours_to_llamaindex_docs_per_s"], 2), "", "")
+    return table
+
+
+QUERY_CASES = ("search hybrid, 1 client", "search hybrid, 8 clients", "search dense, 1 client",
+               "ask, 1 client", "ask, 8 clients")
+
+
+def query_table(query: dict[str, Any]) -> Table:
+    table = Table(title="Queries over HTTP (`kb serve`), ms; peer = qdrant-client local, dense, torch (in process)")
+    for column in ("chunks (real)", "case", "p50", "p95", "req/s"):
+        table.add_column(column, justify="right" if column != "case" else "left")
+    for row in query["sizes"]:
+        label = f"{row['size']:,} ({row['real_embeddings']:,})"
+        for case in QUERY_CASES:
+            figure = row["service"][case]
+            table.add_row(label, case, fmt(figure["p50"], 2), fmt(figure["p95"], 2), fmt(figure["req_per_s"]))
+            label = ""
+        peer = row["peer"]["embed_and_search"]
+        table.add_row("", "peer embed + dense search", fmt(peer["p50"], 2), fmt(peer["p95"], 2), "")
+        ratio = peer["p50"] / row["service"]["search hybrid, 1 client"]["p50"]
+        table.add_row("", "floor (in process: embed + hybrid query)", fmt(row["floor"]["total"]["p50"], 2),
+                      fmt(row["floor"]["total"]["p95"], 2), "")
+        table.add_row("", f"[bold]peer p50 / ours p50 = {ratio:.1f}x[/]", "", "", "", end_section=True)
+    return table
+
+
+def memory_table(query: dict[str, Any]) -> Table:
+    table = Table(title="Service memory and start-up")
+    for column in ("chunks", "RSS ready, MiB", "RSS after load, MiB", "peak, MiB", "start to ready, s"):
+        table.add_column(column, justify="right")
+    for row in query["sizes"]:
+        table.add_row(f"{row['size']:,}", fmt(row["rss_ready_mib"], 0), fmt(row["rss_after_mib"], 0),
+                      fmt(row["rss_peak_mib"], 0), fmt(row["cold_start_s"], 2))
+    starts, api = query["cold_start_s"], query["cold_start_api_only_s"]
+    table.add_row("cold start (smallest)", "", "", "", f"median {fmt(starts['p50'], 2)} of {starts['n']}")
+    table.add_row("  without the UI", "", "", "", f"median {fmt(api['p50'], 2)} of {api['n']}")
+    return table
+
+
+def goals_table(checked: list[dict[str, Any]]) -> Table:
+    table = Table(title="Goals (issue 6)")
+    for column in ("goal", "target", "measured", "met"):
+        table.add_column(column)
+    for item in checked:
+        met = "[green]yes[/]" if item["ok"] else "[red]no[/]"
+        table.add_row(item["goal"], item["target"], str(item["measured"]), met)
+    return table
+
+
+def print_report(results: dict[str, Any], console: Console) -> None:
+    console.print(f"[bold]machine[/]: {machine_line(results['machine'])}")
+    if "ingest" in results:
+        console.print(ingest_table(results["ingest"]))
+    if "query" in results:
+        console.print(query_table(results["query"]))
+        console.print(memory_table(results["query"]))
+    console.print(goals_table(results["goals"]))
+    console.print(f"load average at the end: {results['load_average_end']}  (2 cores: above ~2, figures are noisy)")

@@ -1,0 +1,258 @@
+"""The UI in a real browser: Debian chromium driven by Playwright against a live server on a real index.
+
+Screenshots land in artifacts/screenshots/; axe-core (tests/assets/axe.min.js, installed by .ci/run)
+must find no serious or critical accessibility violation on any tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT, LiveServer, make_settings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "tests" / "assets" / "axe.min.js"
+SHOTS = ROOT / "artifacts" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+QUESTION = "What did the keynote speaker say about leadership?"
+PDF_WORD = "Quillbrook"  # a made-up word that only the generated PDF holds
+TIMEOUT_MS = 60_000
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed at tests/assets/axe.min.js (see .ci/run)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_ui_kb(tmp: Path, embedder: Any, corpus: bool, **settings: Any) -> Any:
+    from service.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.open(make_settings(tmp, ui=True, **settings), embedder)
+    if corpus:
+        assert [o.status for o in kb.ingest([CORPUS])] == ["added"]
+    return kb
+
+
+@pytest.fixture(scope="module")
+def ui_kb(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Iterator[Any]:
+    """Its own index (the upload test writes to it), with the UI on."""
+    kb = open_ui_kb(tmp_path_factory.mktemp("ui-kb"), embedder, corpus=True)
+    yield kb
+    kb.close()
+
+
+@pytest.fixture(scope="module")
+def server(ui_kb: Any) -> Iterator[LiveServer]:
+    from service.app import create_app
+
+    with LiveServer(create_app(ui_kb.settings, ui_kb)) as live:
+        yield live
+
+
+@pytest.fixture
+def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+    """A fresh page at /ui; fails the test if it fetches anything from another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(TIMEOUT_MS)
+    elsewhere: list[str] = []
+    tab.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith((server.url, "data:", "blob:")) else None)
+    tab.goto(server.url + "/")
+    tab.wait_for_selector("#kb-question textarea")
+    yield tab
+    context.close()
+    assert elsewhere == [], f"the UI fetched from other hosts: {elsewhere[:5]}"
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Serious and critical axe-core violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["html"][:160] for n in v["nodes"][:3]]}
+            for v in found if v["impact"] in ("serious", "critical")]
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / name), full_page=True)
+
+
+def ask(page: Any, question: str) -> None:
+    """Type the question and press Enter (the keyboard path); wait until the answer is complete."""
+    box = page.locator("#kb-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    page.wait_for_function(
+        "() => /Answer ready|do not cover|No answer/.test(document.querySelector('#kb-ask-status')?.innerText || '')")
+
+
+def open_tab(page: Any, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def make_pdf(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    pdf.add_page()
+    welcome = ("Induction handbook for new staff. This first page welcomes new colleagues, explains where the "
+               "handbook fits among the guidance documents and lists the offices that can help with questions. ")
+    pdf.multi_cell(0, 8, welcome * 8)  # long enough that page 2 becomes a passage of its own
+    pdf.add_page()
+    pdf.multi_cell(0, 8, f"The {PDF_WORD} protocol asks every team to hold a quarterly listening session "
+                         "so that concerns about conduct are heard early and acted upon.")
+    pdf.set_title("Induction handbook")
+    pdf.output(str(path))
+    return path
+
+
+# --- tests -------------------------------------------------------------------------------------
+def test_ask_cite_check_the_passage_and_open_the_page(page: Any, server: LiveServer, ui_kb: Any) -> None:
+    assert page.url == server.url + "/ui/"  # / redirects to the UI
+    assert axe_violations(page) == []
+    ask(page, QUESTION)
+    chips = page.locator("#kb-conversation .kb-chip")
+    assert chips.count() >= 1
+    shot(page, "ask.png")
+
+    first = chips.first
+    target = first.get_attribute("href").lstrip("#")
+    first.focus()
+    first.press("Enter")  # keyboard reaches the chip and follows it
+    card = page.locator(f"#{target}")
+    page.wait_for_function(f"() => document.getElementById('{target}').classList.contains('kb-is-target')")
+    assert page.evaluate("document.activeElement.id") == target
+    quote = card.locator("mark").first.inner_text()
+    assert len(quote) > 20 and quote.split()[0] in page.locator("#kb-conversation").inner_text()
+    link = card.locator("a.kb-open")
+    href = link.get_attribute("href")
+    assert href.startswith("/api/documents/dialogue-2021-10-28/file")
+    shot(page, "sources.png")
+    assert axe_violations(page) == []
+
+    response = page.request.get(server.url + href)  # following the link serves the original document
+    assert response.status == 200 and quote.split()[0] in response.text()
+
+
+def test_feedback_stores_the_question_only_when_ticked(page: Any, ui_kb: Any) -> None:
+    from service.feedback import FeedbackStore
+
+    ask(page, QUESTION)
+    page.locator("#kb-fb-up").click()
+    page.wait_for_function("() => /Saved: helpful/.test(document.querySelector('#kb-fb-result').innerText)")
+    page.get_by_label("Include my question with my feedback").check()
+    page.locator("#kb-fb-wrong").click()
+    page.wait_for_function("() => /Saved: a citation is wrong/.test(document.querySelector('#kb-fb-result').innerText)")
+    newest, before = FeedbackStore.for_settings(ui_kb.settings).entries(2)
+    assert before.rating == "up" and before.question is None and before.answer_excerpt
+    assert newest.wrong_citation and newest.question == QUESTION
+    assert "Privacy" in page.locator("#kb-privacy").inner_text()
+
+
+def test_off_topic_question_abstains_and_disclosure_is_set_apart(page: Any) -> None:
+    ask(page, "How long should I proof sourdough bread before baking it?")
+    abstain = page.locator("#kb-conversation .kb-abstain")
+    assert "do not cover" in abstain.inner_text() and abstain.locator("li").count() >= 1
+    assert page.locator("#kb-conversation .kb-chip").count() == 0
+
+    ask(page, "My supervisor keeps touching me and I am scared. Who can I talk to?")
+    assert page.locator("#kb-conversation .kb-disclosure").count() == 1
+    assert axe_violations(page) == []
+    page.locator("#kb-clear").click()
+    page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")
+
+
+def test_search_highlights_terms_and_expands_passages(page: Any) -> None:
+    open_tab(page, "Search")
+    box = page.locator("#kb-search-query textarea, #kb-search-query input").first
+    box.fill("accountability of leaders")
+    box.press("Enter")
+    results = page.locator("#kb-results .kb-result")
+    results.first.wait_for()
+    assert results.count() >= 3
+    marks = [m.lower() for m in page.locator("#kb-results .kb-snippet mark").all_inner_texts()]
+    assert marks and all(m.startswith(("accountab", "leader")) for m in marks)
+    details = page.locator("#kb-results details").first
+    details.locator("summary").click()
+    assert details.locator(".kb-passage").is_visible()
+    shot(page, "search.png")
+    assert axe_violations(page) == []
+
+
+def test_upload_pdf_then_listed_searchable_and_removed(page: Any, tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "induction-handbook.pdf")
+    open_tab(page, "Library")
+    assert "1 document in the index" in page.locator("#kb-library caption").inner_text()
+    with page.expect_file_chooser() as chooser:
+        page.locator("#kb-upload").click()
+    chooser.value.set_files(str(pdf))
+    page.wait_for_function("() => /added, \\d+ passage/.test(document.querySelector('#kb-upload-results')?.innerText || '')")
+    table = page.locator("#kb-library table")
+    assert "2 documents in the index" in table.locator("caption").inner_text()
+    row = table.locator("tr", has_text="Induction handbook")
+    assert "ok" in row.inner_text() and "2" in row.locator("td").nth(3).inner_text()  # pages
+    shot(page, "library.png")
+    assert axe_violations(page) == []
+
+    open_tab(page, "Search")
+    box = page.locator("#kb-search-query textarea, #kb-search-query input").first
+    box.fill(f"{PDF_WORD} protocol listening session")
+    box.press("Enter")
+    hit = page.locator("#kb-results .kb-result").first
+    hit.wait_for()
+    assert "Induction handbook" in hit.inner_text() and "p. 2" in hit.inner_text()
+    assert hit.locator("a.kb-open").get_attribute("href").endswith("/file#page=2")
+
+    open_tab(page, "Library")
+    remove = page.locator("#kb-delete-doc input")
+    remove.click()
+    page.get_by_role("option", name="Induction handbook").click()
+    page.locator("#kb-remove").click()
+    page.wait_for_function("() => /Removed/.test(document.querySelector('#kb-remove-result')?.innerText || '')")
+    assert "1 document in the index" in page.locator("#kb-library caption").inner_text()
+
+
+def test_admin_key_unlocks_library_writes(browser: Any, tmp_path: Path, embedder: Any) -> None:
+    from service.app import create_app
+
+    kb = open_ui_kb(tmp_path, embedder, corpus=False, api_key="s3cret-key")
+    try:
+        with LiveServer(create_app(kb.settings, kb)) as live:
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.set_default_timeout(TIMEOUT_MS)
+            tab.goto(live.url + "/ui/")
+            open_tab(tab, "Library")
+            assert not tab.locator("#kb-upload").is_visible()
+            key = tab.get_by_label("Admin key")
+            key.fill("not-the-key")
+            key.press("Enter")
+            tab.wait_for_function("() => /not the admin key/.test(document.querySelector('#kb-unlock-status').innerText)")
+            assert not tab.locator("#kb-upload").is_visible()
+            key.fill("s3cret-key")
+            tab.locator("#kb-unlock").click()
+            tab.locator("#kb-upload").wait_for(state="visible")
+            assert axe_violations(tab) == []
+            context.close()
+    finally:
+        kb.close()
