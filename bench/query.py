@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.load import LoadResult, run_load, warm_up
+from bench.load import run_load, warm_up
 from bench.machine import summary
 from bench.peer import PeerSearch
 from bench.server import Server
@@ -62,34 +62,44 @@ def ask_bodies(questions: list[str], top_k: int) -> list[dict[str, Any]]:
 
 
 class Tally:
-    """Latencies pooled over rounds and the throughput of each round, per case."""
+    """Per case: latencies pooled over rounds, each round's throughput and the service's CPU per request.
 
-    def __init__(self) -> None:
+    CPU per request (all service threads) is the steadier figure on a shared machine: waiting for a core
+    inflates wall time, not CPU time.
+    """
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
         self.latencies: dict[str, list[float]] = {}
         self.throughput: dict[str, list[float]] = {}
+        self.cpu_ms: dict[str, list[float]] = {}
         self.errors = 0
 
-    def add(self, case: str, result: LoadResult) -> None:
+    def run(self, case: str, path: str, bodies: list[dict[str, Any]], clients: int) -> None:
+        cpu_before = self.server.cpu_s()
+        result = run_load(self.server.port, path, bodies, clients)
+        cpu_ms = (self.server.cpu_s() - cpu_before) * 1000 / max(len(bodies), 1)
         self.latencies.setdefault(case, []).extend(result.latencies_ms)
         self.throughput.setdefault(case, []).append(result.requests_per_s)
+        self.cpu_ms.setdefault(case, []).append(cpu_ms)
         self.errors += result.errors
 
     def figures(self) -> dict[str, Any]:
-        return {case: summary(values) | {"req_per_s": round(float(np.median(self.throughput[case])), 1)}
+        return {case: summary(values) | {"req_per_s": round(float(np.median(self.throughput[case])), 1),
+                                         "cpu_ms_per_request": round(float(np.median(self.cpu_ms[case])), 2)}
                 for case, values in self.latencies.items()}
 
 
-def service_round(server: Server, feed: QuestionFeed, plan: QueryPlan, tally: Tally, round_no: int) -> None:
-    n = plan.search_requests
+def service_round(feed: QuestionFeed, plan: QueryPlan, tally: Tally, round_no: int) -> None:
+    n, m = plan.search_requests, plan.ask_requests
     queries = feed.cycle(4 * n, start=round_no * 4 * n)
-    port = server.port
-    tally.add("search hybrid, 1 client", run_load(port, "/api/search", search_bodies(queries[:n], plan.top_k), 1))
-    tally.add("search hybrid, 8 clients", run_load(port, "/api/search", search_bodies(queries, plan.top_k), 8))
-    dense = search_bodies(queries[:n], plan.top_k, "dense")
-    tally.add("search dense, 1 client", run_load(port, "/api/search", dense, 1))
-    m = plan.ask_requests
-    tally.add("ask, 1 client", run_load(port, "/api/ask", ask_bodies(feed.fresh(m), plan.top_k), 1))
-    tally.add("ask, 8 clients", run_load(port, "/api/ask", ask_bodies(feed.fresh(2 * m), plan.top_k), 8))
+    tally.run("search hybrid, 1 client", "/api/search", search_bodies(queries[:n], plan.top_k), 1)
+    tally.run("search hybrid, 8 clients", "/api/search", search_bodies(queries, plan.top_k), 8)
+    tally.run("search dense, 1 client", "/api/search", search_bodies(queries[:n], plan.top_k, "dense"), 1)
+    fresh = feed.fresh(m)
+    tally.run("ask, 1 client", "/api/ask", ask_bodies(fresh, plan.top_k), 1)
+    tally.run("ask, 8 clients", "/api/ask", ask_bodies(feed.fresh(2 * m), plan.top_k), 8)
+    tally.run("ask again (passages seen), 1 client", "/api/ask", ask_bodies(fresh, plan.top_k), 1)
 
 
 def ask_sample(server: Server, questions: list[str], top_k: int) -> dict[str, Any]:
@@ -123,18 +133,21 @@ def peak_rss_mib(pid: int) -> float:
 def bench_size(index_dir: Path, peer_dir: Path, peer_model: Any, feed: QuestionFeed, plan: QueryPlan,
                env: dict[str, str], log_dir: Path) -> dict[str, Any]:
     """Every query figure at one index size (the server is started and stopped here)."""
-    tally = Tally()
     peer = PeerSearch(peer_dir, peer_model)
     peer_total: list[float] = []
     peer_search: list[float] = []
+    peer_cpu: list[float] = []
     with Server.start(index_dir, log_dir / f"serve-{index_dir.name}.log", env) as server:
+        tally = Tally(server)
         out: dict[str, Any] = {"cold_start_s": round(server.cold_start_s, 2), "rss_ready_mib": server.rss_mib()}
         warm_up(server.port, "/api/search", search_bodies(feed.cycle(20, start=len(feed.questions) - 20), plan.top_k))
         warm_up(server.port, "/api/ask", ask_bodies(feed.fresh(10), plan.top_k))
         peer.timed(feed.cycle(5))  # warm-up
         for round_no in range(plan.rounds):
-            service_round(server, feed, plan, tally, round_no)
+            service_round(feed, plan, tally, round_no)
+            cpu_before = time.process_time()
             total, search = peer.timed(feed.cycle(plan.peer_queries, start=round_no * plan.peer_queries))
+            peer_cpu.append((time.process_time() - cpu_before) * 1000 / plan.peer_queries)
             peer_total.extend(total)
             peer_search.extend(search)
         out["ask_sample"] = ask_sample(server, feed.fresh(20), plan.top_k)
@@ -143,7 +156,7 @@ def bench_size(index_dir: Path, peer_dir: Path, peer_model: Any, feed: QuestionF
     return out | {
         "service": tally.figures(), "errors": tally.errors,
         "peer": {"embed_and_search": summary(peer_total), "search_only": summary(peer_search),
-                 "open_s": round(peer.load_s, 1)},
+                 "cpu_ms_per_query": round(float(np.median(peer_cpu)), 2), "open_s": round(peer.load_s, 1)},
     }
 
 

@@ -72,6 +72,11 @@ class Server:
         total = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
         return round(total / 2**20, 1)
 
+    def cpu_s(self) -> float:
+        """CPU seconds the service has used so far (all its threads, user + system)."""
+        times = psutil.Process(self.process.pid).cpu_times()
+        return times.user + times.system
+
     def stop(self) -> None:
         self.process.terminate()
         try:

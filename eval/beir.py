@@ -124,9 +124,8 @@ def search(index: Index, query: str, qvec: np.ndarray, mode: str, prefetch: int)
 
 def score(qrels: dict[str, dict[str, int]], run: Run) -> dict[str, float]:
     """nDCG@10 and recall@100 with ranx; a query with no result at all counts as zero."""
-    from ranx import Qrels
+    from ranx import Qrels, evaluate
     from ranx import Run as RanxRun
-    from ranx import evaluate
 
     filled = {qid: run.get(qid) or {"__none__": 0.0} for qid in qrels}
     scores = evaluate(Qrels(qrels), RanxRun(filled), list(METRICS))

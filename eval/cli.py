@@ -29,7 +29,8 @@ def gold(
     if ctx.invoked_subcommand is not None:
         return
     from eval.commands import GoldOptions, run_gold_eval
-    from service.cli import err, guarded, make_settings, out as console
+    from service.cli import err, guarded, make_settings
+    from service.cli import out as console
 
     options = GoldOptions(url=url, as_json=as_json, out_dir=out, baseline=baseline, index=index)
     guarded(lambda: run_gold_eval(make_settings(), options, console, err))
@@ -44,6 +45,7 @@ def beir(
 ) -> None:
     """The product's chunker, embedder, index and retrieval on a BEIR dataset: nDCG@10 and recall@100 per mode."""
     from eval.commands import run_beir_eval
-    from service.cli import err, guarded, make_settings, out as console
+    from service.cli import err, guarded, make_settings
+    from service.cli import out as console
 
     guarded(lambda: run_beir_eval(make_settings(), data, split, mode, as_json, console, err))

@@ -14,6 +14,7 @@ from ingest.errors import UsageError
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GOLD_FILE = "gold.jsonl"
 NEGATIVES_FILE = "disclosure_negatives.jsonl"
+OFF_TOPIC_FILE = "off_topic.txt"
 Kind = Literal["answerable", "unanswerable", "disclosure"]
 
 
@@ -53,6 +54,7 @@ class NegativeQuestion(BaseModel):
 class GoldSet:
     questions: list[GoldQuestion]
     negatives: list[NegativeQuestion]
+    off_topic: frozenset[str] = frozenset()  # ids of the fully off-topic unanswerable questions
 
     def of_kind(self, kind: Kind) -> list[GoldQuestion]:
         return [q for q in self.questions if q.kind == kind]
@@ -66,7 +68,19 @@ def load_gold(folder: Path = DATA_DIR) -> GoldSet:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise UsageError(f"gold set: duplicate ids {', '.join(duplicates)}")
-    return GoldSet(questions, negatives)
+    off_topic = read_ids(folder / OFF_TOPIC_FILE)
+    unanswerable = {q.id for q in questions if q.kind == "unanswerable"}
+    if not off_topic <= unanswerable:
+        raise UsageError(f"{OFF_TOPIC_FILE}: not unanswerable questions: {', '.join(sorted(off_topic - unanswerable))}")
+    return GoldSet(questions, negatives, off_topic)
+
+
+def read_ids(path: Path) -> frozenset[str]:
+    """Ids one per line, ``#`` comments and blank lines skipped; no file means none."""
+    if not path.is_file():
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line)
 
 
 def _rows(path: Path) -> list[dict[str, object]]:

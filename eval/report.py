@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from eval import metrics as m
 from eval.runner import EvalRun, QuestionResult
@@ -13,6 +13,7 @@ from eval.scoring import evidence_hit
 
 LOWER_IS_BETTER = ("invalid_markers", "unverified_quotes", "false_abstentions", "disclosure_false_positive",
                    "disclosure_flags_on_gold")
+NOT_JUDGED = ("questions", "answerable", "unanswerable", "disclosure", "negatives")  # the set's size, not quality
 RATE_TOLERANCE = 0.005  # a rate must move by more than this to count as a change
 LATENCY_FACTOR, LATENCY_SLACK_MS = 1.25, 5.0  # timings are noisy: slower by 25% and 5 ms to count
 RETRIEVAL = ("recall@1", "recall@5", "recall@10", "mrr", "ndcg@10")
@@ -33,17 +34,16 @@ class Change:
 def compare(current: dict[str, Any], baseline: dict[str, Any]) -> list[Change]:
     """Every numeric metric present in both, with regressions marked (counts of questions are not judged)."""
     changes = []
-    for name, after in current.items():
-        before = baseline.get(name)
-        if not _numeric(after) or not _numeric(before) or name in ("questions", "answerable", "unanswerable",
-                                                                      "disclosure", "negatives"):
+    for name, value in current.items():
+        old = baseline.get(name)
+        if not _numeric(value) or not _numeric(old) or name in NOT_JUDGED:
             continue
-        changes.append(Change(name, float(before), float(after), round(float(after) - float(before), 4),
-                              is_regression(name, float(before), float(after))))
+        before, after = float(old), float(value)
+        changes.append(Change(name, before, after, round(after - before, 4), is_regression(name, before, after)))
     return changes
 
 
-def _numeric(value: object) -> bool:
+def _numeric(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -150,7 +150,7 @@ def charts_for(out: Path, metrics: dict[str, Any], run: EvalRun, threshold: floa
     matplotlib.use("Agg")
     paths = [_bars(out / "retrieval.png", "Retrieval (answerable questions)", {k: metrics[k] for k in RETRIEVAL}),
              _bars(out / "answers.png", "Answers", {k: metrics[k] for k in ANSWERS}), _latency(out, metrics)]
-    signals = [(r.question.kind, r.searched.support) for r in run.results if r.searched.support is not None]
+    signals = [(str(r.question.kind), r.searched.support) for r in run.results if r.searched.support is not None]
     if signals:
         paths.append(_calibration(out / "abstention.png", signals, threshold))
     return paths

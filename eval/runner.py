@@ -52,6 +52,7 @@ class EvalRun:
     results: list[QuestionResult] = field(default_factory=list)
     negatives: list[NegativeResult] = field(default_factory=list)
     target: str = "in-process"
+    off_topic: frozenset[str] = frozenset()
 
 
 class Target(Protocol):
@@ -110,7 +111,7 @@ class HttpTarget:
 
 def run_gold(target: Target, gold: GoldSet, progress: Callable[[int, int], None] | None = None) -> EvalRun:
     """Every gold question searched (top 10) and asked (top 5); every negative asked for its disclosure flag."""
-    run = EvalRun(target=target.name)
+    run = EvalRun(target=target.name, off_topic=gold.off_topic)
     total = len(gold.questions) + len(gold.negatives)
     for done, question in enumerate(gold.questions, start=1):
         run.results.append(ask_one(target, question))

@@ -21,7 +21,7 @@ def score_run(run: EvalRun) -> dict[str, Any]:
     out |= retrieval_metrics(answerable)
     out |= citation_metrics(answerable + disclosure)
     out |= answer_checks(run.results)
-    out |= abstention_metrics(run.results)
+    out |= abstention_metrics(run.results, run.off_topic)
     out |= disclosure_metrics(disclosure, run)
     out |= latency_metrics(run.results)
     out |= counts(run)
@@ -70,12 +70,13 @@ def answer_checks(results: Sequence[QuestionResult]) -> dict[str, float | int]:
             "unverified_quotes": len(citations) - verified, "invalid_markers": invalid}
 
 
-def abstention_metrics(results: Sequence[QuestionResult]) -> dict[str, float | int]:
+def abstention_metrics(results: Sequence[QuestionResult], off_topic_ids: frozenset[str]) -> dict[str, float | int]:
     """On answerable and unanswerable questions (disclosures always get a support answer)."""
     scored = [r for r in results if r.question.kind != "disclosure"]
     result = m.abstention([r.answer.abstained for r in scored], [r.question.kind == "answerable" for r in scored])
+    off_topic = [r.answer.abstained for r in results if r.question.id in off_topic_ids]
     return {"abstention_precision": result.precision, "abstention_recall": result.recall,
-            "false_abstentions": result.false_abstentions}
+            "false_abstentions": result.false_abstentions, "off_topic_abstention": m.mean([float(a) for a in off_topic])}
 
 
 def disclosure_metrics(disclosure: Sequence[QuestionResult], run: EvalRun) -> dict[str, float | int]:

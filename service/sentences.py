@@ -27,8 +27,19 @@ def _punkt() -> Any:
     return tokenizer
 
 
+BLOCKS = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")  # runs of text between blank lines
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``; leading bullets/dashes trimmed off the span."""
+    """(start, end) of each sentence in ``text``; never across a blank line (a heading or a new paragraph)."""
+    spans: list[tuple[int, int]] = []
+    for block in BLOCKS.finditer(text):
+        spans.extend((block.start() + s, block.start() + e) for s, e in _block_spans(block.group()))
+    return spans
+
+
+def _block_spans(text: str) -> list[tuple[int, int]]:
+    """Punkt's sentences of one block; leading bullets/dashes trimmed off the span."""
     spans = []
     for start, end in _punkt().span_tokenize(text):
         lead = LEADING_JUNK.match(text, start)

@@ -24,6 +24,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 QUESTION = "What did the keynote speaker say about leadership?"
 PDF_WORD = "Quillbrook"  # a made-up word that only the generated PDF holds
 TIMEOUT_MS = 60_000
+WATCH_STREAM = """() => {
+  window.kbChipCounts = new Set();
+  const count = () => window.kbChipCounts.add(document.querySelectorAll('#kb-conversation .kb-chip').length);
+  new MutationObserver(count).observe(document.querySelector('#kb-conversation'), {subtree: true, childList: true});
+}"""
 
 
 # --- fixtures ----------------------------------------------------------------------------------
@@ -97,12 +102,15 @@ def shot(page: Any, name: str) -> None:
 
 
 def ask(page: Any, question: str) -> None:
-    """Type the question and press Enter (the keyboard path); wait until the answer is complete."""
+    """Type the question and press Enter (the keyboard path); wait until its answer is complete."""
+    turns = page.locator("#kb-conversation .kb-turn").count()
     box = page.locator("#kb-question textarea")
     box.fill(question)
     box.press("Enter")
     page.wait_for_function(
-        "() => /Answer ready|do not cover|No answer/.test(document.querySelector('#kb-ask-status')?.innerText || '')")
+        """n => document.querySelectorAll('#kb-conversation .kb-turn').length === n
+               && /Answer ready|do not cover|No answer/.test(document.querySelector('#kb-ask-status').innerText)""",
+        arg=turns + 1)
 
 
 def open_tab(page: Any, name: str) -> None:
@@ -130,9 +138,12 @@ def make_pdf(path: Path) -> Path:
 def test_ask_cite_check_the_passage_and_open_the_page(page: Any, server: LiveServer, ui_kb: Any) -> None:
     assert page.url == server.url + "/ui/"  # / redirects to the UI
     assert axe_violations(page) == []
+    page.evaluate(WATCH_STREAM)
     ask(page, QUESTION)
     chips = page.locator("#kb-conversation .kb-chip")
-    assert chips.count() >= 1
+    assert chips.count() >= 2
+    seen = page.evaluate("[...window.kbChipCounts]")
+    assert len(set(seen) - {0, chips.count()}) >= 1, f"the answer did not stream in: {seen}"  # partial answers shown
     shot(page, "ask.png")
 
     first = chips.first
@@ -177,6 +188,7 @@ def test_off_topic_question_abstains_and_disclosure_is_set_apart(page: Any) -> N
 
     ask(page, "My supervisor keeps touching me and I am scared. Who can I talk to?")
     assert page.locator("#kb-conversation .kb-disclosure").count() == 1
+    shot(page, "disclosure.png")
     assert axe_violations(page) == []
     page.locator("#kb-clear").click()
     page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import gradio as gr
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 
 from service.feedback import FeedbackStore
 from service.knowledge_base import KnowledgeBase
@@ -35,6 +36,9 @@ def theme() -> gr.themes.Base:
         block_label_text_color="*neutral_700", block_info_text_color="*neutral_600",
         button_primary_background_fill="*primary_700", button_primary_background_fill_hover="*primary_800",
         button_primary_text_color="white", button_primary_background_fill_dark="*primary_600",
+        link_text_color="*primary_700", link_text_color_visited="*primary_800", link_text_color_hover="*primary_800",
+        link_text_color_dark="*primary_300", link_text_color_visited_dark="*primary_300",
+        link_text_color_hover_dark="*primary_200",
     )
 
 
@@ -66,6 +70,11 @@ def mount(app: FastAPI, kb: KnowledgeBase) -> None:
     gr.mount_gradio_app(
         app, build(kb), path="/ui", footer_links=[], run_history=False, theme=theme(),
         css_paths=[HERE / "theme.css"], head=head, max_file_size=f"{int(kb.settings.max_file_mb)}mb",
-        ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False, show_error=True,
+        ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False, show_error=False,
     )
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> RedirectResponse:  # browsers ask the site root; Gradio serves it under /ui
+        return RedirectResponse("/ui/favicon.ico")
+
     log.info("UI mounted at /ui")

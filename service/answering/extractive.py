@@ -24,6 +24,7 @@ MMR_REDUNDANCY = 0.5
 REDUNDANT_COSINE = 0.85
 RELATIVE_FLOOR = 0.75
 MIN_WORDS = 4
+SENTENCE_ENDS = (".", "!", "?", ":", ";")  # headings and title lines have none, and answer nothing
 
 
 @dataclass
@@ -56,7 +57,7 @@ class ExtractiveAnswerer:
         for idx, passage in enumerate(passages):
             for start, end in sentence_spans(passage.text):
                 text = passage.text[start:end]
-                if len(text.split()) >= MIN_WORDS:
+                if is_statement(text):
                     out.append(Candidate(idx, start, end, text))
         return out
 
@@ -79,6 +80,13 @@ class ExtractiveAnswerer:
             if _max_sim(vectors, i, chosen) < REDUNDANT_COSINE:
                 chosen.append(i)
         return [cands[i] for i in chosen]
+
+
+def is_statement(text: str) -> bool:
+    """A sentence worth quoting: long enough, and not a heading or title line (those end without punctuation;
+    list entries such as "Ms. X, Director, Y" keep their commas)."""
+    ends = text.rstrip("”’\"')").endswith(SENTENCE_ENDS)
+    return len(text.split()) >= MIN_WORDS and (ends or "," in text)
 
 
 def _max_sim(vectors: np.ndarray, i: int, chosen: list[int]) -> float:

@@ -17,8 +17,11 @@ from service.api.deps import KB, require_admin
 from service.api.schemas import DocumentInfo, DocumentList, UploadResult
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
-MEDIA_TYPES = {".pdf": "application/pdf", ".md": "text/markdown", ".markdown": "text/markdown",
-               ".html": "text/html", ".htm": "text/html", ".txt": "text/plain",
+# Markdown and HTML are shown as text: browsers display them instead of downloading, and an uploaded
+# page never runs in our origin.
+MEDIA_TYPES = {".pdf": "application/pdf", ".md": "text/plain; charset=utf-8", ".markdown": "text/plain; charset=utf-8",
+               ".html": "text/plain; charset=utf-8", ".htm": "text/plain; charset=utf-8",
+               ".txt": "text/plain; charset=utf-8",
                ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 

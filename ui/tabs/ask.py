@@ -52,9 +52,11 @@ class AskTab:
             return
         try:
             answer = self.kb.ask(turns[-1].question, self.kb.settings.top_k, to_filters(doc_types, doc_keys))
-        except KBError as err:
+        except Exception as err:  # the pending question must not hang; say what can be said
+            log.error("answering failed: %s", type(err).__name__)
+            message = err.message if isinstance(err, KBError) else "something went wrong on our side; please try again"
             turns = turns[:-1]
-            yield conversation_html(turns), sources_html(turns), turns, status(f"No answer: {err.message}")
+            yield conversation_html(turns), sources_html(turns), turns, status(f"No answer: {message}.")
             return
         yield from self.stream(turns, answer)
 

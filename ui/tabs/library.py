@@ -58,9 +58,11 @@ class LibraryTab:
             limit = self.kb.settings.max_file_mb
             if path.stat().st_size > limit * 1024 * 1024:
                 return outcome_item(name, None, f"larger than the {limit:g} MB limit")
-            return outcome_item(name, self.kb.add_upload(name, path.read_bytes()))
+            outcome = self.kb.add_upload(name, path.read_bytes())
         except KBError as err:
             return outcome_item(name, None, err.message)
+        log.info("upload from the UI: %s -> %s", name, outcome.status)
+        return outcome_item(name, outcome)
 
     def delete(self, doc_key: str | None, key: str) -> tuple[str, str, Any]:
         if not self.allowed(key):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 import gradio as gr
 
@@ -31,11 +32,11 @@ def build_search_tab(kb: KnowledgeBase) -> FilterControls:
     search_btn = gr.Button("Search", variant="primary", elem_id="kb-search")
     filters = filter_controls(kb, "search")
     results = gr.HTML(search_results_html("", []), elem_id="kb-results")
-    args = {"inputs": [query, top_k, *filters.inputs], "outputs": results, "api_visibility": "private"}
+    args: dict[str, Any] = {"inputs": [query, top_k, *filters.inputs], "outputs": results, "api_visibility": "private"}
 
     def search(q: str, k: float, types: list[str], keys: list[str]) -> str:
         return run_search(kb, q, k, types, keys)
 
-    query.submit(search, **args)  # type: ignore[arg-type]
-    search_btn.click(search, **args)  # type: ignore[arg-type]
+    query.submit(search, **args)
+    search_btn.click(search, **args)
     return filters
