@@ -286,9 +286,9 @@ def test_kb_ingest_of_every_kind_at_once_keeps_the_good_files_and_a_consistent_i
     run = kb_ingest(tmp_path / "index", *hostile_files.values(), good, twin_a, twin_b)
     failing = [h for h in HOSTILE if h.expect == frozenset({"failed"})]
     docs = run.summary["documents"]
+    named = {Path(e["path"]).name: e["error"] for e in run.summary["errors"]}
+    assert set(named) == {hostile_files[h.kind].name for h in failing}, named
     assert run.code == 1 and docs["failed"] == len(failing) and docs["added"] == len(HOSTILE) - len(failing) + 2
-    named = {Path(e["path"]).name for e in run.summary["errors"]}
-    assert named == {hostile_files[h.kind].name for h in failing}
     assert [Path(s["path"]).name for s in run.summary["skipped"]] == ["twin-b.md"]
     settings = make_settings(tmp_path)
     index = open_index(settings)

@@ -11,7 +11,8 @@ from ingest.errors import Unauthorized, WritesDisabled
 from service.knowledge_base import KnowledgeBase
 
 
-def get_kb(request: Request) -> KnowledgeBase:
+async def get_kb(request: Request) -> KnowledgeBase:
+    """Async so FastAPI calls it on the event loop: a sync dependency costs a thread-pool hop per request."""
     kb: KnowledgeBase = request.app.state.kb
     return kb
 

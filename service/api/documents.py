@@ -14,7 +14,7 @@ from ingest.errors import FileTooLarge, NotFound, UnsupportedFile, UsageError
 from ingest.loaders import SUPPORTED_EXTENSIONS
 from ingest.models import DocumentRecord
 from service.api.deps import KB, require_admin
-from service.api.schemas import DocumentInfo, DocumentList, UploadResult
+from service.api.schemas import DocumentInfo, DocumentList, UploadResult, error_responses
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 # Markdown and HTML are shown as text: browsers display them instead of downloading, and an uploaded
@@ -30,14 +30,15 @@ def info(record: DocumentRecord) -> DocumentInfo:
                         file_name=Path(record.path).name)
 
 
-@router.get("", response_model=DocumentList, summary="Documents in the index")
+@router.get("", response_model=DocumentList, summary="Documents in the index", responses=error_responses())
 def list_documents(kb: KB) -> DocumentList:
     failures = [f.model_dump() for f in kb.manifest.failures.values()]
     return DocumentList(documents=[info(r) for r in kb.documents()], failures=failures)
 
 
 @router.post("", response_model=UploadResult, dependencies=[Depends(require_admin)],
-             summary="Upload one document (PDF, Markdown, HTML, DOCX, TXT) and ingest it")
+             summary="Upload one document (PDF, Markdown, HTML, DOCX, TXT) and ingest it",
+             responses=error_responses(400, 401, 403, 413, 415, 422))
 async def upload(request: Request, file: UploadFile, kb: KB) -> UploadResult:
     name = safe_name(file.filename or "")
     limit = int(kb.settings.max_file_mb * 1024 * 1024)
@@ -53,12 +54,13 @@ async def upload(request: Request, file: UploadFile, kb: KB) -> UploadResult:
 
 
 @router.delete("/{doc_key}", response_model=DocumentInfo, dependencies=[Depends(require_admin)],
-               summary="Remove a document from the index")
+               summary="Remove a document from the index", responses=error_responses(401, 403, 404, 422))
 def delete_document(doc_key: str, kb: KB) -> DocumentInfo:
     return info(kb.delete(doc_key))
 
 
-@router.get("/{doc_key}/file", response_class=FileResponse, summary="The original file (PDFs open at #page=N)")
+@router.get("/{doc_key}/file", response_class=FileResponse, summary="The original file (PDFs open at #page=N)",
+            responses=error_responses(404, 422))
 def document_file(doc_key: str, kb: KB) -> FileResponse:
     record = kb.document(doc_key)
     path = Path(record.path)

@@ -11,28 +11,32 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from service.api.deps import KB
-from service.api.schemas import AskRequest, Health, SearchRequest, SearchResponse
+from service.api.schemas import AskRequest, Health, SearchRequest, SearchResponse, error_responses
 from service.models import Answer
 
 router = APIRouter(prefix="/api")
+READ_ERRORS = error_responses(413, 415, 422)
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?!\[)")
 
 
-@router.get("/health", response_model=Health, summary="Service status and index size")
-def health(kb: KB) -> Health:
+@router.get("/health", response_model=Health, summary="Service status and index size", responses=error_responses())
+async def health(kb: KB) -> Health:
     return Health(**kb.health())
 
 
-@router.post("/search", response_model=SearchResponse, summary="Ranked passages (hybrid dense + BM25)")
-def search(body: SearchRequest, kb: KB) -> SearchResponse:
-    return SearchResponse(results=kb.search(body.query, body.top_k, body.filters, body.mode))
+@router.post("/search", response_model=SearchResponse, summary="Ranked passages (hybrid dense + BM25)",
+             responses=READ_ERRORS)
+async def search(body: SearchRequest, kb: KB) -> SearchResponse:
+    # async + one explicit thread-pool call: a sync endpoint costs a second hop to validate its response
+    results = await run_in_threadpool(kb.search, body.query, body.top_k, body.filters, body.mode)
+    return SearchResponse(results=results)
 
 
 @router.post(
     "/ask",
     response_model=Answer,
     summary="A short answer whose every sentence cites a verified quote",
-    responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when stream is true"}},
+    responses={**READ_ERRORS, 200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when stream is true"}},
 )
 async def ask(body: AskRequest, kb: KB) -> Answer | StreamingResponse:
     answer = await run_in_threadpool(kb.ask, body.question, body.top_k, body.filters)

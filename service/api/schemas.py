@@ -71,3 +71,20 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
+
+
+ERROR_MEANINGS = {
+    400: "Malformed request (for example a broken multipart body)",
+    401: "The admin key is missing or wrong",
+    403: "Write endpoints are disabled on this server",
+    404: "No such document or path",
+    413: "The body (or the uploaded file) is over its size limit",
+    415: "The body has the wrong media type",
+    422: "Invalid input; the message names the field",
+    500: "Unexpected server error",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """OpenAPI ``responses`` declaring the JSON error body for these statuses (500 always included)."""
+    return {status: {"model": ErrorBody, "description": ERROR_MEANINGS[status]} for status in (*statuses, 500)}
