@@ -47,7 +47,7 @@ def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(routes.router)
     app.include_router(documents.router)
-    app.include_router(feedback.router, responses=error_responses(413, 415, 422))
+    app.include_router(feedback.router, responses=error_responses(400, 413, 415, 422))
     add_middleware(app, settings)
     mount_ui(app, kb)
     return app

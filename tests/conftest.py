@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 
 
-def make_settings(tmp: Path, **overrides: object):  # noqa: ANN201 - Settings, imported lazily
+def make_settings(tmp: Path, **overrides: object):
     from ingest.settings import Settings
 
     base = {"index_dir": tmp / "index", "cache_dir": ROOT / "var" / "cache", "corpus_dir": CORPUS}

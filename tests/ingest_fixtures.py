@@ -7,9 +7,9 @@ bench/ingest_throughput.py. Everything is seeded: the same arguments give byte-i
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
 import subprocess
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF

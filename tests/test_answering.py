@@ -73,7 +73,7 @@ def test_embedding_signal_alone_catches_a_disclosure_without_rule_words(detector
 
 def test_extractive_answer_quotes_verbatim_and_diversifies(corpus_kb):
     found = corpus_kb.retriever.retrieve("What is the ClearCheck database used for?", 5)
-    text, cites = corpus_kb.answers.extractive.compose("What is the ClearCheck database used for?", found)
+    _text, cites = corpus_kb.answers.extractive.compose("What is the ClearCheck database used for?", found)
     assert cites and all(c.quote in c.passage.text for c in cites)
     assert "ClearCheck" in cites[0].quote
     vectors = corpus_kb.embed_texts([c.quote for c in cites])

@@ -50,7 +50,7 @@ def test_ask_cites_every_sentence_with_verbatim_quotes(client):
         assert citation["quote"] in citation["passage"]["text"]
     sentences = [s for s in re.split(r"(?<=\])\s+", body["answer"]) if s]
     assert all(re.search(r"\[\d+\]$", s) for s in sentences)
-    assert any("Keynote" == c["passage"]["section"] for c in body["citations"])
+    assert any(c["passage"]["section"] == "Keynote" for c in body["citations"])
 
 
 def test_ask_abstains_off_topic_with_suggestions_not_citations(client):

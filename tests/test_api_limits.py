@@ -13,7 +13,9 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
+from schemathesis.checks import positive_data_acceptance
 
 from tests.conftest import CORPUS, LiveServer, make_settings
 
@@ -44,7 +46,7 @@ def error_of(response: httpx.Response, status: int) -> str:
     """The JSON error's message, after checking the status, the error shape and the security headers."""
     assert response.status_code == status, response.text[:300]
     assert response.headers["content-type"].startswith("application/json")
-    assert HEADERS <= set(response.headers)
+    assert set(response.headers) >= HEADERS
     body = response.json()
     assert set(body) == {"error"} and set(body["error"]) == {"code", "message"} and body["error"]["message"]
     return str(body["error"]["message"])
@@ -147,6 +149,11 @@ FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))
 
 
+# Rules the JSON schema cannot state, so a schema-valid request may rightly get a 4xx: an upload needs a
+# supported file extension; feedback needs a rating or the wrong-citation flag.
+UNEXPRESSED = {("POST", "/api/documents"), ("POST", "/api/feedback")}
+
+
 def api_operations() -> list[tuple[str, str]]:
     """(METHOD, path) of every API route, read from the routers (no app needed at collection)."""
     from service.api import documents, feedback, routes
@@ -171,12 +178,16 @@ def test_the_fuzzed_operations_are_all_the_schema_holds(api_schema):
 def test_fuzzed_requests_get_no_server_error_and_conform_to_the_schema(api_schema, method, path, mode):
     """Writes included (admin key, throwaway index): every response is declared, conforms, and is not a 5xx."""
     operation = api_schema[path][method]
+    excluded = [positive_data_acceptance] if (method, path) in UNEXPRESSED else []
     calls: list[int] = []
 
     @given(case=operation.as_strategy(generation_mode=mode))
     @FUZZ
     def fuzz(case: schemathesis.Case) -> None:
-        calls.append(case.call_and_validate(headers=ADMIN).status_code)
+        calls.append(case.call_and_validate(headers=ADMIN, excluded_checks=excluded).status_code)
 
-    fuzz()
+    try:
+        fuzz()
+    except Unsatisfiable:
+        pytest.skip("no input of this operation can be made invalid (no body, no typed parameter)")
     assert calls and all(status < 500 for status in calls)

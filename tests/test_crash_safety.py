@@ -47,21 +47,22 @@ FILE_LINE = re.compile(r"^(added|updated|unchanged|removed|failed|duplicate)\s")
 
 # --- the documents ------------------------------------------------------------------------------------
 def make_state_a(docs: Path) -> None:
+    """Six small files (~30 chunks); the handbook (~12 chunks) is written in several upserts."""
     docs.mkdir(parents=True)
-    write_markdown(docs / "guide-a.md", "Reporting Guide", policy_sections(101, 2, 2, 40))
-    write_markdown(docs / "guide-b.md", "Support Guide", policy_sections(102, 2, 2, 40))
-    write_markdown(docs / "faq.md", "Questions from Staff", policy_sections(103, 1, 3, 30))
-    write_pdf(docs / "handbook.pdf", policy_sections(104, 5, 4, 90), title="Handbook", page_per_section=False)
-    write_pdf(docs / "UN-System-Model-Policy-on-Sexual-Harassment.pdf", policy_sections(105, 4, 2, 40))
-    write_pdf(docs / "annex.pdf", policy_sections(106, 2, 2, 40), title="Annex on Interim Measures")
+    write_markdown(docs / "guide-a.md", "Reporting Guide", policy_sections(101, 2, 1, 40))
+    write_markdown(docs / "guide-b.md", "Support Guide", policy_sections(102, 2, 1, 40))
+    write_markdown(docs / "faq.md", "Questions from Staff", policy_sections(103, 1, 2, 30))
+    write_pdf(docs / "handbook.pdf", policy_sections(104, 4, 3, 80), title="Handbook", page_per_section=False)
+    write_pdf(docs / "UN-System-Model-Policy-on-Sexual-Harassment.pdf", policy_sections(105, 3, 1, 40))
+    write_pdf(docs / "annex.pdf", policy_sections(106, 2, 1, 40), title="Annex on Interim Measures")
 
 
 def make_state_b(docs: Path) -> None:
     """Two files edited, one deleted, one added."""
-    write_markdown(docs / "guide-b.md", "Support Guide", policy_sections(202, 3, 2, 40))
-    write_pdf(docs / "handbook.pdf", policy_sections(204, 5, 4, 90), title="Handbook", page_per_section=False)
+    write_markdown(docs / "guide-b.md", "Support Guide", policy_sections(202, 3, 1, 40))
+    write_pdf(docs / "handbook.pdf", policy_sections(204, 4, 3, 80), title="Handbook", page_per_section=False)
     (docs / "faq.md").unlink()
-    write_markdown(docs / "new-note.md", "Note on Retaliation", policy_sections(207, 2, 2, 40))
+    write_markdown(docs / "new-note.md", "Note on Retaliation", policy_sections(207, 2, 1, 40))
 
 
 # --- running and killing `kb ingest` -------------------------------------------------------------------
@@ -133,7 +134,12 @@ class Timing:
             return f"after {delay:.1f}s", lambda p: time.sleep(delay)
         k = rng.randrange(first_line, len(self.lines)) if trial % 2 else big_line
         jitter = rng.uniform(0.0, self.longest_file)
-        return f"{jitter:.2f}s after file line {k}", lambda p: (p.wait_for_lines(k), time.sleep(jitter))
+
+        def wait(process: KbProcess) -> None:
+            process.wait_for_lines(k)
+            time.sleep(jitter)
+
+        return f"{jitter:.2f}s after file line {k}", wait
 
 
 # --- the checks -------------------------------------------------------------------------------------

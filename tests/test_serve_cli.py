@@ -32,7 +32,7 @@ def served(tmp_path_factory):
     env = kb_env(index)
     assert run_kb(["ingest", "--json", str(CORPUS)], env).returncode == 0
     port = free_port()
-    proc = subprocess.Popen(KB + ["serve", "--port", str(port)], env=env, cwd=ROOT,
+    proc = subprocess.Popen([*KB, "serve", "--port", str(port)], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180

@@ -15,7 +15,7 @@ from service.api.schemas import AskRequest, Health, SearchRequest, SearchRespons
 from service.models import Answer
 
 router = APIRouter(prefix="/api")
-READ_ERRORS = error_responses(413, 415, 422)
+READ_ERRORS = error_responses(400, 413, 415, 422)
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?!\[)")
 
 
