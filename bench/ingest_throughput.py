@@ -7,6 +7,8 @@ warmed before any timing:
   manifest, ``finish()``); the model's share of it is timed inside the run;
 * model only: ``MiniLMEmbedder.encode`` of exactly the texts that run embedded, batch by batch as the
   pipeline calls it;
+* per CPU-second: chunks over the CPU time of this process (all threads), for both; on a machine shared
+  with other jobs wall times stretch, CPU time much less;
 * with ``--cli``: ``kb ingest --index T --json <input>`` as a command (interpreter start, imports and
   model load included), wall clock.
 
@@ -65,6 +67,8 @@ class Figures:
     end_to_end: float
     model_in_run: float
     model_only: float
+    cpu_end_to_end: float  # CPU seconds of this process (all threads): less noisy than wall time on a busy machine
+    cpu_model_only: float
 
 
 def one_run(model: MiniLMEmbedder, source: Path, settings: Settings) -> Figures:
@@ -75,17 +79,17 @@ def one_run(model: MiniLMEmbedder, source: Path, settings: Settings) -> Figures:
         index = EdgeIndex.open(Path(tmp) / "qdrant")
         try:
             ingestor = Ingestor(run_settings, index, embed, counter, Catalog.load(CORPUS / "catalog.toml"))
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             report = ingestor.run([source])
-            elapsed = time.perf_counter() - started
+            elapsed, cpu_run = time.perf_counter() - started, time.process_time() - cpu
         finally:
             index.close()
     assert not report.failed, report.failed
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for batch in embed.batches:
         model.encode(batch)
-    model_only = time.perf_counter() - started
-    return Figures(sum(len(b) for b in embed.batches), elapsed, embed.seconds, model_only)
+    model_only, cpu_model = time.perf_counter() - started, time.process_time() - cpu
+    return Figures(sum(len(b) for b in embed.batches), elapsed, embed.seconds, model_only, cpu_run, cpu_model)
 
 
 def cli_seconds(source: Path) -> float:
@@ -97,15 +101,16 @@ def cli_seconds(source: Path) -> float:
 
 
 def median_figures(runs: list[Figures]) -> Figures:
-    return Figures(runs[0].chunks, *(statistics.median(getattr(r, f) for r in runs)
-                                     for f in ("end_to_end", "model_in_run", "model_only")))
+    fields = ("end_to_end", "model_in_run", "model_only", "cpu_end_to_end", "cpu_model_only")
+    return Figures(runs[0].chunks, *(statistics.median(getattr(r, f) for r in runs) for f in fields))
 
 
 def row(name: str, f: Figures, cli: float | None) -> str:
     cli_text = f"{cli:8.1f} s ({f.chunks / cli:5.1f}/s)" if cli else f"{'-':>19}"
     return (f"{name:<24} {f.chunks:>6} {f.end_to_end:8.2f} s {f.chunks / f.end_to_end:8.1f} "
             f"{f.model_in_run:8.2f} s {f.model_in_run / f.end_to_end:6.0%} {f.model_only:8.2f} s "
-            f"{f.chunks / f.model_only:8.1f}  {cli_text}")
+            f"{f.chunks / f.model_only:8.1f} {f.chunks / f.cpu_end_to_end:8.1f} {f.chunks / f.cpu_model_only:8.1f}"
+            f"  {cli_text}")
 
 
 def main() -> None:
@@ -127,7 +132,7 @@ def main() -> None:
         print(f"model load + warm-up {load_seconds:.1f} s; {os.cpu_count()} cores; load average "
               f"{os.getloadavg()[0]:.1f}; batch size {settings.embed_batch_size}; median of {args.repeat}")
         print(f"{'input':<24} {'chunks':>6} {'end to end':>10} {'chunks/s':>8} {'model in run':>10} {'share':>6} "
-              f"{'model only':>10} {'chunks/s':>8}  {'kb ingest (cold)':>19}")
+              f"{'model only':>10} {'chunks/s':>8} {'e2e/cpu-s':>8} {'model/cpu-s':>8}  {'kb ingest (cold)':>19}")
         for name, source in inputs.items():
             figures = median_figures([one_run(model, source, settings) for _ in range(args.repeat)])
             print(row(name, figures, cli_seconds(source) if args.cli else None), flush=True)

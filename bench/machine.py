@@ -6,6 +6,7 @@ import importlib.metadata
 import os
 import platform
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -89,8 +90,6 @@ def busy_processes(threshold: float = 20.0) -> int:
             proc.cpu_percent(None)
         except psutil.Error:
             continue
-    import time
-
     time.sleep(0.5)
     mine = os.getpid()
     busy = 0

@@ -3,8 +3,8 @@
 Every abstract (title + text) goes through the product's chunker (``ingest.chunking``), embedder
 (``MiniLMEmbedder``), embedded index (``EdgeIndex`` in a temporary folder) and query path
 (``Index.query``: dense, BM25 or the engine's hybrid fusion). A document split into several chunks
-scores as its best chunk. Chunk embeddings are cached in ``<cache_dir>/beir`` under a key made of
-the model files and every embedded text, so a second run skips the model.
+scores as its best chunk. Chunks and their embeddings are cached in ``<cache_dir>/beir``
+(``eval.beir_cache``), so a second run skips the chunker and the model.
 """
 
 from __future__ import annotations
@@ -22,11 +22,21 @@ import numpy as np
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from eval.beir_cache import (
+    BeirChunk,
+    chunks_key,
+    embeddings_key,
+    load_chunks,
+    load_vectors,
+    model_fingerprint,
+    save_chunks,
+    save_vectors,
+)
 from eval.beir_data import BeirDataset, BeirDoc
 from ingest.chunking import chunk_document, load_token_counter
-from ingest.embedding import MiniLMEmbedder
+from ingest.embedding import DIM, MiniLMEmbedder
 from ingest.index.base import Index, Point
-from ingest.models import Block, Chunk, DocumentMeta, ParsedFile
+from ingest.models import Block, DocumentMeta, ParsedFile
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,57 +46,49 @@ METRICS = ("ndcg@10", "recall@100")
 DEPTH = 100  # documents ranked per query
 CHUNK_DEPTH = 3 * DEPTH  # chunks fetched per query, so that DEPTH documents remain after taking each one's best
 EMBED_BATCH = 256
-CACHE_FORMAT = "beir-embeddings-v1"  # part of the cache key: change it when what is cached changes
 Run = dict[str, dict[str, float]]
 
 
-def chunk_corpus(docs: list[BeirDoc], settings: Settings, bar: Progress | None = None) -> list[Chunk]:
+def chunk_corpus(docs: list[BeirDoc], settings: Settings, bar: Progress | None = None) -> list[BeirChunk]:
     """Each abstract as the product chunks a one-paragraph document titled with the abstract's title."""
     count = load_token_counter(settings.resolved_model_dir())
     task = bar.add_task("chunking", total=len(docs)) if bar else None
-    chunks: list[Chunk] = []
+    chunks: list[BeirChunk] = []
     for doc in docs:
         text = doc.text.strip() or doc.title.strip() or doc.doc_id
         meta = DocumentMeta(doc_key=doc.doc_id, title=" ".join(doc.title.split()) or doc.doc_id)
         doc_hash = hashlib.sha256(doc.doc_id.encode()).hexdigest()
-        chunks.extend(chunk_document(ParsedFile([Block("text", text)]), meta, doc_hash, count, settings))
+        parts = chunk_document(ParsedFile([Block("text", text)]), meta, doc_hash, count, settings)
+        chunks.extend(BeirChunk(c.chunk_id, doc.doc_id, c.embed_text) for c in parts)
         if bar is not None and task is not None:
             bar.advance(task)
     return chunks
 
 
-def model_fingerprint(model_dir: Path) -> str:
-    """Names and sizes of the model's files: cheap, and independent of where the model is installed."""
-    files = sorted(p for p in model_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return ";".join(f"{p.relative_to(model_dir)}:{p.stat().st_size}" for p in files)
+def cached_chunks(dataset: BeirDataset, settings: Settings, fingerprint: str, bar: Progress | None) -> list[BeirChunk]:
+    path = settings.cache_dir / "beir" / f"{dataset.name}-{chunks_key(dataset.docs, settings, fingerprint)}.chunks.json"
+    chunks = load_chunks(path)
+    if chunks is None:
+        chunks = chunk_corpus(dataset.docs, settings, bar)
+        save_chunks(path, chunks)
+    return chunks
 
 
-def cache_key(fingerprint: str, texts: list[str]) -> str:
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{fingerprint}\0".encode())
-    for text in texts:
-        digest.update(text.encode("utf-8") + b"\0")
-    return digest.hexdigest()[:24]
-
-
-def embed_cached(texts: list[str], embedder: MiniLMEmbedder, cache: Path, bar: Progress | None = None) -> np.ndarray:
-    """Embeddings of ``texts`` from ``cache`` when it holds them, else computed (longest first) and stored."""
-    if cache.is_file():
-        vectors = np.load(cache)
-        if vectors.shape[0] == len(texts):
-            log.info("embeddings from cache %s", cache)
-            return vectors
-    vectors = embed_all(texts, embedder, bar)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache.with_suffix(".partial.npy")
-    np.save(partial, vectors)
-    partial.replace(cache)
+def cached_embeddings(name: str, texts: list[str], embedder: MiniLMEmbedder, settings: Settings, fingerprint: str,
+                      bar: Progress | None = None) -> np.ndarray:
+    """Embeddings of ``texts`` from the cache when it holds them, else computed and stored."""
+    path = settings.cache_dir / "beir" / f"{name}-{embeddings_key(texts, fingerprint)}.npy"
+    vectors = load_vectors(path, len(texts))
+    if vectors is None:
+        vectors = embed_all(texts, embedder, bar)
+        save_vectors(path, vectors)
     return vectors
 
 
 def embed_all(texts: list[str], embedder: MiniLMEmbedder, bar: Progress | None = None) -> np.ndarray:
     """Batches of similar length (little padding), written back in the original order."""
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
-    out = np.zeros((len(texts), 384), dtype=np.float32)
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
     task = bar.add_task("embedding", total=len(texts)) if bar else None
     for start in range(0, len(order), EMBED_BATCH):
         rows = order[start : start + EMBED_BATCH]
@@ -96,7 +98,7 @@ def embed_all(texts: list[str], embedder: MiniLMEmbedder, bar: Progress | None =
     return out
 
 
-def fill_index(index: Index, chunks: list[Chunk], vectors: np.ndarray, bar: Progress | None = None) -> None:
+def fill_index(index: Index, chunks: list[BeirChunk], vectors: np.ndarray, bar: Progress | None = None) -> None:
     task = bar.add_task("indexing", total=len(chunks)) if bar else None
     for start in range(0, len(chunks), EMBED_BATCH):
         batch = chunks[start : start + EMBED_BATCH]
@@ -106,9 +108,8 @@ def fill_index(index: Index, chunks: list[Chunk], vectors: np.ndarray, bar: Prog
     index.finish()
 
 
-def _point(index: Index, chunk: Chunk, vector: np.ndarray) -> Point:
-    payload = {"doc_key": chunk.doc_key, "doc_hash": chunk.doc_hash, "doc_type": chunk.doc_type.value}
-    return Point(chunk.chunk_id, vector.tolist(), index.encode_sparse_document(chunk.embed_text), payload)
+def _point(index: Index, chunk: BeirChunk, vector: np.ndarray) -> Point:
+    return Point(chunk.chunk_id, vector.tolist(), index.encode_sparse_document(chunk.text), {"doc_key": chunk.doc_id})
 
 
 def search(index: Index, query: str, qvec: np.ndarray, mode: str, prefetch: int) -> dict[str, float]:
@@ -152,10 +153,9 @@ def run_beir(dataset: BeirDataset, settings: Settings, modes: tuple[str, ...] = 
     model = embedder or load_embedder(settings)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kb-beir-") as tmp, progress_bar(console) as bar:
-        chunks = chunk_corpus(dataset.docs, settings, bar)
-        texts = [c.embed_text for c in chunks]
-        key = cache_key(model_fingerprint(Path(model.model_dir)), texts)
-        vectors = embed_cached(texts, model, settings.cache_dir / "beir" / f"{dataset.name}-{key}.npy", bar)
+        fingerprint = model_fingerprint(Path(model.model_dir))
+        chunks = cached_chunks(dataset, settings, fingerprint, bar)
+        vectors = cached_embeddings(dataset.name, [c.text for c in chunks], model, settings, fingerprint, bar)
         with EdgeIndex.open(Path(tmp) / "qdrant", dim=vectors.shape[1]) as index:
             fill_index(index, chunks, vectors, bar)
             indexed = time.perf_counter()

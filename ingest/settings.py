@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     # --- retrieval and answers ---------------------------------------------------------------
     top_k: int = Field(5, description="Passages returned by default.")
     prefetch: int = Field(40, description="Candidates taken from each of dense and BM25 before fusion.")
-    abstain_threshold: float = Field(0.25, description="Best dense cosine of the question to a sentence of the passages found below which the answer abstains (calibrated on the gold set: eval/data/README.md).")
+    abstain_threshold: float = Field(0.28, description="Best dense cosine of the question to a sentence of the passages found below which the answer abstains (calibrated on the gold set: eval/data/README.md).")
     answer_sentences: int = Field(4, description="Most sentences in an extractive answer.")
 
     # --- optional LLM ------------------------------------------------------------------------

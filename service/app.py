@@ -44,7 +44,7 @@ def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
     app = FastAPI(title="Harassment guidance knowledge base", version=VERSION, lifespan=lifespan,
                   description="Search and cited answers over guidance on preventing and addressing sexual harassment.")
     app.state.kb = kb
-    install_error_handlers(app)
+    install_error_handlers(app, SECURITY_HEADERS)
     app.include_router(routes.router)
     app.include_router(documents.router)
     app.include_router(feedback.router, responses=error_responses(400, 413, 415, 422))

@@ -59,7 +59,9 @@ class FeedbackStore:
         return cls(settings.index_dir / "feedback.sqlite3", settings.feedback_retention_days)
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
+        db = sqlite3.connect(self.path, timeout=10)
+        db.execute("PRAGMA secure_delete = ON")  # purged questions are overwritten, not left in free pages
+        return db
 
     def add(self, rating: Rating | None, wrong_citation: bool = False, answer_excerpt: str | None = None,
             question: str | None = None) -> int:

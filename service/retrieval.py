@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense + BM25 fused by the engine (RRF), committed versions only, duplicates collapsed."""
+"""Hybrid retrieval: dense + BM25 fused by the engine (DBSF), committed versions only, duplicates collapsed."""
 
 from __future__ import annotations
 
@@ -77,21 +77,26 @@ def to_query_filter(filters: Filters | None) -> QueryFilter | None:
 def collapse(hits: list[Hit], committed: set[str], top_k: int) -> list[Hit]:
     """Keep committed versions; drop chunks overlapping or nearly duplicating a better-ranked one."""
     kept: list[Hit] = []
+    kept_vectors: list[np.ndarray | None] = []  # each stored vector turned into an array once, not per pair
     for hit in hits:
-        if hit.payload.get("doc_hash") not in committed or any(_redundant(hit, k) for k in kept):
+        if hit.payload.get("doc_hash") not in committed:
+            continue
+        vector = None if hit.dense is None else np.asarray(hit.dense, dtype=np.float32)
+        if any(_redundant(hit, vector, k, v) for k, v in zip(kept, kept_vectors, strict=True)):
             continue
         kept.append(hit)
+        kept_vectors.append(vector)
         if len(kept) == top_k:
             break
     return kept
 
 
-def _redundant(hit: Hit, other: Hit) -> bool:
+def _redundant(hit: Hit, vector: np.ndarray | None, other: Hit, other_vector: np.ndarray | None) -> bool:
     if _overlaps(hit.payload, other.payload):
         return True
-    if hit.dense is None or other.dense is None:
+    if vector is None or other_vector is None:
         return False
-    return float(np.dot(hit.dense, other.dense)) >= NEAR_DUPLICATE_COSINE
+    return float(vector @ other_vector) >= NEAR_DUPLICATE_COSINE
 
 
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:

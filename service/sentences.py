@@ -32,10 +32,17 @@ BLOCKS = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")  # runs of text between bla
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``; never across a blank line (a heading or a new paragraph)."""
+    return list(_cached_spans(text))
+
+
+@lru_cache(maxsize=8192)
+def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Punkt costs ~1 ms a passage and an answer splits each passage twice (support, then compose);
+    passages recur across questions. 8,192 passages of ~1 KB: ~10 MB at most."""
     spans: list[tuple[int, int]] = []
     for block in BLOCKS.finditer(text):
         spans.extend((block.start() + s, block.start() + e) for s, e in _block_spans(block.group()))
-    return spans
+    return tuple(spans)
 
 
 def _block_spans(text: str) -> list[tuple[int, int]]:

@@ -10,6 +10,10 @@ from ingest.errors import UsageError
 from ingest.settings import Settings
 from service.running import write_note
 
+# uvicorn's default of 5 s loses a race under a burst: the event loop runs late, the keep-alive timer fires
+# before the client's next request on that connection is read, and the client gets a reset (seen at 50 clients).
+KEEP_ALIVE_S = 60
+
 
 def is_loopback(host: str) -> bool:
     if host == "localhost":
@@ -39,7 +43,8 @@ def run_serve(settings: Settings, err: Console) -> int:
     note = write_note(settings, url)
     err.print(f"serving {url}  (UI {url}/ui, API docs {url}/docs)")
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
+                    timeout_keep_alive=KEEP_ALIVE_S)
     finally:
         note.unlink(missing_ok=True)
     return 0

@@ -53,7 +53,7 @@ def upload(client: httpx.Client, headers: dict[str, str], name: str = "access-no
 
 
 WRONG = [{}, {"X-API-Key": "wrong"}, {"X-API-Key": KEY[:-1]}, {"X-API-Key": KEY + "x"}, {"X-API-Key": ""},
-         {"Authorization": f"Basic {KEY}"}, {"Authorization": "Bearer "}, {"Authorization": "Bearer wrong"},
+         {"Authorization": f"Basic {KEY}"}, {"Authorization": "Bearer"}, {"Authorization": "Bearer wrong"},
          {"Authorization": KEY}, {"X-API-Key": KEY.upper()}]
 
 

@@ -24,7 +24,7 @@ import psutil
 import pytest
 
 from tests.conftest import CORPUS, ROOT, LiveServer, make_settings
-from tests.hostile_files import BODY_TOKEN, HOSTILE, SCRIPT_TOKEN, Hostile, good_note
+from tests.hostile_files import BODY_TOKEN, HOSTILE, LEGACY_TEXTS, SCRIPT_TOKEN, Hostile, good_note
 
 KEY = "bad-input-admin-key"
 ADMIN = {"X-API-Key": KEY}
@@ -153,6 +153,16 @@ def test_non_utf8_text_is_decoded_not_mangled(hostile_files, client):
     assert status == "added"
     text = " ".join(p["text"] for p in passages_of(client, body["doc_key"], "café policy"))
     assert "Café" in text and "naïve" in text and "“victim-centred”" in text and "Ã" not in text
+
+
+@pytest.mark.parametrize("encoding", sorted(LEGACY_TEXTS))
+def test_legacy_code_pages_of_un_languages_are_decoded_not_mangled(encoding, hostile_files, client):
+    kind = next(h.kind for h in HOSTILE if h.kind.lower().startswith(encoding))
+    data = hostile_files[kind].read_bytes() + b"\n\nEnd of note.\n"
+    status, _, body = upload(client, f"copy-{encoding}.txt", data)
+    assert status == "added"
+    text = " ".join(p["text"] for p in passages_of(client, body["doc_key"], "guidance note"))
+    assert LEGACY_TEXTS[encoding] in text
 
 
 def test_a_megabyte_word_is_cut_not_indexed_whole(tmp_path, client):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ingest_fixtures import CORPUS, KbRun, corrupt_pdf, kb_env, policy_sections, run_kb, write_markdown
+from ingest_fixtures import KbRun, corrupt_pdf, kb_env, policy_sections, run_kb, write_markdown
 
 
 def one_json(result: KbRun) -> dict[str, Any]:
@@ -104,4 +104,3 @@ def test_corpus_is_the_default_path(tmp_path: Path) -> None:
     result = run_kb("ingest", "--index", str(tmp_path / "T"), "--json", env=kb_env(KB_CORPUS_DIR=str(empty)))
     assert result.returncode == 0
     assert one_json(result)["documents"] == dict.fromkeys(["added", "updated", "unchanged", "removed", "failed"], 0)
-    assert CORPUS.is_dir()

@@ -212,12 +212,14 @@ class Bench:
         label, wait = plan
         process = KbProcess(self.work / "index", self.docs).start()
         wait(process)
-        killed = process.kill()
+        killed, at = process.kill(), time.monotonic() - process.started
         settings = settings_for(self.work)
         committed, orphans = assert_readers_see_whole_documents(settings)
+        started = time.monotonic()
         ids = ingest_to_completion(settings, self.docs, self.embedder)
-        print(f"{start} trial {n}: kill {label}: {'killed' if killed else 'had finished'}, "
-              f"{committed} committed + {orphans} orphaned points at the kill; {len(ids)} after the re-run")
+        print(f"{start} trial {n}: kill {label} ({at:.1f}s): {'killed' if killed else 'had finished'}, "
+              f"{committed} committed + {orphans} orphaned points at the kill; {len(ids)} after the re-run "
+              f"({time.monotonic() - started:.1f}s)")
         assert ids == expected, f"{start} trial {n} ({label}) did not converge"
         return killed
 

@@ -2,7 +2,7 @@
 
 Both engines store, per chunk, a dense vector ``dense`` (cosine), a BM25 sparse vector
 ``bm25`` (IDF applied by the engine) and the chunk payload; both answer the same hybrid
-query: prefetch dense and BM25, fuse with RRF, filter on payload fields.
+query: prefetch dense and BM25, fuse by score (DBSF), filter on payload fields.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class Index(Protocol):
         prefetch: int = 40,
         with_dense: bool = False,
     ) -> list[Hit]:
-        """Hybrid when both vectors are given (RRF), else dense-only or BM25-only."""
+        """Hybrid when both vectors are given (DBSF fusion), else dense-only or BM25-only."""
 
     def encode_sparse_document(self, text: str) -> SparseVec: ...
 

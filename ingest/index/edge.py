@@ -31,7 +31,6 @@ from ingest.index.bm25 import Bm25Encoder
 
 log = logging.getLogger(__name__)
 
-RRF_K = 2  # the Qdrant server's default, so fused scores match across engines
 UPSERT_BATCH = 512
 SCROLL_PAGE = 2048
 CONFIG_FILE = "edge_config.json"
@@ -140,7 +139,10 @@ def _request(
             qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt),
             qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=flt),
         ]
-        fusion: Any = qe.Fusion.Rrf(k=RRF_K)  # the stub's Query union omits the nested Rrf class
+        # DBSF (scores normalised by mean +- 3 sd per prefetch, then summed), as on the server: better than RRF
+        # k=2 on the gold set (MRR 0.75 -> 0.79) and SciFact train (nDCG@10 0.730 -> 0.737), and without
+        # RRF's rank ties; see eval/data/README.md. The stub's Query union omits the nested fusion classes.
+        fusion: Any = qe.Fusion.Dbsf()
         return qe.QueryRequest(query=fusion, prefetches=stages, **common)
     if dense is not None:
         return qe.QueryRequest(query=qe.Query.Nearest(dense, using=DENSE), **common)

@@ -86,7 +86,7 @@ def _query_args(
             models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch),
             models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch),
         ]
-        return {"prefetch": stages, "query": models.FusionQuery(fusion=models.Fusion.RRF)}
+        return {"prefetch": stages, "query": models.FusionQuery(fusion=models.Fusion.DBSF)}  # as on Edge
     if dense is not None:
         return {"query": dense, "using": DENSE}
     return {"query": sparse_query, "using": SPARSE}

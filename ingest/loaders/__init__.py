@@ -57,7 +57,7 @@ def load_file(path: Path, settings: Settings) -> ParsedFile:
     if not parsed.blocks:
         raise NoText(path.name, "no text found in the file")
     parsed.blocks = _cut_long_words(parsed.blocks, path.name)
-    log.debug("%s: %d blocks, title %r", path.name, len(parsed.blocks), parsed.title)
+    log.debug("%s: %d blocks", path.name, len(parsed.blocks))  # never the text or title: it may be private
     return parsed
 
 

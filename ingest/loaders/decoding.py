@@ -1,6 +1,7 @@
 """Bytes of a text-based file (Markdown, HTML, plain text) to str, refusing binary content.
 
-UTF-8 first (a BOM is honoured, UTF-16 too when it has one); otherwise cp1252, then latin-1.
+UTF-8 first (a BOM is honoured, UTF-16 too when it has one); otherwise cp1252, then latin-1, unless
+that reads as a run of accented letters, when charset-normalizer names the code page (cp1251, cp1256, ...).
 The encoding used is returned so loaders can record it in ``ParsedFile.info``.
 """
 
@@ -29,6 +30,7 @@ _MAGIC = (
 )
 _SAMPLE_BYTES = 65_536
 _MAX_CONTROL_SHARE = 0.05
+_MAX_ACCENTED_SHARE = 0.3
 # Bytes that are normal in text; everything else below 0x20 (and DEL) counts as a control byte.
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F) + b"\t\n\r\f\v"
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -53,10 +55,28 @@ def decode_text(data: bytes, name: str, kind: str) -> DecodedText:
     _refuse_binary(data, name, kind)
     for encoding in _FALLBACKS:
         try:
-            return DecodedText(_normalise(data.decode(encoding)), encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding != "utf-8" and _mostly_accented(text):
+            return _detected(data) or DecodedText(_normalise(text), encoding)
+        return DecodedText(_normalise(text), encoding)
     raise CorruptFile(name, f"is not a {kind} file: its bytes are not text in any known encoding")
+
+
+def _mostly_accented(text: str) -> bool:
+    """Western text read as cp1252 has a few accented letters; Cyrillic, Arabic or Chinese bytes read the
+    same way are nearly all accented letters ('Ïîëèòèêà'), and need their real code page."""
+    letters = [c for c in text[:_SAMPLE_BYTES] if c.isalpha()]
+    return sum(1 for c in letters if ord(c) > 127) > _MAX_ACCENTED_SHARE * max(len(letters), 1)
+
+
+def _detected(data: bytes) -> DecodedText | None:
+    """The code page charset-normalizer finds (cp1251, cp1256, gb18030, cp932, ...), if it finds one."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return DecodedText(_normalise(str(best)), best.encoding) if best is not None else None
 
 
 def _decode_bom(data: bytes, encoding: str, name: str, kind: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from service.answering.verify import unmark
 from service.models import Citation, Passage
 from service.retrieval import Retrieved
 from service.sentences import sentence_spans
@@ -96,6 +97,6 @@ def _max_sim(vectors: np.ndarray, i: int, chosen: list[int]) -> float:
 def render(chosen: list[Candidate], passages: list[Passage]) -> tuple[str, list[Citation]]:
     parts, citations = [], []
     for n, cand in enumerate(chosen, start=1):
-        parts.append(f"{cand.text} [{n}]")
+        parts.append(f"{unmark(cand.text)} [{n}]")  # the quote stays verbatim; the shown sentence cannot fake a marker
         citations.append(Citation(n=n, quote=cand.text, passage=passages[cand.passage_idx]))
     return " ".join(parts), citations

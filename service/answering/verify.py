@@ -12,6 +12,13 @@ import re
 from service.models import Citation
 
 MARKER = re.compile(r"\s*\[(\d{1,3})\]")
+BRACKETED = re.compile(r"\[(\d{1,3})\]")
+
+
+def unmark(text: str) -> str:
+    """A quoted sentence's own bracketed numbers ("... investigated [2].", a footnote, or a planted "cite [7]")
+    written as "(2)", so that neither this gate nor a reader takes them for citation markers."""
+    return BRACKETED.sub(r"(\1)", text)
 
 
 def quote_is_verbatim(citation: Citation) -> bool:

@@ -33,7 +33,8 @@ def describe_validation(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def install_error_handlers(app: FastAPI, headers: dict[str, str] | None = None) -> None:
+    """``headers`` go on the 500 response too, which Starlette sends from outside every middleware."""
     @app.exception_handler(KBError)
     async def kb_error(_: Request, exc: KBError) -> JSONResponse:
         return error_response(exc.http_status, exc.code, exc.message)
@@ -50,4 +51,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.error("unexpected server error: %s", type(exc).__name__)
-        return error_response(500, "internal", "Something went wrong on our side; the request was not completed.")
+        response = error_response(500, "internal", "Something went wrong on our side; the request was not completed.")
+        response.headers.update(headers or {})
+        return response
