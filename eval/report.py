@@ -121,7 +121,8 @@ def _problem_lists(run: EvalRun) -> list[str]:
         lines += [f"## {title} ({len(rows)})", ""]
         lines += [_question_line(r) for r in rows] or ["none"]
         lines.append("")
-    return lines
+    flagged = [f"- `{n.id}` {n.question}" for n in run.negatives if n.disclosure]
+    return [*lines, f"## Disclosure negatives read as disclosures ({len(flagged)})", "", *(flagged or ["none"]), ""]
 
 
 def _question_line(r: QuestionResult) -> str:

@@ -44,6 +44,7 @@ class QuestionResult:
 @dataclass
 class NegativeResult:
     id: str
+    question: str
     disclosure: bool
 
 
@@ -119,7 +120,7 @@ def run_gold(target: Target, gold: GoldSet, progress: Callable[[int, int], None]
             progress(done, total)
     for done, negative in enumerate(gold.negatives, start=len(gold.questions) + 1):
         answer = target.ask(negative.question, ANSWER_K)
-        run.negatives.append(NegativeResult(negative.id, answer.disclosure))
+        run.negatives.append(NegativeResult(negative.id, negative.question, answer.disclosure))
         if progress:
             progress(done, total)
     return run
