@@ -92,7 +92,7 @@ def ingest_table(ingest: dict[str, Any]) -> Table:
 
 
 QUERY_CASES = ("search hybrid, 1 client", "search hybrid, 8 clients", "search dense, 1 client",
-               "ask, 1 client", "ask, 8 clients")
+               "ask, 1 client", "ask, 8 clients", "ask again (passages seen), 1 client")
 
 
 def query_table(query: dict[str, Any]) -> Table:

@@ -66,7 +66,8 @@ def chunk_corpus(docs: list[BeirDoc], settings: Settings, bar: Progress | None =
 
 
 def cached_chunks(dataset: BeirDataset, settings: Settings, fingerprint: str, bar: Progress | None) -> list[BeirChunk]:
-    path = settings.cache_dir / "beir" / f"{dataset.name}-{chunks_key(dataset.docs, settings, fingerprint)}.chunks.json"
+    """The corpus's chunks from the cache (named by content, not by folder name), else chunked and stored."""
+    path = settings.cache_dir / "beir" / f"{chunks_key(dataset.docs, settings, fingerprint)}.chunks.json"
     chunks = load_chunks(path)
     if chunks is None:
         chunks = chunk_corpus(dataset.docs, settings, bar)
@@ -74,10 +75,10 @@ def cached_chunks(dataset: BeirDataset, settings: Settings, fingerprint: str, ba
     return chunks
 
 
-def cached_embeddings(name: str, texts: list[str], embedder: MiniLMEmbedder, settings: Settings, fingerprint: str,
+def cached_embeddings(texts: list[str], embedder: MiniLMEmbedder, settings: Settings, fingerprint: str,
                       bar: Progress | None = None) -> np.ndarray:
     """Embeddings of ``texts`` from the cache when it holds them, else computed and stored."""
-    path = settings.cache_dir / "beir" / f"{name}-{embeddings_key(texts, fingerprint)}.npy"
+    path = settings.cache_dir / "beir" / f"{embeddings_key(texts, fingerprint)}.npy"
     vectors = load_vectors(path, len(texts))
     if vectors is None:
         vectors = embed_all(texts, embedder, bar)
@@ -155,7 +156,7 @@ def run_beir(dataset: BeirDataset, settings: Settings, modes: tuple[str, ...] = 
     with tempfile.TemporaryDirectory(prefix="kb-beir-") as tmp, progress_bar(console) as bar:
         fingerprint = model_fingerprint(Path(model.model_dir))
         chunks = cached_chunks(dataset, settings, fingerprint, bar)
-        vectors = cached_embeddings(dataset.name, [c.text for c in chunks], model, settings, fingerprint, bar)
+        vectors = cached_embeddings([c.text for c in chunks], model, settings, fingerprint, bar)
         with EdgeIndex.open(Path(tmp) / "qdrant", dim=vectors.shape[1]) as index:
             fill_index(index, chunks, vectors, bar)
             indexed = time.perf_counter()

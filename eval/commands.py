@@ -90,7 +90,8 @@ def metric_table(metrics: dict[str, Any], changes: list[Any] | None) -> Table:
             continue
         c = by_name.get(name)
         change = "" if c is None else f"{c.delta:+.3f}" + (" [red]REGRESSION[/]" if c.regression else "")
-        table.add_row(name, shown, "" if c is None else f"{c.before:g}", change)
+        before = "" if c is None else f"{c.before:.3f}" if isinstance(value, float) else f"{c.before:g}"
+        table.add_row(name, shown, before, change)
     return table
 
 
