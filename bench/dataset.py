@@ -25,7 +25,7 @@ from ingest.chunking import CHUNK_NAMESPACE
 from ingest.embedding import DIM
 from ingest.manifest import now_iso
 from ingest.models import Chunk, DocType, DocumentRecord
-from service.sentences import sentence_spans
+from ingest.sentences import sentence_spans
 
 NOISE_SIGMA = 0.025  # per dimension: |noise|^2 ~ 384 * sigma^2 = 0.24, cosine to the source ~0.9
 DERIVATION = "sentence-windows-v1"  # part of cache keys: change it when the derivation changes

@@ -21,6 +21,7 @@ from ingest.index.base import Index, Point
 from ingest.loaders import check_file, load_file
 from ingest.manifest import Failure, Manifest, ManifestStore, now_iso
 from ingest.models import Chunk, DocumentRecord
+from ingest.sentences import sentences
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -198,19 +199,22 @@ class Ingestor:
         return record, chunks
 
     def write(self, chunks: list[Chunk], progress: Progress) -> None:
-        """Embed and upsert in batches; the points stay invisible until commit()."""
+        """Embed (each chunk and each of its sentences) and upsert in batches; invisible until commit()."""
         step = max(self.settings.embed_batch_size * 4, 1)
         for start in range(0, len(chunks), step):
             batch = chunks[start : start + step]
-            vectors = self.embed([c.embed_text for c in batch])
-            points = [self._point(c, v) for c, v in zip(batch, vectors, strict=True)]
+            groups = [sentences(c.text) for c in batch]
+            vectors = self.embed([c.embed_text for c in batch] + [s for group in groups for s in group])
+            per_chunk = split_rows(vectors[len(batch) :], [len(g) for g in groups])
+            points = [self._point(c, v, rows) for c, v, rows in zip(batch, vectors[: len(batch)], per_chunk, strict=True)]
             self.index.upsert(points)
             progress.chunks_done(len(batch))
         self.index.flush()
 
-    def _point(self, chunk: Chunk, vector: list[float]) -> Point:
+    def _point(self, chunk: Chunk, vector: list[float], sentence_vectors: list[list[float]]) -> Point:
         payload = chunk.model_dump(mode="json", exclude={"embed_text"})
-        return Point(chunk.chunk_id, vector, self.index.encode_sparse_document(chunk.embed_text), payload)
+        sparse = self.index.encode_sparse_document(chunk.embed_text)
+        return Point(chunk.chunk_id, vector, sparse, payload, sentence_vectors)
 
     def commit(self, manifest: Manifest, record: DocumentRecord, previous: DocumentRecord | None, shown: str) -> None:
         """Name the new version in the manifest, then drop the old version's points."""
@@ -271,3 +275,12 @@ def _check_file(path: Path, settings: Settings) -> None:
     if not path.exists():
         raise IngestError(path.name, "file not found")
     check_file(path, settings)
+
+
+def split_rows(rows: list[list[float]], sizes: list[int]) -> list[list[list[float]]]:
+    """``rows`` cut into consecutive groups of the given sizes."""
+    groups, start = [], 0
+    for size in sizes:
+        groups.append(rows[start : start + size])
+        start += size
+    return groups

@@ -2,14 +2,17 @@
 
 The bundled sentence-transformers model (BERT, then mean pooling over the attention mask, then L2
 normalisation) is exported once to ``<cache_dir>/onnx/<hash of the model files>/model.onnx`` with pooling
-and normalisation inside the graph, so one ``session.run`` returns finished embeddings. Every start-up
-checks a few fixed sentences against the torch model; a mismatch raises, and ``build_query_embedder``
-falls back to torch.
+and normalisation inside the graph, so one ``session.run`` returns finished embeddings. The export then
+goes through ONNX Runtime's transformer optimizer (fused embedding, attention, skip-layer-norm and GELU
+ops); the fused graph is kept only if it matches torch, else the plain one is. Every start-up checks a
+few fixed sentences against the torch model; a mismatch raises, and ``build_query_embedder`` falls back
+to torch.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import tempfile
 import time
@@ -30,10 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMAT = "minilm-mean-normalize-v1"  # part of the cache key: change it when the graph changes
+EXPORT_FORMAT = "minilm-mean-normalize-v2-eager-ortfused"  # part of the cache key: change it with the graph
 OPSET = 17
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
-INTRA_OP_THREADS = 1  # measured on 2 cores: see bench/query_embed.py
 MIN_COSINE = 0.9999
 CHECK_SENTENCES = (
     "How do I report sexual harassment at work?",
@@ -66,14 +68,18 @@ class OnnxQueryEmbedder:
 
     @classmethod
     def build(
-        cls, settings: Settings, embedder: MiniLMEmbedder, threads: int = INTRA_OP_THREADS
+        cls, settings: Settings, embedder: MiniLMEmbedder, threads: int | None = None
     ) -> OnnxQueryEmbedder:
-        """Export once (reused while the model files are unchanged), load, and verify against torch."""
+        """Export once (reused while the model files are unchanged), load, and verify against torch.
+
+        ``threads``: ONNX Runtime intra-op threads per query; default ``settings.query_threads``.
+        """
+        threads = settings.query_threads if threads is None else threads
         model_dir = Path(embedder.model_dir)
         tokenizer = load_tokenizer(model_dir, embedder)
         path = export_path(settings.cache_dir, model_dir)
         if not path.exists():
-            export_model(model_dir, tokenizer, path)
+            export_model(embedder, tokenizer, path)
         onnx_embedder = cls(open_session(path, threads), tokenizer)
         worst = verify(onnx_embedder, embedder)
         log.info("ONNX query embedding ready (%s, %d thread(s), worst cosine %.6f)", path, threads, worst)
@@ -121,8 +127,11 @@ def load_tokenizer(model_dir: Path, embedder: MiniLMEmbedder) -> Tokenizer:
 
 
 def model_fingerprint(model_dir: Path) -> str:
-    """Hash of every file of the model folder (relative path and content) and of the export format."""
-    digest = hashlib.sha256(EXPORT_FORMAT.encode())
+    """Hash of every file of the model folder (relative path and content), of the export format and of the
+    ONNX Runtime version (its optimizer wrote the fused graph, and that choice was verified with it)."""
+    import onnxruntime
+
+    digest = hashlib.sha256(f"{EXPORT_FORMAT} onnxruntime {onnxruntime.__version__}".encode())
     for file in sorted(p for p in model_dir.rglob("*") if p.is_file()):
         digest.update(file.relative_to(model_dir).as_posix().encode())
         with file.open("rb") as handle:
@@ -134,18 +143,51 @@ def export_path(cache_dir: Path, model_dir: Path) -> Path:
     return cache_dir / "onnx" / model_fingerprint(model_dir) / "model.onnx"
 
 
-def export_model(model_dir: Path, tokenizer: Tokenizer, target: Path) -> None:
-    """Trace the model with pooling and normalisation into ``target``: a temp file, then an atomic rename."""
+def export_model(embedder: MiniLMEmbedder, tokenizer: Tokenizer, target: Path) -> None:
+    """Trace the model with pooling and normalisation, fuse it, and move the graph that matches torch
+    (fused if it does, else plain) to ``target``: temp files, then an atomic rename."""
     started = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".onnx.tmp", delete=False) as handle:
-        temp = Path(handle.name)
+    plain, fused = _temp_graph(target.parent), _temp_graph(target.parent)
     try:
-        _trace_to(model_dir, tokenizer, temp)
-        temp.replace(target)
+        _trace_to(Path(embedder.model_dir), tokenizer, plain)
+        _verified_graph(plain, fused, embedder, tokenizer).replace(target)
     finally:
-        temp.unlink(missing_ok=True)
+        plain.unlink(missing_ok=True)
+        fused.unlink(missing_ok=True)
     log.info("exported the embedding model to %s in %.1f s", target, time.perf_counter() - started)
+
+
+def _temp_graph(folder: Path) -> Path:
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".onnx.tmp", delete=False) as handle:
+        return Path(handle.name)
+
+
+def _verified_graph(plain: Path, fused: Path, embedder: MiniLMEmbedder, tokenizer: Tokenizer) -> Path:
+    """``fused`` when ONNX Runtime's optimizer works on ``plain`` and its output matches torch, else ``plain``."""
+    try:
+        fuse_graph(plain, fused, Path(embedder.model_dir))
+        verify(OnnxQueryEmbedder(open_session(fused, 1), tokenizer), embedder)
+    except Exception as err:  # the fusion is only an optimisation; the plain graph is verified at start-up
+        log.warning("the fused ONNX graph is unusable (%s); keeping the plain export", err)
+        return plain
+    return fused
+
+
+def fuse_graph(source: Path, target: Path, model_dir: Path) -> None:
+    """ONNX Runtime's BERT fusions, Python pass only (``opt_level=0``: no hardware-specific rewrites saved;
+    the session applies its own at load). The attention fusion turns the mask into per-row lengths, which
+    assumes right padding: the tokenizer pads right, and ``verify`` checks a padded batch."""
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    model = optimize_model(
+        str(source), model_type="bert", num_heads=int(config["num_attention_heads"]),
+        hidden_size=int(config["hidden_size"]), opt_level=0, use_gpu=False,
+    )
+    fused = {op: count for op, count in model.get_fused_operator_statistics().items() if count}
+    log.info("ONNX Runtime fusions: %s", fused)
+    model.save_model_to_file(str(target))
 
 
 def _trace_to(model_dir: Path, tokenizer: Tokenizer, temp: Path) -> None:
@@ -182,7 +224,8 @@ def _pooled_encoder(model_dir: Path) -> Any:
             mean = (tokens * mask).sum(dim=1) / torch.clamp(mask.sum(dim=1), min=1e-9)
             return torch.nn.functional.normalize(mean, p=2, dim=1)
 
-    bert = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
+    # eager attention: ORT's attention fusion recognises its MatMul-Softmax-MatMul pattern, not SDPA's
+    bert = AutoModel.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager")
     return PooledEncoder(bert).eval()
 
 

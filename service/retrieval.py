@@ -18,12 +18,13 @@ NEAR_DUPLICATE_COSINE = 0.97
 
 @dataclass
 class Retrieved:
-    """Passages in rank order with their stored dense vectors and the query vector."""
+    """Passages in rank order with their stored dense vectors, their sentences' vectors and the query vector."""
 
     passages: list[Passage]
     vectors: np.ndarray
     query_vec: np.ndarray
     timings_ms: dict[str, float] = field(default_factory=dict)
+    sentence_vectors: list[np.ndarray | None] = field(default_factory=list)  # per passage, as stored at ingest
 
     @property
     def cosines(self) -> np.ndarray:
@@ -53,8 +54,9 @@ class Retriever:
         kept = collapse(hits, self.committed(), top_k)
         passages = [Passage.from_payload(h.id, h.score, h.payload) for h in kept]
         vectors = np.asarray([h.dense for h in kept], dtype=np.float32).reshape(len(kept), qvec.shape[0])
+        sentence_vectors = [None if h.sentences is None else np.asarray(h.sentences, dtype=np.float32) for h in kept]
         timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
-        return Retrieved(passages, vectors, qvec, timings)
+        return Retrieved(passages, vectors, qvec, timings, sentence_vectors)
 
     def search(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
         return self.retrieve(query, top_k, filters, mode).passages

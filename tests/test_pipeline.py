@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from ingest_fixtures import (
     CORPUS,
@@ -30,6 +31,7 @@ from ingest.index import open_index
 from ingest.index.base import Hit, Index
 from ingest.loaders import load_file
 from ingest.pipeline import Ingestor, IngestReport
+from ingest.sentences import sentences
 from ingest.settings import Settings
 
 Embed = Callable[[list[str]], list[list[float]]]
@@ -392,8 +394,23 @@ def test_chunk_text_is_a_slice_of_the_document_and_fits_the_model(
     for pl in payloads:
         start, end = int(str(pl["char_start"])), int(str(pl["char_end"]))
         assert pl["text"] == docs[str(pl["doc_hash"])][start:end] and end > start
-    assert len(p.recorded.texts) == len(payloads)
+    sentence_count = sum(len(sentences(str(pl["text"]))) for pl in payloads)
+    assert len(p.recorded.texts) == len(payloads) + sentence_count  # each chunk, then each of its sentences
     assert max(COUNT_TOKENS(text) for text in p.recorded.texts) <= 256
+
+
+def test_every_point_stores_one_vector_per_sentence_of_its_text(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    shutil.copy(CORPUS / "dialogue-2021-10-28.md", folder)
+    p = pipeline()
+    p.run(folder)
+
+    hits = p.index.query([1.0] + [0.0] * 383, None, limit=p.index.count(), with_dense=True)
+    assert hits and all(h.sentences is not None for h in hits)
+    for hit in hits:
+        texts = sentences(str(hit.payload["text"]))
+        assert len(hit.sentences or []) == len(texts) > 0
+        expected = p.recorded.model.encode([texts[-1]])[0]
+        assert np.asarray(hit.sentences)[-1] == pytest.approx(expected / np.linalg.norm(expected), abs=1e-5)
 
 
 # --- the real model, both index modes ---------------------------------------------------------------

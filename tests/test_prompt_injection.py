@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from ingest.sentences import sentences
 from service.answering.verify import markers, verify
 from service.models import Answer, Citation, Passage
-from service.sentences import sentences
 from tests.conftest import CORPUS, make_settings
 from tests.test_llm import local_llm_url  # noqa: F401 - the real SmolLM2 server, a fixture
 

@@ -1,8 +1,10 @@
 """The small index interface the rest of the product talks to.
 
 Both engines store, per chunk, a dense vector ``dense`` (cosine), a BM25 sparse vector
-``bm25`` (IDF applied by the engine) and the chunk payload; both answer the same hybrid
-query: prefetch dense and BM25, fuse by score (DBSF), filter on payload fields.
+``bm25`` (IDF applied by the engine), one vector per sentence ``sentences`` (a multivector
+compared by MaxSim: the best sentence's cosine) and the chunk payload; both answer the same
+hybrid query: prefetch dense and BM25, rescore their union by the best sentence, fuse the three
+lists by score (DBSF), filter on payload fields.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, Protocol
 
 DENSE = "dense"
 SPARSE = "bm25"
+SENTENCES = "sentences"
 FILTER_FIELDS = ("doc_type", "doc_key", "doc_hash")
 
 
@@ -27,6 +30,10 @@ class Point:
     dense: list[float]
     sparse: SparseVec
     payload: dict[str, Any]
+    sentences: list[list[float]] = field(default_factory=list)  # one per sentence of the text; none: ``[dense]``
+
+    def sentence_vectors(self) -> list[list[float]]:
+        return self.sentences or [self.dense]
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class Hit:
     score: float
     payload: dict[str, Any]
     dense: list[float] | None = None  # the stored dense vector, when asked for (with_dense=True)
+    sentences: list[list[float]] | None = None  # the stored sentence vectors, when asked for (with_dense=True)
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,8 @@ class Index(Protocol):
         prefetch: int = 40,
         with_dense: bool = False,
     ) -> list[Hit]:
-        """Hybrid when both vectors are given (DBSF fusion), else dense-only or BM25-only."""
+        """Hybrid when both vectors are given (dense, BM25 and best sentence fused by DBSF), else dense-only or
+        BM25-only. ``with_dense`` returns the stored dense and sentence vectors with each hit."""
 
     def encode_sparse_document(self, text: str) -> SparseVec: ...
 

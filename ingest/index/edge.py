@@ -26,7 +26,7 @@ from typing import IO, Any, cast
 import qdrant_edge as qe
 
 from ingest.errors import IndexBusy, UsageError
-from ingest.index.base import DENSE, FILTER_FIELDS, SPARSE, Hit, Point, QueryFilter, SparseVec
+from ingest.index.base import DENSE, FILTER_FIELDS, SENTENCES, SPARSE, Hit, Point, QueryFilter, SparseVec
 from ingest.index.bm25 import Bm25Encoder
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,15 @@ def _busy_message(folder: Path, lock_path: Path) -> str:
 
 def _config(dim: int) -> qe.EdgeConfig:
     return qe.EdgeConfig(
-        vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine)},
+        vectors={
+            DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine),
+            # only ever rescores the dense and BM25 candidates: no HNSW graph to build (m=0)
+            SENTENCES: qe.EdgeVectorParams(
+                size=dim, distance=qe.Distance.Cosine,
+                multivector_config=qe.MultiVectorConfig(qe.MultiVectorComparator.MaxSim),
+                hnsw_config=qe.HnswIndexConfig(m=0, ef_construct=100, full_scan_threshold=10_000),
+            ),
+        },
         sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
     )
 
@@ -92,7 +100,8 @@ def _open_shard(folder: Path, dim: int) -> qe.EdgeShard:
         except Exception as exc:
             if "incompatible" not in str(exc).lower():
                 raise
-            raise UsageError(f"index folder {folder} does not fit this configuration: {exc}") from exc
+            raise UsageError(f"index folder {folder} was built by an older version or another model ({exc}); "
+                             "delete the folder and run `kb ingest` again") from exc
     _ensure_payload_indexes(shard)
     return shard
 
@@ -118,6 +127,7 @@ def _edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
 def _edge_point(point: Point) -> qe.Point:
     vectors: dict[str, Any] = {
         DENSE: point.dense,
+        SENTENCES: point.sentence_vectors(),
         SPARSE: qe.SparseVector(point.sparse.indices, point.sparse.values),
     }
     return qe.Point(point.id, vectors, point.payload)
@@ -131,17 +141,20 @@ def _request(
     prefetch: int,
     with_dense: bool,
 ) -> qe.QueryRequest:
-    with_vector: list[str] | bool = [DENSE] if with_dense else False
+    with_vector: list[str] | bool = [DENSE, SENTENCES] if with_dense else False
     common: dict[str, Any] = {"limit": limit, "filter": flt, "with_payload": True, "with_vector": with_vector}
     sparse_query = qe.SparseVector(sparse.indices, sparse.values) if sparse is not None else None
     if dense is not None and sparse_query is not None:
-        stages = [
+        candidates = [
             qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt),
             qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=flt),
         ]
-        # DBSF (scores normalised by mean +- 3 sd per prefetch, then summed), as on the server: better than RRF
-        # k=2 on the gold set (MRR 0.75 -> 0.79) and SciFact train (nDCG@10 0.730 -> 0.737), and without
-        # RRF's rank ties; see eval/data/README.md. The stub's Query union omits the nested fusion classes.
+        best_sentence = qe.Prefetch(limit=2 * prefetch, prefetches=candidates,
+                                    query=qe.Query.Nearest([dense], using=SENTENCES))
+        stages = [*candidates, best_sentence]
+        # DBSF (scores normalised by mean +- 3 sd per list, then summed), as on the server: better than RRF
+        # on the gold set and SciFact; the best sentence adds what a passage vector blurs (eval/data/README.md).
+        # The stub's Query union omits the nested fusion classes.
         fusion: Any = qe.Fusion.Dbsf()
         return qe.QueryRequest(query=fusion, prefetches=stages, **common)
     if dense is not None:
@@ -154,7 +167,10 @@ def _hit(point: qe.ScoredPoint) -> Hit:
     vectors = point.vector
     stored = vectors.get(DENSE) if isinstance(vectors, dict) else None
     dense = cast(list[float], stored) if isinstance(stored, list) else None
-    return Hit(id=str(point.id), score=point.score, payload=dict(point.payload or {}), dense=dense)
+    rows = vectors.get(SENTENCES) if isinstance(vectors, dict) else None
+    sentences = cast(list[list[float]], rows) if isinstance(rows, list) else None
+    return Hit(id=str(point.id), score=point.score, payload=dict(point.payload or {}), dense=dense,
+               sentences=sentences)
 
 
 class EdgeIndex:

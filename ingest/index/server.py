@@ -15,7 +15,7 @@ from typing import Any, cast
 from qdrant_client import QdrantClient, models
 
 from ingest.errors import UsageError
-from ingest.index.base import DENSE, FILTER_FIELDS, SPARSE, Hit, Point, QueryFilter, SparseVec
+from ingest.index.base import DENSE, FILTER_FIELDS, SENTENCES, SPARSE, Hit, Point, QueryFilter, SparseVec
 from ingest.index.bm25 import Bm25Encoder
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,13 @@ def _create_collection(client: QdrantClient, collection: str, dim: int, local: b
     log.info("creating collection %s (dim %d)", collection, dim)
     client.create_collection(
         collection,
-        vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
+        vectors_config={
+            DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE),
+            SENTENCES: models.VectorParams(  # only rescores candidates: no HNSW graph (m=0)
+                size=dim, distance=models.Distance.COSINE, hnsw_config=models.HnswConfigDiff(m=0),
+                multivector_config=models.MultiVectorConfig(comparator=models.MultiVectorComparator.MAX_SIM),
+            ),
+        },
         sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
     )
     if local:  # local mode ignores payload indexes (and warns about them)
@@ -57,6 +63,9 @@ def _check_dim(client: QdrantClient, collection: str, dim: int) -> None:
     if params is None or params.size != dim:
         found = "no dense vector" if params is None else f"dim {params.size}"
         raise UsageError(f"collection {collection} has {found}, expected '{DENSE}' of dim {dim}")
+    if not isinstance(vectors, dict) or SENTENCES not in vectors:
+        raise UsageError(f"collection {collection} was built by an older version (no '{SENTENCES}' vectors); "
+                         "delete it and run `kb ingest` again")
 
 
 def _server_filter(flt: QueryFilter | None) -> models.Filter | None:
@@ -72,7 +81,7 @@ def _server_filter(flt: QueryFilter | None) -> models.Filter | None:
 
 def _server_point(point: Point) -> models.PointStruct:
     sparse = models.SparseVector(indices=point.sparse.indices, values=point.sparse.values)
-    return models.PointStruct(id=point.id, vector={DENSE: point.dense, SPARSE: sparse}, payload=point.payload)
+    return models.PointStruct(id=point.id, vector={DENSE: point.dense, SENTENCES: point.sentence_vectors(), SPARSE: sparse}, payload=point.payload)
 
 
 def _query_args(
@@ -82,10 +91,12 @@ def _query_args(
     if sparse is not None:
         sparse_query = models.SparseVector(indices=sparse.indices, values=sparse.values)
     if dense is not None and sparse_query is not None:
-        stages = [
+        candidates = [
             models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch),
             models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch),
         ]
+        best_sentence = models.Prefetch(prefetch=candidates, query=[dense], using=SENTENCES, limit=2 * prefetch)
+        stages = [*candidates, best_sentence]
         return {"prefetch": stages, "query": models.FusionQuery(fusion=models.Fusion.DBSF)}  # as on Edge
     if dense is not None:
         return {"query": dense, "using": DENSE}
@@ -96,7 +107,10 @@ def _hit(point: models.ScoredPoint) -> Hit:
     vectors = point.vector
     stored = vectors.get(DENSE) if isinstance(vectors, dict) else None
     dense = cast(list[float], stored) if isinstance(stored, list) else None
-    return Hit(id=str(point.id), score=point.score, payload=dict(point.payload or {}), dense=dense)
+    rows = vectors.get(SENTENCES) if isinstance(vectors, dict) else None
+    sentences = cast(list[list[float]], rows) if isinstance(rows, list) else None
+    return Hit(id=str(point.id), score=point.score, payload=dict(point.payload or {}), dense=dense,
+               sentences=sentences)
 
 
 class ServerIndex:
@@ -185,7 +199,7 @@ class ServerIndex:
                 query_filter=server_flt,
                 limit=limit,
                 with_payload=True,
-                with_vectors=[DENSE] if with_dense else False,
+                with_vectors=[DENSE, SENTENCES] if with_dense else False,
                 **args,
             )
         return [_hit(p) for p in response.points]

@@ -19,10 +19,10 @@ from typing import Any
 import numpy as np
 
 from ingest.errors import LLMUnavailable
+from ingest.sentences import sentence_spans
 from ingest.settings import Settings
 from service.models import Citation, Passage
 from service.retrieval import Retrieved
-from service.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
 

@@ -61,13 +61,13 @@ class AnswerService:
         """The abstention signal: the best cosine between the question and one sentence of the passages found.
 
         A passage vector blurs its sentences; the best sentence separates off-topic questions from answerable
-        ones by a wider margin (calibration in eval/data/README.md). The sentences are embedded (and cached)
-        for the answer anyway.
+        ones by a wider margin (calibration in eval/data/README.md). The sentence vectors come from the index
+        (embedded at ingest), so this costs no model run.
         """
-        sentences = [c.text for c in self.extractive.candidates(found.passages)]
-        if not sentences:
+        candidates = self.extractive.candidates(found.passages)
+        if not candidates:
             return found.best_cosine
-        return float(np.max(self.extractive.embed_texts(sentences) @ found.query_vec))
+        return float(np.max(self.extractive.vectors(candidates, found) @ found.query_vec))
 
     def compose(self, question: str, found: Retrieved) -> Answer:
         """LLM when configured and it yields verified citations; the extractive answer otherwise."""
@@ -98,14 +98,17 @@ def merge(first: Retrieved, then: Retrieved, top_k: int) -> Retrieved:
     seen: set[str] = set()
     passages: list[Passage] = []
     rows: list[np.ndarray] = []
+    sentence_rows: list[np.ndarray | None] = []
     for found in (first, then):
-        for passage, vec in zip(found.passages, found.vectors, strict=True):
+        stored = found.sentence_vectors or [None] * len(found.passages)
+        for passage, vec, sentences in zip(found.passages, found.vectors, stored, strict=True):
             if passage.id not in seen and len(passages) < top_k:
                 seen.add(passage.id)
                 passages.append(passage)
                 rows.append(vec)
+                sentence_rows.append(sentences)
     vectors = np.asarray(rows, dtype=np.float32).reshape(len(rows), then.query_vec.shape[0])
-    return Retrieved(passages, vectors, then.query_vec, then.timings_ms)
+    return Retrieved(passages, vectors, then.query_vec, then.timings_ms, sentence_rows)
 
 
 def abstention(found: Retrieved) -> Answer:
