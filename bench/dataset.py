@@ -8,6 +8,8 @@
   it overlaps most, plus Gaussian noise (cosine ~0.9 to it): not an embedding of the window's text, but
   distributed like one, and far enough apart not to be collapsed as near-duplicates. Each copy of an
   abstract is its own document (``<doc_key>~c``) in the manifest, so the service keeps its hits.
+* Sentence vectors (what ingestion stores per chunk for MaxSim rescoring and answers): for real and derived
+  chunks alike, the real embeddings of the chunk's own sentences (``with_sentences``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,7 +27,7 @@ from ingest.chunking import CHUNK_NAMESPACE
 from ingest.embedding import DIM
 from ingest.manifest import now_iso
 from ingest.models import Chunk, DocType, DocumentRecord
-from ingest.sentences import sentence_spans
+from ingest.sentences import sentence_spans, sentences
 
 NOISE_SIGMA = 0.025  # per dimension: |noise|^2 ~ 384 * sigma^2 = 0.24, cosine to the source ~0.9
 DERIVATION = "sentence-windows-v1"  # part of cache keys: change it when the derivation changes
@@ -39,6 +41,7 @@ class Dataset:
     vectors: np.ndarray
     records: list[DocumentRecord]
     real: int  # the first ``real`` rows hold real embeddings of their own text
+    sentences: list[np.ndarray] = field(default_factory=list)  # per chunk: its sentences' vectors
 
     @property
     def size(self) -> int:
@@ -122,3 +125,13 @@ def records(chunks: list[Chunk]) -> list[DocumentRecord]:
                        doc_type=group[0].doc_type, chunk_ids=[c.chunk_id for c in group], ingested_at=stamp)
         for key, group in by_doc.items()
     ]
+
+
+def with_sentences(data: Dataset, embed: Callable[[list[str]], np.ndarray]) -> Dataset:
+    """The dataset with each chunk's sentence vectors (``embed`` gets every distinct sentence once)."""
+    groups = [sentences(c.text) for c in data.chunks]
+    distinct = list(dict.fromkeys(text for group in groups for text in group))
+    vectors = embed(distinct) if distinct else np.zeros((0, DIM), dtype=np.float32)
+    row = {text: i for i, text in enumerate(distinct)}
+    data.sentences = [vectors[[row[text] for text in group]] for group in groups]
+    return data

@@ -37,6 +37,7 @@ def dataset_key(data: Dataset) -> str:
     for chunk in data.chunks[:: max(data.size // 500, 1)]:
         digest.update(chunk.chunk_id.encode())
     digest.update(data.vectors[:: max(data.size // 500, 1)].tobytes())
+    digest.update(f"sentences:{len(data.sentences)}".encode())
     return digest.hexdigest()[:12]
 
 
@@ -95,7 +96,9 @@ def edge_point(index: EdgeIndex, data: Dataset, row: int) -> Point:
     """What ``Ingestor._point`` writes for a chunk."""
     chunk = data.chunks[row]
     payload = chunk.model_dump(mode="json", exclude={"embed_text"})
-    return Point(chunk.chunk_id, data.vectors[row].tolist(), index.encode_sparse_document(chunk.embed_text), payload)
+    sentences = data.sentences[row].tolist() if data.sentences else []
+    sparse = index.encode_sparse_document(chunk.embed_text)
+    return Point(chunk.chunk_id, data.vectors[row].tolist(), sparse, payload, sentences)
 
 
 def peer_index(root: Path, data: Dataset) -> tuple[Path, dict[str, Any]]:
