@@ -5,6 +5,8 @@
 * ``eval.runner`` asks the gold questions in process (a ``KnowledgeBase``) or over HTTP;
 * ``eval.scoring`` turns per-question results into the flat metric object of ``kb eval --json``;
 * ``eval.report`` writes the Markdown report, the PNG charts and the comparison with a baseline;
+* ``eval.pdf_gold``, ``eval.pdf_eval``: the small PDF gold set (``eval/data/pdf``) that checks page-level
+  citations on its own temporary index;
 * ``eval.gate`` checks a metric object against the committed thresholds (the CI gate);
 * ``eval.beir``, ``eval.beir_data``, ``eval.beir_cache``: the product's chunker, embedder, index and
   retrieval on a BEIR-layout dataset, scored with ranx;

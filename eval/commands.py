@@ -39,8 +39,8 @@ def run_gold_eval(settings: Settings, options: GoldOptions, out: Console, err: C
 
     gold = validated()
     baseline = load_baseline(options.baseline) if options.baseline else None
-    run = ask_all(settings, options, gold, err)
-    metrics = score_run(run)
+    run, embedder = ask_all(settings, options, gold, err)
+    metrics = score_run(run) | pdf_metrics(settings, embedder, err)
     changes = compare(metrics, baseline) if baseline is not None else None
     if options.out_dir is not None:
         threshold = settings.abstain_threshold if options.url is None else None
@@ -53,23 +53,37 @@ def run_gold_eval(settings: Settings, options: GoldOptions, out: Console, err: C
     return 0
 
 
-def ask_all(settings: Settings, options: GoldOptions, gold: Any, err: Console) -> Any:
+def ask_all(settings: Settings, options: GoldOptions, gold: Any, err: Console) -> tuple[Any, Any]:
+    """The run, and the embedder it used when in process (None over HTTP)."""
     from eval.runner import HttpTarget, InProcessTarget, corpus_knowledge_base, run_gold
 
     total = len(gold.questions) + len(gold.negatives)
     with progress(err, "questions", total) as advance:
         if options.url is None:
             with corpus_knowledge_base(settings, options.index) as kb:
-                return run_gold(InProcessTarget(kb), gold, advance)
+                return run_gold(InProcessTarget(kb), gold, advance), kb.embedder
         import httpx
 
         target = HttpTarget(options.url, settings.api_key)
         try:
-            return run_gold(target, gold, advance)
+            return run_gold(target, gold, advance), None
         except httpx.HTTPError as exc:
             raise KBError(f"the service at {options.url} did not answer properly: {exc}") from None
         finally:
             target.close()
+
+
+def pdf_metrics(settings: Settings, embedder: Any, err: Console) -> dict[str, Any]:
+    """The PDF gold set's page-level metrics; it needs its own temporary index, so not over HTTP."""
+    from eval.pdf_eval import pdf_set_metrics
+    from eval.pdf_gold import validated_pdf_gold
+
+    if embedder is None:
+        err.print("note: pdf_* metrics skipped: the PDF gold set runs in process only (not with --url)")
+        return {}
+    gold = validated_pdf_gold()
+    with progress(err, "pdf set", len(gold.questions)) as advance:
+        return pdf_set_metrics(settings, embedder, advance, gold)
 
 
 @contextmanager

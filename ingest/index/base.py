@@ -42,7 +42,7 @@ class Hit:
     score: float
     payload: dict[str, Any]
     dense: list[float] | None = None  # the stored dense vector, when asked for (with_dense=True)
-    sentences: list[list[float]] | None = None  # the stored sentence vectors, when asked for (with_dense=True)
+    sentences: list[list[float]] | None = None  # the stored sentence vectors, when asked for (with_sentences=True)
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,12 @@ class QueryFilter:
 
     def is_empty(self) -> bool:
         return not (self.doc_type or self.doc_key)
+
+
+def vector_names(with_dense: bool, with_sentences: bool) -> list[str] | bool:
+    """The stored vectors a query returns: sentence vectors are ~8 rows a hit, so only when asked for."""
+    names = [name for name, wanted in ((DENSE, with_dense), (SENTENCES, with_sentences)) if wanted]
+    return names or False
 
 
 class Index(Protocol):
@@ -80,9 +86,10 @@ class Index(Protocol):
         flt: QueryFilter | None = None,
         prefetch: int = 40,
         with_dense: bool = False,
+        with_sentences: bool = False,
     ) -> list[Hit]:
         """Hybrid when both vectors are given (dense, BM25 and best sentence fused by DBSF), else dense-only or
-        BM25-only. ``with_dense`` returns the stored dense and sentence vectors with each hit."""
+        BM25-only. ``with_dense`` and ``with_sentences`` return the stored vectors with each hit."""
 
     def encode_sparse_document(self, text: str) -> SparseVec: ...
 

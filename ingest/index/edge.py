@@ -26,7 +26,17 @@ from typing import IO, Any, cast
 import qdrant_edge as qe
 
 from ingest.errors import IndexBusy, UsageError
-from ingest.index.base import DENSE, FILTER_FIELDS, SENTENCES, SPARSE, Hit, Point, QueryFilter, SparseVec
+from ingest.index.base import (
+    DENSE,
+    FILTER_FIELDS,
+    SENTENCES,
+    SPARSE,
+    Hit,
+    Point,
+    QueryFilter,
+    SparseVec,
+    vector_names,
+)
 from ingest.index.bm25 import Bm25Encoder
 
 log = logging.getLogger(__name__)
@@ -139,9 +149,8 @@ def _request(
     limit: int,
     flt: qe.Filter | None,
     prefetch: int,
-    with_dense: bool,
+    with_vector: list[str] | bool,
 ) -> qe.QueryRequest:
-    with_vector: list[str] | bool = [DENSE, SENTENCES] if with_dense else False
     common: dict[str, Any] = {"limit": limit, "filter": flt, "with_payload": True, "with_vector": with_vector}
     sparse_query = qe.SparseVector(sparse.indices, sparse.values) if sparse is not None else None
     if dense is not None and sparse_query is not None:
@@ -235,10 +244,11 @@ class EdgeIndex:
         flt: QueryFilter | None = None,
         prefetch: int = 40,
         with_dense: bool = False,
+        with_sentences: bool = False,
     ) -> list[Hit]:
         if dense is None and sparse is None:
             return []
-        request = _request(dense, sparse, limit, _edge_filter(flt), prefetch, with_dense)
+        request = _request(dense, sparse, limit, _edge_filter(flt), prefetch, vector_names(with_dense, with_sentences))
         return [_hit(p) for p in self._shard.query(request)]
 
     def encode_sparse_document(self, text: str) -> SparseVec:

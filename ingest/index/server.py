@@ -15,7 +15,17 @@ from typing import Any, cast
 from qdrant_client import QdrantClient, models
 
 from ingest.errors import UsageError
-from ingest.index.base import DENSE, FILTER_FIELDS, SENTENCES, SPARSE, Hit, Point, QueryFilter, SparseVec
+from ingest.index.base import (
+    DENSE,
+    FILTER_FIELDS,
+    SENTENCES,
+    SPARSE,
+    Hit,
+    Point,
+    QueryFilter,
+    SparseVec,
+    vector_names,
+)
 from ingest.index.bm25 import Bm25Encoder
 
 log = logging.getLogger(__name__)
@@ -188,6 +198,7 @@ class ServerIndex:
         flt: QueryFilter | None = None,
         prefetch: int = 40,
         with_dense: bool = False,
+        with_sentences: bool = False,
     ) -> list[Hit]:
         if dense is None and sparse is None:
             return []
@@ -199,7 +210,7 @@ class ServerIndex:
                 query_filter=server_flt,
                 limit=limit,
                 with_payload=True,
-                with_vectors=[DENSE, SENTENCES] if with_dense else False,
+                with_vectors=vector_names(with_dense, with_sentences),
                 **args,
             )
         return [_hit(p) for p in response.points]
