@@ -3,7 +3,8 @@
     python -m bench.run --quick    # `make bench`: 1k and 20k chunks, fewer repetitions (CI-sized)
     python -m bench.run --full     # `make bench-full`: 1k, 20k and 100k chunks, more repetitions
 
-Prints tables and writes ``var/bench/results-<timestamp>.json`` and ``var/bench/latest.json``.
+Prints tables and writes ``var/bench/results-<timestamp>.json``, ``var/bench/latest.json`` and a chart of the
+query latencies, ``var/bench/latency.png``.
 Embeddings of the SciFact chunks and built index folders are cached under ``<cache_dir>/bench``: the
 first run embeds the real chunks it needs (minutes), later runs reuse them.
 """
@@ -23,6 +24,7 @@ from rich.console import Console
 
 from bench import corpus, report
 from bench.machine import busy_processes, load_average, machine_facts
+from bench.plot import latency_chart
 from bench.query import QueryPlan
 from bench.stages import IngestPlan, QueryStagePlan, ingest_stage, query_stage
 from ingest.factory import load_embedder
@@ -97,6 +99,7 @@ def write(results: dict[str, Any], out: Path) -> Path:
     text = json.dumps(results, indent=1)
     path.write_text(text, encoding="utf-8")
     (out / "latest.json").write_text(text, encoding="utf-8")
+    latency_chart(results, out / "latency.png")
     return path
 
 
