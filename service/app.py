@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ingest.settings import Settings
 from service.api import documents, feedback, routes
+from service.api.docs import install_docs
 from service.api.errors import install_error_handlers
 from service.api.limits import RequestLimits, body_rules
 from service.api.schemas import error_responses
@@ -42,7 +43,9 @@ def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
             kb.close()
 
     app = FastAPI(title="Harassment guidance knowledge base", version=VERSION, lifespan=lifespan,
-                  description="Search and cited answers over guidance on preventing and addressing sexual harassment.")
+                  description="Search and cited answers over guidance on preventing and addressing sexual harassment.",
+                  docs_url=None, redoc_url=None)  # /docs with local assets below; ReDoc would need a CDN
+    install_docs(app)
     app.state.kb = kb
     install_error_handlers(app, SECURITY_HEADERS)
     app.include_router(routes.router)

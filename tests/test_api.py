@@ -99,7 +99,11 @@ def test_security_headers_and_openapi(client):
     assert response.headers["x-content-type-options"] == "nosniff"
     schema = client.get("/openapi.json").json()
     assert {"/api/search", "/api/ask", "/api/documents", "/api/health"} <= set(schema["paths"])
-    assert client.get("/docs").status_code == 200
+    page = client.get("/docs")
+    assert page.status_code == 200 and "cdn" not in page.text.lower()  # no network at run time
+    for asset in re.findall(r'(?:src|href)="(/docs-assets/[^"]+)"', page.text):
+        assert client.get(asset).status_code == 200, asset
+    assert len(re.findall(r'/docs-assets/', page.text)) >= 2
 
 
 def test_sse_payload_is_json(client):
