@@ -13,6 +13,7 @@ from service.running import write_note
 # uvicorn's default of 5 s loses a race under a burst: the event loop runs late, the keep-alive timer fires
 # before the client's next request on that connection is read, and the client gets a reset (seen at 50 clients).
 KEEP_ALIVE_S = 60
+MIN_KEY_CHARS = 16  # an admin key guarding a network-exposed service; shorter ones are guessable
 
 
 def is_loopback(host: str) -> bool:
@@ -29,6 +30,11 @@ def check_exposure(settings: Settings) -> None:
         raise UsageError(
             f"refusing to serve on {settings.host} with write endpoints open and no admin key: "
             "set KB_API_KEY, or KB_DISABLE_WRITES=true, or bind to 127.0.0.1"
+        )
+    if not is_loopback(settings.host) and not settings.disable_writes and len(settings.api_key or "") < MIN_KEY_CHARS:
+        raise UsageError(
+            f"refusing to serve on {settings.host}: KB_API_KEY is shorter than {MIN_KEY_CHARS} characters; "
+            "use a long random key (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(24))'`)"
         )
 
 

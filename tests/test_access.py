@@ -144,6 +144,9 @@ def test_exposure_rules():
     check_exposure(make_settings(Path("/x"), host="0.0.0.0", disable_writes=True))
     with pytest.raises(UsageError):
         check_exposure(make_settings(Path("/x"), host="0.0.0.0", api_key=""))
+    with pytest.raises(UsageError, match="shorter than 16"):
+        check_exposure(make_settings(Path("/x"), host="0.0.0.0", api_key="letmein"))
+    check_exposure(make_settings(Path("/x"), host="127.0.0.1", api_key="letmein"))  # loopback: the owner's choice
 
 
 @pytest.mark.slow
