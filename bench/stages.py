@@ -66,7 +66,7 @@ def reingest_stage(settings: Settings, embedder: MiniLMEmbedder, abstracts: list
                    plan: IngestPlan, work: Path) -> dict[str, Any]:
     n = len(abstracts)
     docs = ingestion.write_corpus(abstracts, work / f"reingest-{n}" / "corpus")
-    index_dir = work / f"reingest-{n}" / "index"
+    index_dir = work / f"reingest-{n}" / f"index-{indexes.code_key('qdrant-edge-py')}"  # rebuilt when the schema changes
     cache = corpus.EmbeddingCache(corpus.cache_folder(settings))
     setup_s = ingestion.prepared_index(settings, docs, index_dir, ingestion.cached_embed(cache, embedder))
     runs, unchanged = [], 0

@@ -204,9 +204,11 @@ class Ingestor:
         for start in range(0, len(chunks), step):
             batch = chunks[start : start + step]
             groups = [sentences(c.text) for c in batch]
-            vectors = self.embed([c.embed_text for c in batch] + [s for group in groups for s in group])
-            per_chunk = split_rows(vectors[len(batch) :], [len(g) for g in groups])
-            points = [self._point(c, v, rows) for c, v, rows in zip(batch, vectors[: len(batch)], per_chunk, strict=True)]
+            vectors = self.embed([c.embed_text for c in batch])
+            # a call of their own: mixed with chunks, each short sentence would be padded to a chunk's length
+            flat = self.embed([s for group in groups for s in group]) if any(groups) else []
+            per_chunk = split_rows(flat, [len(g) for g in groups])
+            points = [self._point(c, v, rows) for c, v, rows in zip(batch, vectors, per_chunk, strict=True)]
             self.index.upsert(points)
             progress.chunks_done(len(batch))
         self.index.flush()
