@@ -19,6 +19,7 @@ import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -127,11 +128,11 @@ def records(chunks: list[Chunk]) -> list[DocumentRecord]:
     ]
 
 
-def with_sentences(data: Dataset, embed: Callable[[list[str]], np.ndarray]) -> Dataset:
+def with_sentences(data: Dataset, embed: Callable[[list[str]], Any]) -> Dataset:
     """The dataset with each chunk's sentence vectors (``embed`` gets every distinct sentence once)."""
     groups = [sentences(c.text) for c in data.chunks]
     distinct = list(dict.fromkeys(text for group in groups for text in group))
-    vectors = embed(distinct) if distinct else np.zeros((0, DIM), dtype=np.float32)
+    vectors = np.asarray(embed(distinct), dtype=np.float32).reshape(len(distinct), DIM)
     row = {text: i for i, text in enumerate(distinct)}
     data.sentences = [vectors[[row[text] for text in group]] for group in groups]
     return data

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import logging
 import statistics
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from bench import corpus, floor, indexes, ingestion, query
 from bench.dataset import Source, build_dataset, with_sentences
@@ -91,19 +88,6 @@ def sources(settings: Settings, embedder: MiniLMEmbedder, abstracts: list[corpus
             for a, chunks in zip(abstracts, chunked, strict=True) if chunks]
 
 
-def sentence_embedder(settings: Settings, embedder: MiniLMEmbedder) -> Callable[[list[str]], np.ndarray]:
-    """Sentence vectors through the benchmark's embedding cache (embedding what it lacks)."""
-    cache = corpus.EmbeddingCache(corpus.cache_folder(settings))
-
-    def embed(texts: list[str]) -> np.ndarray:
-        spent = cache.fill(texts, embedder.encode)
-        if spent:
-            log.info("embedded missing sentences of %d in %.0f s", len(texts), spent)
-        return cache.lookup(texts)
-
-    return embed
-
-
 @dataclass(frozen=True)
 class QueryStagePlan:
     sizes: list[int]
@@ -120,10 +104,11 @@ def query_stage(settings: Settings, embedder: MiniLMEmbedder, abstracts: list[co
     real = sources(settings, embedder, abstracts[: plan.real_abstracts])
     peer_model = load_peer_model(settings.resolved_model_dir())
     fast_embed = build_query_embedder(settings, embedder)
+    cache = corpus.EmbeddingCache(corpus.cache_folder(settings))
     root = settings.cache_dir / "bench" / "indexes"
     results, folders = [], []
     for size in plan.sizes:
-        data = with_sentences(build_dataset(size, real), sentence_embedder(settings, embedder))
+        data = with_sentences(build_dataset(size, real), ingestion.cached_embed(cache, embedder))
         edge_dir, edge_info = indexes.edge_index(root, data)
         folders.append(edge_dir)
         peer_dir, peer_info = indexes.peer_index(root, data)

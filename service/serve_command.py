@@ -26,12 +26,15 @@ def is_loopback(host: str) -> bool:
 
 
 def check_exposure(settings: Settings) -> None:
-    if not is_loopback(settings.host) and not settings.api_key and not settings.disable_writes:
+    """Write endpoints reachable from the network need a long admin key."""
+    if is_loopback(settings.host) or settings.disable_writes:
+        return
+    if not settings.api_key:
         raise UsageError(
             f"refusing to serve on {settings.host} with write endpoints open and no admin key: "
             "set KB_API_KEY, or KB_DISABLE_WRITES=true, or bind to 127.0.0.1"
         )
-    if not is_loopback(settings.host) and not settings.disable_writes and len(settings.api_key or "") < MIN_KEY_CHARS:
+    if len(settings.api_key) < MIN_KEY_CHARS:
         raise UsageError(
             f"refusing to serve on {settings.host}: KB_API_KEY is shorter than {MIN_KEY_CHARS} characters; "
             "use a long random key (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(24))'`)"

@@ -44,6 +44,14 @@ class Hit:
     dense: list[float] | None = None  # the stored dense vector, when asked for (with_dense=True)
     sentences: list[list[float]] | None = None  # the stored sentence vectors, when asked for (with_sentences=True)
 
+    @classmethod
+    def stored(cls, id: Any, score: float, payload: dict[str, Any] | None, vectors: Any) -> Hit:
+        """A hit from what either engine returns: ``vectors`` is a dict of named vectors, or nothing."""
+        named = vectors if isinstance(vectors, dict) else {}
+        dense, rows = named.get(DENSE), named.get(SENTENCES)
+        return cls(id=str(id), score=score, payload=dict(payload or {}),
+                   dense=dense if isinstance(dense, list) else None, sentences=rows if isinstance(rows, list) else None)
+
 
 @dataclass(frozen=True)
 class QueryFilter:
@@ -57,7 +65,7 @@ class QueryFilter:
 
 
 def vector_names(with_dense: bool, with_sentences: bool) -> list[str] | bool:
-    """The stored vectors a query returns: sentence vectors are ~8 rows a hit, so only when asked for."""
+    """The stored vectors a query returns: sentence vectors are several rows a hit, so only when asked for."""
     names = [name for name, wanted in ((DENSE, with_dense), (SENTENCES, with_sentences)) if wanted]
     return names or False
 

@@ -21,7 +21,7 @@ import os
 import threading
 import time
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 import qdrant_edge as qe
 
@@ -173,13 +173,7 @@ def _request(
 
 
 def _hit(point: qe.ScoredPoint) -> Hit:
-    vectors = point.vector
-    stored = vectors.get(DENSE) if isinstance(vectors, dict) else None
-    dense = cast(list[float], stored) if isinstance(stored, list) else None
-    rows = vectors.get(SENTENCES) if isinstance(vectors, dict) else None
-    sentences = cast(list[list[float]], rows) if isinstance(rows, list) else None
-    return Hit(id=str(point.id), score=point.score, payload=dict(point.payload or {}), dense=dense,
-               sentences=sentences)
+    return Hit.stored(point.id, point.score, point.payload, point.vector)
 
 
 class EdgeIndex:

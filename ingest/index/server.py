@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from typing import Any, cast
+from typing import Any
 
 from qdrant_client import QdrantClient, models
 
@@ -114,13 +114,7 @@ def _query_args(
 
 
 def _hit(point: models.ScoredPoint) -> Hit:
-    vectors = point.vector
-    stored = vectors.get(DENSE) if isinstance(vectors, dict) else None
-    dense = cast(list[float], stored) if isinstance(stored, list) else None
-    rows = vectors.get(SENTENCES) if isinstance(vectors, dict) else None
-    sentences = cast(list[list[float]], rows) if isinstance(rows, list) else None
-    return Hit(id=str(point.id), score=point.score, payload=dict(point.payload or {}), dense=dense,
-               sentences=sentences)
+    return Hit.stored(point.id, point.score, point.payload, point.vector)
 
 
 class ServerIndex:

@@ -68,10 +68,7 @@ class ExtractiveAnswerer:
     def vectors(self, cands: list[Candidate], found: Retrieved) -> np.ndarray:
         """The candidates' sentence vectors: as stored at ingest when the index holds them, else embedded now."""
         stored = [_stored_rows(found, i) for i in range(len(found.passages))]
-        rows: list[np.ndarray | None] = [
-            None if stored[c.passage_idx] is None else stored[c.passage_idx][c.sentence_idx]  # type: ignore[index]
-            for c in cands
-        ]
+        rows = [_row(stored[c.passage_idx], c.sentence_idx) for c in cands]
         missing = [i for i, row in enumerate(rows) if row is None]
         if missing:
             embedded = self.embed_texts([cands[i].text for i in missing])
@@ -114,6 +111,10 @@ def _stored_rows(found: Retrieved, idx: int) -> np.ndarray | None:
     if rows is None or len(rows) != len(sentence_spans(found.passages[idx].text)):
         return None
     return rows
+
+
+def _row(rows: np.ndarray | None, i: int) -> np.ndarray | None:
+    return None if rows is None else rows[i]
 
 
 def is_statement(text: str) -> bool:
