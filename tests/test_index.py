@@ -186,6 +186,24 @@ def test_with_dense_returns_the_stored_vectors(index: Index, corpus: Corpus) -> 
     assert all(h.dense is None for h in index.query(corpus.query.tolist(), None, limit=2))
 
 
+def test_payload_fields_narrow_the_payload(index: Index, corpus: Corpus) -> None:
+    hits = index.query(corpus.query.tolist(), index.encode_sparse_query("policy"), limit=3,
+                       payload_fields=["doc_hash", "page"])
+    assert hits and all(set(h.payload) == {"doc_hash", "page"} for h in hits)
+
+
+def test_fetch_returns_full_records_and_vectors_by_id(index: Index, corpus: Corpus) -> None:
+    wanted = [_pid("law-d", 1), _pid("policy-a", 0), str(uuid.uuid4())]  # the last one is not in the index
+    records = index.fetch(wanted, with_dense=True)
+    assert set(records) == set(wanted[:2])
+    for pid, record in records.items():
+        assert record.payload == next(p.payload for p in corpus.points if p.id == pid)
+        np.testing.assert_allclose(record.dense or [], corpus.dense[pid], atol=1e-5)
+        assert record.sentences is None
+    assert index.fetch([wanted[0]], with_sentences=True)[wanted[0]].sentences is not None
+    assert index.fetch([]) == {}
+
+
 def test_payload_round_trips(index: Index, corpus: Corpus) -> None:
     hit = index.query(corpus.query.tolist(), None, limit=1)[0]
     assert hit.payload == next(p.payload for p in corpus.points if p.id == hit.id)

@@ -117,6 +117,36 @@ def test_vectors_are_unit_norm_float32(onnx_embedder: OnnxQueryEmbedder) -> None
     assert abs(float(np.linalg.norm(one)) - 1.0) < 1e-5
 
 
+def test_overlapping_runs_take_the_lean_session_until_the_service_is_quiet(
+    onnx_embedder: OnnxQueryEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def one_run() -> object:
+        session = onnx_embedder._start_run()
+        onnx_embedder._running -= 1
+        return session
+
+    fast, lean = onnx_embedder._session, onnx_embedder._lean
+    assert lean is not None and lean is not fast
+    monkeypatch.setattr(onnx_embedding, "BUSY_WINDOW_S", 0.0)
+    assert one_run() is fast  # alone
+    monkeypatch.setattr(onnx_embedding, "BUSY_WINDOW_S", 60.0)
+    first = onnx_embedder._start_run()
+    assert first is fast and one_run() is lean  # the second started while the first was running
+    onnx_embedder._running -= 1
+    assert one_run() is lean  # the service was busy a moment ago
+    monkeypatch.setattr(onnx_embedding, "BUSY_WINDOW_S", 0.0)
+    assert one_run() is fast
+
+
+def test_concurrent_queries_get_the_same_vectors(onnx_embedder: OnnxQueryEmbedder) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        together = np.stack(list(pool.map(onnx_embedder, QUERIES * 3)))
+    alone = np.stack([onnx_embedder(q) for q in QUERIES * 3])
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+
+
 def test_empty_batch(onnx_embedder: OnnxQueryEmbedder) -> None:
     assert onnx_embedder.batch([]).shape == (0, 384)
 

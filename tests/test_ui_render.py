@@ -175,3 +175,16 @@ def test_library_writes_follow_the_api_rule(tmp_path: Path, api_key: str | None,
                                             allowed: bool) -> None:
     settings = Settings(index_dir=tmp_path, api_key=api_key, disable_writes=disable)
     assert writes_allowed(settings, given) is allowed
+
+
+def test_gradio_queue_polls_at_the_calm_interval_not_every_millisecond() -> None:
+    import gradio as gr
+
+    from ui.app import QUEUE_POLL_S, calm_queue
+
+    with gr.Blocks() as blocks:
+        gr.Markdown("x")
+    assert blocks._queue.sleep_when_free < QUEUE_POLL_S  # Gradio's own idle poll (1 ms on Linux)
+    calm_queue(blocks)
+    assert blocks._queue.sleep_when_free == QUEUE_POLL_S
+    assert blocks._queue.progress_update_sleep_when_free == QUEUE_POLL_S

@@ -20,4 +20,4 @@ def open_index(settings: Settings) -> Index:
         return ServerIndex.connect(settings.qdrant_url, settings.collection, api_key=settings.qdrant_api_key)
     from ingest.index.edge import EdgeIndex
 
-    return EdgeIndex.open(settings.index_dir / "qdrant")
+    return EdgeIndex.open(settings.index_dir / "qdrant", search_threads=settings.search_threads or None)

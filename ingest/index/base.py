@@ -16,6 +16,7 @@ DENSE = "dense"
 SPARSE = "bm25"
 SENTENCES = "sentences"
 FILTER_FIELDS = ("doc_type", "doc_key", "doc_hash")
+PayloadFields = list[str] | None  # the payload keys a query returns; None: all of them
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,14 @@ class Index(Protocol):
         prefetch: int = 40,
         with_dense: bool = False,
         with_sentences: bool = False,
+        payload_fields: PayloadFields = None,
     ) -> list[Hit]:
         """Hybrid when both vectors are given (dense, BM25 and best sentence fused by DBSF), else dense-only or
-        BM25-only. ``with_dense`` and ``with_sentences`` return the stored vectors with each hit."""
+        BM25-only. ``with_dense`` and ``with_sentences`` return the stored vectors with each hit;
+        ``payload_fields`` narrows each hit's payload to those keys."""
+
+    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False) -> dict[str, Hit]:
+        """The points with these ids (full payload, score 0), by id; ids not in the index are left out."""
 
     def encode_sparse_document(self, text: str) -> SparseVec: ...
 

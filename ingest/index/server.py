@@ -21,6 +21,7 @@ from ingest.index.base import (
     SENTENCES,
     SPARSE,
     Hit,
+    PayloadFields,
     Point,
     QueryFilter,
     SparseVec,
@@ -193,6 +194,7 @@ class ServerIndex:
         prefetch: int = 40,
         with_dense: bool = False,
         with_sentences: bool = False,
+        payload_fields: PayloadFields = None,
     ) -> list[Hit]:
         if dense is None and sparse is None:
             return []
@@ -203,11 +205,19 @@ class ServerIndex:
                 self.collection,
                 query_filter=server_flt,
                 limit=limit,
-                with_payload=True,
+                with_payload=True if payload_fields is None else list(payload_fields),
                 with_vectors=vector_names(with_dense, with_sentences),
                 **args,
             )
         return [_hit(p) for p in response.points]
+
+    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False) -> dict[str, Hit]:
+        if not ids:
+            return {}
+        with self._read_lock:
+            records = self._client.retrieve(self.collection, list(ids), with_payload=True,
+                                            with_vectors=vector_names(with_dense, with_sentences))
+        return {str(r.id): Hit.stored(r.id, 0.0, r.payload, r.vector) for r in records}
 
     def encode_sparse_document(self, text: str) -> SparseVec:
         return self._bm25.document(text)
