@@ -15,11 +15,11 @@ from typing import Any
 from bench.machine import summary
 from ingest.index.edge import EdgeIndex
 from service.query_embedding import QueryEmbedder
-from service.retrieval import COLLAPSE_FIELDS, FETCH_SLACK
+from service.retrieval import COLLAPSE_FIELDS, FETCH_SLACK, ranked_limit
 
 PREFETCH = 40
 TOP_K = 5
-LIMIT = TOP_K * 3 + 5  # as the retriever asks
+LIMIT = ranked_limit(TOP_K)
 
 
 def floor(index_dir: Path, embed: QueryEmbedder, queries: list[str]) -> dict[str, Any]:

@@ -64,7 +64,7 @@ class OnnxQueryEmbedder:
 
     Two sessions on one graph when ``threads`` > 1. The fast one splits a run across the cores, and its pool
     threads keep spinning after the run: a lone query is fastest that way (over HTTP at 20k chunks, stopping
-    the spin at the end of each run cost 2-3 ms p50 at 1 client), but under concurrent load the spinning
+    the spin at the end of each run cost ~2 ms p50 at 1 client), but under concurrent load the spinning
     thread burned ~5 ms of CPU a request that other requests needed. The lean session runs on the calling
     thread alone (no pool, no spinning). Runs take the lean session while the service is busy: from a run
     that starts while another is running until ``BUSY_WINDOW_S`` later; otherwise the fast one.

@@ -72,12 +72,17 @@ class Retriever:
         flt = to_query_filter(filters)
         dense = qvec.tolist() if mode in ("hybrid", "dense") else None
         sparse = self.index.encode_sparse_query(query) if mode in ("hybrid", "bm25") else None
-        limit = top_k * 3 + 5  # room for collapsing overlaps and skipping uncommitted versions
+        limit = ranked_limit(top_k)
         return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit),
                                 payload_fields=COLLAPSE_FIELDS)
 
     def _fetcher(self, with_sentences: bool) -> Fetch:
         return lambda ids: self.index.fetch(ids, with_dense=True, with_sentences=with_sentences)
+
+
+def ranked_limit(top_k: int) -> int:
+    """Hits asked of the engine for ``top_k`` passages: room for collapsing overlaps and skipping uncommitted versions."""
+    return top_k * 3 + 5
 
 
 def to_query_filter(filters: Filters | None) -> QueryFilter | None:

@@ -93,5 +93,5 @@ def calm_queue(blocks: gr.Blocks) -> None:
     """
     queue = getattr(blocks, "_queue", None)
     for name in ("sleep_when_free", "progress_update_sleep_when_free"):
-        if queue is not None and hasattr(queue, name):
+        if hasattr(queue, name):
             setattr(queue, name, QUEUE_POLL_S)
