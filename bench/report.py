@@ -86,7 +86,8 @@ def ingest_table(ingest: dict[str, Any]) -> Table:
                   fmt(reingest["seconds"]["p95"], 2), f"{fmt(reingest['seconds_per_100_docs']['p50'], 3)} s per 100")
     table.add_row("  the same as `kb ingest`, s", fmt(reingest["kb_ingest_command_s"]["p50"], 2),
                   fmt(reingest["kb_ingest_command_s"]["p95"], 2), "new interpreter, imports included")
-    table.add_row("ratio end to end / model only", fmt(ingest["ratio_end_to_end_to_model"], 3), "", "goal >= 0.85")
+    table.add_row("ratio end to end / model only", fmt(ingest["ratio_end_to_end_to_model"], 3), "",
+                  "median of the repeats' ratios; goal >= 0.85")
     table.add_row("ratio ours / llama-index (docs/s)", fmt(ingest["ratio_ours_to_llamaindex_docs_per_s"], 2), "", "")
     return table
 

@@ -34,7 +34,7 @@ log = logging.getLogger("bench")
 
 PLANS: dict[str, tuple[IngestPlan, QueryStagePlan]] = {
     "quick": (
-        IngestPlan(documents=40, repeats=3, reingest_documents=500, reingest_repeats=3),
+        IngestPlan(documents=40, repeats=5, reingest_documents=500, reingest_repeats=3),
         QueryStagePlan(sizes=[1_000, 20_000], real_abstracts=1_000, cold_start_runs=3, floor_queries=100,
                        service=QueryPlan(rounds=3, search_requests=100, ask_requests=40, peer_queries=100)),
     ),

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import qdrant_edge as qe
 
 from ingest.errors import IndexBusy
 from ingest.index import open_index
-from ingest.index.base import Index, Point, QueryFilter
-from ingest.index.edge import EdgeIndex
+from ingest.index.base import DENSE, Index, Point, QueryFilter, SparseVec
+from ingest.index.edge import EdgeIndex, _config, _request
 from ingest.index.server import ServerIndex
 from ingest.settings import Settings
 
@@ -253,6 +254,34 @@ def test_open_index_chooses_the_engine(tmp_path: Path) -> None:
     server = open_index(Settings(qdrant_url=":memory:", collection="c"))
     assert isinstance(server, ServerIndex)
     server.close()
+
+
+def test_edge_dense_search_walks_int8_vectors_and_rescores_on_floats(tmp_path: Path) -> None:
+    folder = tmp_path / "edge"
+    made = _config(DIM)  # as EdgeIndex makes it, with a threshold low enough that 300 points get indexed
+    qe.EdgeShard.create(str(folder), qe.EdgeConfig(vectors=made.vectors, sparse_vectors=made.sparse_vectors,
+                                                    optimizers=qe.EdgeOptimizersConfig(indexing_threshold=100))).close()
+    rng = np.random.default_rng(RNG_SEED)
+    vectors = np.array([_unit(rng) for _ in range(300)])
+    ids = [str(uuid.uuid4()) for _ in vectors]
+    with EdgeIndex.open(folder) as index:
+        index.upsert([Point(pid, vec.tolist(), index.encode_sparse_document("text"), {"doc_hash": "h"})
+                      for pid, vec in zip(ids, vectors, strict=True)])
+        index.finish()
+        assert list(folder.rglob("quantized.data")), "the dense vectors have no int8 copy"
+        row = {pid: n for n, pid in enumerate(ids)}
+        query = _unit(rng, vectors[0], noise=0.2)
+        exact = vectors @ query
+        hits = index.query(query.tolist(), None, 10)
+        assert [row[h.id] for h in hits] == list(np.argsort(-exact)[:10])
+        assert np.allclose([h.score for h in hits], np.sort(exact)[::-1][:10], atol=1e-5)  # float cosines
+        unrescored = qe.QueryRequest(query=qe.Query.Nearest(query.tolist(), using=DENSE), limit=10,
+                                     params=qe.SearchParams(quantization=qe.QuantizationSearchParams(rescore=False)))
+        int8_scores = [p.score for p in index._shard.query(unrescored)]
+        assert not np.allclose(int8_scores, np.sort(exact)[::-1][:10], atol=1e-4)  # the int8 copy is what was walked
+    dense_prefetch = _request(query.tolist(), SparseVec([1], [1.0]), 5, None, 40, False).prefetches[0]
+    assert dense_prefetch.params is not None and dense_prefetch.params.quantization is not None
+    assert dense_prefetch.params.quantization.rescore  # the dense prefetch of a hybrid query too
 
 
 OPEN_IN_CHILD = """

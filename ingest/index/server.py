@@ -17,6 +17,7 @@ from qdrant_client import QdrantClient, models
 from ingest.errors import UsageError
 from ingest.index.base import (
     DENSE,
+    DENSE_OVERSAMPLING,
     FILTER_FIELDS,
     SENTENCES,
     SPARSE,
@@ -51,10 +52,12 @@ def _is_local(url: str) -> bool:
 
 def _create_collection(client: QdrantClient, collection: str, dim: int, local: bool) -> None:
     log.info("creating collection %s (dim %d)", collection, dim)
+    int8 = models.ScalarQuantization(
+        scalar=models.ScalarQuantizationConfig(type=models.ScalarType.INT8, quantile=0.99, always_ram=True))
     client.create_collection(
         collection,
         vectors_config={
-            DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE),
+            DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE, quantization_config=int8),
             SENTENCES: models.VectorParams(  # only rescores candidates: no HNSW graph (m=0)
                 size=dim, distance=models.Distance.COSINE, hnsw_config=models.HnswConfigDiff(m=0),
                 multivector_config=models.MultiVectorConfig(comparator=models.MultiVectorComparator.MAX_SIM),
@@ -96,21 +99,24 @@ def _server_point(point: Point) -> models.PointStruct:
 
 
 def _query_args(
-    dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int
+    dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int, local: bool
 ) -> dict[str, Any]:
+    """``local``: qdrant-client's local mode searches exactly and warns about search params, so none are sent."""
+    rescored = None if local else models.SearchParams(
+        quantization=models.QuantizationSearchParams(rescore=True, oversampling=DENSE_OVERSAMPLING))
     sparse_query = None
     if sparse is not None:
         sparse_query = models.SparseVector(indices=sparse.indices, values=sparse.values)
     if dense is not None and sparse_query is not None:
         candidates = [
-            models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch),
+            models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch, params=rescored),
             models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch),
         ]
         best_sentence = models.Prefetch(prefetch=candidates, query=[dense], using=SENTENCES, limit=2 * prefetch)
         stages = [*candidates, best_sentence]
         return {"prefetch": stages, "query": models.FusionQuery(fusion=models.Fusion.DBSF)}  # as on Edge
     if dense is not None:
-        return {"query": dense, "using": DENSE}
+        return {"query": dense, "using": DENSE, "search_params": rescored}
     return {"query": sparse_query, "using": SPARSE}
 
 
@@ -124,6 +130,7 @@ class ServerIndex:
     def __init__(self, client: QdrantClient, collection: str, local: bool) -> None:
         self.collection = collection
         self._client = client
+        self._local = local
         self._write_lock = threading.Lock()
         self._read_lock: contextlib.AbstractContextManager[Any] = (
             self._write_lock if local else contextlib.nullcontext()
@@ -199,7 +206,7 @@ class ServerIndex:
         if dense is None and sparse is None:
             return []
         server_flt = _server_filter(flt)
-        args = _query_args(dense, sparse, server_flt, prefetch)
+        args = _query_args(dense, sparse, server_flt, prefetch, self._local)
         with self._read_lock:
             response = self._client.query_points(
                 self.collection,
