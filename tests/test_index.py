@@ -20,7 +20,7 @@ import pytest
 import qdrant_edge as qe
 
 from ingest.errors import IndexBusy
-from ingest.index import open_index
+from ingest.index import edge, open_index
 from ingest.index.base import DENSE, Index, Point, QueryFilter, SparseVec
 from ingest.index.edge import EdgeIndex, _config, _request
 from ingest.index.server import ServerIndex
@@ -256,17 +256,27 @@ def test_open_index_chooses_the_engine(tmp_path: Path) -> None:
     server.close()
 
 
+def _small_indexed_shard(folder: Path, vectors: dict[str, qe.EdgeVectorParams] | None = None) -> None:
+    """A shard as EdgeIndex makes it, with an indexing threshold low enough that 300 points get indexed."""
+    made = _config(DIM)
+    qe.EdgeShard.create(str(folder), qe.EdgeConfig(vectors=vectors or made.vectors, sparse_vectors=made.sparse_vectors,
+                                                    optimizers=qe.EdgeOptimizersConfig(indexing_threshold=100))).close()
+
+
+def _random_points(index: Index, rng: np.random.Generator, n: int) -> tuple[list[Point], np.ndarray]:
+    vectors = np.array([_unit(rng) for _ in range(n)])
+    return [Point(str(uuid.uuid4()), vec.tolist(), index.encode_sparse_document("text"), {"doc_hash": "h"})
+            for vec in vectors], vectors
+
+
 def test_edge_dense_search_walks_int8_vectors_and_rescores_on_floats(tmp_path: Path) -> None:
     folder = tmp_path / "edge"
-    made = _config(DIM)  # as EdgeIndex makes it, with a threshold low enough that 300 points get indexed
-    qe.EdgeShard.create(str(folder), qe.EdgeConfig(vectors=made.vectors, sparse_vectors=made.sparse_vectors,
-                                                    optimizers=qe.EdgeOptimizersConfig(indexing_threshold=100))).close()
+    _small_indexed_shard(folder)
     rng = np.random.default_rng(RNG_SEED)
-    vectors = np.array([_unit(rng) for _ in range(300)])
-    ids = [str(uuid.uuid4()) for _ in vectors]
     with EdgeIndex.open(folder) as index:
-        index.upsert([Point(pid, vec.tolist(), index.encode_sparse_document("text"), {"doc_hash": "h"})
-                      for pid, vec in zip(ids, vectors, strict=True)])
+        points, vectors = _random_points(index, rng, 300)
+        ids = [p.id for p in points]
+        index.upsert(points)
         index.finish()
         assert list(folder.rglob("quantized.data")), "the dense vectors have no int8 copy"
         row = {pid: n for n, pid in enumerate(ids)}
@@ -282,6 +292,29 @@ def test_edge_dense_search_walks_int8_vectors_and_rescores_on_floats(tmp_path: P
     dense_prefetch = _request(query.tolist(), SparseVec([1], [1.0]), 5, None, 40, False).prefetches[0]
     assert dense_prefetch.params is not None and dense_prefetch.params.quantization is not None
     assert dense_prefetch.params.quantization.rescore  # the dense prefetch of a hybrid query too
+
+
+def test_edge_index_from_before_quantization_answers_and_gets_int8_at_the_next_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "edge"
+    made = _config(DIM)
+    unquantized = {**made.vectors, DENSE: qe.EdgeVectorParams(size=DIM, distance=qe.Distance.Cosine)}
+    _small_indexed_shard(folder, unquantized)
+    rng = np.random.default_rng(RNG_SEED)
+    with monkeypatch.context() as older_build:
+        older_build.setattr(edge, "_config", lambda dim, threads=None: qe.EdgeConfig(
+            vectors=unquantized, sparse_vectors=made.sparse_vectors, max_search_threads=threads))
+        with EdgeIndex.open(folder) as index:
+            points, _ = _random_points(index, rng, 300)
+            index.upsert(points)
+            index.finish()
+    assert not list(folder.rglob("quantized.data"))
+    with EdgeIndex.open(folder) as index:  # this build: answers at once, and its finish() adds the int8 copy
+        assert index.query(points[0].dense, None, 1)[0].id == points[0].id
+        index.finish()
+        assert list(folder.rglob("quantized.data"))
+        assert index.query(points[0].dense, None, 1)[0].id == points[0].id
 
 
 OPEN_IN_CHILD = """

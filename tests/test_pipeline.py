@@ -30,7 +30,8 @@ from ingest.embedding import HashEmbedder
 from ingest.index import open_index
 from ingest.index.base import Hit, Index
 from ingest.loaders import load_file
-from ingest.pipeline import Ingestor, IngestReport
+from ingest.manifest import Manifest, ManifestStore
+from ingest.pipeline import SETTLE_DOCUMENTS, Ingestor, IngestReport
 from ingest.sentences import sentences
 from ingest.settings import Settings
 
@@ -140,6 +141,54 @@ def test_added_unchanged_updated_removed_across_runs(pipeline: Callable[..., Pip
     assert counts(p.run(folder)) == {"unchanged": 2, "removed": 1}
     assert "c" not in p.ingestor.store.load().documents
     assert not p.consistent() & c_ids
+
+
+class CheckedStore(ManifestStore):
+    """The real manifest store; at every save, every chunk the manifest names must already be in the index."""
+
+    def __init__(self, path: Path, index: Index) -> None:
+        super().__init__(path)
+        self.index = index
+        self.saves = 0
+
+    def save(self, manifest: Manifest) -> None:
+        named = {cid for record in manifest.documents.values() for cid in record.chunk_ids}
+        assert named <= self.index.point_ids(), "the manifest names points not written yet"
+        self.saves += 1
+        super().save(manifest)
+
+
+def test_manifest_saves_are_batched_and_follow_the_points(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    for n in range(SETTLE_DOCUMENTS + 4):
+        write_markdown(folder / f"d{n:02d}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
+    p = pipeline()
+    store = p.ingestor.store = CheckedStore(p.ingestor.store.path, p.index)
+    assert counts(p.run(folder)) == {"added": SETTLE_DOCUMENTS + 4}
+    assert store.saves == 2  # after 16 documents, then the last 4 at the end of the run
+    p.consistent()
+
+
+class InterruptingEmbed(RecordingEmbed):
+    """Ctrl-C in the model after ``calls_before`` calls."""
+
+    def __init__(self, calls_before: int) -> None:
+        super().__init__()
+        self.calls_before = calls_before
+
+    def __call__(self, texts: list[str]) -> list[list[float]]:
+        if self.calls == self.calls_before:
+            raise KeyboardInterrupt
+        return super().__call__(texts)
+
+
+def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    for n in range(6):
+        write_markdown(folder / f"d{n}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
+    p = pipeline(InterruptingEmbed(calls_before=2 * 4))  # two calls a document: chunks, then sentences
+    with pytest.raises(KeyboardInterrupt):
+        p.run(folder)
+    assert sorted(p.ingestor.store.load().documents) == ["d0", "d1", "d2", "d3"]
+    p.consistent()
 
 
 def test_same_file_under_two_names_is_a_duplicate(pipeline: Callable[..., Pipeline], folder: Path) -> None:
