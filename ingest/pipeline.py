@@ -30,9 +30,9 @@ log = logging.getLogger(__name__)
 
 Status = Literal["added", "updated", "unchanged", "removed", "failed", "duplicate"]
 IGNORED_NAMES = {"catalog.toml", "contacts.toml", "readme.md", ".gitkeep"}
-# An index flush (msync + fsync) took ~15 ms, a document of the bench's ~2 chunks ~250 ms of model time: one
-# flush per document was half of ingestion's cost outside the model. Killed before a save, a run loses at
-# most this much work (those versions are swept as orphans and ingested again by the next run).
+# An index flush (msync + fsync) takes ~15 ms: one per document was 0.64 of the 1.13 s that 40 short documents
+# cost outside the model (bench). Killed before a save, a run loses at most this much work (those versions
+# are swept as orphans and ingested again by the next run).
 SETTLE_DOCUMENTS = 16
 SETTLE_CHUNKS = 512
 
