@@ -32,7 +32,7 @@ def ingest_stage(settings: Settings, embedder: MiniLMEmbedder, abstracts: list[c
     docs = ingestion.write_corpus(abstracts[-plan.documents :], work / f"ingest-{plan.documents}")
     llama = ingestion.LlamaIndexDefault(settings.resolved_model_dir(), settings.target_tokens)
     llama.load()
-    ours, model, ratios, per_call, theirs, shares, chunks, nodes = [], [], [], [], [], [], 0, 0
+    ours, model, per_call, theirs, shares, chunks, nodes = [], [], [], [], [], 0, 0
     ingestion.end_to_end(settings, docs, embedder)  # warm-up: first calls pay for allocations and caches
     for repeat in range(plan.repeats):
         run = ingestion.end_to_end(settings, docs, embedder)
@@ -41,13 +41,13 @@ def ingest_stage(settings: Settings, embedder: MiniLMEmbedder, abstracts: list[c
         chunks = run.chunks
         ours.append(run.chunks / run.seconds)
         model.append(run.chunks / one_call_s)
-        ratios.append(ours[-1] / model[-1])  # each pair ran back to back: the host's drift cancels
         per_call.append(run.chunks / per_call_s)
         theirs.append(plan.documents / llama_s)
         shares.append(run.model_s / run.seconds)
         log.info("ingest repeat %d: ours %.1f chunks/s, model only %.1f, llama-index %.2f docs/s (load %s)",
                  repeat + 1, ours[-1], model[-1], theirs[-1], load_average())
     ours_docs = [c * plan.documents / chunks for c in ours]
+    ratios = [o / m for o, m in zip(ours, model, strict=True)]  # each pair ran back to back: the host's drift cancels
     return {
         "documents": plan.documents, "chunks": chunks, "llamaindex_nodes": nodes,
         "end_to_end_chunks_per_s": summary(ours), "model_only_chunks_per_s": summary(model),
@@ -116,7 +116,7 @@ def query_stage(settings: Settings, embedder: MiniLMEmbedder, abstracts: list[co
         peer_dir, peer_info = indexes.peer_index(root, data)
         feed = query.QuestionFeed(questions)
         figures = query.bench_size(edge_dir, peer_dir, peer_model, feed, plan.service, env, work / "logs")
-        floor_figures = floor.floor(edge_dir, fast_embed, questions[: plan.floor_queries])
+        floor_figures = floor.floor(edge_dir, fast_embed, questions[: plan.floor_queries], settings.prefetch)
         results.append({"size": size, "real_embeddings": data.real, "documents": len(data.records),
                         "index": edge_info, "peer_index": peer_info, **figures, "floor": floor_figures,
                         "load_average": load_average()})

@@ -255,8 +255,8 @@ class Ingestor:
             self.index.delete_doc_hashes(replaced)
 
     def settle(self, manifest: Manifest) -> None:
-        """Save what is committed in memory only."""
-        if self._unsettled_documents or self._replaced:
+        """Save what is committed in memory only (replaced versions come only with committed documents)."""
+        if self._unsettled_documents:
             self.save(manifest)
 
     def remove(self, manifest: Manifest, doc_key: str) -> DocumentRecord:

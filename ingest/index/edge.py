@@ -28,6 +28,7 @@ import qdrant_edge as qe
 from ingest.errors import IndexBusy, UsageError
 from ingest.index.base import (
     DENSE,
+    DENSE_INT8_QUANTILE,
     DENSE_OVERSAMPLING,
     FILTER_FIELDS,
     SENTENCES,
@@ -51,6 +52,7 @@ CONFIG_FILE = "edge_config.json"
 # at 20k chunks one thread gave the same latency for 2.5 instead of 3.7-5.2 ms of CPU a query.
 SEARCH_THREADS = 1
 LOCK_FILE = "LOCK"
+RESCORED = qe.SearchParams(quantization=qe.QuantizationSearchParams(rescore=True, oversampling=DENSE_OVERSAMPLING))
 
 
 class FolderLock:
@@ -92,7 +94,7 @@ def _busy_message(folder: Path, lock_path: Path) -> str:
 
 
 def _config(dim: int, search_threads: int | None = SEARCH_THREADS) -> qe.EdgeConfig:
-    quantized = qe.ScalarQuantizationConfig(qe.ScalarType.Int8, quantile=0.99, memory=qe.Memory.Pinned)
+    quantized = qe.ScalarQuantizationConfig(qe.ScalarType.Int8, quantile=DENSE_INT8_QUANTILE, memory=qe.Memory.Pinned)
     return qe.EdgeConfig(
         vectors={
             DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine, quantization_config=quantized),
@@ -163,10 +165,9 @@ def _request(
     with_payload = True if payload_fields is None else list(payload_fields)
     common: dict[str, Any] = {"limit": limit, "filter": flt, "with_payload": with_payload, "with_vector": with_vector}
     sparse_query = qe.SparseVector(sparse.indices, sparse.values) if sparse is not None else None
-    rescored = qe.SearchParams(quantization=qe.QuantizationSearchParams(rescore=True, oversampling=DENSE_OVERSAMPLING))
     if dense is not None and sparse_query is not None:
         candidates = [
-            qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt, params=rescored),
+            qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt, params=RESCORED),
             qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=flt),
         ]
         best_sentence = qe.Prefetch(limit=2 * prefetch, prefetches=candidates,
@@ -178,7 +179,7 @@ def _request(
         fusion: Any = qe.Fusion.Dbsf()
         return qe.QueryRequest(query=fusion, prefetches=stages, **common)
     if dense is not None:
-        return qe.QueryRequest(query=qe.Query.Nearest(dense, using=DENSE), params=rescored, **common)
+        return qe.QueryRequest(query=qe.Query.Nearest(dense, using=DENSE), params=RESCORED, **common)
     assert sparse_query is not None
     return qe.QueryRequest(query=qe.Query.Nearest(sparse_query, using=SPARSE), **common)
 

@@ -17,6 +17,7 @@ from qdrant_client import QdrantClient, models
 from ingest.errors import UsageError
 from ingest.index.base import (
     DENSE,
+    DENSE_INT8_QUANTILE,
     DENSE_OVERSAMPLING,
     FILTER_FIELDS,
     SENTENCES,
@@ -36,7 +37,8 @@ UPSERT_BATCH = 256
 SCROLL_PAGE = 2048
 PATH_PREFIX = "path:"
 MEMORY = ":memory:"
-
+RESCORED = models.SearchParams(
+    quantization=models.QuantizationSearchParams(rescore=True, oversampling=DENSE_OVERSAMPLING))
 
 def _client(url: str, api_key: str | None) -> QdrantClient:
     if url == MEMORY:
@@ -52,8 +54,8 @@ def _is_local(url: str) -> bool:
 
 def _create_collection(client: QdrantClient, collection: str, dim: int, local: bool) -> None:
     log.info("creating collection %s (dim %d)", collection, dim)
-    int8 = models.ScalarQuantization(
-        scalar=models.ScalarQuantizationConfig(type=models.ScalarType.INT8, quantile=0.99, always_ram=True))
+    int8 = models.ScalarQuantization(scalar=models.ScalarQuantizationConfig(
+        type=models.ScalarType.INT8, quantile=DENSE_INT8_QUANTILE, always_ram=True))
     client.create_collection(
         collection,
         vectors_config={
@@ -102,8 +104,7 @@ def _query_args(
     dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int, local: bool
 ) -> dict[str, Any]:
     """``local``: qdrant-client's local mode searches exactly and warns about search params, so none are sent."""
-    rescored = None if local else models.SearchParams(
-        quantization=models.QuantizationSearchParams(rescore=True, oversampling=DENSE_OVERSAMPLING))
+    rescored = None if local else RESCORED
     sparse_query = None
     if sparse is not None:
         sparse_query = models.SparseVector(indices=sparse.indices, values=sparse.values)
