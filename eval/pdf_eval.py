@@ -8,23 +8,18 @@ so a passage with the right text but a wrong page number counts as a miss. Defin
 from __future__ import annotations
 
 import logging
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eval import metrics as m
 from eval.pdf_gold import PdfGoldQuestion, PdfGoldSet, validated_pdf_gold
-from eval.runner import ANSWER_K, RETRIEVAL_K, InProcessTarget, Target
-from ingest.errors import UsageError
+from eval.runner import ANSWER_K, RETRIEVAL_K, InProcessTarget, Target, fresh_knowledge_base
 from ingest.settings import Settings
 from service.models import Answer, Citation, Passage
 
 if TYPE_CHECKING:
     from ingest.embedding import MiniLMEmbedder
-    from service.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -100,28 +95,11 @@ def run_pdf_gold(target: Target, questions: Sequence[PdfGoldQuestion], progress:
     return results
 
 
-@contextmanager
-def fixture_knowledge_base(settings: Settings, embedder: MiniLMEmbedder, fixture: Path) -> Iterator[KnowledgeBase]:
-    """The product on a fresh temporary embedded index holding only ``fixture``."""
-    from service.knowledge_base import KnowledgeBase
-
-    with tempfile.TemporaryDirectory(prefix="kb-eval-pdf-") as tmp:
-        fresh = settings.model_copy(update={"index_dir": Path(tmp) / "index", "qdrant_url": None})
-        kb = KnowledgeBase.open(fresh, embedder)
-        try:
-            outcomes = kb.ingest([fixture])
-            if outcomes[0].status != "added":
-                raise UsageError(f"could not ingest the PDF fixture for the eval: {outcomes[0].error}")
-            yield kb
-        finally:
-            kb.close()
-
-
 def pdf_set_metrics(settings: Settings, embedder: MiniLMEmbedder, progress: Progress | None = None,
                     gold: PdfGoldSet | None = None) -> dict[str, Any]:
     """Ingest the fixture with ``embedder``, ask the PDF gold set, score it."""
     gold = gold or validated_pdf_gold()
-    with fixture_knowledge_base(settings, embedder, gold.fixture) as kb:
+    with fresh_knowledge_base(settings, [gold.fixture], "the PDF fixture", embedder) as kb:
         results = run_pdf_gold(InProcessTarget(kb), gold.questions, progress)
     log.info("PDF gold set: %d questions on %s", len(results), gold.fixture.name)
     return score_pdf_results(results, gold.page_count)

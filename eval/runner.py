@@ -18,6 +18,7 @@ from service.models import Answer, Passage
 from service.retrieval import Retrieved
 
 if TYPE_CHECKING:
+    from ingest.embedding import MiniLMEmbedder
     from service.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -139,20 +140,30 @@ def corpus_knowledge_base(settings: Settings, index: Path | None = None) -> Iter
     """The product on ``index`` when given; else on a fresh temporary embedded index of the bundled corpus."""
     from service.knowledge_base import KnowledgeBase
 
-    if index is not None:
-        kb = KnowledgeBase.open(settings.model_copy(update={"index_dir": index}))
-        try:
+    if index is None:
+        with fresh_knowledge_base(settings, [settings.corpus_dir], "the corpus") as kb:
             yield kb
-        finally:
-            kb.close()
         return
+    kb = KnowledgeBase.open(settings.model_copy(update={"index_dir": index}))
+    try:
+        yield kb
+    finally:
+        kb.close()
+
+
+@contextmanager
+def fresh_knowledge_base(settings: Settings, paths: list[Path], what: str,
+                         embedder: MiniLMEmbedder | None = None) -> Iterator[KnowledgeBase]:
+    """The product on a temporary embedded index holding only ``paths``; UsageError when any fails to ingest."""
+    from service.knowledge_base import KnowledgeBase
+
     with tempfile.TemporaryDirectory(prefix="kb-eval-") as tmp:
         fresh = settings.model_copy(update={"index_dir": Path(tmp) / "index", "qdrant_url": None})
-        kb = KnowledgeBase.open(fresh)
+        kb = KnowledgeBase.open(fresh, embedder)
         try:
-            failed = [o for o in kb.ingest([settings.corpus_dir]) if o.status == "failed"]
+            failed = [o for o in kb.ingest(paths) if o.status == "failed"]
             if failed:
-                raise UsageError(f"could not ingest the corpus for the eval: {failed[0].error}")
+                raise UsageError(f"could not ingest {what} for the eval: {failed[0].error}")
             yield kb
         finally:
             kb.close()

@@ -18,9 +18,11 @@ from eval.pdf_eval import (
     score_pdf_results,
 )
 from eval.pdf_gold import PDF_FIXTURE, PDF_GOLD_FILE, PdfGoldQuestion, load_pdf_gold
+from eval.runner import fresh_knowledge_base
 from ingest.errors import UsageError
 from ingest.models import DocType
 from service.models import Answer, Citation, Passage
+from tests.conftest import make_settings
 
 QUOTE = "Protection from retaliation continues for two years"
 QUESTION = PdfGoldQuestion(id="p001", question="How long does protection last?", page=7, quote=QUOTE)
@@ -107,3 +109,12 @@ def test_over_http_the_pdf_metrics_are_skipped_with_a_note() -> None:
     err = Console(record=True, width=200)
     assert pdf_metrics(Settings(), None, err) == {}
     assert "pdf_* metrics skipped" in err.export_text()
+
+
+def test_a_fixture_that_fails_to_ingest_stops_the_eval_with_the_file_and_reason(tmp_path: Path, embedder) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage, no xref, no trailer")
+    settings = make_settings(tmp_path, ui=False)
+    with pytest.raises(UsageError, match=r"could not ingest the PDF fixture for the eval: .*broken\.pdf"), \
+            fresh_knowledge_base(settings, [broken], "the PDF fixture", embedder):
+        pytest.fail("the knowledge base must not be handed out")
