@@ -245,12 +245,16 @@ class Ingestor:
 
     def save(self, manifest: Manifest) -> None:
         """Every manifest write goes through here: the points written before it are flushed first, so the
-        manifest on disk never names a version an OS crash could lose; the versions it replaced go after."""
-        if self._unsettled_documents:
+        manifest on disk never names a version an OS crash could lose; the versions it replaced go after.
+
+        The pending work is taken first: a save that fails (a flush error, a full disk) forgets it, so a later
+        save of a manifest loaded from disk, which still names the replaced versions, does not delete them."""
+        unsettled, replaced = self._unsettled_documents, self._replaced
+        self._unsettled_documents = self._unsettled_chunks = 0
+        self._replaced = []
+        if unsettled:
             self.index.flush()
         self.store.save(manifest)
-        self._unsettled_documents = self._unsettled_chunks = 0
-        replaced, self._replaced = self._replaced, []
         if replaced:
             self.index.delete_doc_hashes(replaced)
 

@@ -191,6 +191,30 @@ def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callabl
     p.consistent()
 
 
+def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
+    pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_markdown(folder / "d0.md", "Guide 0", policy_sections(0, 1, 1, 30))
+    write_markdown(folder / "d1.md", "Guide 1", policy_sections(1, 1, 1, 30))
+    p = pipeline()
+    p.run(folder)
+    write_markdown(folder / "d0.md", "Guide 0", policy_sections(5, 1, 1, 30))  # a new version of d0
+
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as failing:
+        failing.setattr(p.index, "flush", full_disk)  # the real index, its flush failing once
+        with pytest.raises(OSError):
+            p.run(folder)
+    on_disk = p.ingestor.store.load()  # still names d0's first version
+    p.ingestor.remove(on_disk, "d1")  # a later manifest change (`kb delete`) on the same Ingestor
+    named = {cid for record in p.ingestor.store.load().documents.values() for cid in record.chunk_ids}
+    assert named <= p.index.point_ids(), "a version the manifest names lost its points"
+    assert counts(p.run(folder)) == {"updated": 1, "added": 1}  # the next run sweeps the orphans, ingests both
+    p.consistent()
+
+
 def test_same_file_under_two_names_is_a_duplicate(pipeline: Callable[..., Pipeline], folder: Path) -> None:
     write_markdown(folder / "a-original.md", "Reporting Guide", policy_sections(4, 2, 2, 40))
     shutil.copy(folder / "a-original.md", folder / "b-copy.md")

@@ -40,6 +40,7 @@ MEMORY = ":memory:"
 RESCORED = models.SearchParams(
     quantization=models.QuantizationSearchParams(rescore=True, oversampling=DENSE_OVERSAMPLING))
 
+
 def _client(url: str, api_key: str | None) -> QdrantClient:
     if url == MEMORY:
         return QdrantClient(location=MEMORY)
