@@ -38,6 +38,16 @@ SETTLE_CHUNKS = 512
 
 
 @dataclass
+class Unsaved:
+    """What ``manifest`` (one in-memory manifest) holds that its file on disk does not yet."""
+
+    manifest: Manifest
+    documents: int = 0  # versions committed into it since its last save
+    chunks: int = 0
+    replaced: list[str] = field(default_factory=list)  # versions whose points go once it is saved
+
+
+@dataclass
 class FileOutcome:
     path: str
     status: Status
@@ -122,9 +132,7 @@ class Ingestor:
         self.count_tokens = count_tokens
         self.catalog = catalog
         self.store = ManifestStore(settings.index_dir / "manifest.json")
-        self._unsettled_documents = 0  # committed in memory since the manifest was last saved
-        self._unsettled_chunks = 0
-        self._replaced: list[str] = []  # versions whose points go once the manifest naming their successors is saved
+        self._unsaved: Unsaved | None = None
 
     # --- the run -------------------------------------------------------------------------------
     def run(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
@@ -236,32 +244,38 @@ class Ingestor:
             manifest.documents.pop(previous.doc_key, None)
         manifest.documents[record.doc_key] = record
         manifest.failures.pop(shown, None)
+        unsaved = self._unsaved_in(manifest)
+        if unsaved is None:
+            unsaved = self._unsaved = Unsaved(manifest)
         if previous is not None and previous.doc_hash != record.doc_hash:
-            self._replaced.append(previous.doc_hash)
-        self._unsettled_documents += 1
-        self._unsettled_chunks += len(record.chunk_ids)
-        if self._unsettled_documents >= SETTLE_DOCUMENTS or self._unsettled_chunks >= SETTLE_CHUNKS:
+            unsaved.replaced.append(previous.doc_hash)
+        unsaved.documents += 1
+        unsaved.chunks += len(record.chunk_ids)
+        if unsaved.documents >= SETTLE_DOCUMENTS or unsaved.chunks >= SETTLE_CHUNKS:
             self.save(manifest)
 
     def save(self, manifest: Manifest) -> None:
         """Every manifest write goes through here: the points written before it are flushed first, so the
         manifest on disk never names a version an OS crash could lose; the versions it replaced go after.
 
-        The pending work is taken first: a save that fails (a flush error, a full disk) forgets it, so a later
-        save of a manifest loaded from disk, which still names the replaced versions, does not delete them."""
-        unsettled, replaced = self._unsettled_documents, self._replaced
-        self._unsettled_documents = self._unsettled_chunks = 0
-        self._replaced = []
-        if unsettled:
+        The unsaved work belongs to the manifest object it was committed into. A save that fails keeps it (the
+        next save of that manifest flushes again); a save of another manifest (loaded from disk after a run
+        that failed) drops it, since that manifest still names the replaced versions."""
+        unsaved = self._unsaved_in(manifest)
+        if unsaved is not None:
             self.index.flush()
         self.store.save(manifest)
-        if replaced:
-            self.index.delete_doc_hashes(replaced)
+        self._unsaved = None
+        if unsaved is not None and unsaved.replaced:
+            self.index.delete_doc_hashes(unsaved.replaced)
 
     def settle(self, manifest: Manifest) -> None:
-        """Save what is committed in memory only (replaced versions come only with committed documents)."""
-        if self._unsettled_documents:
+        """Save ``manifest`` if it holds committed versions its file on disk does not."""
+        if self._unsaved_in(manifest) is not None:
             self.save(manifest)
+
+    def _unsaved_in(self, manifest: Manifest) -> Unsaved | None:
+        return self._unsaved if self._unsaved is not None and self._unsaved.manifest is manifest else None
 
     def remove(self, manifest: Manifest, doc_key: str) -> DocumentRecord:
         record = manifest.documents.pop(doc_key)

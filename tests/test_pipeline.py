@@ -191,6 +191,39 @@ def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callabl
     p.consistent()
 
 
+class LoggedStore(ManifestStore):
+    """The real manifest store, noting each save in a shared event log."""
+
+    def __init__(self, path: Path, events: list[str]) -> None:
+        super().__init__(path)
+        self.events = events
+
+    def save(self, manifest: Manifest) -> None:
+        self.events.append("save")
+        super().save(manifest)
+
+
+def test_a_failed_flush_is_flushed_again_before_the_manifest_is_saved(
+    pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(SETTLE_DOCUMENTS):
+        write_markdown(folder / f"d{n:02d}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
+    p = pipeline()
+    events: list[str] = []
+    real_flush = p.index.flush
+
+    def flush_failing_once() -> None:
+        events.append("flush")
+        if events.count("flush") == 1:
+            raise OSError(28, "No space left on device")
+        real_flush()
+
+    monkeypatch.setattr(p.index, "flush", flush_failing_once)  # the real index, its first flush failing
+    p.ingestor.store = LoggedStore(p.ingestor.store.path, events)
+    p.run(folder)
+    assert events[:3] == ["flush", "flush", "save"]  # the save after the failure (the file's failure) flushed first
+
+
 def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
     pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
