@@ -86,6 +86,15 @@ class IndexBusy(KBError):
     exit_code = 3
 
 
+class IndexWriteFailed(KBError):
+    """The index or its manifest could not be saved (a full disk, a failing fsync): the run stops, since every
+    file after would fail the same way; what was saved before stays."""
+
+    code = "index_write_failed"
+    http_status = 500
+    exit_code = 4
+
+
 class LLMUnavailable(KBError):
     code = "llm_unavailable"
     http_status = 502

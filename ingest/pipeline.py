@@ -18,7 +18,7 @@ from typing import Literal
 
 from ingest.catalog import Catalog, meta_for
 from ingest.chunking import chunk_document
-from ingest.errors import IngestError, KBError
+from ingest.errors import IndexWriteFailed, IngestError, KBError
 from ingest.index.base import Index, Point
 from ingest.loaders import check_file, load_file
 from ingest.manifest import Failure, Manifest, ManifestStore, now_iso
@@ -260,11 +260,21 @@ class Ingestor:
 
         The unsaved work belongs to the manifest object it was committed into. A save that fails keeps it (the
         next save of that manifest flushes again); a save of another manifest (loaded from disk after a run
-        that failed) drops it, since that manifest still names the replaced versions."""
+        that failed) drops it, since that manifest still names the replaced versions.
+
+        A failure is the run's, not the file's being ingested when it struck: ``IndexWriteFailed`` stops the run."""
         unsaved = self._unsaved_in(manifest)
-        if unsaved is not None:
-            self.index.flush()
-        self.store.save(manifest)
+        try:
+            if unsaved is not None:
+                self.index.flush()
+            self.store.save(manifest)
+        except KBError:
+            raise
+        except Exception as err:
+            raise IndexWriteFailed(
+                f"could not save the index in {self.settings.index_dir} ({err}); what was saved before is kept, "
+                "and the next `kb ingest` picks up the rest"
+            ) from err
         self._unsaved = None
         if unsaved is not None and unsaved.replaced:
             self.index.delete_doc_hashes(unsaved.replaced)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from pathlib import Path
@@ -92,8 +93,10 @@ class KnowledgeBase:
     # --- writing ---------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> list[FileOutcome]:
         with self.write_lock:
-            report = self.ingestor.run(paths, progress)
-            self._reload()
+            try:
+                report = self.ingestor.run(paths, progress)
+            finally:  # a run that stopped on an error may have saved what it committed before
+                self._reload()
         return report.outcomes
 
     def add_upload(self, name: str, data: bytes) -> FileOutcome:
@@ -103,12 +106,19 @@ class KnowledgeBase:
         target = folder / name
         earlier = target.read_bytes() if target.is_file() else None  # the original of a committed document
         target.write_bytes(data)
-        outcome = self.ingest([target])[0]
-        if outcome.status == "failed" and earlier is not None:
-            target.write_bytes(earlier)  # a bad new version must not cost the indexed one its original
-        elif outcome.status in ("failed", "duplicate"):
+        try:
+            return self.ingest([target])[0]
+        finally:
+            self._keep_named_version(target, data, earlier)
+
+    def _keep_named_version(self, target: Path, data: bytes, earlier: bytes | None) -> None:
+        """Leave in ``target`` the version the index names: the upload, the original it was meant to replace (a
+        bad new version, or a run that stopped, must not cost the indexed one its original), or nothing."""
+        record = self.manifest.by_path(str(target.resolve()))
+        if record is None:
             target.unlink(missing_ok=True)
-        return outcome
+        elif record.doc_hash != hashlib.sha256(data).hexdigest() and earlier is not None:
+            target.write_bytes(earlier)
 
     def delete(self, doc_key: str) -> DocumentRecord:
         with self.write_lock:

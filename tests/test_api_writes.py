@@ -12,7 +12,7 @@ from tests.conftest import CORPUS, LiveServer, make_settings
 KEY = "s3cret-admin-key"
 
 
-def policy_pdf(path: Path) -> Path:
+def policy_pdf(path: Path, closing: str = "") -> Path:
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -20,7 +20,7 @@ def policy_pdf(path: Path) -> Path:
     for page, text in enumerate(("Informal resolution lets the affected person choose a facilitated conversation.",
                                  "Retaliation against anyone who reports in good faith is prohibited misconduct."), 1):
         pdf.add_page()
-        pdf.multi_cell(0, 6, f"Section {page}. {text} " * 3)
+        pdf.multi_cell(0, 6, f"Section {page}. {text} " * 3 + closing)
     pdf.output(str(path))
     return path
 
@@ -75,3 +75,37 @@ def test_upload_rejects_unsupported_type_and_corrupt_pdf(client):
     assert bad.status_code == 200 and bad.json()["status"] == "failed" and "broken.pdf" in bad.json()["error"]
     docs = client.get("/api/documents").json()
     assert any("broken.pdf" in f["path"] for f in docs["failures"])
+
+
+def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(tmp_path, embedder, monkeypatch):
+    from service.app import create_app
+    from service.knowledge_base import KnowledgeBase
+
+    first = policy_pdf(tmp_path / "v1.pdf").read_bytes()
+    second = policy_pdf(tmp_path / "v2.pdf", "Version two adds a note on interim measures.").read_bytes()
+    headers = {"X-API-Key": KEY}
+
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    settings = make_settings(tmp_path / "kb", ui=False, api_key=KEY)
+    kb = KnowledgeBase.open(settings, embedder)
+    with LiveServer(create_app(settings, kb)) as live, httpx.Client(base_url=live.url, timeout=120, trust_env=False) as client:
+        added = client.post("/api/documents", files={"file": ("note.pdf", first)}, headers=headers).json()
+        assert added["status"] == "added"
+        with monkeypatch.context() as failing:
+            failing.setattr(kb.index, "flush", full_disk)  # the real index, its flushes failing
+            stopped = client.post("/api/documents", files={"file": ("note.pdf", second)}, headers=headers)
+        assert stopped.status_code == 500
+        assert stopped.json()["error"]["code"] == "index_write_failed"
+        assert "No space left on device" in stopped.json()["error"]["message"]
+        assert client.get(f"/api/documents/{added['doc_key']}/file").content == first  # the original, not v2
+        listed = client.get("/api/documents").json()
+        assert [d["doc_key"] for d in listed["documents"]] == [added["doc_key"]] and not listed["failures"]
+
+        again = client.post("/api/documents", files={"file": ("note.pdf", second)}, headers=headers).json()
+        assert again["status"] == "updated"
+        assert client.get(f"/api/documents/{added['doc_key']}/file").content == second
+        hits = client.post("/api/search", json={"query": "interim measures note", "top_k": 1}).json()["results"]
+        assert hits and "interim measures" in hits[0]["text"]
+    kb.close()

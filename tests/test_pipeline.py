@@ -27,6 +27,7 @@ from pypdf import PdfReader
 from ingest.catalog import Catalog
 from ingest.chunking import document_text, load_token_counter
 from ingest.embedding import HashEmbedder
+from ingest.errors import IndexWriteFailed
 from ingest.index import open_index
 from ingest.index.base import Hit, Index
 from ingest.loaders import load_file
@@ -203,7 +204,7 @@ class LoggedStore(ManifestStore):
         super().save(manifest)
 
 
-def test_a_failed_flush_is_flushed_again_before_the_manifest_is_saved(
+def test_a_failed_save_stops_the_run_blames_no_file_and_the_closing_save_flushes_again(
     pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for n in range(SETTLE_DOCUMENTS):
@@ -220,8 +221,14 @@ def test_a_failed_flush_is_flushed_again_before_the_manifest_is_saved(
 
     monkeypatch.setattr(p.index, "flush", flush_failing_once)  # the real index, its first flush failing
     p.ingestor.store = LoggedStore(p.ingestor.store.path, events)
-    p.run(folder)
-    assert events[:3] == ["flush", "flush", "save"]  # the save after the failure (the file's failure) flushed first
+    with pytest.raises(IndexWriteFailed, match="No space left on device"):
+        p.run(folder)  # the save due after the 16th document fails: the run stops
+    assert events[:3] == ["flush", "flush", "save"]  # the run's closing save flushed again first
+    on_disk = p.ingestor.store.load()
+    assert len(on_disk.documents) == SETTLE_DOCUMENTS
+    assert not on_disk.failures, "the failed save was blamed on the file being committed"
+    p.consistent()
+    assert counts(p.run(folder)) == {"unchanged": SETTLE_DOCUMENTS}
 
 
 def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
@@ -238,7 +245,7 @@ def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
 
     with monkeypatch.context() as failing:
         failing.setattr(p.index, "flush", full_disk)  # the real index, its flush failing once
-        with pytest.raises(OSError):
+        with pytest.raises(IndexWriteFailed):
             p.run(folder)
     on_disk = p.ingestor.store.load()  # still names d0's first version
     p.ingestor.remove(on_disk, "d1")  # a later manifest change (`kb delete`) on the same Ingestor
