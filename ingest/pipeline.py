@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -154,7 +155,8 @@ class Ingestor:
             progress.file_done(outcome)
         self.forget_missing_failures(manifest)
         self.sweep_orphans(manifest)  # points of a write that failed midway
-        self.index.finish()
+        with self.saving():
+            self.index.finish()
         report.chunks_in_index = self.index.count()
         return report
 
@@ -260,21 +262,12 @@ class Ingestor:
 
         The unsaved work belongs to the manifest object it was committed into. A save that fails keeps it (the
         next save of that manifest flushes again); a save of another manifest (loaded from disk after a run
-        that failed) drops it, since that manifest still names the replaced versions.
-
-        A failure is the run's, not the file's being ingested when it struck: ``IndexWriteFailed`` stops the run."""
+        that failed) drops it, since that manifest still names the replaced versions."""
         unsaved = self._unsaved_in(manifest)
-        try:
+        with self.saving():
             if unsaved is not None:
                 self.index.flush()
             self.store.save(manifest)
-        except KBError:
-            raise
-        except Exception as err:
-            raise IndexWriteFailed(
-                f"could not save the index in {self.settings.index_dir} ({err}); what was saved before is kept, "
-                "and the next `kb ingest` picks up the rest"
-            ) from err
         self._unsaved = None
         if unsaved is not None and unsaved.replaced:
             self.index.delete_doc_hashes(unsaved.replaced)
@@ -283,6 +276,20 @@ class Ingestor:
         """Save ``manifest`` if it holds committed versions its file on disk does not."""
         if self._unsaved_in(manifest) is not None:
             self.save(manifest)
+
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """Index flushes and manifest saves: a failure there (a full disk, a failing fsync) is the run's, not the
+        file's being ingested when it struck, so it becomes ``IndexWriteFailed``, which stops the run."""
+        try:
+            yield
+        except KBError:
+            raise
+        except Exception as err:
+            raise IndexWriteFailed(
+                f"could not save the index in {self.settings.index_dir} ({err}); what was saved before is kept: "
+                "fix the cause (free disk space, for one) and run the command again"
+            ) from err
 
     def _unsaved_in(self, manifest: Manifest) -> Unsaved | None:
         return self._unsaved if self._unsaved is not None and self._unsaved.manifest is manifest else None
@@ -313,8 +320,9 @@ class Ingestor:
         orphans = [h for h in self.index.doc_hashes() if h not in committed]
         if orphans:
             log.info("sweeping %d orphaned document version(s)", len(orphans))
-            self.index.delete_doc_hashes(orphans)
-            self.index.flush()
+            with self.saving():
+                self.index.delete_doc_hashes(orphans)
+                self.index.flush()
         return len(orphans)
 
     def _record_failure(self, manifest: Manifest, shown: str, message: str) -> FileOutcome:

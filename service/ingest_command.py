@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ingest.errors import IndexBusy
+from ingest.errors import IndexBusy, IndexWriteFailed
 from ingest.pipeline import FileOutcome, IngestReport, discover
 from ingest.settings import Settings
 from service.running import RunningService, find_running
@@ -46,8 +46,11 @@ def ingest_through(running: RunningService, settings: Settings, targets: list[Pa
             with path.open("rb") as fh:
                 response = client.post("/api/documents", files={"file": (path.name, fh)})
             body = response.json()
+            error = body.get("error", {}) if response.status_code >= 400 else {}
+            if error.get("code") == IndexWriteFailed.code:  # the run stops, as it does when ingesting locally
+                raise IndexWriteFailed(error.get("message", response.text))
             if response.status_code >= 400:
-                outcome = FileOutcome(str(path), "failed", error=body.get("error", {}).get("message", response.text))
+                outcome = FileOutcome(str(path), "failed", error=error.get("message", response.text))
             else:
                 outcome = FileOutcome(str(path), body["status"], body.get("doc_key"), body.get("chunks", 0),
                                       body.get("error"))

@@ -125,9 +125,12 @@ class KnowledgeBase:
             manifest = self.ingestor.store.load()
             if doc_key not in manifest.documents:
                 raise NotFound(f"no document with key '{doc_key}'")
-            record = self.ingestor.remove(manifest, doc_key)
-            self.index.flush()
-            self._reload()
+            try:
+                record = self.ingestor.remove(manifest, doc_key)
+                with self.ingestor.saving():
+                    self.index.flush()
+            finally:  # the manifest on disk may have changed before a write failed
+                self._reload()
         uploads = (self.settings.index_dir / "uploads").resolve()
         if Path(record.path).resolve().is_relative_to(uploads):
             Path(record.path).unlink(missing_ok=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import httpx
 import pytest
 
+from ingest.errors import IndexWriteFailed
 from tests.conftest import CORPUS, LiveServer, make_settings
 
 KEY = "s3cret-admin-key"
@@ -78,8 +80,12 @@ def test_upload_rejects_unsupported_type_and_corrupt_pdf(client):
 
 
 def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(tmp_path, embedder, monkeypatch):
+    from rich.console import Console
+
     from service.app import create_app
+    from service.ingest_command import ingest_through
     from service.knowledge_base import KnowledgeBase
+    from service.running import RunningService
 
     first = policy_pdf(tmp_path / "v1.pdf").read_bytes()
     second = policy_pdf(tmp_path / "v2.pdf", "Version two adds a note on interim measures.").read_bytes()
@@ -96,6 +102,9 @@ def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(t
         with monkeypatch.context() as failing:
             failing.setattr(kb.index, "flush", full_disk)  # the real index, its flushes failing
             stopped = client.post("/api/documents", files={"file": ("note.pdf", second)}, headers=headers)
+            (tmp_path / "note.pdf").write_bytes(second)
+            with pytest.raises(IndexWriteFailed, match="No space left on device"):  # `kb ingest` through the service
+                ingest_through(RunningService(live.url, os.getpid()), settings, [tmp_path / "note.pdf"], Console())
         assert stopped.status_code == 500
         assert stopped.json()["error"]["code"] == "index_write_failed"
         assert "No space left on device" in stopped.json()["error"]["message"]
@@ -108,4 +117,11 @@ def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(t
         assert client.get(f"/api/documents/{added['doc_key']}/file").content == second
         hits = client.post("/api/search", json={"query": "interim measures note", "top_k": 1}).json()["results"]
         assert hits and "interim measures" in hits[0]["text"]
+
+        with monkeypatch.context() as failing:
+            failing.setattr(kb.index, "flush", full_disk)
+            deleted = client.delete(f"/api/documents/{added['doc_key']}", headers=headers)
+        assert deleted.status_code == 500 and deleted.json()["error"]["code"] == "index_write_failed"
+        on_disk = kb.ingestor.store.load()  # the service lists what the manifest on disk names
+        assert [d["doc_key"] for d in client.get("/api/documents").json()["documents"]] == sorted(on_disk.documents)
     kb.close()
