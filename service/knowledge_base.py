@@ -40,7 +40,7 @@ class KnowledgeBase:
         self.index = index
         self.embedder = embedder
         self.ingestor = build_ingestor(settings, index, embedder)
-        self.write_lock = threading.Lock()
+        self.write_lock = threading.RLock()  # held by an upload around its own ingest run
         self.manifest = self.ingestor.store.load()
         self._committed = self.manifest.committed_hashes()
         self.embed_query = build_query_embedder(settings, embedder)
@@ -104,12 +104,13 @@ class KnowledgeBase:
         folder = self.settings.index_dir / "uploads"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name
-        earlier = target.read_bytes() if target.is_file() else None  # the original of a committed document
-        target.write_bytes(data)
-        try:
-            return self.ingest([target])[0]
-        finally:
-            self._keep_named_version(target, data, earlier)
+        with self.write_lock:  # the file in uploads/ is the indexed version's original: one writer at a time
+            earlier = target.read_bytes() if target.is_file() else None
+            target.write_bytes(data)
+            try:
+                return self.ingest([target])[0]
+            finally:
+                self._keep_named_version(target, data, earlier)
 
     def _keep_named_version(self, target: Path, data: bytes, earlier: bytes | None) -> None:
         """Leave in ``target`` the version the index names: the upload, the original it was meant to replace (a

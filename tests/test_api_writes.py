@@ -125,3 +125,38 @@ def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(t
         on_disk = kb.ingestor.store.load()  # the service lists what the manifest on disk names
         assert [d["doc_key"] for d in client.get("/api/documents").json()["documents"]] == sorted(on_disk.documents)
     kb.close()
+
+
+def test_concurrent_uploads_of_one_name_leave_the_indexed_version_on_disk(tmp_path, embedder, monkeypatch):
+    import hashlib
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from service.knowledge_base import KnowledgeBase
+
+    versions = [policy_pdf(tmp_path / f"v{n}.pdf", f"Revision {n} of the note.").read_bytes() for n in range(4)]
+    settings = make_settings(tmp_path / "kb", ui=False)
+    kb = KnowledgeBase.open(settings, embedder)
+    upload = (settings.index_dir / "uploads" / "note.pdf").resolve()
+    real_ingest = kb.ingest
+    ingests: list[int] = []
+
+    def first_of_a_pair_is_slow(paths, progress=None):  # the real run; the first of each pair starts late
+        ingests.append(1)
+        if len(ingests) % 2 == 1:
+            time.sleep(0.5)
+        return real_ingest(paths, progress)
+
+    monkeypatch.setattr(kb, "ingest", first_of_a_pair_is_slow)
+    try:
+        for first, second in zip(versions[::2], versions[1::2], strict=True):  # a pair of uploads at a time
+            with ThreadPoolExecutor(2) as pool:
+                early = pool.submit(kb.add_upload, "note.pdf", first)
+                time.sleep(0.1)  # the second upload arrives while the first is in its run
+                late = pool.submit(kb.add_upload, "note.pdf", second)
+                outcomes = [early.result(), late.result()]
+            assert {o.status for o in outcomes} <= {"added", "updated", "unchanged"}
+            record = kb.manifest.by_path(str(upload))
+            assert record is not None and record.doc_hash == hashlib.sha256(upload.read_bytes()).hexdigest()
+    finally:
+        kb.close()
