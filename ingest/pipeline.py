@@ -270,7 +270,7 @@ class Ingestor:
             self.store.save(manifest)
         self._unsaved = None
         if unsaved is not None and unsaved.replaced:
-            self.index.delete_doc_hashes(unsaved.replaced)
+            self.drop_versions(unsaved.replaced)
 
     def settle(self, manifest: Manifest) -> None:
         """Save ``manifest`` if it holds committed versions its file on disk does not."""
@@ -294,11 +294,23 @@ class Ingestor:
     def _unsaved_in(self, manifest: Manifest) -> Unsaved | None:
         return self._unsaved if self._unsaved is not None and self._unsaved.manifest is manifest else None
 
-    def remove(self, manifest: Manifest, doc_key: str) -> DocumentRecord:
+    def remove(self, manifest: Manifest, doc_key: str, flush: bool = False) -> DocumentRecord:
+        """Done once the manifest is saved without the document; its points go after (``flush``: durably)."""
         record = manifest.documents.pop(doc_key)
         self.save(manifest)
-        self.index.delete_doc_hashes([record.doc_hash])
+        self.drop_versions([record.doc_hash], flush)
         return record
+
+    def drop_versions(self, doc_hashes: list[str], flush: bool = False) -> None:
+        """Delete the points of versions the saved manifest no longer names. Clean-up only: if it fails, readers
+        still never see them (they read the versions the manifest names) and the next run sweeps them."""
+        try:
+            self.index.delete_doc_hashes(doc_hashes)
+            if flush:
+                self.index.flush()
+        except Exception as err:
+            log.warning("could not delete %d version(s) no longer in the manifest (%s); the next ingest run sweeps "
+                        "them", len(doc_hashes), err)
 
     def remove_missing(self, manifest: Manifest, roots: list[Path]) -> list[FileOutcome]:
         """Documents whose file lived under an ingested folder and is gone now."""

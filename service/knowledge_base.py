@@ -127,23 +127,13 @@ class KnowledgeBase:
             if doc_key not in manifest.documents:
                 raise NotFound(f"no document with key '{doc_key}'")
             try:
-                record = self.ingestor.remove(manifest, doc_key)  # done once the manifest on disk is saved
-                self._flush_after_delete(doc_key)
+                record = self.ingestor.remove(manifest, doc_key, flush=True)
             finally:  # the manifest on disk may have changed before a write failed
                 self._reload()
         uploads = (self.settings.index_dir / "uploads").resolve()
         if Path(record.path).resolve().is_relative_to(uploads):
             Path(record.path).unlink(missing_ok=True)
         return record
-
-    def _flush_after_delete(self, doc_key: str) -> None:
-        """Make the deleted points' removal durable. If that fails the delete still stands: the manifest on disk
-        no longer names the version, so readers never see its points, and the next run sweeps any left."""
-        try:
-            self.index.flush()
-        except Exception as err:
-            log.warning("deleted %s, but flushing the index failed (%s): the next ingest run sweeps its points",
-                        doc_key, err)
 
     def _reload(self) -> None:
         manifest: Manifest = self.ingestor.store.load()

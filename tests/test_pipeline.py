@@ -255,6 +255,29 @@ def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
     p.consistent()
 
 
+def test_a_removal_stands_once_the_manifest_is_saved_and_the_next_run_sweeps_its_points(
+    pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_markdown(folder / "d0.md", "Guide 0", policy_sections(0, 1, 1, 30))
+    write_markdown(folder / "d1.md", "Guide 1", policy_sections(1, 1, 1, 30))
+    p = pipeline()
+    p.run(folder)
+    gone = p.ingestor.store.load().documents["d1"].doc_hash
+
+    def failing_write(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as failing:  # the real index: deleting points and flushing fail
+        failing.setattr(p.index, "delete_doc_hashes", failing_write)
+        failing.setattr(p.index, "flush", failing_write)
+        p.ingestor.remove(p.ingestor.store.load(), "d1", flush=True)  # as `DELETE /api/documents/d1` does
+    assert "d1" not in p.ingestor.store.load().documents and gone in p.index.doc_hashes()
+    (folder / "d1.md").unlink()
+    assert counts(p.run(folder)) == {"unchanged": 1}
+    assert gone not in p.index.doc_hashes()
+    p.consistent()
+
+
 def test_same_file_under_two_names_is_a_duplicate(pipeline: Callable[..., Pipeline], folder: Path) -> None:
     write_markdown(folder / "a-original.md", "Reporting Guide", policy_sections(4, 2, 2, 40))
     shutil.copy(folder / "a-original.md", folder / "b-copy.md")
