@@ -192,6 +192,19 @@ def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callabl
     p.consistent()
 
 
+def full_disk(*_: object) -> None:
+    """A write fault to put on the real index (its flush, its deletes) in place of the call."""
+    raise OSError(28, "No space left on device")
+
+
+def two_guides_ingested(pipeline: Callable[..., Pipeline], folder: Path) -> Pipeline:
+    write_markdown(folder / "d0.md", "Guide 0", policy_sections(0, 1, 1, 30))
+    write_markdown(folder / "d1.md", "Guide 1", policy_sections(1, 1, 1, 30))
+    p = pipeline()
+    p.run(folder)
+    return p
+
+
 class LoggedStore(ManifestStore):
     """The real manifest store, noting each save in a shared event log."""
 
@@ -216,7 +229,7 @@ def test_a_failed_save_stops_the_run_blames_no_file_and_the_closing_save_flushes
     def flush_failing_once() -> None:
         events.append("flush")
         if events.count("flush") == 1:
-            raise OSError(28, "No space left on device")
+            full_disk()
         real_flush()
 
     monkeypatch.setattr(p.index, "flush", flush_failing_once)  # the real index, its first flush failing
@@ -234,15 +247,8 @@ def test_a_failed_save_stops_the_run_blames_no_file_and_the_closing_save_flushes
 def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
     pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_markdown(folder / "d0.md", "Guide 0", policy_sections(0, 1, 1, 30))
-    write_markdown(folder / "d1.md", "Guide 1", policy_sections(1, 1, 1, 30))
-    p = pipeline()
-    p.run(folder)
+    p = two_guides_ingested(pipeline, folder)
     write_markdown(folder / "d0.md", "Guide 0", policy_sections(5, 1, 1, 30))  # a new version of d0
-
-    def full_disk() -> None:
-        raise OSError(28, "No space left on device")
-
     with monkeypatch.context() as failing:
         failing.setattr(p.index, "flush", full_disk)  # the real index, its flush failing once
         with pytest.raises(IndexWriteFailed):
@@ -258,18 +264,11 @@ def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
 def test_a_removal_stands_once_the_manifest_is_saved_and_the_next_run_sweeps_its_points(
     pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_markdown(folder / "d0.md", "Guide 0", policy_sections(0, 1, 1, 30))
-    write_markdown(folder / "d1.md", "Guide 1", policy_sections(1, 1, 1, 30))
-    p = pipeline()
-    p.run(folder)
+    p = two_guides_ingested(pipeline, folder)
     gone = p.ingestor.store.load().documents["d1"].doc_hash
-
-    def failing_write(*_: object) -> None:
-        raise OSError(28, "No space left on device")
-
     with monkeypatch.context() as failing:  # the real index: deleting points and flushing fail
-        failing.setattr(p.index, "delete_doc_hashes", failing_write)
-        failing.setattr(p.index, "flush", failing_write)
+        failing.setattr(p.index, "delete_doc_hashes", full_disk)
+        failing.setattr(p.index, "flush", full_disk)
         p.ingestor.remove(p.ingestor.store.load(), "d1", flush=True)  # as `DELETE /api/documents/d1` does
     assert "d1" not in p.ingestor.store.load().documents and gone in p.index.doc_hashes()
     (folder / "d1.md").unlink()
