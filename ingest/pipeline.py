@@ -155,7 +155,7 @@ class Ingestor:
             progress.file_done(outcome)
         self.forget_missing_failures(manifest)
         self.sweep_orphans(manifest)  # points of a write that failed midway
-        with self.saving():
+        with self._saving():
             self.index.finish()
         report.chunks_in_index = self.index.count()
         return report
@@ -264,7 +264,7 @@ class Ingestor:
         next save of that manifest flushes again); a save of another manifest (loaded from disk after a run
         that failed) drops it, since that manifest still names the replaced versions."""
         unsaved = self._unsaved_in(manifest)
-        with self.saving():
+        with self._saving():
             if unsaved is not None:
                 self.index.flush()
             self.store.save(manifest)
@@ -278,7 +278,7 @@ class Ingestor:
             self.save(manifest)
 
     @contextmanager
-    def saving(self) -> Iterator[None]:
+    def _saving(self) -> Iterator[None]:
         """Index flushes and manifest saves: a failure there (a full disk, a failing fsync) is the run's, not the
         file's being ingested when it struck, so it becomes ``IndexWriteFailed``, which stops the run."""
         try:
@@ -332,7 +332,7 @@ class Ingestor:
         orphans = [h for h in self.index.doc_hashes() if h not in committed]
         if orphans:
             log.info("sweeping %d orphaned document version(s)", len(orphans))
-            with self.saving():
+            with self._saving():
                 self.index.delete_doc_hashes(orphans)
                 self.index.flush()
         return len(orphans)

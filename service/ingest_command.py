@@ -46,10 +46,10 @@ def ingest_through(running: RunningService, settings: Settings, targets: list[Pa
             with path.open("rb") as fh:
                 response = client.post("/api/documents", files={"file": (path.name, fh)})
             body = response.json()
-            error = body.get("error", {}) if response.status_code >= 400 else {}
-            if error.get("code") == IndexWriteFailed.code:  # the run stops, as it does when ingesting locally
-                raise IndexWriteFailed(error.get("message", response.text))
             if response.status_code >= 400:
+                error = body.get("error", {})
+                if error.get("code") == IndexWriteFailed.code:  # the run stops, as it does when ingesting locally
+                    raise IndexWriteFailed(error.get("message", response.text))
                 outcome = FileOutcome(str(path), "failed", error=error.get("message", response.text))
             else:
                 outcome = FileOutcome(str(path), body["status"], body.get("doc_key"), body.get("chunks", 0),

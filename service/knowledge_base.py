@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from pathlib import Path
@@ -18,7 +17,7 @@ from ingest.index import open_index
 from ingest.index.base import Index
 from ingest.manifest import Manifest
 from ingest.models import DocumentRecord
-from ingest.pipeline import FileOutcome, Progress
+from ingest.pipeline import FileOutcome, Progress, file_hash
 from ingest.settings import Settings
 from service.answering.disclosure import DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer
@@ -110,15 +109,15 @@ class KnowledgeBase:
             try:
                 return self.ingest([target])[0]
             finally:
-                self._keep_named_version(target, data, earlier)
+                self._keep_named_version(target, earlier)
 
-    def _keep_named_version(self, target: Path, data: bytes, earlier: bytes | None) -> None:
+    def _keep_named_version(self, target: Path, earlier: bytes | None) -> None:
         """Leave in ``target`` the version the index names: the upload, the original it was meant to replace (a
         bad new version, or a run that stopped, must not cost the indexed one its original), or nothing."""
         record = self.manifest.by_path(str(target.resolve()))
         if record is None:
             target.unlink(missing_ok=True)
-        elif record.doc_hash != hashlib.sha256(data).hexdigest() and earlier is not None:
+        elif record.doc_hash != file_hash(target) and earlier is not None:  # the upload is still in target
             target.write_bytes(earlier)
 
     def delete(self, doc_key: str) -> DocumentRecord:

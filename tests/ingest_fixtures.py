@@ -156,6 +156,11 @@ def kb_env(**extra: str) -> dict[str, str]:
     return env | {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "KB_CORPUS_DIR": str(CORPUS)} | extra
 
 
+def full_disk(*_: object) -> None:
+    """A write fault to put on the real index (its flush, its deletes) in place of the call."""
+    raise OSError(28, "No space left on device")
+
+
 def assert_consistent(index: Index, manifest: Manifest) -> set[str]:
     """The index holds exactly the committed versions: no orphan, no missing and no duplicate point."""
     ids = index.point_ids()

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from ingest_fixtures import full_disk
 
 from ingest.errors import IndexWriteFailed
+from ingest.pipeline import file_hash
 from tests.conftest import CORPUS, LiveServer, make_settings
 
 KEY = "s3cret-admin-key"
@@ -90,10 +92,6 @@ def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(t
     first = policy_pdf(tmp_path / "v1.pdf").read_bytes()
     second = policy_pdf(tmp_path / "v2.pdf", "Version two adds a note on interim measures.").read_bytes()
     headers = {"X-API-Key": KEY}
-
-    def full_disk() -> None:
-        raise OSError(28, "No space left on device")
-
     settings = make_settings(tmp_path / "kb", ui=False, api_key=KEY)
     kb = KnowledgeBase.open(settings, embedder)
     with LiveServer(create_app(settings, kb)) as live, httpx.Client(base_url=live.url, timeout=120, trust_env=False) as client:
@@ -128,7 +126,6 @@ def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(t
 
 
 def test_concurrent_uploads_of_one_name_leave_the_indexed_version_on_disk(tmp_path, embedder, monkeypatch):
-    import hashlib
     import time
     from concurrent.futures import ThreadPoolExecutor
 
@@ -157,6 +154,6 @@ def test_concurrent_uploads_of_one_name_leave_the_indexed_version_on_disk(tmp_pa
                 outcomes = [early.result(), late.result()]
             assert {o.status for o in outcomes} <= {"added", "updated", "unchanged"}
             record = kb.manifest.by_path(str(upload))
-            assert record is not None and record.doc_hash == hashlib.sha256(upload.read_bytes()).hexdigest()
+            assert record is not None and record.doc_hash == file_hash(upload)
     finally:
         kb.close()

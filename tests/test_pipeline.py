@@ -16,6 +16,7 @@ from ingest_fixtures import (
     assert_consistent,
     corrupt_pdf,
     encrypted_copy,
+    full_disk,
     image_only_pdf,
     policy_sections,
     prose,
@@ -190,11 +191,6 @@ def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callabl
         p.run(folder)
     assert sorted(p.ingestor.store.load().documents) == ["d0", "d1", "d2", "d3"]
     p.consistent()
-
-
-def full_disk(*_: object) -> None:
-    """A write fault to put on the real index (its flush, its deletes) in place of the call."""
-    raise OSError(28, "No space left on device")
 
 
 def two_guides_ingested(pipeline: Callable[..., Pipeline], folder: Path) -> Pipeline:
