@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -139,6 +140,7 @@ class Ingestor:
     def run(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         progress = progress or Progress()
         manifest = self.store.load()
+        self.check_disk()
         self.sweep_orphans(manifest)
         files = discover(paths)
         progress.start(len(files))
@@ -155,6 +157,7 @@ class Ingestor:
             progress.file_done(outcome)
         self.forget_missing_failures(manifest)
         self.sweep_orphans(manifest)  # points of a write that failed midway
+        self.check_disk()  # merging segments writes them again
         with self._saving():
             self.index.finish()
         report.chunks_in_index = self.index.count()
@@ -183,6 +186,7 @@ class Ingestor:
         twin = manifest.by_hash(doc_hash)
         if twin is not None and Path(twin.path).exists():
             return [self._duplicate(manifest, shown, twin, previous)]
+        self.check_disk()
         # the same content under a path that is gone (a moved file): its record goes first, since the
         # new version's chunk ids (content hash + ordinal) are the same points
         moved = [FileOutcome(twin.path, "removed", self.remove(manifest, twin.doc_key).doc_key)] if twin else []
@@ -291,6 +295,18 @@ class Ingestor:
                 "fix the cause (free disk space, for one) and run the command again"
             ) from err
 
+    def check_disk(self) -> None:
+        """Stop before the disk fills rather than when it has: the embedded index writes through memory-mapped
+        files, and a write into a mapped page the disk has no room for kills the process (SIGBUS)."""
+        reserve = self.settings.min_free_mb
+        free = free_mib(self.settings.index_dir)
+        if reserve and free < reserve:
+            raise IndexWriteFailed(
+                f"only {free:.0f} MiB free on the disk of the index folder {self.settings.index_dir} (less than "
+                f"KB_MIN_FREE_MB={reserve}); what was saved before is kept: free disk space (or lower the reserve) and run "
+                "the command again"
+            )
+
     def _unsaved_in(self, manifest: Manifest) -> Unsaved | None:
         return self._unsaved if self._unsaved is not None and self._unsaved.manifest is manifest else None
 
@@ -345,6 +361,14 @@ class Ingestor:
     def _clear_failure(self, manifest: Manifest, shown: str) -> None:
         if manifest.failures.pop(shown, None) is not None:
             self.save(manifest)
+
+
+def free_mib(folder: Path) -> float:
+    """Space an unprivileged process may still write on the disk holding ``folder`` (or its nearest parent)."""
+    probe = folder.absolute()
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return shutil.disk_usage(probe).free / 2**20
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

@@ -92,6 +92,15 @@ def test_nonexistent_path_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "T").exists()
 
 
+def test_a_disk_short_of_the_reserve_exits_4_naming_the_folder(tmp_path: Path) -> None:
+    index = tmp_path / "T"
+    result = run_kb("ingest", "--index", str(index), "--json", "corpus", env=kb_env(KB_MIN_FREE_MB="999999999"))
+
+    assert result.returncode == 4, result.stderr[-2000:]
+    assert "MiB free on the disk" in result.stderr and str(index) in result.stderr.replace("\n", "")
+    assert result.stdout == "" and not (index / "manifest.json").exists()
+
+
 def test_status_of_an_empty_index(tmp_path: Path) -> None:
     status = one_json(run_kb("status", "--index", str(tmp_path / "T"), "--json", env=kb_env()))
     assert status["documents"] == [] and status["chunks"] == 0

@@ -33,7 +33,7 @@ from ingest.index import open_index
 from ingest.index.base import Hit, Index
 from ingest.loaders import load_file
 from ingest.manifest import Manifest, ManifestStore
-from ingest.pipeline import SETTLE_DOCUMENTS, Ingestor, IngestReport
+from ingest.pipeline import SETTLE_DOCUMENTS, Ingestor, IngestReport, free_mib
 from ingest.sentences import sentences
 from ingest.settings import Settings
 
@@ -270,6 +270,36 @@ def test_a_removal_stands_once_the_manifest_is_saved_and_the_next_run_sweeps_its
     (folder / "d1.md").unlink()
     assert counts(p.run(folder)) == {"unchanged": 1}
     assert gone not in p.index.doc_hashes()
+    p.consistent()
+
+
+def test_a_disk_short_of_the_reserve_stops_the_run_before_a_document_is_written(
+    pipeline: Callable[..., Pipeline], folder: Path
+) -> None:
+    for n in range(3):
+        write_markdown(folder / f"d{n}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
+    p = pipeline()
+    beyond_the_disk = int(free_mib(p.settings.index_dir)) + 10_000  # a reserve the real disk cannot meet
+    p.ingestor.settings = p.settings.model_copy(update={"min_free_mb": beyond_the_disk})
+    with pytest.raises(IndexWriteFailed, match=r"MiB free on the disk of the index folder .*KB_MIN_FREE_MB"):
+        p.run(folder)
+    assert p.index.count() == 0 and not p.ingestor.store.path.exists()
+
+    def fill_the_disk_after_the_first_document(texts: list[str]) -> list[list[float]]:
+        vectors = p.recorded(texts)
+        if p.recorded.calls == 2:  # a document is two calls: its chunks, then its sentences
+            p.ingestor.settings = p.settings.model_copy(update={"min_free_mb": beyond_the_disk})
+        return vectors
+
+    p.ingestor.settings = p.settings
+    p.ingestor.embed = fill_the_disk_after_the_first_document
+    with pytest.raises(IndexWriteFailed, match="KB_MIN_FREE_MB"):
+        p.run(folder)
+    on_disk = p.ingestor.store.load()
+    assert sorted(on_disk.documents) == ["d0"] and not on_disk.failures, "the disk was blamed on a file"
+    p.consistent()
+    p.ingestor.settings = p.settings.model_copy(update={"min_free_mb": 0})  # 0: no check
+    assert counts(p.run(folder)) == {"added": 2, "unchanged": 1}
     p.consistent()
 
 
