@@ -104,6 +104,7 @@ class KnowledgeBase:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name
         with self.write_lock:  # the file in uploads/ is the indexed version's original: one writer at a time
+            self.ingestor.check_disk()  # before the upload takes disk space of its own
             earlier = target.read_bytes() if target.is_file() else None
             target.write_bytes(data)
             try:

@@ -81,6 +81,22 @@ def test_upload_rejects_unsupported_type_and_corrupt_pdf(client):
     assert any("broken.pdf" in f["path"] for f in docs["failures"])
 
 
+def test_an_upload_to_a_disk_short_of_the_reserve_is_refused_before_it_is_stored(tmp_path, embedder):
+    from service.app import create_app
+    from service.knowledge_base import KnowledgeBase
+
+    settings = make_settings(tmp_path / "kb", ui=False, api_key=KEY, min_free_mb=10**9)  # beyond the real disk
+    kb = KnowledgeBase.open(settings, embedder)
+    with LiveServer(create_app(settings, kb)) as live, httpx.Client(base_url=live.url, timeout=120, trust_env=False) as client:
+        refused = client.post("/api/documents", files={"file": ("note.pdf", policy_pdf(tmp_path / "v1.pdf").read_bytes())},
+                              headers={"X-API-Key": KEY})
+        assert refused.status_code == 500 and refused.json()["error"]["code"] == "index_write_failed"
+        assert "MiB free on the disk of the index folder" in refused.json()["error"]["message"]
+        assert not (settings.index_dir / "uploads" / "note.pdf").exists()
+        assert client.get("/api/documents").json()["documents"] == [] and kb.index.count() == 0
+    kb.close()
+
+
 def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(tmp_path, embedder, monkeypatch):
     from rich.console import Console
 
