@@ -297,11 +297,13 @@ class Ingestor:
 
     def check_disk(self) -> None:
         """Stop before the disk fills rather than when it has: the embedded index writes through memory-mapped
-        files, and a write into a mapped page the disk has no room for kills the process (SIGBUS). A Qdrant server
-        keeps its own disk: only the manifest is written here then, and a failed save of it stops the run anyway."""
-        reserve = 0 if self.settings.qdrant_url else self.settings.min_free_mb
-        free = free_mib(self.settings.index_dir)
-        if reserve and free < reserve:
+        files, and a write into a mapped page the disk has no room for kills the process (SIGBUS). An engine that
+        maps no files here (a Qdrant server) needs no check: a failed save of the manifest stops the run anyway."""
+        folder, reserve = self.index.mapped_folder, self.settings.min_free_mb
+        if folder is None or not reserve:
+            return
+        free = free_mib(folder)
+        if free < reserve:
             raise IndexWriteFailed(
                 f"only {free:.0f} MiB free on the disk of the index folder {self.settings.index_dir} (less than "
                 f"KB_MIN_FREE_MB={reserve}); what was saved before is kept: free disk space (or lower the reserve) and run "
@@ -365,11 +367,8 @@ class Ingestor:
 
 
 def free_mib(folder: Path) -> float:
-    """Space an unprivileged process may still write on the disk holding ``folder`` (or its nearest parent)."""
-    probe = folder.absolute()
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    return shutil.disk_usage(probe).free / 2**20
+    """Space an unprivileged process may still write on the disk holding ``folder``."""
+    return shutil.disk_usage(folder).free / 2**20
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

@@ -10,6 +10,7 @@ lists by score (DBSF), filter on payload fields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 DENSE = "dense"
@@ -79,6 +80,11 @@ def vector_names(with_dense: bool, with_sentences: bool) -> list[str] | bool:
 
 class Index(Protocol):
     """What ingestion and retrieval need from a vector store."""
+
+    @property
+    def mapped_folder(self) -> Path | None:
+        """The folder the engine writes through memory-mapped files on this machine (a disk full under them is a
+        SIGBUS, not an error a caller can handle); None when it writes no such files here."""
 
     def upsert(self, points: list[Point]) -> None: ...
 

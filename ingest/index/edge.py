@@ -212,6 +212,10 @@ class EdgeIndex:
             raise
         return cls(path, shard, lock)
 
+    @property
+    def mapped_folder(self) -> Path:
+        return self.folder
+
     def upsert(self, points: list[Point]) -> None:
         with self._write_lock:
             for start in range(0, len(points), UPSERT_BATCH):

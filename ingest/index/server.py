@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 from qdrant_client import QdrantClient, models
@@ -236,6 +237,10 @@ class ServerIndex:
 
     def flush(self) -> None:
         """Nothing to do: every write already waited for the server to apply it."""
+
+    @property
+    def mapped_folder(self) -> Path | None:
+        return None  # the server keeps its data; local mode writes ordinary files, whose failures raise
 
     def finish(self) -> None:
         """Nothing to do: every write waited for the server, which indexes in the background."""
