@@ -34,6 +34,7 @@ class CatalogEntry(BaseModel):
     source_url: str | None = None
     language: str = "en"
     files: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)  # names people use in questions ("Model Policy")
     sha256: list[str] = Field(default_factory=list)
 
     @field_validator("key")

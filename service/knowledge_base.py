@@ -19,6 +19,7 @@ from ingest.manifest import Manifest
 from ingest.models import DocumentRecord
 from ingest.pipeline import FileOutcome, Progress, file_hash
 from ingest.settings import Settings
+from service.answering.coverage import SourceCheck
 from service.answering.disclosure import DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer
 from service.answering.service import AnswerService
@@ -51,6 +52,7 @@ class KnowledgeBase:
             DisclosureDetector(self.embed_texts),
             settings.abstain_threshold,
             lambda: contacts_for_answers(settings.corpus_dir / "contacts.toml"),
+            SourceCheck(self.ingestor.catalog.entries, lambda: set(self.manifest.documents), self.token_set),
             llm=build_llm(settings, self.embed_texts, self.token_set),
         )
 

@@ -10,6 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from ingest.contacts import Contact
+from service.answering.coverage import MissingSource, SourceCheck, expected_answer
 from service.answering.disclosure import PREFACE, SUPPORT_QUERY, DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer
 from service.answering.verify import verify
@@ -20,6 +21,10 @@ log = logging.getLogger(__name__)  # never given the question text
 
 NOT_COVERED = (
     "The documents in this library do not cover this question. The closest documents are listed below; "
+    "they may still help, but they do not answer it."
+)
+NOT_COVERED_BECAUSE = (
+    "The documents in this library do not cover this question: {reason}. The closest documents are listed below; "
     "they may still help, but they do not answer it."
 )
 NO_SUPPORT_PASSAGES = "The documents in this library hold no passage on reporting or support that fits this question."
@@ -37,6 +42,7 @@ class AnswerService:
         detector: DisclosureDetector,
         abstain_threshold: float,
         contacts: Callable[[], list[Contact]],
+        sources: SourceCheck,
         llm: LLMComposer | None = None,
     ) -> None:
         self.retriever = retriever
@@ -44,6 +50,7 @@ class AnswerService:
         self.detector = detector
         self.abstain_threshold = abstain_threshold
         self.contacts = contacts
+        self.sources = sources
         self.llm = llm
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
@@ -52,10 +59,32 @@ class AnswerService:
             return self.disclosure_answer(question, found, top_k, filters)
         if self.support(found) < self.abstain_threshold:
             return abstention(found)
+        missing = self.sources.missing(question)
+        notice = " ".join(m.notice for m in missing) or None
+        gap = self.gap(question, found, missing)
+        if gap is not None:
+            return abstention(found, gap, notice)
         t0 = time.perf_counter()
         answer = self.compose(question, found)
         answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
-        return abstention(found) if not answer.citations else answer
+        if not answer.citations:
+            return abstention(found, notice=notice)
+        answer.notice = " ".join(n for n in (notice, answer.notice) if n) or None
+        return answer
+
+    def gap(self, question: str, found: Retrieved, missing: list[MissingSource]) -> str | None:
+        """Why the passages found cannot answer the question, when its form tells (else None): no sentence holds
+        the kind of answer it asks for, or it names a document the library lacks and nothing else it asks about
+        occurs in the passages (service/answering/coverage.py)."""
+        expected = expected_answer(question)
+        if expected is not None:
+            sentences = [c.text for c in self.extractive.candidates(found.passages)]
+            if not any(expected.holds(question, s) for s in sentences):
+                return f"none of the passages found gives {expected.what}"
+        focus = self.sources.uncovered_focus(question, missing, found.passages) if missing else None
+        if focus:
+            return f"“{missing[0].entry.title}” is not in this library, and none of the passages found mentions “{focus}”"
+        return None
 
     def support(self, found: Retrieved) -> float:
         """The abstention signal: the best cosine between the question and one sentence of the passages found.
@@ -111,8 +140,10 @@ def merge(first: Retrieved, then: Retrieved, top_k: int) -> Retrieved:
     return Retrieved(passages, vectors, then.query_vec, then.timings_ms, sentence_rows)
 
 
-def abstention(found: Retrieved) -> Answer:
-    return Answer(answer=NOT_COVERED, abstained=True, suggestions=suggestions(found), timings_ms=found.timings_ms)
+def abstention(found: Retrieved, reason: str | None = None, notice: str | None = None) -> Answer:
+    text = NOT_COVERED if reason is None else NOT_COVERED_BECAUSE.format(reason=reason)
+    return Answer(answer=text, abstained=True, notice=notice, suggestions=suggestions(found),
+                  timings_ms=found.timings_ms)
 
 
 def suggestions(found: Retrieved, limit: int = 3) -> list[Suggestion]:

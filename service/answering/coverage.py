@@ -1,0 +1,164 @@
+"""Checks of coverage that a similarity score cannot make: the form of the question says what an answer must hold.
+
+* **Expected answer.** A question that asks how long or for a deadline, for an email address or phone number,
+  how many, or when something happened is answered only by a sentence holding a time span, contact details,
+  a number or a date. When no sentence of the passages found holds one, the documents do not answer the
+  question, however close their topic.
+* **Named sources.** A question may name a catalogued document ("the Model Policy") that is not in the
+  library: the answer says so, and abstains when nothing the question asks about (its words other than the
+  document's name and verbs such as "say") occurs in the passages found either.
+
+Both are rules on the question's wording, not thresholds fitted to scores (measured in eval/data/README.md).
+Nothing here logs or keeps the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ingest.catalog import CatalogEntry
+from service.models import Passage
+
+TokenSet = Callable[[str], set[int]]
+
+NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?"
+)
+_NUMBER = re.compile(rf"\b(?:\d[\d,.]*|{NUMBER_WORDS})\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_UNIT = r"(?:working |calendar |business )?(?:days?|weeks?|months?|years?|hours?)"
+_DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{_UNIT}\b|\bno later than\b", re.IGNORECASE)
+_MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
+_DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{_MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}|may)\b|\b(?:{_MONTHS}|may)\s+\d{{1,2}}\b",
+                           re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
+_WEB = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
+# factoid questions only: "Is there a hotline?" or "Can I report by email?" are answered without an address
+_WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly)\s+)?(?:what|which|where|when|how|within|"
+                          r"in what|in which|by when|give|tell|list)\b", re.IGNORECASE)
+
+
+def _counts(question: str, sentence: str) -> bool:
+    """A number that is not a year, not the day of a date and not one the question itself gave."""
+    given = set(re.findall(r"\d+", question))
+    counted = _DAY_OF_MONTH.sub(" ", sentence)
+    return any(not _YEAR.fullmatch(m.group(0)) and m.group(0) not in given for m in _NUMBER.finditer(counted))
+
+
+def _contact(_: str, sentence: str) -> bool:
+    if _EMAIL.search(sentence) or _WEB.search(sentence):
+        return True
+    return any(sum(c.isdigit() for c in m.group(0)) >= 7 for m in _PHONE.finditer(sentence))
+
+
+@dataclass(frozen=True)
+class ExpectedAnswer:
+    """What a sentence must hold to answer a question of one form."""
+
+    name: str
+    asks: re.Pattern[str]  # the question's form
+    holds: Callable[[str, str], bool]  # (question, sentence) -> does the sentence hold such an answer?
+    what: str  # for the reader: "none of the passages found gives <what>"
+
+
+EXPECTED_ANSWERS = (  # first match wins: "how many days" asks for a time span, not a count
+    ExpectedAnswer(
+        "contact",
+        re.compile(r"\b(?:e-?mail(?: address)?|phone number|telephone number|contact details|contact information|"
+                   r"web ?site|web address)\b", re.IGNORECASE),
+        _contact, "contact details (an email address, phone number or web address)"),
+    ExpectedAnswer(
+        "time span",
+        re.compile(r"^\s*how long\b|\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
+                   r"calendar )?(?:days|weeks|months|years))\b", re.IGNORECASE),
+        lambda _, sentence: bool(_DURATION.search(sentence)), "a time span or deadline"),
+    ExpectedAnswer(
+        "count",
+        re.compile(r"\bhow many\b|\bwhat (?:number|percentage|proportion|share) of\b", re.IGNORECASE),
+        _counts, "a number"),
+    ExpectedAnswer(
+        "date",
+        re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:year|date|month)\b|\bsince when\b", re.IGNORECASE),
+        lambda _, sentence: bool(_DATE.search(sentence)), "a date"),
+)
+
+
+def expected_answer(question: str) -> ExpectedAnswer | None:
+    """The kind of answer a factoid question asks for, if its form says."""
+    if not _WH_QUESTION.search(question):
+        return None
+    return next((kind for kind in EXPECTED_ANSWERS if kind.asks.search(question)), None)
+
+
+# verbs and nouns that frame a question about a document rather than say what it is about
+FRAME_WORDS = frozenset({
+    "say", "says", "said", "state", "states", "stated", "define", "defines", "defined", "definition", "give", "gives",
+    "provide", "provides", "require", "requires", "required", "recommend", "recommends", "mention", "mentions",
+    "cover", "covers", "describe", "describes", "explain", "explains", "set", "out", "tell", "according", "rules",
+    "rule", "text", "document", "guidance", "policy",
+})
+
+
+def _normal(text: str) -> str:
+    """Words in lower case between single spaces, US 'centered' as 'centred' (names are written both ways)."""
+    return " " + " ".join(_words(text)).replace("centered", "centred") + " "
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w@+]+", text.lower())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@dataclass(frozen=True)
+class MissingSource:
+    """A catalogued document the question names, not in the library."""
+
+    entry: CatalogEntry
+    named_as: str
+
+    @property
+    def notice(self) -> str:
+        return f"“{self.entry.title}” is not in this library, so nothing here quotes it."
+
+
+class SourceCheck:
+    """Which catalogued documents a question names; ``library`` gives the doc_keys in the index now."""
+
+    def __init__(self, entries: Iterable[CatalogEntry], library: Callable[[], set[str]], tokens: TokenSet) -> None:
+        self.entries = list(entries)
+        self.library = library
+        self.tokens = tokens
+
+    def missing(self, question: str) -> list[MissingSource]:
+        """Catalogued documents named in the question (title or alias) that the library does not hold."""
+        text, held = _normal(question), self.library()
+        found = []
+        for entry in self.entries:
+            if entry.key in held:
+                continue
+            name = next((n for n in (entry.title, *entry.aliases) if _normal(n) in text), None)
+            if name is not None:
+                found.append(MissingSource(entry, name))
+        return found
+
+    def uncovered_focus(self, question: str, missing: list[MissingSource], passages: list[Passage]) -> str | None:
+        """What the question asks about, when none of it occurs in the passages found (else None).
+
+        The focus is the question's words less stop words (those the index's BM25 drops), the missing documents'
+        names and the framing words. A focus word occurs when a passage holds it as a word, singular or plural:
+        not by stem, which would count "informed" as "informal".
+        """
+        named = {w for m in missing for w in _words(m.named_as)}
+        focus = [w for w in _words(question) if w not in named and w not in FRAME_WORDS and self.tokens(w)]
+        held = {_singular(w) for p in passages for w in _words(p.text)}
+        if not focus or any(_singular(w) in held for w in focus):
+            return None
+        return " ".join(focus)

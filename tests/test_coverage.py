@@ -1,0 +1,135 @@
+"""Coverage rules on the question's form: the kind of answer it asks for, and documents it names that the library lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.catalog import CatalogEntry
+from ingest.index.bm25 import Bm25Encoder
+from ingest.models import DocType
+from service.answering.coverage import SourceCheck, expected_answer
+from service.models import Passage
+from tests.conftest import CORPUS, make_settings
+
+MODEL_POLICY = CatalogEntry(key="model-policy-2018", title="UN System Model Policy on Sexual Harassment",
+                            aliases=["Model Policy"])
+VICTIM_CENTRED = CatalogEntry(key="victim-centred-2021", title="Advancing a Common Understanding of a Victim-centred "
+                              "Approach", aliases=["victim-centred guidance"])
+INFORMAL_Q = "What does the Model Policy say about informal resolution?"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("How long does an investigation take?", "time span"),
+    ("What is the deadline for filing a formal complaint?", "time span"),
+    ("Within how many days must a complaint be acknowledged?", "time span"),
+    ("What is the email address of the Ethics Office?", "contact"),
+    ("Which phone number do I call to report?", "contact"),
+    ("How many participants attended?", "count"),
+    ("About how many people took part?", "count"),
+    ("What proportion of workers were harassed?", "count"),
+    ("When was the Code of Conduct launched?", "date"),
+    ("In what year was the Task Force set up?", "date"),
+    ("Is there a hotline?", None),  # yes/no questions are answered without a number or an address
+    ("Can I report by email?", None),
+    ("When should I report harassment?", None),  # asks for circumstances, not a date
+    ("What is the victim-centred approach?", None),
+])
+def test_the_question_form_names_the_kind_of_answer(question, kind):
+    expected = expected_answer(question)
+    assert (expected.name if expected else None) == kind
+
+
+@pytest.mark.parametrize(("question", "sentence", "holds"), [
+    ("How long does it take?", "Investigations are completed within 120 days.", True),
+    ("What is the deadline?", "Reports are made no later than the end of the assignment.", True),
+    ("How long does it take?", "The dialogues were held during the past year.", False),
+    ("What is the email address?", "Write to ethics-office@example.org for advice.", True),
+    ("Which phone number?", "Call +41 22 917 1234 at any hour.", True),
+    ("Which phone number?", "Surveys from 2019 and 2020 were compared.", False),
+    ("How many took part?", "It welcomed over 140 participants.", True),
+    ("How many took part?", "It welcomed four hundred participants.", True),
+    ("How many took part?", "The Task Force was set up in 2017.", False),  # a year is not a count
+    ("How many took part?", "The event took place on 28 October.", False),  # nor the day of a date
+    ("How many of the 55 recommendations were adopted?", "The report made 55 recommendations.", False),
+    ("When was it launched?", "It was launched in October 2021.", True),
+    ("When was it launched?", "Staff may report at any time.", False),  # "may" is no month
+])
+def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
+    expected = expected_answer(question)
+    assert expected is not None and expected.holds(question, sentence) is holds
+
+
+def tokens(text: str) -> set[int]:
+    return set(Bm25Encoder().query(text).indices)
+
+
+def passage(text: str) -> Passage:
+    return Passage(id="p", doc_key="d", title="Doc", doc_type=DocType.other, text=text, score=1.0)
+
+
+def test_a_named_document_is_missing_only_while_the_library_lacks_it():
+    library: set[str] = set()
+    check = SourceCheck([MODEL_POLICY, VICTIM_CENTRED], lambda: library, tokens)
+    assert [m.entry.key for m in check.missing(INFORMAL_Q)] == ["model-policy-2018"]
+    assert "UN System Model Policy on Sexual Harassment" in check.missing(INFORMAL_Q)[0].notice
+    # names are matched whole, across dashes, case and the US spelling
+    assert [m.entry.key for m in check.missing("What does the Victim Centered guidance recommend?")] == [
+        "victim-centred-2021"]
+    assert check.missing("What did the model policymakers discuss?") == []
+    library.add("model-policy-2018")
+    assert check.missing(INFORMAL_Q) == []
+
+
+def test_the_focus_is_uncovered_only_when_no_passage_holds_a_word_of_it():
+    check = SourceCheck([MODEL_POLICY], set, tokens)
+    missing = check.missing(INFORMAL_Q)
+    # "informed" shares the stem of "informal" (the BM25 tokens match) but is not the word asked about
+    informed = [passage("She informed participants about the Model Policy.")]
+    assert check.uncovered_focus(INFORMAL_Q, missing, informed) == "informal resolution"
+    assert check.uncovered_focus(INFORMAL_Q, missing, [passage("Resolutions were adopted.")]) is None  # plural
+    # only the document's name and framing words left: nothing to look for
+    assert check.uncovered_focus("What does the Model Policy say?", missing, informed) is None
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    (INFORMAL_Q, "none of the passages found mentions “informal resolution”"),
+    ("What is the phone number of the Ethics Office?", "none of the passages found gives contact details"),
+    ("What is the deadline for filing a formal complaint under the Model Policy?",
+     "none of the passages found gives a time span or deadline"),
+])
+def test_questions_the_corpus_does_not_answer_abstain_and_say_why(corpus_kb, question, reason):
+    answer = corpus_kb.ask(question)
+    assert answer.abstained and not answer.citations and answer.suggestions
+    assert reason in answer.answer and "do not cover this question" in answer.answer
+
+
+def test_a_question_naming_a_document_the_library_lacks_is_answered_with_a_notice(corpus_kb):
+    answer = corpus_kb.ask("How does the Model Policy define sexual harassment?")
+    assert not answer.abstained and answer.citations
+    assert answer.notice == "“UN System Model Policy on Sexual Harassment” is not in this library, so nothing here quotes it."
+
+
+def test_typed_questions_the_corpus_answers_are_answered_with_the_number(corpus_kb):
+    answer = corpus_kb.ask("How many speakers and people had the earlier dialogues involved?")
+    assert not answer.abstained and answer.notice is None
+    assert any("30 different speakers" in c.quote for c in answer.citations)
+
+
+def test_once_the_named_document_is_ingested_its_questions_are_answered_from_it(tmp_path, embedder):
+    from service.knowledge_base import KnowledgeBase
+
+    notes = tmp_path / "docs" / "model-policy-notes.md"  # matches the Model Policy's catalog entry by file name
+    notes.parent.mkdir()
+    notes.write_text("# Notes for a test\n\nInformal resolution lets the parties settle a concern without an "
+                     "investigation, when the affected person chooses it.\n", encoding="utf-8")
+    kb = KnowledgeBase.open(make_settings(tmp_path, corpus_dir=CORPUS), embedder)
+    try:
+        kb.ingest([CORPUS / "dialogue-2021-10-28.md"])
+        assert kb.ask(INFORMAL_Q).abstained  # not in the library yet
+        kb.ingest([notes])
+        assert "model-policy-2018" in {d.doc_key for d in kb.documents()}
+        answer = kb.ask(INFORMAL_Q)
+    finally:
+        kb.close()
+    assert not answer.abstained and answer.notice is None
+    assert answer.citations[0].passage.doc_key == "model-policy-2018"
