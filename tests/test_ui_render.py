@@ -96,7 +96,9 @@ def test_abstention_is_plain_with_closest_documents() -> None:
     answer = Answer(answer="The documents do not cover this.", abstained=True, suggestions=[close])
     html = answer_html(1, answer)
     assert 'class="kb-abstain"' in html and "Closest documents" in html and "Bystander guide" in html
-    assert "/api/documents/guide/file#page=5" in html and "kb-chip" not in html
+    assert "/api/documents/guide/file#page=5" in html and "kb-chip" not in html and "kb-notice" not in html
+    missing = answer.model_copy(update={"notice": "“Model Policy” is not in this library, so nothing here quotes it."})
+    assert '<p class="kb-notice">“Model Policy” is not in this library' in answer_html(1, missing)
 
 
 def test_disclosure_answer_is_set_apart_with_preface_and_contacts() -> None:

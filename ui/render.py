@@ -99,7 +99,8 @@ def how_made(answer: Answer) -> str:
 def abstention_html(answer: Answer) -> str:
     items = "".join(suggestion_item(s) for s in answer.suggestions)
     closest = f'<p class="kb-subhead">Closest documents</p><ul class="kb-suggestions">{items}</ul>' if items else ""
-    return f'<div class="kb-abstain"><p>{escape(answer.answer)}</p>{closest}</div>'
+    notice = f'<p class="kb-notice">{escape(answer.notice)}</p>' if answer.notice else ""
+    return f'<div class="kb-abstain"><p>{escape(answer.answer)}</p>{notice}{closest}</div>'
 
 
 def suggestion_item(s: Suggestion) -> str:
