@@ -101,6 +101,8 @@ def test_questions_the_corpus_does_not_answer_abstain_and_say_why(corpus_kb, que
     answer = corpus_kb.ask(question)
     assert answer.abstained and not answer.citations and answer.suggestions
     assert reason in answer.answer and "do not cover this question" in answer.answer
+    # the Model Policy is named once: in the reason, or in the notice when the reason is another
+    assert (answer.answer + (answer.notice or "")).count("Model Policy on Sexual Harassment") == ("Model" in question)
 
 
 def test_a_question_naming_a_document_the_library_lacks_is_answered_with_a_notice(corpus_kb):

@@ -62,8 +62,8 @@ class AnswerService:
         missing = self.sources.missing(question)
         notice = " ".join(m.notice for m in missing) or None
         gap = self.gap(question, found, missing)
-        if gap is not None:
-            return abstention(found, gap, notice)
+        if gap is not None:  # no notice when the reason already names the missing document
+            return abstention(found, gap, None if missing and missing[0].entry.title in gap else notice)
         t0 = time.perf_counter()
         answer = self.compose(question, found)
         answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
