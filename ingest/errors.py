@@ -95,6 +95,13 @@ class IndexWriteFailed(KBError):
     exit_code = 4
 
 
+class FeedbackNotSaved(KBError):
+    """The local feedback store refused the write (a full disk, a read-only or locked file); nothing was stored."""
+
+    code = "feedback_not_saved"
+    http_status = 503
+
+
 class LLMUnavailable(KBError):
     code = "llm_unavailable"
     http_status = 502

@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from ingest.errors import FeedbackNotSaved
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)  # never given question or answer text
@@ -69,11 +70,18 @@ class FeedbackStore:
         excerpt = answer_excerpt[:EXCERPT_CHARS] if answer_excerpt else None
         kept_question = question.strip()[:QUESTION_CHARS] if question and question.strip() else None
         row = (now().isoformat(timespec="seconds"), rating, int(wrong_citation), excerpt, kept_question)
-        with closing(self._connect()) as db, db:
-            cursor = db.execute("INSERT INTO feedback (created_at, rating, wrong_citation, answer_excerpt, question)"
-                                " VALUES (?, ?, ?, ?, ?)", row)
-            new_id = int(cursor.lastrowid or 0)
-        self.purge()
+        try:
+            with closing(self._connect()) as db, db:
+                cursor = db.execute("INSERT INTO feedback (created_at, rating, wrong_citation, answer_excerpt, "
+                                    "question) VALUES (?, ?, ?, ?, ?)", row)
+                new_id = int(cursor.lastrowid or 0)
+        except sqlite3.Error as err:  # SQLite's message names the cause, never the row
+            raise FeedbackNotSaved(f"Your feedback could not be saved ({err}); nothing was stored. "
+                                   "Please try again later.") from err
+        try:
+            self.purge()
+        except sqlite3.Error as err:  # stored; old rows go on the next write or start
+            log.warning("feedback retention: old entries not deleted this time (%s)", err)
         log.info("feedback stored (rating=%s, wrong_citation=%s, question kept=%s)", rating, wrong_citation,
                  kept_question is not None)
         return new_id

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from ingest.errors import KBError
 from service.feedback import EXCERPT_CHARS, FeedbackStore, Rating
 from ui.render import Turn
 
@@ -36,7 +37,10 @@ def record(store: FeedbackStore, choice: str, turns: list[Turn], include_questio
     if turn is None or turn.answer is None:
         return note("Ask a question first; feedback applies to the latest answer.")
     rating, wrong, label = CHOICES[choice]
-    store.add(rating, wrong, turn.answer.answer, turn.question if include_question else None)
+    try:
+        store.add(rating, wrong, turn.answer.answer, turn.question if include_question else None)
+    except KBError as err:
+        return note(err.message)
     kept = "with your question" if include_question else "without your question"
     return note(f"Thank you. Saved: {label} ({kept}).")
 
