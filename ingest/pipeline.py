@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Literal
 
 from ingest.catalog import Catalog, meta_for
 from ingest.chunking import chunk_document
+from ingest.disk import require_free
 from ingest.errors import IndexWriteFailed, IngestError, KBError
 from ingest.index.base import Index, Point
 from ingest.loaders import check_file, load_file
@@ -300,15 +300,8 @@ class Ingestor:
         files, and a write into a mapped page the disk has no room for kills the process (SIGBUS). An engine that
         maps no files here (a Qdrant server) needs no check: a failed save of the manifest stops the run anyway."""
         folder, reserve = self.index.mapped_folder, self.settings.min_free_mb
-        if folder is None or not reserve:
-            return
-        free = free_mib(folder)
-        if free < reserve:
-            raise IndexWriteFailed(
-                f"only {free:.0f} MiB free on the disk of the index folder {self.settings.index_dir} (less than "
-                f"KB_MIN_FREE_MB={reserve}); what was saved before is kept: free disk space (or lower the reserve) and run "
-                "the command again"
-            )
+        if folder is not None and reserve:
+            require_free(folder, reserve, self.settings.index_dir)
 
     def _unsaved_in(self, manifest: Manifest) -> Unsaved | None:
         return self._unsaved if self._unsaved is not None and self._unsaved.manifest is manifest else None
@@ -364,11 +357,6 @@ class Ingestor:
     def _clear_failure(self, manifest: Manifest, shown: str) -> None:
         if manifest.failures.pop(shown, None) is not None:
             self.save(manifest)
-
-
-def free_mib(folder: Path) -> float:
-    """Space an unprivileged process may still write on the disk holding ``folder``."""
-    return shutil.disk_usage(folder).free / 2**20
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

@@ -85,8 +85,9 @@ def test_an_upload_to_a_disk_short_of_the_reserve_is_refused_before_it_is_stored
     from service.app import create_app
     from service.knowledge_base import KnowledgeBase
 
-    settings = make_settings(tmp_path / "kb", ui=False, api_key=KEY, min_free_mb=10**9)  # beyond the real disk
-    kb = KnowledgeBase.open(settings, embedder)
+    KnowledgeBase.open(make_settings(tmp_path / "kb", ui=False), embedder).close()  # the index exists (a new one
+    settings = make_settings(tmp_path / "kb", ui=False, api_key=KEY, min_free_mb=10**9)  # is refused at open)
+    kb = KnowledgeBase.open(settings, embedder)  # a reserve beyond the real disk
     with LiveServer(create_app(settings, kb)) as live, httpx.Client(base_url=live.url, timeout=120, trust_env=False) as client:
         refused = client.post("/api/documents", files={"file": ("note.pdf", policy_pdf(tmp_path / "v1.pdf").read_bytes())},
                               headers={"X-API-Key": KEY})

@@ -99,6 +99,7 @@ def test_a_disk_short_of_the_reserve_exits_4_naming_the_folder(tmp_path: Path) -
     assert result.returncode == 4, result.stderr[-2000:]
     assert "MiB free on the disk" in result.stderr and str(index) in result.stderr.replace("\n", "")
     assert result.stdout == "" and not (index / "manifest.json").exists()
+    assert not (index / "qdrant").exists()  # refused before the engine's files were made
 
 
 def test_status_of_an_empty_index(tmp_path: Path) -> None:
