@@ -10,7 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from ingest.contacts import Contact
-from service.answering.coverage import MissingSource, SourceCheck, expected_answer
+from service.answering.coverage import SourceCheck, expected_answer
 from service.answering.disclosure import PREFACE, SUPPORT_QUERY, DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer
 from service.answering.verify import verify
@@ -61,9 +61,11 @@ class AnswerService:
             return abstention(found)
         missing = self.sources.missing(question)
         notice = " ".join(m.notice for m in missing) or None
-        gap = self.gap(question, found, missing)
-        if gap is not None:  # no notice when the reason already names the missing document
-            return abstention(found, gap, None if missing and missing[0].entry.title in gap else notice)
+        if (lacking := self.lacking_answer(question, found)) is not None:
+            return abstention(found, lacking, notice)
+        if missing and (focus := self.sources.uncovered_focus(question, missing, found.passages)):
+            title = missing[0].entry.title  # the reason names it: no notice repeating it
+            return abstention(found, f"“{title}” is not in this library, and none of the passages found mentions “{focus}”")
         t0 = time.perf_counter()
         answer = self.compose(question, found)
         answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
@@ -72,19 +74,13 @@ class AnswerService:
         answer.notice = " ".join(n for n in (notice, answer.notice) if n) or None
         return answer
 
-    def gap(self, question: str, found: Retrieved, missing: list[MissingSource]) -> str | None:
-        """Why the passages found cannot answer the question, when its form tells (else None): no sentence holds
-        the kind of answer it asks for, or it names a document the library lacks and nothing else it asks about
-        occurs in the passages (service/answering/coverage.py)."""
+    def lacking_answer(self, question: str, found: Retrieved) -> str | None:
+        """What the question asks for that no sentence found gives, when its form says (service/answering/coverage.py):
+        a question for a deadline, a phone number, a count or a date is not answered by sentences holding none."""
         expected = expected_answer(question)
-        if expected is not None:
-            sentences = [c.text for c in self.extractive.candidates(found.passages)]
-            if not any(expected.holds(question, s) for s in sentences):
-                return f"none of the passages found gives {expected.what}"
-        focus = self.sources.uncovered_focus(question, missing, found.passages) if missing else None
-        if focus:
-            return f"“{missing[0].entry.title}” is not in this library, and none of the passages found mentions “{focus}”"
-        return None
+        if expected is None or any(expected.holds(question, c.text) for c in self.extractive.candidates(found.passages)):
+            return None
+        return f"none of the passages found gives {expected.what}"
 
     def support(self, found: Retrieved) -> float:
         """The abstention signal: the best cosine between the question and one sentence of the passages found.
