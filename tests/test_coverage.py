@@ -24,9 +24,7 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Within how many days must a complaint be acknowledged?", "time span"),
     ("What is the email address of the Ethics Office?", "contact"),
     ("Which phone number do I call to report?", "contact"),
-    ("How many participants attended?", "count"),
-    ("About how many people took part?", "count"),
-    ("What proportion of workers were harassed?", "count"),
+    ("How many panelists spoke?", None),  # a list of names answers it as well as a number
     ("When was the Code of Conduct launched?", "date"),
     ("In what year was the Task Force set up?", "date"),
     ("Is there a hotline?", None),  # yes/no questions are answered without a number or an address
@@ -46,11 +44,7 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("What is the email address?", "Write to ethics-office@example.org for advice.", True),
     ("Which phone number?", "Call +41 22 917 1234 at any hour.", True),
     ("Which phone number?", "Surveys from 2019 and 2020 were compared.", False),
-    ("How many took part?", "It welcomed over 140 participants.", True),
-    ("How many took part?", "It welcomed four hundred participants.", True),
-    ("How many took part?", "The Task Force was set up in 2017.", False),  # a year is not a count
-    ("How many took part?", "The event took place on 28 October.", False),  # nor the day of a date
-    ("How many of the 55 recommendations were adopted?", "The report made 55 recommendations.", False),
+    ("How long does it take?", "Complaints are acknowledged within ten working days.", True),
     ("When was it launched?", "It was launched in October 2021.", True),
     ("When was it launched?", "Staff may report at any time.", False),  # "may" is no month
 ])

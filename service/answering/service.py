@@ -76,7 +76,7 @@ class AnswerService:
 
     def lacking_answer(self, question: str, found: Retrieved) -> str | None:
         """What the question asks for that no sentence found gives, when its form says (service/answering/coverage.py):
-        a question for a deadline, a phone number, a count or a date is not answered by sentences holding none."""
+        a question for a deadline, a phone number or a date is not answered by sentences holding none."""
         expected = expected_answer(question)
         if expected is None or any(expected.holds(question, c.text) for c in self.extractive.candidates(found.passages)):
             return None
