@@ -26,8 +26,11 @@ NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?"
 )
-_UNIT = r"(?:working |calendar |business )?(?:days?|weeks?|months?|years?|hours?)"
+_UNIT = r"(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?|decades?)"
 _DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{_UNIT}\b|\bno later than\b", re.IGNORECASE)
+# "how long has it ...?" is answered by "since (its inception in) 2017" as well; a deadline is not
+_SO_FAR = re.compile(r"^\s*how long (?:has|have)\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsince(?:\W+\w+){0,3}?\W+(?:19|20)\d\d\b", re.IGNORECASE)
 _MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
 _DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{_MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -36,6 +39,10 @@ _WEB = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 # factoid questions only: "Is there a hotline?" or "Can I report by email?" are answered without an address
 _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly)\s+)?(?:what|which|where|when|how|within|"
                           r"in what|in which|by when|give|tell|list)\b", re.IGNORECASE)
+
+
+def _time_span(question: str, sentence: str) -> bool:
+    return bool(_DURATION.search(sentence) or (_SO_FAR.search(question) and _SINCE_YEAR.search(sentence)))
 
 
 def _contact(_: str, sentence: str) -> bool:
@@ -65,7 +72,7 @@ EXPECTED_ANSWERS = (
         "time span",
         re.compile(r"^\s*how long\b|\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
                    r"calendar )?(?:days|weeks|months|years))\b", re.IGNORECASE),
-        lambda _, sentence: bool(_DURATION.search(sentence)), "a time span or deadline"),
+        _time_span, "a time span or deadline"),
     ExpectedAnswer(
         "date",
         re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:year|date|month)\b|\bsince when\b", re.IGNORECASE),
