@@ -55,8 +55,11 @@ def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence
     assert expected is not None and expected.holds(question, sentence) is holds
 
 
+BM25 = Bm25Encoder()
+
+
 def tokens(text: str) -> set[int]:
-    return set(Bm25Encoder().query(text).indices)
+    return set(BM25.query(text).indices)
 
 
 def passage(text: str) -> Passage:

@@ -18,11 +18,7 @@ def open_index(settings: Settings) -> Index:
         from ingest.index.server import ServerIndex
 
         return ServerIndex.connect(settings.qdrant_url, settings.collection, api_key=settings.qdrant_api_key)
-    from ingest.index.edge import CONFIG_FILE, EdgeIndex
+    from ingest.index.edge import EdgeIndex
 
-    folder = settings.index_dir / "qdrant"
-    if settings.min_free_mb and not (folder / CONFIG_FILE).exists():  # creating the engine's files writes too
-        from ingest.disk import require_free
-
-        require_free(folder, settings.min_free_mb, settings.index_dir)
-    return EdgeIndex.open(folder, search_threads=settings.search_threads or None)
+    return EdgeIndex.open(settings.index_dir / "qdrant", search_threads=settings.search_threads or None,
+                          min_free_mib=settings.min_free_mb)

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 import qdrant_edge as qe
 
+from ingest.disk import require_free
 from ingest.errors import IndexBusy, UsageError
 from ingest.index.base import (
     DENSE,
@@ -110,8 +111,12 @@ def _config(dim: int, search_threads: int | None = SEARCH_THREADS) -> qe.EdgeCon
     )
 
 
+def _is_new(folder: Path) -> bool:
+    return not (folder / CONFIG_FILE).exists()
+
+
 def _open_shard(folder: Path, dim: int, search_threads: int | None) -> qe.EdgeShard:
-    if not (folder / CONFIG_FILE).exists():
+    if _is_new(folder):
         log.info("creating index in %s (dim %d)", folder, dim)
         shard = qe.EdgeShard.create(str(folder), _config(dim, search_threads))
     else:
@@ -200,10 +205,14 @@ class EdgeIndex:
         self._bm25 = Bm25Encoder()
 
     @classmethod
-    def open(cls, path: Path, dim: int = 384, search_threads: int | None = SEARCH_THREADS) -> EdgeIndex:
+    def open(cls, path: Path, dim: int = 384, search_threads: int | None = SEARCH_THREADS,
+             min_free_mib: int = 0) -> EdgeIndex:
         """Create or load the shard in ``path``; raise ``IndexBusy`` if another process has it.
 
-        ``search_threads``: the shard's search pool (None: one per CPU)."""
+        ``search_threads``: the shard's search pool (None: one per CPU). ``min_free_mib``: a new shard is not
+        created on a disk with less free space (``IndexWriteFailed``), since making its files writes too."""
+        if min_free_mib and _is_new(path):
+            require_free(path, min_free_mib, path)
         lock = FolderLock.acquire(path)
         try:
             shard = _open_shard(path, dim, search_threads)

@@ -1,8 +1,9 @@
 """Checks of coverage that a similarity score cannot make: the form of the question says what an answer must hold.
 
 * **Expected answer.** A question that asks how long or for a deadline, for an email address or phone number,
-  or when something happened is answered only by a sentence holding a time span, contact details or a date. When no sentence of the passages found holds one, the documents do not answer the
-  question, however close their topic.
+  or when something happened is answered only by a sentence holding a time span, contact details or a date.
+  When no sentence of the passages found holds one, the documents do not answer the question, however close
+  their topic.
 * **Named sources.** A question may name a catalogued document ("the Model Policy") that is not in the
   library: the answer says so, and abstains when nothing the question asks about (its words other than the
   document's name and verbs such as "say") occurs in the passages found either.
@@ -125,7 +126,8 @@ class SourceCheck:
     """Which catalogued documents a question names; ``library`` gives the doc_keys in the index now."""
 
     def __init__(self, entries: Iterable[CatalogEntry], library: Callable[[], set[str]], tokens: TokenSet) -> None:
-        self.entries = list(entries)
+        # each entry with its names (title, then aliases) as written and as matched
+        self.names = [(entry, [(n, _normal(n)) for n in (entry.title, *entry.aliases)]) for entry in entries]
         self.library = library
         self.tokens = tokens
 
@@ -133,11 +135,9 @@ class SourceCheck:
         """Catalogued documents named in the question (title or alias) that the library does not hold."""
         text, held = _normal(question), self.library()
         found = []
-        for entry in self.entries:
-            if entry.key in held:
-                continue
-            name = next((n for n in (entry.title, *entry.aliases) if _normal(n) in text), None)
-            if name is not None:
+        for entry, names in self.names:
+            name = next((written for written, matched in names if matched in text), None)
+            if name is not None and entry.key not in held:
                 found.append(MissingSource(entry, name))
         return found
 
