@@ -80,6 +80,58 @@ def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+PROBE_SIZE = 48  # a 48x48 float32 product: in L1, and under OpenBLAS's size for splitting across threads
+PROBE_PRODUCTS = 100  # ~0.4 ms a timing on this machine kind
+PROBE_TIMINGS = 5
+
+
+def cpu_probe_gflops() -> float:
+    """GFLOP/s of one core right now (median of 5 timings, ~2 ms in all) on a small matrix product in cache.
+
+    On a shared host this moves by up to 2x within seconds (another guest busy on the same physical core,
+    clock changes), and query embedding time moves with it. Taken between measurements, never during them:
+    the benchmark's own load would slow it too.
+    """
+    matrix = np.full((PROBE_SIZE, PROBE_SIZE), 0.5, dtype=np.float32)
+    for _ in range(PROBE_PRODUCTS // 10):  # a core waking from idle starts slow
+        matrix @ matrix
+    rates = []
+    for _ in range(PROBE_TIMINGS):
+        started = time.perf_counter()
+        for _ in range(PROBE_PRODUCTS):
+            matrix @ matrix
+        rates.append(PROBE_PRODUCTS * 2 * PROBE_SIZE**3 / (time.perf_counter() - started) / 1e9)
+    return float(np.median(rates))
+
+
+def cpu_jiffies() -> tuple[int, int]:
+    """(steal, total) clock ticks of all CPUs since boot, from /proc/stat; (0, 0) off Linux."""
+    path = Path("/proc/stat")
+    if not path.exists():
+        return 0, 0
+    ticks = [int(x) for x in path.read_text().splitlines()[0].split()[1:]]
+    steal = ticks[7] if len(ticks) > 7 else 0
+    return steal, sum(ticks[:8])  # guest time is already counted in user time
+
+
+class HostWatch:
+    """The host's speed around the measurements of one stretch of the run: ``cpu_probe_gflops`` before and
+    after each labelled measurement, and the share of CPU time the hypervisor gave to other guests (steal)
+    over the whole stretch. Figures that drift between runs can be read against it."""
+
+    def __init__(self) -> None:
+        self.samples: dict[str, list[float]] = {}
+        self.jiffies = cpu_jiffies()
+
+    def probe(self, label: str) -> None:
+        self.samples.setdefault(label, []).append(cpu_probe_gflops())
+
+    def figures(self) -> dict[str, Any]:
+        steal, total = (now - then for now, then in zip(cpu_jiffies(), self.jiffies, strict=True))
+        return {"cpu_probe_gflops": {label: summary(values, 1) for label, values in self.samples.items()},
+                "cpu_steal_pct": round(100 * steal / total, 2) if total else None}
+
+
 def busy_processes(threshold: float = 20.0) -> int:
     """Other processes using more than ``threshold`` % of a core right now (noise on a shared machine)."""
     import psutil

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from bench.load import run_load, warm_up
-from bench.machine import summary
+from bench.machine import HostWatch, summary
 from bench.peer import PeerSearch
 from bench.server import Server
 
@@ -68,17 +68,20 @@ class Tally:
     inflates wall time, not CPU time.
     """
 
-    def __init__(self, server: Server) -> None:
+    def __init__(self, server: Server, host: HostWatch) -> None:
         self.server = server
+        self.host = host
         self.latencies: dict[str, list[float]] = {}
         self.throughput: dict[str, list[float]] = {}
         self.cpu_ms: dict[str, list[float]] = {}
         self.errors = 0
 
     def run(self, case: str, path: str, bodies: list[dict[str, Any]], clients: int) -> None:
+        self.host.probe(case)
         cpu_before = self.server.cpu_s()
         result = run_load(self.server.port, path, bodies, clients)
         cpu_ms = (self.server.cpu_s() - cpu_before) * 1000 / max(len(bodies), 1)
+        self.host.probe(case)
         self.latencies.setdefault(case, []).extend(result.latencies_ms)
         self.throughput.setdefault(case, []).append(result.requests_per_s)
         self.cpu_ms.setdefault(case, []).append(cpu_ms)
@@ -131,14 +134,14 @@ def peak_rss_mib(pid: int) -> float:
 
 
 def bench_size(index_dir: Path, peer_dir: Path, peer_model: Any, feed: QuestionFeed, plan: QueryPlan,
-               env: dict[str, str], log_dir: Path) -> dict[str, Any]:
+               env: dict[str, str], log_dir: Path, host: HostWatch) -> dict[str, Any]:
     """Every query figure at one index size (the server is started and stopped here)."""
     peer = PeerSearch(peer_dir, peer_model)
     peer_total: list[float] = []
     peer_search: list[float] = []
     peer_cpu: list[float] = []
     with Server.start(index_dir, log_dir / f"serve-{index_dir.name}.log", env) as server:
-        tally = Tally(server)
+        tally = Tally(server, host)
         out: dict[str, Any] = {"cold_start_s": round(server.cold_start_s, 2), "rss_ready_mib": server.rss_mib()}
         warm_up(server.port, "/api/search", search_bodies(feed.cycle(20, start=len(feed.questions) - 20), plan.top_k))
         warm_up(server.port, "/api/ask", ask_bodies(feed.fresh(10), plan.top_k))

@@ -94,6 +94,7 @@ def ingest_table(ingest: dict[str, Any]) -> Table:
 
 QUERY_CASES = ("search hybrid, 1 client", "search hybrid, 8 clients", "search dense, 1 client",
                "ask, 1 client", "ask, 8 clients", "ask again (passages seen), 1 client")
+HOST_CASES = (("search hybrid, 1 client", "at search 1 client"), ("floor", "at floor"))
 # the floor's parts say which one a slow host window hit (the model run moves most between windows)
 FLOOR_ROWS = (("total", "floor (in process: the retriever)"), ("embed", "  of it: query embedding"),
               ("index query", "  of it: BM25 + index query + collapse"))
@@ -114,8 +115,18 @@ def query_table(query: dict[str, Any]) -> Table:
         ratio = peer["p50"] / row["service"]["search hybrid, 1 client"]["p50"]
         for part, case in FLOOR_ROWS:
             table.add_row("", case, fmt(row["floor"][part]["p50"], 2), fmt(row["floor"][part]["p95"], 2), "")
+        if "host" in row:  # results written before the host figures lack them
+            table.add_row("", host_line(row["host"]), "", "", "")
         table.add_row("", f"[bold]peer p50 / ours p50 = {ratio:.1f}x[/]", "", "", "", end_section=True)
     return table
+
+
+def host_line(host: dict[str, Any]) -> str:
+    """The CPU probe around the 1-client search and the floor (p50 of the timings before and after each
+    round), and steal over the whole size."""
+    probe = host["cpu_probe_gflops"]
+    around = [f"{name} {fmt(probe[key]['p50'])}" for key, name in HOST_CASES if key in probe]
+    return f"host CPU probe, GFLOP/s: {', '.join(around)}; steal {fmt(host['cpu_steal_pct'], 2)}%"
 
 
 def memory_table(query: dict[str, Any]) -> Table:

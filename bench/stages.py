@@ -10,7 +10,7 @@ from typing import Any
 
 from bench import corpus, floor, indexes, ingestion, query
 from bench.dataset import Source, build_dataset, with_sentences
-from bench.machine import load_average, summary
+from bench.machine import HostWatch, load_average, summary
 from ingest.chunking import load_token_counter
 from ingest.embedding import MiniLMEmbedder
 from ingest.settings import Settings
@@ -115,11 +115,14 @@ def query_stage(settings: Settings, embedder: MiniLMEmbedder, abstracts: list[co
         folders.append(edge_dir)
         peer_dir, peer_info = indexes.peer_index(root, data)
         feed = query.QuestionFeed(questions)
-        figures = query.bench_size(edge_dir, peer_dir, peer_model, feed, plan.service, env, work / "logs")
+        host = HostWatch()
+        figures = query.bench_size(edge_dir, peer_dir, peer_model, feed, plan.service, env, work / "logs", host)
+        host.probe("floor")
         floor_figures = floor.floor(edge_dir, fast_embed, questions[: plan.floor_queries], settings.prefetch)
+        host.probe("floor")
         results.append({"size": size, "real_embeddings": data.real, "documents": len(data.records),
                         "index": edge_info, "peer_index": peer_info, **figures, "floor": floor_figures,
-                        "load_average": load_average()})
+                        "load_average": load_average(), "host": host.figures()})
         log.info("size %d done (load %s)", size, load_average())
     starts = query.cold_starts(folders[0], env, work / "logs", plan.cold_start_runs)
     api_only = query.cold_starts(folders[0], env | {"KB_UI": "false"}, work / "logs", plan.cold_start_runs)
