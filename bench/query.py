@@ -22,8 +22,12 @@ from bench.load import run_load, warm_up
 from bench.machine import HostWatch, summary
 from bench.peer import PeerSearch
 from bench.server import Server
+from service.onnx_embedding import BUSY_WINDOW_S
 
 log = logging.getLogger(__name__)
+# a pause before each case: after a concurrent case the service answers on its one-thread model session for
+# BUSY_WINDOW_S, which would otherwise slow the first half second of the 1-client case that follows
+SETTLE_S = BUSY_WINDOW_S + 0.5
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class Tally:
         self.errors = 0
 
     def run(self, case: str, path: str, bodies: list[dict[str, Any]], clients: int) -> None:
+        time.sleep(SETTLE_S)
         self.host.probe(case)
         cpu_before = self.server.cpu_s()
         result = run_load(self.server.port, path, bodies, clients)
