@@ -8,9 +8,8 @@ from bench.report import host_line
 
 def test_cpu_ticks_only_grow_and_steal_is_part_of_the_total():
     steal, total = cpu_jiffies()
-    busy = sum(i * i for i in range(300_000))  # a few ms of CPU so the counters move
+    sum(i * i for i in range(300_000))  # a few ms of CPU so the counters move
     later_steal, later_total = cpu_jiffies()
-    assert busy > 0
     assert 0 <= steal <= total
     assert later_total >= total and later_steal >= steal
 
