@@ -40,7 +40,7 @@ def run_gold_eval(settings: Settings, options: GoldOptions, out: Console, err: C
     gold = validated()
     baseline = load_baseline(options.baseline) if options.baseline else None
     run, embedder = ask_all(settings, options, gold, err)
-    metrics = score_run(run) | pdf_metrics(settings, embedder, err)
+    metrics = score_run(run) | pdf_metrics(settings, embedder, err) | question_set_metrics(settings, embedder, err)
     changes = compare(metrics, baseline) if baseline is not None else None
     if options.out_dir is not None:
         threshold = settings.abstain_threshold if options.url is None else None
@@ -84,6 +84,24 @@ def pdf_metrics(settings: Settings, embedder: Any, err: Console) -> dict[str, An
     gold = validated_pdf_gold()
     with progress(err, "pdf set", len(gold.questions)) as advance:
         return pdf_set_metrics(settings, embedder, advance, gold)
+
+
+def question_set_metrics(settings: Settings, embedder: Any, err: Console) -> dict[str, Any]:
+    """The answerability sets (eval/data/sets/): each on its own library, so in process only."""
+    if embedder is None:
+        err.print("note: sets_* metrics skipped: the question sets run in process only (not with --url)")
+        return {}
+    from eval.sets import load_set, set_metrics
+
+    total = sum(len(load_set(name)) for name in ("summary", "policy", "lists"))
+    with progress(err, "sets", total) as advance:
+        done = [0]
+
+        def step(_: int, __: int) -> None:
+            done[0] += 1
+            advance(done[0], total)
+
+        return set_metrics(settings, embedder, step)
 
 
 @contextmanager

@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     top_k: int = Field(5, description="Passages returned by default.")
     prefetch: int = Field(40, description="Candidates taken from each of dense and BM25 before fusion.")
     abstain_threshold: float = Field(0.28, description="Best dense cosine of the question to a sentence of the passages found below which the answer abstains (calibrated on the gold set: eval/data/README.md).")
-    answer_sentences: int = Field(4, description="Most sentences in an extractive answer.")
+    answer_sentences: int = Field(3, description="Most units (a sentence, or a list with its lead-in) an extractive answer quotes; fewer when fewer answer the question.")
 
     # --- optional LLM ------------------------------------------------------------------------
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; setting it turns on LLM answers.")

@@ -48,7 +48,7 @@ class KnowledgeBase:
         self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch)
         self.answers = AnswerService(
             self.retriever,
-            ExtractiveAnswerer(self.embed_texts, self.token_set, settings.answer_sentences),
+            ExtractiveAnswerer(self.embed_texts, settings.answer_sentences),
             DisclosureDetector(self.embed_texts),
             settings.abstain_threshold,
             lambda: contacts_for_answers(settings.corpus_dir / "contacts.toml"),

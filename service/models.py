@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -23,11 +23,12 @@ class Passage(BaseModel):
     paragraph: str | None = None
     text: str
     score: float
+    char_start: int | None = Field(None, description="Where the passage starts in its document's text.")
 
     @classmethod
     def from_payload(cls, point_id: str, score: float, payload: dict[str, Any]) -> Passage:
         fields = {k: payload.get(k) for k in ("doc_key", "title", "doc_type", "page_start", "page_end",
-                                              "section", "paragraph", "text")}
+                                              "section", "paragraph", "text", "char_start")}
         return cls(id=point_id, score=score, **fields)
 
 
@@ -55,12 +56,20 @@ class Filters(BaseModel):
     doc_key: list[str] = Field(default_factory=list, max_length=50, description="Keep passages of these documents.")
 
 
+AnswerState = Literal["answered", "partial", "not_covered"]
+
+
 class Answer(BaseModel):
     answer: str
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
+    state: AnswerState = Field("answered", description="'answered'; 'partial' (some asks of the question are not "
+                               "covered, listed in `uncovered`); 'not_covered' (abstained).")
+    uncovered: list[str] = Field(default_factory=list, description="The asks of the question the documents do not "
+                                 "answer, as the question words them.")
     notice: str | None = None
     disclosure: bool = Field(False, description="The question read as a personal account; support passages first.")
+    supporter: bool = Field(False, description="The question reads as someone helping a person who confided in them.")
     preface: str | None = Field(None, description="The opening sentence of a disclosure-aware answer (not a claim).")
     suggestions: list[Suggestion] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list, description="Support contacts from corpus/contacts.toml.")

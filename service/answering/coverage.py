@@ -46,6 +46,28 @@ def _time_span(question: str, sentence: str) -> bool:
     return bool(_DURATION.search(sentence) or (_SO_FAR.search(question) and _SINCE_YEAR.search(sentence)))
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_QUANTITY = re.compile(rf"\b(?:{NUMBER_WORDS.removeprefix('one|')}|half|third|quarter|majority|minority|dozen|percent|per cent)\b|%|"
+                       r"\b\d+ (?:in|out of) \d+\b", re.IGNORECASE)
+
+
+def expected_number(token: str) -> bool:
+    """One word that is a count or amount: digits that are not a year, or a number word."""
+    if token[:1].isdigit():
+        return not _YEAR.match(token)
+    return bool(_QUANTITY.fullmatch(token))
+
+
+def _number(_: str, sentence: str) -> bool:
+    """A count, amount or share: a number that is not a year, a number word, a percentage or "1 in 3"."""
+    digits = re.findall(r"\d+(?:[.,]\d+)*", sentence)
+    return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(sentence))
+
+
+_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+,? (?:is|was|chairs|heads|"
+                     r"serves|leads|has been)\b")
+
+
 def _contact(_: str, sentence: str) -> bool:
     if _EMAIL.search(sentence) or _WEB.search(sentence):
         return True
@@ -62,7 +84,7 @@ class ExpectedAnswer:
     what: str  # for the reader: "none of the passages found gives <what>"
 
 
-# first match wins. No rule for "how many": a list of names answers it as well as a number does.
+# first match wins. "How many" is also answered by a list (service/answering/answerability.py).
 EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "contact",
@@ -71,13 +93,25 @@ EXPECTED_ANSWERS = (
         _contact, "contact details (an email address, phone number or web address)"),
     ExpectedAnswer(
         "time span",
-        re.compile(r"^\s*how long\b|\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
+        re.compile(r"^\s*how long\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
+                   r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
                    r"calendar )?(?:days|weeks|months|years))\b", re.IGNORECASE),
         _time_span, "a time span or deadline"),
     ExpectedAnswer(
         "date",
         re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:year|date|month)\b|\bsince when\b", re.IGNORECASE),
         lambda _, sentence: bool(_DATE.search(sentence)), "a date"),
+    ExpectedAnswer(
+        "name",
+        re.compile(r"\b(?:what is|what's) the name of\b|\bwho (?:is|currently) (?:the )?(?:current |present )?"
+                   r"(?:chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator)\b|\bwho currently\b",
+                   re.IGNORECASE),
+        lambda _, sentence: bool(_PERSON.search(sentence)), "a person's name"),
+    ExpectedAnswer(
+        "number",
+        re.compile(r"\bhow (?:many|much)\b|\b(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
+                   r"rate|amount)\b", re.IGNORECASE),
+        _number, "a number"),
 )
 
 
@@ -130,6 +164,7 @@ class SourceCheck:
         self.names = [(entry, [(n, _normal(n)) for n in (entry.title, *entry.aliases)]) for entry in entries]
         self.library = library
         self.tokens = tokens
+        self.name_words = {w for entry, _ in self.names for n in (entry.title, *entry.aliases) for w in n.split()}
 
     def missing(self, question: str) -> list[MissingSource]:
         """Catalogued documents named in the question (title or alias) that the library does not hold."""

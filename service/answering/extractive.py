@@ -1,102 +1,125 @@
-"""The default answerer: picks the passage sentences that answer the question and cites each one.
+"""The default answerer: quotes the units that answer the question, best first, and cites each one.
 
-A sentence is scored by embedding similarity to the question, lexical overlap (the engine's BM25
-tokens, so stemming and stop words match the index) and its passage's fused retrieval score;
-maximal marginal relevance keeps the answer from saying one point three times and spreads it over
-passages. Every sentence is a verbatim quote. Weights: a sweep on the gold set (eval/data/README.md).
+A unit (``service/answering/candidates.py``) is scored by embedding similarity to the question, lexical
+overlap with its content words, the share of the question's policy concepts it names, and its passage's fused
+retrieval score. The answer holds, for each ask of the question that the passages answer
+(``service/answering/answerability.py``), the best unit answering it; then other units answering an ask,
+only while they score close to the best, say something new, and share a word with the question. Every
+quote is verbatim.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ingest.sentences import sentence_spans
-from service.answering.verify import unmark
+from service.answering.answerability import Coverage
+from service.answering.candidates import Unit
+from service.answering.focus import Part
 from service.models import Citation, Passage
 from service.retrieval import Retrieved
 
 TextEmbed = Callable[[list[str]], np.ndarray]
-TokenSet = Callable[[str], set[int]]
 
-W_SIMILARITY, W_OVERLAP, W_PASSAGE = 0.6, 0.25, 0.3
-MMR_REDUNDANCY = 0.5
-SAME_PASSAGE = 0.1  # MMR penalty for a second sentence of an already cited passage
+W_SIMILARITY, W_OVERLAP, W_PASSAGE, W_CONCEPTS = 0.6, 0.25, 0.3, 0.2
+EXTRA_FLOOR = 0.8  # a unit beyond each ask's best joins the answer only when it scores this share of the best
 REDUNDANT_COSINE = 0.85
-RELATIVE_FLOOR = 0.65
-MIN_WORDS = 4
-SENTENCE_ENDS = (".", "!", "?", ":", ";")  # headings and title lines have none, and answer nothing
 
 
 @dataclass
-class Candidate:
-    passage_idx: int
-    start: int
-    end: int
-    text: str
-    sentence_idx: int = 0  # position among the passage's sentences (and their vectors stored at ingest)
-    score: float = 0.0
+class Scored:
+    """The units of an answer with their vectors and similarity to the question."""
+
+    units: list[Unit]
+    vectors: np.ndarray
+    similarity: np.ndarray
 
 
 class ExtractiveAnswerer:
-    def __init__(self, embed_texts: TextEmbed, tokens: TokenSet, max_sentences: int = 4) -> None:
+    def __init__(self, embed_texts: TextEmbed, max_sentences: int = 3) -> None:
         self.embed_texts = embed_texts
-        self.tokens = tokens
         self.max_sentences = max_sentences
 
-    def compose(self, question: str, found: Retrieved, passages_first: int = 0) -> tuple[str, list[Citation]]:
-        """Answer text with ``[n]`` markers and one citation per sentence."""
-        candidates = self.candidates(found.passages)
-        if not candidates:
-            return "", []
-        vectors = self.vectors(candidates, found)
-        self.score(question, found, candidates, vectors)
-        chosen = self.select(candidates, vectors)
-        return render(chosen, found.passages)
-
-    def candidates(self, passages: list[Passage]) -> list[Candidate]:
-        out = []
-        for idx, passage in enumerate(passages):
-            for position, (start, end) in enumerate(sentence_spans(passage.text)):
-                text = passage.text[start:end]
-                if is_statement(text):
-                    out.append(Candidate(idx, start, end, text, position))
-        return out
-
-    def vectors(self, cands: list[Candidate], found: Retrieved) -> np.ndarray:
-        """The candidates' sentence vectors: as stored at ingest when the index holds them, else embedded now."""
-        stored = [_stored_rows(found, i) for i in range(len(found.passages))]
-        rows = [_row(stored[c.passage_idx], c.sentence_idx) for c in cands]
-        missing = [i for i, row in enumerate(rows) if row is None]
-        if missing:
-            embedded = self.embed_texts([cands[i].text for i in missing])
-            for i, row in zip(missing, embedded, strict=True):
-                rows[i] = row
-        return np.asarray(rows, dtype=np.float32)
-
-    def score(self, question: str, found: Retrieved, cands: list[Candidate], vectors: np.ndarray) -> None:
-        similarity = vectors @ found.query_vec
+    def score(self, question_terms: set[str], parts: Sequence[Part], found: Retrieved, units: list[Unit]) -> Scored:
+        """Each unit's score against the question (kept on the unit), its vector and its similarity."""
+        vectors = self.unit_vectors(units, found)
+        similarity = vectors @ found.query_vec if len(units) else np.zeros(0, dtype=np.float32)
         passage_term = relative_scores(found.passages)
-        q_tokens = self.tokens(question)
-        for cand, sim in zip(cands, similarity, strict=True):
-            overlap = len(q_tokens & self.tokens(cand.text)) / max(len(q_tokens), 1)
-            cand.score = W_SIMILARITY * float(sim) + W_OVERLAP * overlap + W_PASSAGE * passage_term[cand.passage_idx]
+        concepts = frozenset().union(*(p.concepts for p in parts)) if parts else frozenset()
+        for unit, sim in zip(units, similarity, strict=True):
+            overlap = len(question_terms & unit.stems) / max(len(question_terms), 1)
+            named = len(concepts & unit.concepts) / len(concepts) if concepts else 0.0
+            unit.score = (W_SIMILARITY * float(sim) + W_OVERLAP * overlap + W_PASSAGE * passage_term[unit.passage_idx]
+                          + W_CONCEPTS * named)
+        return Scored(units, vectors, similarity)
 
-    def select(self, cands: list[Candidate], vectors: np.ndarray) -> list[Candidate]:
-        """Maximal marginal relevance over candidates above a floor relative to the best."""
-        best = max(c.score for c in cands)
-        pool = [i for i, c in enumerate(cands) if c.score >= RELATIVE_FLOOR * best]
+    def unit_vectors(self, units: list[Unit], found: Retrieved) -> np.ndarray:
+        """A unit's vector: its sentence's, or for a lead-in with items the one closest to the question."""
+        if not units:
+            return np.zeros((0, found.query_vec.shape[0]), dtype=np.float32)
+        rows = {i: self.passage_rows(found, i) for i in {u.passage_idx for u in units}}
+        out = []
+        for unit in units:
+            table = rows[unit.passage_idx]
+            options = [unit.sentence_idx] + [j for j, _ in unit.items]
+            out.append(table[max(options, key=lambda j: float(table[j] @ found.query_vec))])
+        return np.asarray(out, dtype=np.float32)
+
+    def passage_rows(self, found: Retrieved, idx: int) -> np.ndarray:
+        """Every sentence vector of passage ``idx``: as stored at ingest when they line up, else embedded now."""
+        stored = found.sentence_vectors[idx] if idx < len(found.sentence_vectors) else None
+        text = found.passages[idx].text
+        spans = sentence_spans(text)
+        if stored is not None and len(stored) == len(spans):
+            return stored
+        return self.embed_texts([text[a:b] for a, b in spans])
+
+    def compose(self, scored: Scored, coverage: Coverage, question_terms: set[str]) -> tuple[str, list[Citation]]:
+        """Answer text with ``[n]`` markers and one citation per unit quoted."""
+        chosen = self.select(scored, coverage, question_terms)
+        return render([scored.units[i] for i in chosen])
+
+    def select(self, scored: Scored, coverage: Coverage, question_terms: set[str]) -> list[int]:
+        units = scored.units
+        firsts = list(dict.fromkeys(a.answering[0] for a in coverage.asks if a.answering))
         chosen: list[int] = []
-        while pool and len(chosen) < self.max_sentences:
-            cited = {cands[j].passage_idx for j in chosen}
-            i = max(pool, key=lambda j: cands[j].score - MMR_REDUNDANCY * _max_sim(vectors, j, chosen)
-                    - SAME_PASSAGE * (cands[j].passage_idx in cited))
-            pool.remove(i)
-            if _max_sim(vectors, i, chosen) < REDUNDANT_COSINE:
+        for i in firsts:
+            if not self._repeats(scored, i, chosen):
                 chosen.append(i)
-        return [cands[i] for i in chosen]
+        if not chosen:
+            return []
+        best = max(units[i].score for i in chosen)
+        cited = {units[i].passage_idx for i in chosen}
+        extras = sorted(coverage.answering(), key=lambda i: (units[i].passage_idx in cited, -units[i].score))
+        for i in extras:
+            if len(chosen) >= self.max_sentences:
+                break
+            if i in chosen or units[i].score < EXTRA_FLOOR * best or not (question_terms & units[i].stems):
+                continue
+            if not self._repeats(scored, i, chosen):
+                chosen.append(i)
+        return sorted(chosen, key=lambda i: units[i].score, reverse=True)
+
+    def _repeats(self, scored: Scored, i: int, chosen: list[int]) -> bool:
+        """Says what a chosen unit says: the same text, an overlapping quote, or a near-identical vector."""
+        unit = scored.units[i]
+        for j in chosen:
+            other = scored.units[j]
+            if other.passage_idx == unit.passage_idx and _overlap(other, unit):
+                return True
+            if float(scored.vectors[i] @ scored.vectors[j]) >= REDUNDANT_COSINE:
+                return True
+        return False
+
+
+def _overlap(a: Unit, b: Unit) -> bool:
+    qa, qb = a.quote, b.quote
+    start_a = a.passage.text.find(qa)
+    start_b = b.passage.text.find(qb)
+    return start_a < start_b + len(qb) and start_b < start_a + len(qa)
 
 
 def relative_scores(passages: list[Passage]) -> list[float]:
@@ -105,32 +128,9 @@ def relative_scores(passages: list[Passage]) -> list[float]:
     return [p.score / best if best > 0 else 0.0 for p in passages]
 
 
-def _stored_rows(found: Retrieved, idx: int) -> np.ndarray | None:
-    """Passage ``idx``'s stored sentence vectors when they line up with its sentences (same splitter)."""
-    rows = found.sentence_vectors[idx] if idx < len(found.sentence_vectors) else None
-    if rows is None or len(rows) != len(sentence_spans(found.passages[idx].text)):
-        return None
-    return rows
-
-
-def _row(rows: np.ndarray | None, i: int) -> np.ndarray | None:
-    return None if rows is None else rows[i]
-
-
-def is_statement(text: str) -> bool:
-    """A sentence worth quoting: long enough, and not a heading or title line (those end without punctuation;
-    list entries such as "Ms. X, Director, Y" keep their commas)."""
-    ends = text.rstrip("”’\"')").endswith(SENTENCE_ENDS)
-    return len(text.split()) >= MIN_WORDS and (ends or "," in text)
-
-
-def _max_sim(vectors: np.ndarray, i: int, chosen: list[int]) -> float:
-    return float(max((vectors[i] @ vectors[j] for j in chosen), default=0.0))
-
-
-def render(chosen: list[Candidate], passages: list[Passage]) -> tuple[str, list[Citation]]:
+def render(chosen: list[Unit]) -> tuple[str, list[Citation]]:
     parts, citations = [], []
-    for n, cand in enumerate(chosen, start=1):
-        parts.append(f"{unmark(cand.text)} [{n}]")  # the quote stays verbatim; the shown sentence cannot fake a marker
-        citations.append(Citation(n=n, quote=cand.text, passage=passages[cand.passage_idx]))
+    for n, unit in enumerate(chosen, start=1):
+        parts.append(f"{unit.shown()} [{n}]")  # the quote stays verbatim; the shown text cannot fake a marker
+        citations.append(Citation(n=n, quote=unit.quote, passage=unit.passage))
     return " ".join(parts), citations

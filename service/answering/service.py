@@ -1,4 +1,12 @@
-"""From question to verified Answer: retrieve, detect disclosure, abstain or compose, verify."""
+"""From question to verified Answer: retrieve, read who asks, decide coverage, then compose and verify.
+
+Order: a disclosure or a helper gets a care answer (``care.py``); an off-topic question (no sentence found
+close in meaning) abstains; a question naming a catalogued document the library lacks, about nothing the
+passages mention, abstains; otherwise each ask of the question is checked against the quotable units
+(``answerability.py``): all answered -> an answer; some -> a partial answer that names what is not covered;
+none -> an abstention with the reason and the closest documents as suggestions (never as citations). The LLM,
+when configured, only writes answers the same decision allows, and its text is grounded and verified.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +18,15 @@ from typing import Protocol
 import numpy as np
 
 from ingest.contacts import Contact
-from service.answering.coverage import SourceCheck, expected_answer
-from service.answering.disclosure import PREFACE, SUPPORT_QUERY, DisclosureDetector
-from service.answering.extractive import ExtractiveAnswerer
+from service.answering.answerability import Coverage, assess
+from service.answering.candidates import units
+from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
+from service.answering.coverage import SourceCheck
+from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureDetector
+from service.answering.extractive import ExtractiveAnswerer, Scored
+from service.answering.focus import capitalised_names, content_stems, parts, person_words, speaker_names
 from service.answering.verify import verify
-from service.models import Answer, Citation, Filters, Passage, Suggestion
+from service.models import Answer, Citation, Filters, Suggestion
 from service.retrieval import Retrieved, Retriever
 
 log = logging.getLogger(__name__)  # never given the question text
@@ -27,7 +39,7 @@ NOT_COVERED_BECAUSE = (
     "The documents in this library do not cover this question: {reason}. The closest documents are listed below; "
     "they may still help, but they do not answer it."
 )
-NO_SUPPORT_PASSAGES = "The documents in this library hold no passage on reporting or support that fits this question."
+PARTLY = "The documents in this library answer this question only in part: {reason}."
 
 
 class LLMComposer(Protocol):
@@ -52,49 +64,58 @@ class AnswerService:
         self.contacts = contacts
         self.sources = sources
         self.llm = llm
+        self.care = CareAnswerer(retriever.retrieve, extractive, extractive.embed_texts)
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
         found = self.retriever.retrieve(question, top_k, filters)
-        if self.detector.assess(question, found.query_vec).is_disclosure:
-            return self.disclosure_answer(question, found, top_k, filters)
-        if self.support(found) < self.abstain_threshold:
-            return abstention(found)
+        asker = self.detector.assess(question, found.query_vec).asker
+        if asker != "question":
+            return self.care_answer(asker, found, filters)
+        t0 = time.perf_counter()
+        scored, coverage = self.read(question, found)
+        if not len(scored.units) or float(np.max(scored.similarity)) < self.abstain_threshold:
+            return abstention(found, "; ".join(dict.fromkeys(coverage.reasons)) or None)
         missing = self.sources.missing(question)
         notice = " ".join(m.notice for m in missing) or None
-        if (lacking := self.lacking_answer(question, found)) is not None:
-            return abstention(found, lacking, notice)
+        if coverage.state == "not_covered":
+            return abstention(found, "; ".join(dict.fromkeys(coverage.reasons)) or None, notice)
         if missing and (focus := self.sources.uncovered_focus(question, missing, found.passages)):
             title = missing[0].entry.title  # the reason names it: no notice repeating it
             return abstention(found, f"“{title}” is not in this library, and none of the passages found mentions “{focus}”")
-        t0 = time.perf_counter()
-        answer = self.compose(question, found)
+        answer = self.compose(question, found, scored, coverage)
         answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
         if not answer.citations:
             return abstention(found, notice=notice)
+        if coverage.state == "partial":
+            answer.state, answer.uncovered = "partial", coverage.uncovered
+            notice = " ".join(n for n in (PARTLY.format(reason="; ".join(dict.fromkeys(coverage.reasons))), notice) if n)
         answer.notice = " ".join(n for n in (notice, answer.notice) if n) or None
         return answer
 
-    def lacking_answer(self, question: str, found: Retrieved) -> str | None:
-        """What the question asks for that no sentence found gives, when its form says (service/answering/coverage.py):
-        a question for a deadline, a phone number or a date is not answered by sentences holding none."""
-        expected = expected_answer(question)
-        if expected is None or any(expected.holds(question, c.text) for c in self.extractive.candidates(found.passages)):
-            return None
-        return f"none of the passages found gives {expected.what}"
+    def read(self, question: str, found: Retrieved) -> tuple[Scored, Coverage]:
+        """The question's asks and the passages' units, scored once, and which asks the units answer."""
+        found_units = units(found.passages)
+        speakers = {name for p in found.passages for _, name in speaker_names(p.text)}
+        names = set().union(*(capitalised_names(p.text) for p in found.passages)) if found.passages else set()
+        names -= person_words([p.text for p in found.passages]) | self.sources.name_words | {
+            w for p in found.passages for w in p.title.split()}  # "the Model Policy" names a source, not a topic
+        asks = parts(question, speakers, names)
+        scored = self.extractive.score(content_stems(question), asks, found, found_units)
+        return scored, assess(asks, scored.units, scored.similarity)
 
     def support(self, found: Retrieved) -> float:
-        """The abstention signal: the best cosine between the question and one sentence of the passages found.
+        """The off-topic signal: the best cosine between the question and one quotable unit of the passages found.
 
         A passage vector blurs its sentences; the best sentence separates off-topic questions from answerable
         ones by a wider margin (calibration in eval/data/README.md). The sentence vectors come from the index
         (embedded at ingest), so this costs no model run.
         """
-        candidates = self.extractive.candidates(found.passages)
-        if not candidates:
+        found_units = units(found.passages)
+        if not found_units:
             return found.best_cosine
-        return float(np.max(self.extractive.vectors(candidates, found) @ found.query_vec))
+        return float(np.max(self.extractive.unit_vectors(found_units, found) @ found.query_vec))
 
-    def compose(self, question: str, found: Retrieved) -> Answer:
+    def compose(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage) -> Answer:
         """LLM when configured and it yields verified citations; the extractive answer otherwise."""
         notice = None
         if self.llm is not None:
@@ -106,39 +127,22 @@ class AnswerService:
             except Exception as err:  # unreachable, slow, or malformed: fall back, say so
                 log.warning("LLM answer failed (%s); using the extractive answer", type(err).__name__)
                 notice = "The language model did not answer in time; showing the extractive answer."
-        text, cites = verify(*self.extractive.compose(question, found))
+        text, cites = verify(*self.extractive.compose(scored, coverage, content_stems(question)))
         return Answer(answer=text, citations=cites, notice=notice)
 
-    def disclosure_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None) -> Answer:
-        support = self.retriever.retrieve(SUPPORT_QUERY, top_k, filters)
-        merged = merge(support, found, top_k)
-        text, cites = verify(*self.extractive.compose(SUPPORT_QUERY + " " + question, merged))
-        body = text or NO_SUPPORT_PASSAGES
-        return Answer(answer=f"{PREFACE} {body}", citations=cites, disclosure=True, preface=PREFACE,
-                      contacts=self.contacts(), timings_ms=found.timings_ms)
-
-
-def merge(first: Retrieved, then: Retrieved, top_k: int) -> Retrieved:
-    """Support passages first, then the question's own, without repeats."""
-    seen: set[str] = set()
-    passages: list[Passage] = []
-    rows: list[np.ndarray] = []
-    sentence_rows: list[np.ndarray | None] = []
-    for found in (first, then):
-        stored = found.sentence_vectors or [None] * len(found.passages)
-        for passage, vec, sentences in zip(found.passages, found.vectors, stored, strict=True):
-            if passage.id not in seen and len(passages) < top_k:
-                seen.add(passage.id)
-                passages.append(passage)
-                rows.append(vec)
-                sentence_rows.append(sentences)
-    vectors = np.asarray(rows, dtype=np.float32).reshape(len(rows), then.query_vec.shape[0])
-    return Retrieved(passages, vectors, then.query_vec, then.timings_ms, sentence_rows)
+    def care_answer(self, asker: str, found: Retrieved, filters: Filters | None) -> Answer:
+        """A disclosure or a helper's question: the calm opening, then what the library says on each matter."""
+        matters, preface = (DISCLOSURE_MATTERS, PREFACE) if asker == "disclosure" else (SUPPORTER_MATTERS, SUPPORTER_PREFACE)
+        text, cites = self.care.compose(matters, filters, for_the_affected=asker == "disclosure")
+        text, cites = verify(text, cites) if cites else (text, cites)
+        return Answer(answer=f"{preface} {text}", citations=cites, disclosure=asker == "disclosure",
+                      supporter=asker == "supporter", preface=preface, contacts=self.contacts(),
+                      timings_ms=found.timings_ms)
 
 
 def abstention(found: Retrieved, reason: str | None = None, notice: str | None = None) -> Answer:
     text = NOT_COVERED if reason is None else NOT_COVERED_BECAUSE.format(reason=reason)
-    return Answer(answer=text, abstained=True, notice=notice, suggestions=suggestions(found),
+    return Answer(answer=text, abstained=True, state="not_covered", notice=notice, suggestions=suggestions(found),
                   timings_ms=found.timings_ms)
 
 

@@ -1,0 +1,165 @@
+"""Do the passages found answer the question? Per ask of the question: answered, or not, and why not.
+
+An ask is answered when one quotable unit (``service/answering/candidates.py``) addresses it whole:
+
+1. it names every policy concept the ask names, in its own words or a synonym ("reprisal" for
+   "retaliation"); concepts spread over different passages do not answer together;
+2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
+3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when",
+   a number for "how many", contact details for "what is the phone number");
+4. for "how does X define Y", it names Y;
+5. an ask with none of these is answered by the closest unit, if that is close enough in meaning.
+
+A question whose asks are all answered is ``answered``; some, ``partial`` (the answer says which are not);
+none, ``not_covered``. Rules on the question's wording and the documents' words, not scores fitted to one
+corpus (measured in eval/data/README.md). Nothing here logs or keeps the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from service.answering.candidates import Unit
+from service.answering.coverage import ExpectedAnswer, expected_answer, expected_number
+from service.answering.focus import Part, content_stems, stem, words
+
+State = Literal["answered", "partial", "not_covered"]
+DEFINITION = "a definition"
+DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
+MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no concept, person or kind below which it does not answer it
+TOPIC_COSINE = 0.5  # a unit sharing no topic word with the ask is about it only this close in meaning
+
+
+@dataclass(frozen=True)
+class AskCoverage:
+    """One ask of the question: the units that answer it (best first), or why none does."""
+
+    part: Part
+    answering: tuple[int, ...]
+    missing: str | None = None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    asks: tuple[AskCoverage, ...]
+
+    @property
+    def state(self) -> State:
+        answered = sum(bool(a.answering) for a in self.asks)
+        if answered == len(self.asks):
+            return "answered"
+        return "partial" if answered else "not_covered"
+
+    @property
+    def reasons(self) -> list[str]:
+        return [a.missing for a in self.asks if a.missing]
+
+    @property
+    def uncovered(self) -> list[str]:
+        """The asks no passage answers, as the question words them."""
+        return [a.part.text for a in self.asks if not a.answering]
+
+    def answering(self) -> list[int]:
+        """Units answering some ask, each once, in order of the asks then rank."""
+        return list(dict.fromkeys(i for a in self.asks for i in a.answering))
+
+
+def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[float] | np.ndarray) -> Coverage:
+    """Coverage of each ask by the units, ranked by their ``score`` (set by the answerer)."""
+    order = sorted(range(len(units)), key=lambda i: units[i].score, reverse=True)
+    return Coverage(tuple(_ask(part, units, similarity, order) for part in parts))
+
+
+def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int]) -> AskCoverage:
+    expected = expected_answer(part.text)
+    checks = [
+        ("concepts", lambda u: part.concepts <= u.concepts),
+        ("people", lambda u: set(part.people) <= u.people),
+        ("named", lambda u: all(_mentions(u, name) for name in part.named)),
+        ("defined term", lambda u: _names_defined_term(part, u)),
+        ("kind", lambda u: expected is None or _holds(expected, part, u)),
+        ("topic", lambda u: not (part.people or expected) or _on_topic(part, u, similarity, units)),
+    ]
+    pool = list(order)
+    for name, check in checks:
+        kept = [i for i in pool if check(units[i])]
+        if not kept:
+            return AskCoverage(part, (), _why(name, part, units, pool, expected))
+        pool = kept
+    constrained = bool(part.concepts or part.people or expected)
+    if not constrained:
+        pool = [i for i in pool if similarity[i] >= MIN_RELEVANCE]
+        if not pool:
+            return AskCoverage(part, (), "no passage found is close enough to it")
+    return AskCoverage(part, tuple(pool))
+
+
+def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
+    if expected.name == "number" and unit.items and (not part.counted or part.counted & content_stems(unit.text)):
+        return True  # "how many panelists" is answered by the list of them
+    if expected.name == "number" and part.counted:
+        return _counts(part.counted, unit.body)
+    return expected.holds(part.text, unit.body)
+
+
+def _counts(counted: frozenset[str], text: str) -> bool:
+    """A number next to what is counted: "over 140 participants" for "how many participants"."""
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if not expected_number(token):
+            continue
+        near = {stem(w) for w in tokens[max(0, i - 3) : i + 6]}
+        if near & counted:
+            return True
+    return False
+
+
+def _mentions(unit: Unit, name: str) -> bool:
+    """The unit names it, also as the start of a longer word ("Australia" in "Australian")."""
+    return re.search(rf"\b{re.escape(name)}", unit.reading) is not None
+
+
+def _on_topic(part: Part, unit: Unit, similarity: Sequence[float] | np.ndarray, units: Sequence[Unit]) -> bool:
+    """What a person said, or a number, date or span, answers an ask only when it is about what the ask is about:
+    a word of its topic, or a meaning close to it."""
+    topic = part.topic
+    if not topic or len(topic & unit.stems) >= min(2, len(topic) - 1 or 1):
+        return True
+    return similarity[units.index(unit)] >= TOPIC_COSINE
+
+
+def _names_defined_term(part: Part, unit: Unit) -> bool:
+    """'How does the UN define X?' is answered by a definition that names X, not by any definition."""
+    if DEFINITION not in part.concepts:
+        return True
+    defined = part.terms - DEFINING_STEMS
+    return not defined or bool(defined & content_stems(unit.text))
+
+
+def _why(check: str, part: Part, units: Sequence[Unit], pool: list[int], expected: ExpectedAnswer | None) -> str:
+    """The reader's reason an ask is not answered, after the first check no unit passes."""
+    if check == "concepts":
+        held = set().union(*(units[i].concepts for i in pool)) if pool else set()
+        lacking = sorted(part.concepts - held) or sorted(part.concepts)
+        if part.concepts - held:
+            return f"none of the passages found mentions {_join(lacking)}"
+        return f"no passage found speaks of {_join(sorted(part.concepts))} together"
+    if check == "people":
+        return f"none of the passages found gives what {_join(list(part.people))} said about it"
+    if check == "named":
+        return f"none of the passages found on it names {_join(list(part.named))}"
+    if check == "topic":
+        return f"none of the passages found gives {expected.what if expected else 'what ' + _join(list(part.people)) + ' said'} about it"
+    if check == "defined term":
+        return "none of the passages found defines it"
+    assert expected is not None
+    return f"none of the passages found gives {expected.what}"
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

@@ -1,0 +1,207 @@
+"""The units an extractive answer can quote, listed once per answer from the passages found.
+
+A unit is one sentence of a passage, read so that it stands alone:
+
+* a sentence that introduces a list ("Managers must:") carries its items, and an item carries the sentence
+  that introduces it, so neither a bare lead-in nor a bare item is quoted;
+* a sentence opening with "This", "These", "It" or "They" carries the sentence before it;
+* a sentence whose subject is "She" or "He" names the person it continues from ("She [Ms. Kelly T. Clements]
+  informed ..."), found as the last person named with a title before it in the passage.
+
+The quote of a unit is always one verbatim span of its passage (a lead-in through the items it shows,
+a sentence with the one before it); the text shown may leave out items between with "…".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ingest.sentences import sentence_spans
+from service.answering.focus import SPEAKER, concepts_in, content_stems, plain, speaker_names
+from service.answering.verify import unmark
+from service.models import Passage
+
+Span = tuple[int, int]
+MIN_WORDS = 4
+MIN_ITEM_WORDS = 2
+MAX_ITEMS = 12
+LONG_ITEM_WORDS = 60
+SENTENCE_ENDS = (".", "!", "?", ":", ";")
+_LEANS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such|both|the latter|the former)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^((?:[A-Z][a-z]+(?: [a-z]+)?, )?)(she|he)\b", re.IGNORECASE)
+
+
+@dataclass
+class Unit:
+    """One quotable unit: its main sentence, the spans read with it, what it says and who says it."""
+
+    passage_idx: int
+    sentence_idx: int  # the main sentence's position among the passage's sentences (stored vectors line up)
+    span: Span
+    passage: Passage
+    before: Span | None = None  # the sentence it leans on, or the lead-in of the list it belongs to
+    items: list[tuple[int, Span]] = field(default_factory=list)  # (sentence_idx, span) of a lead-in's items
+    speaker: str | None = None  # the person a "She"/"He" sentence continues from, as named in the passage
+    lead_in: bool = False  # ``before`` is the lead-in of the list this sentence is an item of
+    score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.span[0] : self.span[1]]
+
+    @property
+    def quote(self) -> str:
+        """One verbatim span: from the first piece shown to the last."""
+        starts = [self.span[0]] + ([self.before[0]] if self.before else [])
+        ends = [self.span[1]] + [s[1] for _, s in self.items]
+        return self.passage.text[min(starts) : max(ends)]
+
+    @cached_property
+    def reading(self) -> str:
+        """Everything the unit says, for the rules: lead-in or preceding sentence, sentence, items, section."""
+        pieces = [self.passage.section or ""]
+        if self.before:
+            pieces.append(self.passage.text[self.before[0] : self.before[1]])
+        pieces.append(self.text)
+        pieces.extend(self.passage.text[a:b] for _, (a, b) in self.items)
+        return plain(" ".join(pieces))
+
+    @cached_property
+    def body(self) -> str:
+        """What the unit itself says (no section heading), for answer-kind checks."""
+        return plain(self.quote)
+
+    @cached_property
+    def concepts(self) -> frozenset[str]:
+        return concepts_in(self.reading)
+
+    @cached_property
+    def stems(self) -> set[str]:
+        return content_stems(self.reading)
+
+    @cached_property
+    def people(self) -> set[str]:
+        """Surnames the unit names or continues from."""
+        named = {name for _, name in speaker_names(self.reading)}
+        return named | ({self.speaker.split()[-1]} if self.speaker else set())
+
+    def shown(self) -> str:
+        """The unit as the answer shows it (quoted text, a name in brackets, items on lines of their own)."""
+        main = unmark(self.text)
+        if self.speaker:
+            main = _PRONOUN_SUBJECT.sub(lambda m: f"{m.group(1)}{m.group(2)} [{self.speaker}]", main, count=1)
+        if self.before:
+            earlier = unmark(self.passage.text[self.before[0] : self.before[1]])
+            gap = "\n…" if self.lead_in and self.passage.text[self.before[1] : self.span[0]].count("\n\n") > 1 else ""
+            main = f"{earlier}{gap}\n- {main}" if self.lead_in else f"{earlier} {main}"
+        if not self.items:
+            return main
+        lines = [main]
+        last = self.sentence_idx
+        for idx, (a, b) in self.items:
+            if idx > last + 1:
+                lines.append("…")
+            lines.append(f"- {unmark(self.passage.text[a:b])}")
+            last = idx
+        return "\n".join(lines)
+
+
+def units(passages: list[Passage]) -> list[Unit]:
+    """Every quotable unit of the passages, in passage and sentence order."""
+    out: list[Unit] = []
+    for idx, passage in enumerate(passages):
+        out.extend(_passage_units(idx, passage))
+    for unit in out:
+        if unit.speaker is None and not unit.lead_in and _PRONOUN_SUBJECT.match(unit.text):
+            unit.speaker = _speaker_before(unit.passage, passages)
+            if unit.speaker is not None and not _LEANS_BACK.match(unit.text):
+                unit.before = None  # named now: the sentence before was only there to say who "she" is
+    return out
+
+
+def _speaker_before(passage: Passage, passages: list[Passage]) -> str | None:
+    """The last person named in the nearest earlier passage of the same section, when one was found too:
+    a chunk may open with "She ..." continuing the one before it."""
+    if passage.char_start is None:
+        return None
+    earlier = [p for p in passages if p.doc_key == passage.doc_key and p.section == passage.section
+               and p.char_start is not None and p.char_start < passage.char_start]
+    for other in sorted(earlier, key=lambda p: p.char_start or 0, reverse=True):
+        named = list(SPEAKER.finditer(other.text))
+        if named:
+            return named[-1].group(0)
+    return None
+
+
+def _passage_units(idx: int, passage: Passage) -> list[Unit]:
+    text = passage.text
+    spans = sentence_spans(text)
+    starts_block = [i == 0 or "\n\n" in text[spans[i - 1][1] : spans[i][0]] for i in range(len(spans))]
+    lead_of: dict[int, int] = {}
+    items_of: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(spans):
+        if plain(text[a:b]).rstrip().endswith(":"):
+            items = _items_after(text, spans, starts_block, i)
+            items_of[i] = items
+            lead_of.update((j, i) for j in items)
+    out = []
+    for i, (a, b) in enumerate(spans):
+        sentence = text[a:b]
+        in_list = i in lead_of
+        if not (is_statement(sentence) or (in_list and len(sentence.split()) >= MIN_ITEM_WORDS)):
+            continue
+        if i in items_of and not items_of[i]:
+            continue  # a lead-in whose items are not in this passage: a fragment
+        unit = Unit(idx, i, (a, b), passage)
+        if i in items_of:
+            unit.items = [(j, spans[j]) for j in items_of[i]]
+        elif in_list:
+            unit.before, unit.lead_in = spans[lead_of[i]], True
+        else:
+            _lean_back(unit, text, spans, starts_block)
+        out.append(unit)
+    return out
+
+
+def _items_after(text: str, spans: list[Span], starts_block: list[bool], lead: int) -> list[int]:
+    """Sentences after a lead-in that read as its items: each starts a block, none is long or a new lead-in."""
+    items: list[int] = []
+    case: bool | None = None  # items of one list start alike: all in lower case, or all capitalised
+    for j in range(lead + 1, min(len(spans), lead + 1 + MAX_ITEMS)):
+        a, b = spans[j]
+        if not starts_block[j]:
+            if items and j == items[-1] + 1:  # a second sentence of the item before
+                continue
+            break
+        flat = plain(text[a:b]).strip()
+        if len(flat.split()) > LONG_ITEM_WORDS or flat.endswith(":") or not flat:
+            break
+        numbered = text[a:b].lstrip()[:1].isdigit() or text[a:b].lstrip()[:1] in "-•*·("
+        if case is not None and not numbered and flat[0].isupper() != case:
+            break  # the list is over: a paragraph follows
+        case = flat[0].isupper() if case is None else case
+        items.append(j)
+    return items
+
+
+def _lean_back(unit: Unit, text: str, spans: list[Span], starts_block: list[bool]) -> None:
+    """Give a sentence that leans on what came before the antecedent it needs to read alone."""
+    i = unit.sentence_idx
+    sentence = text[unit.span[0] : unit.span[1]]
+    pronoun = _PRONOUN_SUBJECT.match(sentence)
+    if pronoun:
+        named = [m for m in SPEAKER.finditer(text) if m.start() < unit.span[0]]
+        if named:
+            unit.speaker = named[-1].group(0)
+            return
+    if i > 0 and not starts_block[i] and (pronoun or _LEANS_BACK.match(sentence)):
+        unit.before = spans[i - 1]
+
+
+def is_statement(text: str) -> bool:
+    """A sentence worth quoting: long enough, and not a heading or title line (those end without punctuation;
+    list entries such as "Ms. X, Director, Y" keep their commas)."""
+    flat = plain(text).rstrip("”’\"')*")
+    return len(text.split()) >= MIN_WORDS and (flat.endswith(SENTENCE_ENDS) or "," in flat)

@@ -1,0 +1,130 @@
+"""Answers for a person disclosing harassment and for a person helping someone who did.
+
+Both lead with a calm opening (not a claim), then quote what the library says on the matters such a person
+needs, one unit per matter, in this order: for a disclosure, reporting channels, support, confidentiality,
+interim measures, protection from retaliation; for a helper, how to respond, confidentiality, where to refer,
+what bystanders can do. A unit qualifies only when it names the matter (``CARE_WORDS``) and is close in
+meaning to it; passages of policies and guidance come before event reports. When none qualifies, the answer
+says so plainly and the configured contacts carry it: a disclosure is never answered with unrelated quotes
+or a bare abstention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.models import DocType
+from service.answering.candidates import Unit, units
+from service.answering.extractive import ExtractiveAnswerer, render
+from service.models import Filters
+from service.retrieval import Retrieved
+
+Retrieve = Callable[[str, int, Filters | None], Retrieved]
+
+
+@dataclass(frozen=True)
+class Matter:
+    name: str
+    query: str
+    words: re.Pattern[str]  # a unit must name the matter
+    heading: re.Pattern[str]  # a section whose heading names it is where a policy says it
+
+
+def _matter(name: str, query: str, words: str, heading: str) -> Matter:
+    return Matter(name, query, re.compile(words, re.IGNORECASE), re.compile(heading, re.IGNORECASE))
+
+
+DISCLOSURE_MATTERS = (
+    _matter("reporting", "how and where to report sexual harassment: reporting channels, hotline, making a complaint",
+            r"\breport(?:s|ed|ing)? (?:of |on |about )?(?:cases|harassment|incidents?|concerns?|misconduct|it|them|to|"
+            r"through|by|anonymously|online)\b|\b(?:make|making|file|filing|lodge|lodging|submit|submitting) (?:a |an )?"
+            r"(?:formal |informal )?(?:report|complaint)|\bcomplain\w*|\bhot ?line|\bhelp ?line|\bombuds\w*|"
+            r"\bethics office|\breporting (?:channels?|lines?|options?|mechanisms?|procedures?)|\bcan report\b|"
+            r"\ballow(?:s|ed)? for reporting|\braise (?:a |the |their )?concern|\bcome forward",
+            r"report|complain|raise|concern|speak|channel"),
+    _matter("support", "support for affected persons: counselling, medical care, legal advice, protective support "
+            "measures, victim-centred approach",
+            r"\bsupport\w*|\bcounsel\w*|\bassistance\b|\bmedical\b|\bwell-?being\b|\bvictim|\bsurvivor|\badvocate\b|"
+            r"\bcare\b|\blegal advice", r"support|assist|care|well-?being|counsel|help"),
+    _matter("confidentiality", "confidentiality of reports and of the information of the person affected",
+            r"\bconfidential\w*|\bprivacy\b|\bneed[- ]to[- ]know", r"confidential|privacy"),
+    _matter("interim measures", "interim measures to protect the affected person while a complaint is handled",
+            r"\binterim\b|\bprotective\b|\bprecautionary\b|\btemporary\b|\breassign\w*|\btelework|\badministrative leave",
+            r"interim|protective|precautionary"),
+    _matter("retaliation", "protection against retaliation for those who report or help",
+            r"\bretaliat\w*|\breprisal|\bvictimi[sz]\w*|\bprotect\w* (?:from|against)", r"retaliat|reprisal|victimi"),
+)
+SUPPORTER_MATTERS = (
+    _matter("responding", "how to respond when someone discloses harassment: listen, believe them, do not investigate, "
+            "respect their choices",
+            r"\blisten\w*|\bbeliev\w*|\bjudg\w*|\binvestigat\w*|\btheir (?:own )?(?:choice|decision|pace)|\bconsent\b|"
+            r"\bdisclos\w*|\bconfid\w*|\bspeak(?:ing)? up\b", r"disclos|respond|receiv|support|help"),
+    DISCLOSURE_MATTERS[2],
+    _matter("referral", "where to refer a person who discloses harassment: reporting channels and support services",
+            r"\brefer\w*|\breport\w*|\bsupport\w*|\bcounsel\w*|\bombuds\w*|\bethics office|\bhot ?line|\bchannel",
+            r"report|support|channel|help"),
+    _matter("bystanders", "the responsibility of witnesses and bystanders to take action against sexual harassment",
+            r"\bwitness\w*|\bbystander\w*|\btake action\b|\bspeak(?:ing)? up\b|\bintervene", r"witness|bystander"),
+)
+NOT_ABOUT_CARE = re.compile(r"\bsurvey\b|\bthank\w*|\bwelcom\w*|\bdata\b|\bcost\w*|\bparticipants\b|\blaunch\w*",
+                            re.IGNORECASE)
+MIN_COSINE = 0.15  # a unit this far from the matter in meaning does not speak to it, whatever words it uses
+GUIDANCE_FIRST = 0.1  # policies and guidance before event reports and other documents
+PER_MATTER_K = 5
+SECTION_NAMES_IT = 0.2  # "How to report", "Support", "Confidentiality": where a policy says it
+OTHER_AUDIENCE = 0.2  # a manager's duties are not what a person disclosing needs first
+MANAGERS = re.compile(r"manager|supervisor|responsibilit", re.IGNORECASE)
+NO_CARE_PASSAGES = (
+    "The documents in this library hold no passage on reporting, support, confidentiality or protection from "
+    "retaliation. The contacts below are the channels your organization lists."
+)
+
+
+class CareAnswerer:
+    """Quotes, for a disclosure or a helper, what the library says on each matter such a person needs."""
+
+    def __init__(self, retrieve: Retrieve, extractive: ExtractiveAnswerer, embed_texts: Callable[[list[str]], np.ndarray],
+                 max_units: int = 4) -> None:
+        self.retrieve = retrieve
+        self.extractive = extractive
+        self.embed_texts = embed_texts
+        self.max_units = max_units
+        self.for_the_affected = True
+
+    def compose(self, matters: tuple[Matter, ...], filters: Filters | None, for_the_affected: bool = True
+                ) -> tuple[str, list]:
+        self.for_the_affected = for_the_affected
+        picked: list[Unit] = []
+        for matter in matters:
+            unit = self.best_for(matter, filters, picked)
+            if unit is not None:
+                picked.append(unit)
+            if len(picked) == self.max_units:
+                break
+        if not picked:
+            return NO_CARE_PASSAGES, []
+        return render(picked)
+
+    def best_for(self, matter: Matter, filters: Filters | None, taken: list[Unit]) -> Unit | None:
+        found = self.retrieve(matter.query, PER_MATTER_K, filters)
+        candidates = units(found.passages)
+        if not candidates:
+            return None
+        vectors = self.extractive.unit_vectors(candidates, found)
+        cosines = vectors @ found.query_vec
+        best: tuple[float, Unit] | None = None
+        for unit, cos in zip(candidates, cosines, strict=True):
+            if cos < MIN_COSINE or not matter.words.search(unit.body) or NOT_ABOUT_CARE.search(unit.body):
+                continue
+            if any(t.passage.id == unit.passage.id and t.span == unit.span for t in taken):
+                continue
+            score = float(cos) + (GUIDANCE_FIRST if unit.passage.doc_type in (DocType.policy, DocType.guidance) else 0)
+            score += SECTION_NAMES_IT if matter.heading.search(unit.passage.section or "") else 0.0
+            score -= OTHER_AUDIENCE if MANAGERS.search(unit.passage.section or "") and self.for_the_affected else 0.0
+            if best is None or score > best[0]:
+                best = (score, unit)
+        return None if best is None else best[1]

@@ -1,0 +1,282 @@
+"""What a question asks about, read off its wording: the parts it asks, each part's policy concepts and named
+people, and the kind of answer it wants.
+
+Three signals carry across corpora, because they are about this domain and about English questions, not about
+one document:
+
+* **Concepts.** Policy topics a question can ask about ("anonymous reporting", "appeals", "retaliation",
+  "sanctions", "interim measures"...), each with the words and phrasings documents use for it
+  (``CONCEPTS``). A passage addresses the concept when it holds one of them: "reprisal" answers a
+  question on "retaliation", "all personnel" does not answer one on "interns".
+* **People.** A question naming a speaker ("What did Jenkins say about ...") is answered only by what that
+  person said: the name in the sentence, or the person a "She"/"He" sentence continues from.
+* **Answer kind.** "How long", "when", "how many" and "what is the phone number" are answered only by a
+  sentence holding a time span, a date, a number or contact details (``service/answering/coverage.py``).
+
+Markdown emphasis and list bullets are removed before any rule reads a text (``plain``), so "**30 days**"
+is a time span. Nothing here logs or keeps the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str  # as the reader sees it: "none of the passages found mentions <name>"
+    pattern: re.Pattern[str]
+
+
+def _concept(name: str, *alternatives: str) -> Concept:
+    return Concept(name, re.compile("|".join(rf"(?:{a})" for a in alternatives), re.IGNORECASE))
+
+
+# Policy topics and the wordings that address them. A question's concept is matched on the question; a passage
+# covers it when it matches the same pattern. Order does not matter; a phrase may belong to two concepts.
+CONCEPTS = (
+    _concept("anonymous reporting", r"\banonym\w*", r"\bwithout (?:giving|revealing|stating|disclosing) "
+             r"(?:your|their|his|her|one's|a|any) (?:own )?(?:name|identity)", r"\bunnamed\b",
+             r"\bidentity (?:is |being )?(?:withheld|hidden|protected)", r"\bnot (?:need|have) to (?:give|identify)"),
+    _concept("a hotline or helpline", r"\bhot ?lines?\b", r"\bhelp ?lines?\b", r"\bhelp ?desks?\b",
+             r"\bphone lines?\b", r"\bspeak[- ]?up (?:line|service)s?\b", r"\b24/7\b", r"\btoll[- ]free\b",
+             r"\bweb (?:form|portal)s?\b", r"\bonline (?:form|portal|reporting)\b"),
+    _concept("appeals", r"\bappeal\w*", r"\btribunal\w*", r"\breview of (?:the |a |that )?(?:decision|outcome|finding)s?",
+             r"\b(?:request|ask for|seek) (?:a |an )?review\b", r"\bchalleng\w* (?:the |a |that )?(?:decision|outcome|finding)s?",
+             r"\bcontest\w* (?:the |a )?(?:decision|outcome)"),
+    _concept("sanctions or disciplinary measures", r"\bsanction\w*", r"\bdisciplinary\b", r"\bdiscipline[ds]?\b",
+             r"\bpenalt\w*", r"\bpenali[sz]\w*", r"\bdismiss(?:al|ed|ing)?\b", r"\bterminat\w*", r"\blet go\b",
+             r"\bfired\b", r"\bfiring\b", r"\bdemot\w*", r"\bsuspen(?:d|ded|sion)\b", r"\breprimand\w*",
+             r"\b(?:written )?warnings?\b", r"\bfines?\b", r"\bconsequences?\b", r"\bseparation from service\b",
+             r"\bcorrective (?:action|measure)s?"),
+    _concept("retaliation", r"\bretaliat\w*", r"\breprisals?\b", r"\bvictimi[sz]\w*", r"\bpunish\w* for (?:reporting|"
+             r"complaining|speaking)", r"\badverse (?:action|treatment)s?\b"),
+    _concept("confidentiality", r"\bconfidential\w*", r"\bprivacy\b", r"\bneed[- ]to[- ]know\b",
+             r"\bdisclos\w* (?:only|without consent)"),
+    _concept("interim measures", r"\binterim\b", r"\bprecautionary\b", r"\bprotective (?:and support )?measures?\b",
+             r"\btemporary (?:measure|reassignment|transfer|change)s?", r"\badministrative leave\b",
+             r"\bplaced? on leave\b", r"\bchang\w* (?:of|in|to) (?:the )?(?:reporting lines?|supervisor|work arrangements?|"
+             r"duty station|office)", r"\bseparat\w* (?:the )?(?:parties|persons|individuals)\b", r"\btelework\w*",
+             r"\bprotective support\b", r"\btemporary (?:steps|arrangements|changes)\b", r"\bsuspend\w* (?:the )?(?:person|"
+             r"staff member|accused|alleged)", r"\bpending (?:the )?(?:outcome|investigation)\b",
+             r"\bwhile (?:an|the) (?:investigation|complaint|case) is (?:under way|underway|ongoing|in progress|open)\b"),
+    _concept("leave", r"\b(?:special|sick|paid|unpaid|annual|maternity|paternity|parental|administrative|medical|"
+             r"compassionate) leave\b", r"\bleave (?:with|without) (?:full )?pay\b", r"\bleave entitlements?\b",
+             r"\btime off\b", r"\babsence\b", r"\bleave of\b", r"\bon leave\b", r"\bdays? of leave\b"),
+    _concept("pay", r"\bpay\b", r"\bpaid\b", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
+    _concept("the standard of proof", r"\bstandards? of (?:proof|evidence)\b", r"\bburden of proof\b",
+             r"\bpreponderance\b", r"\bclear and convincing\b", r"\bbalance of probabilit\w*", r"\breasonable doubt\b",
+             r"\bevidentiary\b", r"\bproof\b", r"\bmore likely than not\b"),
+    _concept("contractors or other non-staff", r"\bcontractors?\b", r"\bvendors?\b", r"\bsuppliers?\b",
+             r"\bconsultants?\b", r"\bthird[- ]part(?:y|ies)\b", r"\bnon[- ]staff\b", r"\bcatering\b",
+             r"\bindividual contractors?\b", r"\bservice providers?\b", r"\boutside (?:companies|firms|providers)\b"),
+    _concept("interns or volunteers", r"\bintern(?:s|ship|ships)?\b", r"\bvolunteers?\b", r"\btrainees?\b",
+             r"\bfellows?\b", r"\bapprentices?\b"),
+    _concept("informal resolution or mediation", r"\bmediat\w*", r"\binformal(?:ly)? (?:resolution|resolv\w*|process|"
+             r"settlement|approach|channel|route|option|way|means|mechanism)s?", r"\bombuds\w*", r"\bconciliat\w*",
+             r"\bfacilitated (?:dialogue|conversation|discussion)s?", r"\bresolv\w* informally\b"),
+    _concept("records or retention", r"\brecords?\b", r"\bretain\w*", r"\bretention\b", r"\barchiv\w*",
+             r"\b(?:case|personnel|investigation|complaint)s? files?\b", r"\bkept for\b", r"\bstored for\b", r"\bdestroy\w*", r"\bdelet\w*"),
+    _concept("a definition", r"\bdefin\w*", r"\b(?:is|are) understood as\b", r"\bmeans any\b", r"\brefers? to any\b",
+             r"\bconstitutes?\b", r"\b(?:is|are) any (?:unwelcome|unwanted)\b", r"\bwhat counts as\b", r"\bcounts as\b"),
+    _concept("witnesses or bystanders", r"\bwitness\w*", r"\bbystander\w*", r"\bonlooker\w*"),
+    _concept("counselling or medical support", r"\bcounsel+(?:ing|or|ors|lor|lors)\b", r"\bmedical\b",
+             r"\bpsycholog\w*", r"\bpsychosocial\b", r"\bwell-?being\b", r"\bemployee assistance\b", r"\btherap\w*",
+             r"\bmental health\b", r"\bstaff counsell?or\b"),
+    _concept("legal advice", r"\blegal (?:advice|assistance|aid|support|counsel|representation)\b", r"\blawyers?\b",
+             r"\battorneys?\b", r"\bOSLA\b"),
+    _concept("the cost or budget", r"\bcosts?\b", r"\bcostly\b", r"\bbudget\w*", r"\bfund(?:s|ed|ing)\b",
+             r"\bexpens\w*", r"\$", r"\bdollars?\b", r"\bUSD\b", r"\beuros?\b", r"\bfinanc\w*", r"\bspend\w*",
+             r"\bspent\b", r"\bbillions?\b", r"\bmillions?\b", r"\bfree\b", r"\bno (?:cost|charge)\b", r"\bfees?\b",
+             r"\bcharged?\b", r"\bpays?\b", r"\bpaying\b", r"\bexpense\b", r"\breimburs\w*"),
+    _concept("online conduct", r"\bonline\b", r"\bcyber\w*", r"\bsocial media\b", r"\bdigital\b",
+             r"\btext messages?\b", r"\bvideo calls?\b", r"\bmessaging apps?\b", r"\bwhatsapp\b", r"\bfacebook\b",
+             r"\binstagram\b", r"\btwitter\b", r"\blinkedin\b", r"\btelegram\b", r"\bchat\b", r"\bemails?\b", r"\bintimate (?:images|materials|photos)\b", r"\bsexting\b"),
+    _concept("workplace relationships", r"\bdating\b", r"\b(?:on|for) a date\b", r"\brelationships?\b", r"\bromanc\w*",
+             r"\bask(?:s|ed|ing)? \w+ out\b"),
+    _concept("sexual exploitation and abuse", r"\bsexual exploitation\b", r"\bSEA\b", r"\bbeneficiar\w*",
+             r"\bexploitation and abuse\b"),
+    _concept("promotion or performance evaluation", r"\bpromot(?:ion|ions|ed)\b", r"\bperformance (?:review|evaluation|"
+             r"appraisal|assessment)s?", r"\bapprais\w*"),
+    _concept("training", r"\btrain(?:ing|ings|ed)\b", r"\bcourses?\b", r"\bworkshops?\b", r"\blearning programmes?\b",
+             r"\be-?learning\b"),
+    _concept("a survey or data", r"\bsurveys?\b", r"\bdata\b", r"\bstatistic\w*", r"\bfigures\b", r"\bfindings\b",
+             r"\bprevalence\b", r"\bfound that\b"),
+    _concept("family members", r"\bfamil(?:y|ies)\b", r"\bspouses?\b", r"\bdependants?\b", r"\bdependents?\b",
+             r"\brelatives?\b", r"\bchildren\b"),
+    _concept("withdrawing a complaint", r"\bwithdr[ae]w\w*", r"\bretract\w*", r"\bdrop(?:s|ped|ping)? (?:the|a|my|their) "
+             r"(?:complaint|case|report)"),
+    _concept("review of the policy", r"\breview(?:ed|s)? (?:every|annually|each|regularly|periodically|next|in \d{4})\b",
+             r"\b(?:policy|next|periodic|annual|regular) review\b", r"\bbe reviewed\b", r"\brevis(?:ed|ion|ions)\b"),
+    _concept("resignation", r"\bresign\w*", r"\bleav(?:es|ing) the (?:organi[sz]ation|agency|company)\b", r"\bquit(?:s|ting)?\b",
+             r"\bseparat(?:es|ed|ion) from (?:service|the organi[sz]ation)\b"),
+    _concept("languages", r"\blanguages?\b", r"\binterpret(?:er|ers|ation)\b", r"\btranslat\w*",
+             r"\bin (?:French|Spanish|Arabic|Russian|Chinese)\b"),
+    _concept("the police or criminal justice", r"\bpolice\b", r"\bcriminal\b", r"\bprosecut\w*", r"\blaw enforcement\b",
+             r"\bnational (?:authorities|courts?)\b"),
+    _concept("the media", r"\bjournalists?\b", r"\bmedia\b(?<!social media)", r"\bthe press\b", r"\breporters?\b"),
+    _concept("opening hours", r"\bopening hours\b", r"\boffice hours\b", r"\bopen (?:from|between|daily|on week)",
+             r"\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)"),
+    _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint\w*", r"\belect(?:ed|ion|s)?\b",
+             r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
+    _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
+    _concept("alcohol", r"\balcohol\w*", r"\bdrink\w*", r"\bintoxicat\w*"),
+    _concept("travel or missions", r"\btravel\w*", r"\bmissions?\b", r"\bduty trips?\b", r"\bhotels?\b"),
+)
+
+# Words that frame a question rather than say what it asks about, besides the stop words the index drops.
+FRAME_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whats", "does", "do", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "may", "might", "must", "shall", "tell", "please", "say", "says", "said", "saying", "mention", "mentions", "mentioned", "describe", "describes", "explain", "explains", "according", "give", "gives", "list", "lists", "any", "anything", "kind", "kinds", "type", "sort", "exactly", "also", "much", "many", "long", "there", "regarding", "concerning", "about", "document", "documents", "report", "guidance", "policy", "policies", "text", "library", "summary", "state", "states", "stated", "provide", "provides", "note", "noted", "notes", "set", "out", "define", "defines", "defined", "definition"])
+
+_HONORIFIC = (r"(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.?|Professor|Commissioner|Ambassador|Chair|Judge|Justice|"
+              r"ASG|USG|DED|Director|Secretary-General|Minister")
+_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
+SPEAKER = re.compile(rf"\b(?:{_HONORIFIC})\s+({_NAME})")
+_PLAIN_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
+_LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[A-Z(])|\(?[a-z]\))\s+",
+                             re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*[A-Za-z+]|[A-Za-z]|\d+(?:[.,]\d+)?")
+# a new ask inside one question: "..., and how long ...", "...; who ..."
+_PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+also)?)\s+(?=(?:what|which|who|whom|"
+                         r"whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b)",
+                         re.IGNORECASE)
+_SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
+
+
+def plain(text: str) -> str:
+    """Text as rules read it: Markdown emphasis, code ticks and list bullets removed."""
+    return _LEADING_BULLET.sub("", _PLAIN_MARKS.sub("", text))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from llama_index.core.utils import globals_helper  # NLTK's English stop words, shipped with llama-index
+
+    return frozenset(globals_helper.stopwords) | FRAME_WORDS
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    return str(_stemmer().stem(word.lower().replace("’", "'")))  # type: ignore[attr-defined]
+
+
+GENERIC_STEMS: frozenset[str] = frozenset()  # filled below, once stem() exists
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(plain(text)) if w.lower() not in stop_words()}
+
+
+def concepts_in(text: str) -> frozenset[str]:
+    """Names of the concepts a text addresses."""
+    flat = plain(text)
+    return frozenset(c.name for c in CONCEPTS if c.pattern.search(flat))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One ask of a question: its words, the concepts, people and named things it names, its content stems,
+    and for "how many X" the stems of X."""
+
+    text: str
+    concepts: frozenset[str]
+    people: tuple[str, ...]
+    terms: frozenset[str] = field(default_factory=frozenset)
+    named: tuple[str, ...] = ()
+    counted: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def topic(self) -> frozenset[str]:
+        """Content stems less people, named things and words every passage of this library shares."""
+        names = {stem(n) for n in (*self.people, *self.named)}
+        names |= {stem(w) for w in words(self.text)[1:] if w[:1].isupper()}  # "Kate" of "Kate Jenkins"
+        return frozenset(self.terms - names - GENERIC_STEMS)
+
+
+GENERIC_WORDS = "sexual harassment harassed un united nations system staff people person persons entity entities organization"
+_COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
+                      r"rate|amount) of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:are|is|was|were|do|does|did|have|has|had|"
+                      r"can|could|will|would|should|must|in|at|on|of|for|to|across|per|attended|took|joined)\b|[?,.;]|$)",
+                      re.IGNORECASE)
+_UNCOUNTED = frozenset({"people", "persons", "individuals", "times", "time", "of", "them", "it", "they"})
+
+
+def parts(question: str, speakers: set[str], names: set[str] | None = None) -> list[Part]:
+    """The asks of a question ("What is X, and how long does Y take?" has two); ``speakers`` are the surnames
+    the passages found attribute statements to, so a question naming one is read as asking what that person said;
+    ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places)."""
+    pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
+    pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
+    return [Part(p, concepts_in(p), people_named(p, speakers), frozenset(content_stems(p)),
+                 things_named(p, (names or set()) - speakers), counted(p)) for p in pieces]
+
+
+def counted(text: str) -> frozenset[str]:
+    """Stems of what "how many X" / "what share of X" counts, unless X is as general as "people"."""
+    match = _COUNTED.search(plain(text))
+    if not match:
+        return frozenset()
+    found = [w for w in words(match.group(1)) if w.lower() not in stop_words() and w.lower() not in _UNCOUNTED]
+    return frozenset(stem(w) for w in found) - GENERIC_STEMS
+
+
+def things_named(text: str, names: set[str]) -> tuple[str, ...]:
+    """Capitalised words of ``text`` (not its first) that the passages also write capitalised: tools, bodies,
+    places ("ClearCheck", "Australia"); the question's first word is capitalised by grammar, not by name."""
+    out = []
+    for w in words(text)[1:]:
+        bare = re.sub(r"['’]s?$", "", w)
+        if bare[:1].isupper() and not bare.isupper() and bare.lower() not in stop_words() and bare in names:
+            out.append(bare)
+    return tuple(dict.fromkeys(out))
+
+
+def person_words(texts: list[str]) -> set[str]:
+    """Every word of the people named with a title in the texts, titles included ("Ambassador", "Scott")."""
+    out = {w.strip(".") for w in re.findall(r"[A-Za-z.]+", _HONORIFIC.replace("|", " "))}
+    for text in texts:
+        for match in SPEAKER.finditer(text):
+            out.update(re.sub(r"['’]s?$", "", w) for w in words(match.group(0)))
+    return out
+
+
+def capitalised_names(text: str) -> set[str]:
+    """Words written capitalised after a sentence's first word (a rough proper-noun list of a text)."""
+    found = set()
+    for match in re.finditer(r"(?<=[a-z,;:)”\"’'] )([A-Z][A-Za-z@’'+-]+)", text):
+        found.add(re.sub(r"['’]s?$", "", match.group(1)))
+    return found
+
+
+def people_named(text: str, speakers: set[str]) -> tuple[str, ...]:
+    """Surnames in ``text`` that name one of ``speakers`` (capitalised, possessive allowed)."""
+    found = []
+    for w in words(text):
+        name = re.sub(r"['’]s?$", "", w)
+        if name[:1].isupper() and name in speakers and name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def speaker_names(text: str) -> list[tuple[int, str]]:
+    """(offset, surname) of every person named with a title ("Ms. Kelly T. Clements", "DED Bhatia")."""
+    out = []
+    for match in SPEAKER.finditer(text):
+        name = match.group(1).split()
+        out.append((match.start(), name[-1].rstrip("’'")))
+    return out
+
+
+GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())

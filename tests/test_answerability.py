@@ -1,0 +1,135 @@
+"""Answers that answer, and say when they cannot: answerability per ask, focused units, who is asking."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.models import DocType
+from service.answering.candidates import units
+from service.answering.disclosure import DisclosureDetector, told_of
+from service.answering.focus import concepts_in, counted, parts, plain
+from service.models import Passage
+
+# the tester's misses (issue 18) and more short, indirect or explicit accounts
+DISCLOSURES = [
+    "Someone at the office grabbed me in the lift yesterday.",
+    "My supervisor sent me a naked photo.",
+    "he pinned me against the wall",
+    "he exposed himself to me",
+    "My boss said my contract renewal depends on having dinner with him.",
+    "someone in my unit posted a fake nude of me in the team group chat",
+    "since i reported him ive been left out of every meeting",
+    "A delegate kept making sexual remarks to me during a side event.",
+]
+NOT_DISCLOSURES = [
+    "What should a manager do if a staff member says she was groped?",
+    "Does touching count as sexual harassment?",
+    "I am a focal point preparing a training on unwanted touching; what does the report say?",
+    "What did Commissioner Jenkins say about how common harassment is?",
+    "Can you send me the policy on sexual harassment?",
+]
+SUPPORTERS = [
+    "How should I respond when a colleague tells me they were harassed?",
+    "My friend at work confided that her boss touches her; how can I help her?",
+    "A team member told me in confidence that she is being harassed. What should I do next?",
+    "What's the best way to support a coworker who was sent unwanted sexual images by a colleague?",
+]
+
+
+@pytest.fixture(scope="module")
+def detector(embedder):
+    return DisclosureDetector(lambda texts: embedder.encode(texts))
+
+
+@pytest.mark.parametrize("question", DISCLOSURES)
+def test_short_and_indirect_accounts_are_disclosures(detector, question):
+    assert told_of(plain(question)) and detector.assess(question).asker == "disclosure"
+
+
+@pytest.mark.parametrize("question", NOT_DISCLOSURES)
+def test_policy_third_person_and_role_questions_are_not(detector, question):
+    assert detector.assess(question).asker == "question"
+
+
+@pytest.mark.parametrize("question", SUPPORTERS)
+def test_a_helper_is_recognised_and_not_taken_for_the_victim(detector, question):
+    signal = detector.assess(question)
+    assert signal.asker == "supporter" and not signal.is_disclosure
+
+
+def passage(text: str, section: str | None = None) -> Passage:
+    return Passage(id="p", doc_key="d", title="Policy", doc_type=DocType.policy, section=section, text=text, score=1.0)
+
+
+def test_a_lead_in_carries_its_items_and_an_item_its_lead_in():
+    text = ("Managers who receive complaints must:\n\nlisten carefully;\n\nforward the complaint to HR within "
+            "24 hours;\n\nnot investigate themselves.\n\nInvestigations are typically completed within **30 days**.")
+    found = units([passage(text)])
+    lead = next(u for u in found if u.text.startswith("Managers"))
+    assert [text[a:b] for _, (a, b) in lead.items][-1] == "not investigate themselves."
+    item = next(u for u in found if "24 hours" in u.text)
+    assert item.lead_in and item.quote.startswith("Managers who receive") and item.quote in text
+    assert item.shown().startswith("Managers who receive complaints must:\n…\n- forward")
+    # the paragraph after the list is not an item, and emphasis does not hide its time span
+    last = next(u for u in found if "30 days" in u.text)
+    assert not last.before and "30 days" in last.body
+
+
+def test_a_she_sentence_names_who_she_is_and_a_this_sentence_carries_the_one_before():
+    text = ("Ms. Kelly T. Clements addressed participants. Nevertheless, she highlighted the timeliness of "
+            "investigations. This means the UN must invest more.")
+    found = {u.text[:12]: u for u in units([passage(text)])}
+    assert found["Nevertheless"].shown().startswith("Nevertheless, she [Ms. Kelly T. Clements] highlighted")
+    assert found["This means t"].quote.startswith("Nevertheless, she highlighted")
+
+
+def test_concepts_match_synonyms_not_neighbours():
+    assert "retaliation" in concepts_in("Staff are protected from reprisals for reporting.")
+    assert "contractors or other non-staff" in concepts_in("Are vendors covered?")
+    assert "interns or volunteers" not in concepts_in("all entities allow reporting by all personnel")
+    assert "confidentiality" not in concepts_in("a private company sets clear rules on dating")
+
+
+def test_a_question_with_two_asks_is_read_as_two():
+    asks = parts("What is ClearCheck used for and who is allowed to search it?", set())
+    assert len(asks) == 2
+    assert counted("How many names are recorded in ClearCheck?") == {"name"}
+    assert counted("How many people attended?") == frozenset()
+
+
+@pytest.mark.parametrize("question", [
+    "Can an anonymous report start an investigation?",
+    "What is the time limit for filing a formal complaint?",
+    "Are employees of vendors covered?",
+    "What standard of proof is used?",
+    "What did Kate Jenkins say about male allyship strategies?",
+    "How many names are currently recorded in ClearCheck?",
+])
+def test_on_topic_questions_the_summary_does_not_answer_are_not_covered(corpus_kb, question):
+    answer = corpus_kb.ask(question)
+    assert answer.abstained and answer.state == "not_covered" and not answer.citations and answer.suggestions
+    assert "do not cover this question:" in answer.answer  # with the reason
+
+
+def test_a_question_answered_in_part_says_which_part_is_not(corpus_kb):
+    answer = corpus_kb.ask("What is the ClearCheck database for, and how long does a name stay in it?")
+    assert answer.state == "partial" and not answer.abstained and answer.citations
+    assert answer.uncovered and "long" in answer.uncovered[0] and "only in part" in (answer.notice or "")
+
+
+def test_focused_answer_names_the_speaker_and_quotes_the_definition(corpus_kb):
+    answer = corpus_kb.ask("How did Ambassador Kennedy define leadership?")
+    assert answer.state == "answered" and "defined leadership as" in answer.citations[0].quote
+    assert "[H.E. Mr. Patrick F. Kennedy]" in answer.answer.split("[1]")[0]
+
+
+def test_a_disclosure_leads_with_reporting_and_support_and_never_abstains(corpus_kb):
+    answer = corpus_kb.ask("Someone at the office grabbed me in the lift yesterday.")
+    assert answer.disclosure and not answer.abstained and answer.contacts
+    assert "allow for reporting of cases by all personnel" in answer.citations[0].quote
+
+
+def test_a_helper_gets_guidance_for_the_helper(corpus_kb):
+    answer = corpus_kb.ask("How should I respond when a colleague tells me they were harassed?")
+    assert answer.supporter and not answer.disclosure and not answer.abstained and answer.contacts
+    assert answer.preface and "supporting your colleague" in answer.preface
