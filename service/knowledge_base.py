@@ -72,6 +72,16 @@ class KnowledgeBase:
     def search(self, query: str, top_k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
         return self.retriever.search(query, top_k, filters, mode)
 
+    def search_matching(self, query: str, top_k: int = 5, filters: Filters | None = None, mode: str = "hybrid"
+                        ) -> tuple[list[Passage], bool]:
+        """Ranked passages, and whether any of them matches the query: shares a word with it (as the index stems
+        words) or comes close in meaning. Fusion ranks whatever the index holds; a query nothing matches should
+        be told so, not shown unrelated passages best-first."""
+        found = self.retriever.retrieve(query, top_k, filters, mode, with_sentences=False)
+        terms = self.token_set(query)
+        lexical = any(terms & self.token_set(p.text) for p in found.passages) if terms else False
+        return found.passages, bool(found.passages) and (lexical or found.best_cosine >= self.settings.abstain_threshold)
+
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
         return self.answers.ask(question, top_k, filters)
 

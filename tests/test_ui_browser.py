@@ -109,7 +109,7 @@ def ask(page: Any, question: str) -> None:
     box.press("Enter")
     page.wait_for_function(
         """n => document.querySelectorAll('#kb-conversation .kb-turn').length === n
-               && /Answer ready|do not cover|No answer/.test(document.querySelector('#kb-ask-status').innerText)""",
+               && /Answer ready|Partly answered|do not cover|No answer/.test(document.querySelector('#kb-ask-status').innerText)""",
         arg=turns + 1)
 
 
@@ -192,6 +192,36 @@ def test_off_topic_question_abstains_and_disclosure_is_set_apart(page: Any) -> N
     assert axe_violations(page) == []
     page.locator("#kb-clear").click()
     page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")
+
+
+def test_the_three_answer_states_a_helper_and_a_search_nothing_matches(page: Any) -> None:
+    ask(page, "How did Ambassador Kennedy define leadership?")
+    assert page.locator("#kb-conversation .kb-state-answered").count() == 1
+    ask(page, "What is the ClearCheck database for, and how long does a name stay in it?")
+    partial = page.locator("#kb-conversation .kb-state-partial")
+    assert partial.count() == 1 and "Partly answered" in partial.inner_text()
+    assert "how long" in page.locator("#kb-conversation .kb-uncovered").inner_text().lower()
+    ask(page, "Can an anonymous report start an investigation?")
+    assert page.locator("#kb-conversation .kb-state-not_covered").count() == 1
+    assert page.locator("#kb-conversation .kb-abstain").count() == 1
+    # the three states read differently in words, not only in colour
+    labels = {page.locator(f"#kb-conversation .kb-state-{s}").inner_text() for s in ("answered", "partial", "not_covered")}
+    assert len(labels) == 3
+    ask(page, "How should I respond when a colleague tells me they were harassed?")
+    helper = page.locator("#kb-conversation .kb-supporter")
+    assert helper.count() == 1 and "supporting your colleague" in helper.inner_text()
+    assert axe_violations(page) == []
+    page.locator("#kb-clear").click()
+    page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")
+
+    open_tab(page, "Search")
+    box = page.locator("#kb-search-query textarea, #kb-search-query input").first
+    box.fill("sourdough lasagna recipe")
+    box.press("Enter")
+    note = page.locator("#kb-results .kb-no-match")
+    note.wait_for()
+    assert "No passage" in note.inner_text() and page.locator("#kb-results .kb-result").count() == 0
+    open_tab(page, "Ask")
 
 
 def test_search_highlights_terms_and_expands_passages(page: Any) -> None:

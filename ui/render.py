@@ -76,12 +76,25 @@ def with_chips(text: str, turn: int, citations: list[Citation]) -> str:
 
 
 # --- answers -----------------------------------------------------------------------------------
+STATE_LABELS = {"answered": "Answered from the documents", "partial": "Partly answered",
+                "not_covered": "Not covered by the documents"}
+
+
+def state_badge(answer: Answer) -> str:
+    """The answer's state in words (not colour alone): answered, partly answered, not covered."""
+    state = answer.state if not answer.abstained else "not_covered"
+    return f'<p class="kb-state kb-state-{state}" data-state="{state}">{escape(STATE_LABELS[state])}</p>'
+
+
 def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:
     if answer.abstained:
-        return abstention_html(answer)
-    if answer.disclosure:
+        return state_badge(answer) + abstention_html(answer)
+    if answer.disclosure or answer.supporter:
         return disclosure_html(turn, answer)
-    body = f'<p class="kb-answer-text">{with_chips(answer.answer, turn, answer.citations)}</p>'
+    body = state_badge(answer) + f'<p class="kb-answer-text">{with_chips(answer.answer, turn, answer.citations)}</p>'
+    if answer.uncovered:
+        asks = "".join(f"<li>{escape(ask)}</li>" for ask in answer.uncovered)
+        body += f'<div class="kb-uncovered"><p class="kb-subhead">Not covered by the documents</p><ul>{asks}</ul></div>'
     if answer.notice:
         body += f'<p class="kb-notice">{escape(answer.notice)}</p>'
     if not streaming:
@@ -114,7 +127,9 @@ def disclosure_html(turn: int, answer: Answer) -> str:
     preface = answer.preface or ""
     rest = answer.answer[len(preface):].strip() if preface and answer.answer.startswith(preface) else answer.answer
     body = f'<p class="kb-answer-text">{with_chips(rest, turn, answer.citations)}</p>' if rest else ""
-    return (f'<div class="kb-disclosure" role="note" aria-label="Support information">'
+    label = "Guidance for someone helping a colleague" if answer.supporter else "Support information"
+    return (f'<div class="kb-disclosure{" kb-supporter" if answer.supporter else ""}" role="note" '
+            f'aria-label="{label}">'
             f'<p class="kb-preface">{escape(preface)}</p>{body}{contacts_html(answer.contacts)}'
             '<p class="kb-hint">Nothing you type here is stored unless you choose to include it with feedback.</p>'
             "</div>")

@@ -32,7 +32,7 @@ State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no concept, person or kind below which it does not answer it
-TOPIC_COSINE = 0.5  # a unit sharing no topic word with the ask is about it only this close in meaning
+TOPIC_COSINE = 0.35  # a unit sharing no topic word with the ask is about it only this close in meaning
 
 
 @dataclass(frozen=True)
@@ -120,15 +120,16 @@ def _counts(counted: frozenset[str], text: str) -> bool:
 
 
 def _mentions(unit: Unit, name: str) -> bool:
-    """The unit names it, also as the start of a longer word ("Australia" in "Australian")."""
-    return re.search(rf"\b{re.escape(name)}", unit.reading) is not None
+    """The unit's passage names it, also as the start of a longer word ("Australia" in "Australian"): a name
+    may describe a speaker ("the Harvard professor") in the passage rather than in the sentence quoted."""
+    return re.search(rf"\b{re.escape(name)}", unit.passage.text) is not None
 
 
 def _on_topic(part: Part, unit: Unit, similarity: Sequence[float] | np.ndarray, units: Sequence[Unit]) -> bool:
     """What a person said, or a number, date or span, answers an ask only when it is about what the ask is about:
     a word of its topic, or a meaning close to it."""
     topic = part.topic
-    if not topic or len(topic & unit.stems) >= min(2, len(topic) - 1 or 1):
+    if not topic or topic & unit.stems:
         return True
     return similarity[units.index(unit)] >= TOPIC_COSINE
 

@@ -83,9 +83,16 @@ class Unit:
 
     @cached_property
     def people(self) -> set[str]:
-        """Surnames the unit names or continues from."""
-        named = {name for _, name in speaker_names(self.reading)}
-        return named | ({self.speaker.split()[-1]} if self.speaker else set())
+        """Surnames of whoever the unit quotes: named in it (items of a list of people do not count), the person
+        a "She" sentence continues from, or the last person named earlier in the same paragraph."""
+        start = self.before[0] if self.before and not self.lead_in else self.span[0]
+        own = self.passage.text[start : self.span[1]]
+        named = {name for _, name in speaker_names(own)}
+        if self.speaker:
+            named.add(self.speaker.split()[-1])
+        paragraph_start = self.passage.text.rfind("\n\n", 0, start) + 1
+        earlier = speaker_names(self.passage.text[paragraph_start:start])
+        return named | ({earlier[-1][1]} if earlier and not named else set())
 
     def shown(self) -> str:
         """The unit as the answer shows it (quoted text, a name in brackets, items on lines of their own)."""

@@ -109,7 +109,8 @@ EXPECTED_ANSWERS = (
         lambda _, sentence: bool(_PERSON.search(sentence)), "a person's name"),
     ExpectedAnswer(
         "number",
-        re.compile(r"\bhow (?:many|much)\b|\b(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
+        re.compile(r"\bhow many\b|\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|"
+                   r"compensation|of|in)\b|\b(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
                    r"rate|amount)\b", re.IGNORECASE),
         _number, "a number"),
 )

@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from service.api.deps import KB
-from service.api.schemas import AskRequest, Health, SearchRequest, SearchResponse, error_responses
+from service.api.schemas import NO_MATCH, AskRequest, Health, SearchRequest, SearchResponse, error_responses
 from service.models import Answer
 
 router = APIRouter(prefix="/api")
@@ -28,7 +28,9 @@ async def health(kb: KB) -> Health:
              responses=READ_ERRORS)
 async def search(body: SearchRequest, kb: KB) -> SearchResponse:
     # async + one explicit thread-pool call: a sync endpoint costs a second hop to validate its response
-    results = await run_in_threadpool(kb.search, body.query, body.top_k, body.filters, body.mode)
+    results, matched = await run_in_threadpool(kb.search_matching, body.query, body.top_k, body.filters, body.mode)
+    if not matched:
+        return SearchResponse(results=[], matched=False, note=NO_MATCH)
     return SearchResponse(results=results)
 
 

@@ -76,7 +76,10 @@ def done_message(answer: Answer) -> str:
     if answer.abstained:
         return "The documents do not cover this question; the closest documents are listed."
     n = len(answer.citations)
-    return f"Answer ready, with {n} source{'s' if n != 1 else ''}."
+    sources = f"{n} source{'s' if n != 1 else ''}"
+    if answer.state == "partial":
+        return f"Partly answered, with {sources}; the documents do not cover every part of the question."
+    return f"Answer ready, with {sources}."
 
 
 def status(text: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 import gradio as gr
 
 from ingest.errors import KBError
+from service.api.schemas import NO_MATCH
 from service.knowledge_base import KnowledgeBase
 from ui.render import search_results_html
 from ui.tabs.filters import FilterControls, filter_controls, to_filters
@@ -18,9 +19,11 @@ def run_search(kb: KnowledgeBase, query: str, top_k: float, doc_types: list[str]
     if not query:
         return search_results_html("", [])
     try:
-        passages = kb.search(query, int(top_k), to_filters(doc_types, doc_keys))
+        passages, matched = kb.search_matching(query, int(top_k), to_filters(doc_types, doc_keys))
     except KBError as err:
         return f'<p class="kb-status" role="status">The search failed: {escape(err.message)}</p>'
+    if not matched:
+        return f'<p class="kb-status kb-no-match" role="status">{escape(NO_MATCH)} Try other words.</p>'
     return search_results_html(query, passages)
 
 
