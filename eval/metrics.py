@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
-AFTER_MARKERS = re.compile(r"(?<=\])\s+(?!\[)")
+AFTER_MARKERS = re.compile(r"(?<=\d\])\s+(?!\[)")  # after a citation marker, not after "[Ms. X]"
 Judge = Callable[[Sequence[str], str], bool]  # (cited passage texts, statement) -> supported?
 
 

@@ -48,7 +48,7 @@ def test_ask_cites_every_sentence_with_verbatim_quotes(client):
     assert set(markers(body["answer"])) == numbers
     for citation in body["citations"]:
         assert citation["quote"] in citation["passage"]["text"]
-    sentences = [s for s in re.split(r"(?<=\])\s+", body["answer"]) if s]
+    sentences = [s for s in re.split(r"(?<=\d\])\s+", body["answer"]) if s]
     assert all(re.search(r"\[\d+\]$", s) for s in sentences)
     assert any(c["passage"]["section"] == "Keynote" for c in body["citations"])
 

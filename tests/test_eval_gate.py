@@ -10,13 +10,15 @@ from eval.gate import gate_failures, load_thresholds
 from eval.gold import load_gold
 from eval.pdf_eval import pdf_set_metrics
 from eval.runner import InProcessTarget, run_gold
+from eval.sets import set_metrics
 from eval.scoring import score_run
 
 
 @pytest.fixture(scope="module")
 def gold_metrics(corpus_kb) -> dict[str, Any]:
     metrics = score_run(run_gold(InProcessTarget(corpus_kb), load_gold()))
-    return metrics | pdf_set_metrics(corpus_kb.settings, corpus_kb.embedder)  # the PDF set, on its own index
+    metrics |= pdf_set_metrics(corpus_kb.settings, corpus_kb.embedder)  # the PDF set, on its own index
+    return metrics | set_metrics(corpus_kb.settings, corpus_kb.embedder)  # the question sets, each on its library
 
 
 def test_gold_set_eval_stays_within_the_committed_thresholds(gold_metrics: dict[str, Any]) -> None:

@@ -34,7 +34,7 @@ QUESTIONS = [
     "What did the keynote speaker say about leadership?",
     "What is ClearCheck used for?",
 ]
-AFTER_MARKERS = re.compile(r"(?<=\])\s+(?!\[)")
+AFTER_MARKERS = re.compile(r"(?<=\d\])\s+(?!\[)")  # after a citation marker, not after "[Ms. X]"
 
 
 @pytest.fixture(scope="module")

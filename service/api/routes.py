@@ -16,7 +16,7 @@ from service.models import Answer
 
 router = APIRouter(prefix="/api")
 READ_ERRORS = error_responses(400, 413, 415, 422)
-AFTER_MARKERS = re.compile(r"(?<=\])\s+(?!\[)")
+AFTER_MARKERS = re.compile(r"(?<=\d\])\s+(?!\[)")  # after a citation marker, not after "[Ms. X]"
 
 
 @router.get("/health", response_model=Health, summary="Service status and index size", responses=error_responses())
