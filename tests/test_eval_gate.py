@@ -10,8 +10,8 @@ from eval.gate import gate_failures, load_thresholds
 from eval.gold import load_gold
 from eval.pdf_eval import pdf_set_metrics
 from eval.runner import InProcessTarget, run_gold
-from eval.sets import set_metrics
 from eval.scoring import score_run
+from eval.sets import set_metrics
 
 
 @pytest.fixture(scope="module")
