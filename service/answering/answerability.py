@@ -18,7 +18,7 @@ corpus (measured in eval/data/README.md). Nothing here logs or keeps the questio
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,7 +32,7 @@ State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no concept, person or kind below which it does not answer it
-TOPIC_COSINE = 0.35  # a unit sharing no topic word with the ask is about it only this close in meaning
+TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
 
 @dataclass(frozen=True)
@@ -69,21 +69,32 @@ class Coverage:
         return list(dict.fromkeys(i for a in self.asks for i in a.answering))
 
 
-def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[float] | np.ndarray) -> Coverage:
-    """Coverage of each ask by the units, ranked by their ``score`` (set by the answerer)."""
+TopicSimilarity = Callable[[Part], "np.ndarray"]
+
+
+def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[float] | np.ndarray,
+           topic_similarity: TopicSimilarity | None = None) -> Coverage:
+    """Coverage of each ask by the units, ranked by their ``score`` (set by the answerer). ``topic_similarity``
+    gives each unit's similarity to an ask with its names taken out (names shared with a sentence make any
+    sentence by that person look close); without it the question's own similarity stands in."""
     order = sorted(range(len(units)), key=lambda i: units[i].score, reverse=True)
-    return Coverage(tuple(_ask(part, units, similarity, order) for part in parts))
+    asks = []
+    for part in parts:
+        topical = topic_similarity(part) if topic_similarity and (part.people or part.named) else similarity
+        asks.append(_ask(part, units, similarity, order, topical))
+    return Coverage(tuple(asks))
 
 
-def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int]) -> AskCoverage:
+def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],
+         topical: Sequence[float] | np.ndarray) -> AskCoverage:
     expected = expected_answer(part.text)
     checks = [
         ("concepts", lambda u: part.concepts <= u.concepts),
         ("people", lambda u: set(part.people) <= u.people),
-        ("named", lambda u: all(_mentions(u, name) for name in part.named)),
+        ("named", lambda u: all(_mentions(u, name, units) for name in part.named)),
         ("defined term", lambda u: _names_defined_term(part, u)),
         ("kind", lambda u: expected is None or _holds(expected, part, u)),
-        ("topic", lambda u: not (part.people or expected) or _on_topic(part, u, similarity, units)),
+        ("topic", lambda u: not (part.people or expected) or _on_topic(part, u, topical, units)),
     ]
     pool = list(order)
     for name, check in checks:
@@ -119,10 +130,11 @@ def _counts(counted: frozenset[str], text: str) -> bool:
     return False
 
 
-def _mentions(unit: Unit, name: str) -> bool:
-    """The unit's passage names it, also as the start of a longer word ("Australia" in "Australian"): a name
-    may describe a speaker ("the Harvard professor") in the passage rather than in the sentence quoted."""
-    return re.search(rf"\b{re.escape(name)}", unit.passage.text) is not None
+def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
+    """The unit's document names it, in a passage found, also as the start of a longer word ("Australia" in
+    "Australian"): a name may describe a speaker ("the Harvard professor") elsewhere than in the sentence quoted."""
+    texts = {u.passage.text for u in units if u.passage.doc_key == unit.passage.doc_key}
+    return any(re.search(rf"\b{re.escape(name)}", text) for text in texts)
 
 
 def _on_topic(part: Part, unit: Unit, similarity: Sequence[float] | np.ndarray, units: Sequence[Unit]) -> bool:

@@ -202,7 +202,7 @@ class Part:
         """Content stems less people, named things and words every passage of this library shares."""
         names = {stem(n) for n in (*self.people, *self.named)}
         names |= {stem(w) for w in words(self.text)[1:] if w[:1].isupper()}  # "Kate" of "Kate Jenkins"
-        return frozenset(self.terms - names - GENERIC_STEMS)
+        return frozenset(self.terms - names - GENERIC_STEMS - KIND_STEMS)
 
 
 GENERIC_WORDS = "sexual harassment harassed un united nations system staff people person persons entity entities organization"
@@ -221,6 +221,13 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
     return [Part(p, concepts_in(p), people_named(p, speakers), frozenset(content_stems(p)),
                  things_named(p, (names or set()) - speakers), counted(p)) for p in pieces]
+
+
+def without_names(part: Part) -> str:
+    """The ask's words less the people and things it names and any capitalised word after its first."""
+    drop = {*part.people, *part.named}
+    kept = [w for i, w in enumerate(part.text.split()) if not (i and w[:1].isupper()) and w.strip("?,.'’s") not in drop]
+    return " ".join(kept) or part.text
 
 
 def counted(text: str) -> frozenset[str]:
@@ -280,3 +287,6 @@ def speaker_names(text: str) -> list[tuple[int, str]]:
 
 
 GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
+# words that say what kind of answer is wanted, not what it is about: "what year", "what is her job"
+KIND_STEMS = frozenset(stem(w) for w in "year date month day time long deadline number percentage share rate amount job "
+                       "role title position post function affiliation name who represent".split())

@@ -24,7 +24,15 @@ from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAn
 from service.answering.coverage import SourceCheck
 from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer, Scored
-from service.answering.focus import capitalised_names, content_stems, parts, person_words, speaker_names
+from service.answering.focus import (
+    Part,
+    capitalised_names,
+    content_stems,
+    parts,
+    person_words,
+    speaker_names,
+    without_names,
+)
 from service.answering.verify import verify
 from service.models import Answer, Citation, Filters, Suggestion
 from service.retrieval import Retrieved, Retriever
@@ -101,7 +109,12 @@ class AnswerService:
             w for p in found.passages for w in p.title.split()}  # "the Model Policy" names a source, not a topic
         asks = parts(question, speakers, names)
         scored = self.extractive.score(content_stems(question), asks, found, found_units)
-        return scored, assess(asks, scored.units, scored.similarity)
+
+        def topic_similarity(part: Part) -> np.ndarray:
+            vector = self.extractive.embed_texts([without_names(part)])[0]
+            return scored.vectors @ vector if len(scored.units) else np.zeros(0, dtype=np.float32)
+
+        return scored, assess(asks, scored.units, scored.similarity, topic_similarity)
 
     def support(self, found: Retrieved) -> float:
         """The off-topic signal: the best cosine between the question and one quotable unit of the passages found.
