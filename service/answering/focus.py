@@ -288,5 +288,4 @@ def speaker_names(text: str) -> list[tuple[int, str]]:
 
 GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
 # words that say what kind of answer is wanted, not what it is about: "what year", "what is her job"
-KIND_STEMS = frozenset(stem(w) for w in "year date month day time long deadline number percentage share rate amount job "
-                       "role title position post function affiliation name who represent".split())
+KIND_STEMS = frozenset(stem(w) for w in ["year", "date", "month", "day", "time", "long", "deadline", "number", "percentage", "share", "rate", "amount", "job", "role", "title", "position", "post", "function", "affiliation", "name", "who", "represent"])
