@@ -42,6 +42,7 @@ class AskCoverage:
     part: Part
     answering: tuple[int, ...]
     missing: str | None = None
+    missing_concepts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,15 @@ class Coverage:
     def uncovered(self) -> list[str]:
         """The asks no passage answers, as the question words them."""
         return [a.part.text for a in self.asks if not a.answering]
+
+    @property
+    def answered_asks(self) -> int:
+        return sum(bool(a.answering) for a in self.asks)
+
+    @property
+    def missing_concepts(self) -> list[str]:
+        """Concepts of unanswered asks that none of the passages found mentions."""
+        return [c for a in self.asks if not a.answering and a.missing_concepts for c in a.missing_concepts]
 
     def answering(self) -> list[int]:
         """Units answering some ask, each once, in order of the asks then rank."""
@@ -100,7 +110,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     for name, check in checks:
         kept = [i for i in pool if check(units[i])]
         if not kept:
-            return AskCoverage(part, (), _why(name, part, units, pool, expected))
+            held = set().union(*(units[i].concepts for i in pool)) if name == "concepts" and pool else set()
+            lacking = tuple(sorted(part.concepts - held)) if name == "concepts" else ()
+            return AskCoverage(part, (), _why(name, part, units, pool, expected), lacking)
         pool = kept
     constrained = bool(part.concepts or part.people or expected)
     if not constrained:

@@ -93,7 +93,7 @@ EXPECTED_ANSWERS = (
         _contact, "contact details (an email address, phone number or web address)"),
     ExpectedAnswer(
         "time span",
-        re.compile(r"^\s*how long\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
+        re.compile(r"^\s*(?:for )?how long\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
                    r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
                    r"calendar )?(?:days|weeks|months|years))\b", re.IGNORECASE),
         _time_span, "a time span or deadline"),

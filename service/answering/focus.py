@@ -65,7 +65,7 @@ CONCEPTS = (
     _concept("leave", r"\b(?:special|sick|paid|unpaid|annual|maternity|paternity|parental|administrative|medical|"
              r"compassionate) leave\b", r"\bleave (?:with|without) (?:full )?pay\b", r"\bleave entitlements?\b",
              r"\btime off\b", r"\babsence\b", r"\bleave of\b", r"\bon leave\b", r"\bdays? of leave\b"),
-    _concept("pay", r"\bpay\b", r"\bpaid\b", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
+    _concept("pay", r"\bpa(?:y|ys|id|ying)\b", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
     _concept("the standard of proof", r"\bstandards? of (?:proof|evidence)\b", r"\bburden of proof\b",
              r"\bpreponderance\b", r"\bclear and convincing\b", r"\bbalance of probabilit\w*", r"\breasonable doubt\b",
              r"\bevidentiary\b", r"\bproof\b", r"\bmore likely than not\b"),
@@ -122,6 +122,8 @@ CONCEPTS = (
     _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint\w*", r"\belect(?:ed|ion|s)?\b",
              r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
     _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
+    _concept("a deadline or time limit", r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b",
+             r"\bno later than\b", r"\bexpir\w*"),
     _concept("alcohol", r"\balcohol\w*", r"\bdrink\w*", r"\bintoxicat\w*"),
     _concept("travel or missions", r"\btravel\w*", r"\bmissions?\b", r"\bduty trips?\b", r"\bhotels?\b"),
 )

@@ -81,6 +81,8 @@ class AnswerService:
             return self.care_answer(asker, found, filters)
         t0 = time.perf_counter()
         scored, coverage = self.read(question, found)
+        if coverage.missing_concepts:  # look again, naming what is missing: the passage may rank just below
+            found, scored, coverage = self.widen(question, found, scored, coverage, top_k, filters)
         if not len(scored.units) or float(np.max(scored.similarity)) < self.abstain_threshold:
             return abstention(found, "; ".join(dict.fromkeys(coverage.reasons)) or None)
         missing = self.sources.missing(question)
@@ -115,6 +117,17 @@ class AnswerService:
             return scored.vectors @ vector if len(scored.units) else np.zeros(0, dtype=np.float32)
 
         return scored, assess(asks, scored.units, scored.similarity, topic_similarity)
+
+    def widen(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage, top_k: int,
+              filters: Filters | None) -> tuple[Retrieved, Scored, Coverage]:
+        """The passages found for the question with the missing concepts' names added, in place of the first ones
+        when they answer more of it (a question on "reprisals" finds the paragraph on "retaliation")."""
+        again = self.retriever.retrieve(f"{question} {' '.join(coverage.missing_concepts)}", top_k, filters)
+        again = Retrieved(again.passages, again.vectors, found.query_vec, found.timings_ms, again.sentence_vectors)
+        scored_again, coverage_again = self.read(question, again)
+        if coverage_again.answered_asks > coverage.answered_asks:
+            return again, scored_again, coverage_again
+        return found, scored, coverage
 
     def support(self, found: Retrieved) -> float:
         """The off-topic signal: the best cosine between the question and one quotable unit of the passages found.
