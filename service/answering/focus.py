@@ -178,13 +178,28 @@ GENERIC_STEMS: frozenset[str] = frozenset()  # filled below, once stem() exists
 
 
 def content_stems(text: str) -> set[str]:
-    return {stem(w) for w in words(plain(text)) if w.lower() not in stop_words()}
+    return set(_content_stems(text))
 
 
+@lru_cache(maxsize=16_384)
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(plain(text)) if w.lower() not in stop_words())
+
+
+@lru_cache(maxsize=1)
+def _all_concepts() -> re.Pattern[str]:
+    """Every concept's wordings in one pattern, a named group per concept: one scan of a text finds them all."""
+    groups = [f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(CONCEPTS)]
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+@lru_cache(maxsize=16_384)
 def concepts_in(text: str) -> frozenset[str]:
-    """Names of the concepts a text addresses."""
-    flat = plain(text)
-    return frozenset(c.name for c in CONCEPTS if c.pattern.search(flat))
+    """Names of the concepts a text addresses (units recur across questions: cached)."""
+    found = set()
+    for match in _all_concepts().finditer(plain(text)):
+        found.add(CONCEPTS[int(match.lastgroup[1:])].name)  # type: ignore[index]
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
