@@ -20,7 +20,7 @@ import numpy as np
 from ingest.models import DocType
 from service.answering.candidates import Unit, units
 from service.answering.extractive import ExtractiveAnswerer, render
-from service.models import Filters
+from service.models import Citation, Filters
 from service.retrieval import Retrieved
 
 Retrieve = Callable[[str, int, Filters | None], Retrieved]
@@ -93,14 +93,12 @@ class CareAnswerer:
         self.extractive = extractive
         self.embed_texts = embed_texts
         self.max_units = max_units
-        self.for_the_affected = True
 
     def compose(self, matters: tuple[Matter, ...], filters: Filters | None, for_the_affected: bool = True
-                ) -> tuple[str, list]:
-        self.for_the_affected = for_the_affected
+                ) -> tuple[str, list[Citation]]:
         picked: list[Unit] = []
         for matter in matters:
-            unit = self.best_for(matter, filters, picked)
+            unit = self.best_for(matter, filters, picked, for_the_affected)
             if unit is not None:
                 picked.append(unit)
             if len(picked) == self.max_units:
@@ -109,7 +107,8 @@ class CareAnswerer:
             return NO_CARE_PASSAGES, []
         return render(picked)
 
-    def best_for(self, matter: Matter, filters: Filters | None, taken: list[Unit]) -> Unit | None:
+    def best_for(self, matter: Matter, filters: Filters | None, taken: list[Unit], for_the_affected: bool
+                 ) -> Unit | None:
         found = self.retrieve(matter.query, PER_MATTER_K, filters)
         candidates = units(found.passages)
         if not candidates:
@@ -124,7 +123,7 @@ class CareAnswerer:
                 continue
             score = float(cos) + (GUIDANCE_FIRST if unit.passage.doc_type in (DocType.policy, DocType.guidance) else 0)
             score += SECTION_NAMES_IT if matter.heading.search(unit.passage.section or "") else 0.0
-            score -= OTHER_AUDIENCE if MANAGERS.search(unit.passage.section or "") and self.for_the_affected else 0.0
+            score -= OTHER_AUDIENCE if MANAGERS.search(unit.passage.section or "") and for_the_affected else 0.0
             if best is None or score > best[0]:
                 best = (score, unit)
         return None if best is None else best[1]

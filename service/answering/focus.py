@@ -174,9 +174,6 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(word.lower().replace("’", "'")))  # type: ignore[attr-defined]
 
 
-GENERIC_STEMS: frozenset[str] = frozenset()  # filled below, once stem() exists
-
-
 def content_stems(text: str) -> set[str]:
     return set(_content_stems(text))
 
@@ -219,7 +216,7 @@ class Part:
         """Content stems less people, named things and words every passage of this library shares."""
         names = {stem(n) for n in (*self.people, *self.named)}
         names |= {stem(w) for w in words(self.text)[1:] if w[:1].isupper()}  # "Kate" of "Kate Jenkins"
-        return frozenset(self.terms - names - GENERIC_STEMS - KIND_STEMS)
+        return frozenset(self.terms - names - generic_stems() - kind_stems())
 
 
 GENERIC_WORDS = "sexual harassment harassed un united nations system staff people person persons entity entities organization"
@@ -253,7 +250,7 @@ def counted(text: str) -> frozenset[str]:
     if not match:
         return frozenset()
     found = [w for w in words(match.group(1)) if w.lower() not in stop_words() and w.lower() not in _UNCOUNTED]
-    return frozenset(stem(w) for w in found) - GENERIC_STEMS
+    return frozenset(stem(w) for w in found) - generic_stems()
 
 
 def things_named(text: str, names: set[str]) -> tuple[str, ...]:
@@ -303,6 +300,17 @@ def speaker_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
-GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
 # words that say what kind of answer is wanted, not what it is about: "what year", "what is her job"
-KIND_STEMS = frozenset(stem(w) for w in ["year", "date", "month", "day", "time", "long", "deadline", "number", "percentage", "share", "rate", "amount", "job", "role", "title", "position", "post", "function", "affiliation", "name", "who", "represent"])
+KIND_WORDS = ("year date month day time long deadline number percentage share rate amount job role title position post "
+              "function affiliation name who represent")
+
+
+@lru_cache(maxsize=1)
+def generic_stems() -> frozenset[str]:
+    """Stems of words every passage of this domain shares."""
+    return frozenset(stem(w) for w in GENERIC_WORDS.split())
+
+
+@lru_cache(maxsize=1)
+def kind_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in KIND_WORDS.split())
