@@ -133,3 +133,10 @@ def test_a_helper_gets_guidance_for_the_helper(corpus_kb):
     answer = corpus_kb.ask("How should I respond when a colleague tells me they were harassed?")
     assert answer.supporter and not answer.disclosure and not answer.abstained and answer.contacts
     assert answer.preface and "supporting your colleague" in answer.preface
+
+
+def test_a_filter_that_leaves_no_passage_is_an_abstention_not_an_error(corpus_kb):
+    from service.models import Filters
+
+    answer = corpus_kb.ask("What does the policy say about anonymous reports?", 5, Filters(doc_key=["no-such-document"]))
+    assert answer.abstained and answer.state == "not_covered" and not answer.citations

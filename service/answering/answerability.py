@@ -107,6 +107,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("topic", lambda u: not (part.people or expected) or _on_topic(part, u, topical, units)),
     ]
     pool = list(order)
+    if not pool:
+        return AskCoverage(part, (), "no passage was found")
     for name, check in checks:
         kept = [i for i in pool if check(units[i])]
         if not kept:
@@ -187,4 +189,6 @@ def _why(check: str, part: Part, units: Sequence[Unit], pool: list[int], expecte
 
 
 def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    if len(names) < 2:
+        return "".join(names) or "it"
+    return ", ".join(names[:-1]) + " or " + names[-1]
