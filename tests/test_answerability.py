@@ -140,3 +140,10 @@ def test_a_filter_that_leaves_no_passage_is_an_abstention_not_an_error(corpus_kb
 
     answer = corpus_kb.ask("What does the policy say about anonymous reports?", 5, Filters(doc_key=["no-such-document"]))
     assert answer.abstained and answer.state == "not_covered" and not answer.citations
+
+
+def test_a_document_the_library_only_mentions_is_not_quoted_for_its_content(corpus_kb):
+    answer = corpus_kb.ask("What does the Investigator's Manual recommend for interviewing complainants?")
+    assert answer.abstained and "only mention “Investigator's Manual”" in answer.answer
+    # a question about the mention itself is still answered
+    assert not corpus_kb.ask("Which tools has the CEB Task Force developed?").abstained

@@ -190,3 +190,29 @@ class SourceCheck:
         if not focus or any(_singular(w) in held for w in focus):
             return None
         return " ".join(focus)
+
+
+_DOC_NOUNS = (r"Code|Policy|Manual|Guidelines?|Bulletin|Report|Strategy|Framework|Handbook|Rules|Regulations|Charter|"
+              r"Protocol|Convention|Guidance|Standards?|Directive|Instruction|Toolkit")
+_TITLED = r"[A-Z][\w’'@-]*"
+NAMED_DOCUMENT = re.compile(
+    rf"\b((?:{_TITLED}\s+){{0,6}}(?:{_DOC_NOUNS})(?:\s+(?:of|for|on|to|and|the|at)\s+(?:the\s+)?{_TITLED}(?:\s+{_TITLED})*)?)")
+ASKS_CONTENT = re.compile(r"\b(?:say|says|said|list|lists|listed|contain|contains|set out|sets out|define|defines|"
+                          r"defined|include|includes|require|requires|recommend|recommends|provide|provides|state|states|"
+                          r"cover|covers|principles|provisions?|measures)\b", re.IGNORECASE)
+
+
+def unheld_document(question: str, titles: Iterable[str]) -> str | None:
+    """A document the question asks the content of ("What does the Investigator's Manual recommend ...?"), named in
+    Title Case, that is none of the documents the passages found come from: the library only mentions it."""
+    if not ASKS_CONTENT.search(question):
+        return None
+    held = [_normal(t) for t in titles]
+    for match in NAMED_DOCUMENT.finditer(question):
+        name = match.group(1).strip()
+        words = _normal(name).split()
+        if len(words) < 2 or not any(w[:1].isupper() for w in name.split()[:-1] + [name.split()[-1]]):
+            continue
+        if not any(_normal(name) in title or all(w in title for w in words) for title in held):
+            return name
+    return None

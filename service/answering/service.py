@@ -21,7 +21,7 @@ from ingest.contacts import Contact
 from service.answering.answerability import Coverage, assess
 from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
-from service.answering.coverage import SourceCheck
+from service.answering.coverage import SourceCheck, unheld_document
 from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
@@ -89,6 +89,8 @@ class AnswerService:
         notice = " ".join(m.notice for m in missing) or None
         if coverage.state == "not_covered":
             return abstention(found, "; ".join(dict.fromkeys(coverage.reasons)) or None, notice)
+        if not missing and (named := unheld_document(question, {p.title for p in found.passages})):
+            return abstention(found, f"the passages found only mention “{named}”; it is not in this library")
         if missing and (focus := self.sources.uncovered_focus(question, missing, found.passages)):
             title = missing[0].entry.title  # the reason names it: no notice repeating it
             return abstention(found, f"“{title}” is not in this library, and none of the passages found mentions “{focus}”")
