@@ -211,7 +211,7 @@ def unheld_document(question: str, titles: Iterable[str]) -> str | None:
     for match in NAMED_DOCUMENT.finditer(question):
         name = match.group(1).strip()
         words = _normal(name).split()
-        if len(words) < 2 or not any(w[:1].isupper() for w in name.split()[:-1] + [name.split()[-1]]):
+        if len(words) < 2 or not any(w[:1].isupper() for w in name.split()):
             continue
         if not any(_normal(name) in title or all(w in title for w in words) for title in held):
             return name
