@@ -25,7 +25,7 @@ from service.retrieval import Retrieved
 TextEmbed = Callable[[list[str]], np.ndarray]
 
 W_SIMILARITY, W_OVERLAP, W_PASSAGE, W_CONCEPTS = 0.6, 0.25, 0.3, 0.2
-EXTRA_FLOOR = 0.8  # a unit beyond each ask's best joins the answer only when it scores this share of the best
+EXTRA_FLOOR = 0.85  # a unit beyond each ask's best joins the answer only when it scores this share of the best
 REDUNDANT_COSINE = 0.85
 
 
