@@ -57,6 +57,9 @@ class Filters(BaseModel):
 
 
 AnswerState = Literal["answered", "partial", "not_covered"]
+STATE_LABELS: dict[str, str] = {"answered": "Answered from the documents", "partial": "Partly answered",
+                                "not_covered": "Not covered by the documents"}
+NO_MATCH = "No passage in the library matches the words or the meaning of this search."
 
 
 class Answer(BaseModel):

@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from ingest.errors import IndexBusy
 from ingest.settings import Settings
-from service.models import Answer, Filters, Passage
+from service.models import NO_MATCH, STATE_LABELS, Answer, Filters, Passage
 from service.running import find_running
 
 
@@ -37,8 +37,10 @@ def in_process(settings: Settings, endpoint: str, body: dict[str, Any]) -> dict[
     try:
         filters = Filters.model_validate(body["filters"])
         if endpoint == "/api/search":
-            passages = kb.search(body["query"], body["top_k"], filters)
-            return {"results": [p.model_dump(mode="json") for p in passages]}
+            passages, matched = kb.search_matching(body["query"], body["top_k"], filters)
+            if not matched:
+                return {"results": [], "matched": False, "note": NO_MATCH}
+            return {"results": [p.model_dump(mode="json") for p in passages], "matched": True, "note": None}
         return kb.ask(body["question"], body["top_k"], filters).model_dump(mode="json")
     finally:
         kb.close()
@@ -51,6 +53,8 @@ def run_search(settings: Settings, query: str, top_k: int, types: list[str], doc
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         return 0
+    if result.get("note"):
+        out.print(escape(result["note"]))
     for rank, raw in enumerate(result["results"], start=1):
         passage = Passage.model_validate(raw)
         out.print(f"[bold]{rank}. {escape(passage.title)}[/] — {escape(where(passage))}  [dim]{passage.score:.3f}[/]")
@@ -65,7 +69,10 @@ def run_ask(settings: Settings, question: str, top_k: int, types: list[str], doc
     if as_json:
         sys.stdout.write(answer.model_dump_json() + "\n")
         return 0
+    out.print(f"[bold]{STATE_LABELS[answer.state]}[/]")
     out.print(escape(answer.answer), highlight=False)
+    for ask in answer.uncovered:
+        out.print(f"  not covered: {escape(ask)}")
     if answer.notice:
         out.print(f"[yellow]{escape(answer.notice)}[/]")
     for c in answer.citations:

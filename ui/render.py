@@ -8,7 +8,7 @@ from html import escape
 from urllib.parse import quote
 
 from ingest.contacts import Contact
-from service.models import Answer, Citation, Passage, Suggestion
+from service.models import STATE_LABELS, Answer, Citation, Passage, Suggestion
 from ui.highlight import highlight_quote, highlight_terms, query_terms, snippet
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -76,10 +76,6 @@ def with_chips(text: str, turn: int, citations: list[Citation]) -> str:
 
 
 # --- answers -----------------------------------------------------------------------------------
-STATE_LABELS = {"answered": "Answered from the documents", "partial": "Partly answered",
-                "not_covered": "Not covered by the documents"}
-
-
 def state_badge(answer: Answer) -> str:
     """The answer's state in words (not colour alone): answered, partly answered, not covered."""
     state = answer.state if not answer.abstained else "not_covered"

@@ -11,8 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from service.api.deps import KB
-from service.api.schemas import NO_MATCH, AskRequest, Health, SearchRequest, SearchResponse, error_responses
-from service.models import Answer
+from service.api.schemas import AskRequest, Health, SearchRequest, SearchResponse, error_responses
+from service.models import NO_MATCH, Answer
 
 router = APIRouter(prefix="/api")
 READ_ERRORS = error_responses(400, 413, 415, 422)

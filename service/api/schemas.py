@@ -19,9 +19,6 @@ class SearchRequest(BaseModel):
     mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval mode.")
 
 
-NO_MATCH = "No passage in the library matches the words or the meaning of this search."
-
-
 class SearchResponse(BaseModel):
     results: list[Passage]
     matched: bool = Field(True, description="False when no passage matches the query's words or meaning; "

@@ -8,8 +8,8 @@ from typing import Any
 import gradio as gr
 
 from ingest.errors import KBError
-from service.api.schemas import NO_MATCH
 from service.knowledge_base import KnowledgeBase
+from service.models import NO_MATCH
 from ui.render import search_results_html
 from ui.tabs.filters import FilterControls, filter_controls, to_filters
 
