@@ -20,6 +20,9 @@ DISCLOSURES = [
     "someone in my unit posted a fake nude of me in the team group chat",
     "since i reported him ive been left out of every meeting",
     "A delegate kept making sexual remarks to me during a side event.",
+    "my manager keeps putting his hand on my knee in meetings",
+    "he masturbated in front of me on a video call",
+    "he sends me messages on whatsapp every night telling me what he wants to do to me",
 ]
 NOT_DISCLOSURES = [
     "What should a manager do if a staff member says she was groped?",
@@ -27,6 +30,7 @@ NOT_DISCLOSURES = [
     "I am a focal point preparing a training on unwanted touching; what does the report say?",
     "What did Commissioner Jenkins say about how common harassment is?",
     "Can you send me the policy on sexual harassment?",
+    "I'm scared to speak in meetings because of the culture",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",

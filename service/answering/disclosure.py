@@ -34,14 +34,14 @@ _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*
            r"stalk\w*|harass\w*|assault\w*|rap(?:e|ed|ing)|molest\w*|abus\w*|threaten\w*|intimidat\w*|humiliat\w*|"
            r"bull(?:y|ied|ies|ying)|coerc\w*|blackmail\w*|expos(?:ed|es|ing) (?:himself|herself|themselves)|flash(?:ed|es|ing)|"
            r"forc(?:ed|es|ing)|spik(?:ed|ing)|drugg\w*|trapp\w*|retaliat\w*|demean\w*|propositio\w*|squeez\w*|rubb\w*|"
-           r"leer\w*|catcall\w*|sexuali[sz]\w*|degrad\w*|insult\w*|mock\w*|punish\w*|victimi[sz]\w*|exclud\w*|isolat\w*|"
+           r"leer\w*|catcall\w*|masturbat\w*|sexuali[sz]\w*|degrad\w*|insult\w*|mock\w*|punish\w*|victimi[sz]\w*|exclud\w*|isolat\w*|"
            r"demot\w*|blocked my|ruin\w* my|spread\w* rumou?rs|subjected to")
 # acts that are harm only with a sexual or threatening object in the same account
 _WEAK = (r"sen[dt]\w*|show\w*|text\w*|messag\w*|e-?mail\w*|call\w*|comment\w*|follow\w*|record\w*|film\w*|photograph\w*|"
          r"star(?:e|ed|es|ing)|hug\w*|brush\w*|ask\w* (?:me )?out|invit\w*|DM\w*|snap\w*|track\w*|watch\w*|wait\w* for")
 _SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|penis|"
                      r"breasts?|chest|bottom|butt|legs|thighs|body|bed|sleep with|sex|hotel room|late at night|at night|"
-                     r"won'?t stop|keeps?|again|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
+                     r"won'?t stop|keeps?|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
                      r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
                      re.IGNORECASE)
 DIRECTED = re.compile(rf"\b(?:{_STRONG})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b", re.IGNORECASE)
@@ -57,6 +57,14 @@ HAPPENED = re.compile(
     r"\b(?:happened to me|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
     r"since i (?:reported|complained|spoke up|said no|refused)\b|"
+    r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
+    r"breasts?|chest|hips?|neck|hair|face)\b|"
+    r"i (?:keep |kept )?(?:get|got|getting|receive|received|receiving)\b[^.?!]{0,30}\b(?:dick pics?|nudes?|naked|explicit|"
+    r"sexual|porn\w*|intimate)|"
+    r"what (?:he|she|they) (?:wants?|wanted|would like) to do (?:to|with) me\b|"
+    r"\bin front of me\b[^.?!]{0,30}\b(?:masturbat|expos|undress|naked|porn)\w*|"
+    r"(?:masturbat|expos|undress)\w*[^.?!]{0,30}\bin front of me\b|"
+    r"i(?:'m|’m| am)? (?:scared|afraid|terrified|frightened)\b[^.?!]{0,60}\bbecause of (?:him|her|them|what)\b|"
     r"i (?:reported|complained about|made a complaint about|filed a complaint about) (?:the |my |his |her |a )?"
     r"(?:harass\w*|abuse\w*|assault\w*|him|her|boss|supervisor|manager|colleague)\b|"
     r"(?:sexual|dirty|lewd|crude|explicit) (?:remarks?|comments?|jokes?|advances?|gestures?|messages?)\b[^.?!]{0,20}"
@@ -74,10 +82,11 @@ QUID_PRO_QUO = re.compile(
     r"slept|spend|sleep)|"
     r"in exchange|conditional|as long as|won'?t be renewed|will not be renewed|at risk)\b|\b(?:unless|if) i (?:don'?t |do not )?"
     r"(?:sleep|go out|have dinner|date|kiss|meet) (?:with )?(?:him|her|them)\b", re.IGNORECASE)
-SUPPORTER = re.compile(
+TOLD_ABOUT_SOMEONE = re.compile(
     r"\b(?:told|tells|telling|confided|confides|confiding|disclosed|discloses|disclosing|came to|comes to|opened up|"
     r"admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|her|him|them|his|"
-    r"their)\b|"
+    r"their)\b", re.IGNORECASE)
+SUPPORTER = re.compile(
     r"\b(?:someone|somebody|a (?:colleague|friend|staff member|team member|person|woman|man|intern)|my (?:colleague|friend|"
     r"staff|team member|supervisee|direct report|intern|co-?worker))\b[^.?!]{0,60}\b(?:told|confided|disclosed|came to|"
     r"opened up|asked me for help)\b|"
@@ -156,9 +165,9 @@ class DisclosureDetector:
             return DisclosureSignal(False, 0.0, supporter=True)
         if not FIRST_PERSON.search(text):
             return DisclosureSignal(False, 0.0)
-        if SUPPORTER.search(text):
-            return DisclosureSignal(False, 0.0, supporter=True)
         told = told_of(text)
+        if SUPPORTER.search(text) or (TOLD_ABOUT_SOMEONE.search(text) and not told):
+            return DisclosureSignal(False, 0.0, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)):
             return DisclosureSignal(False, 0.0)
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
