@@ -1,7 +1,7 @@
 """Real text for the benchmarks: SciFact abstracts chunked by the product's chunker, embedded once.
 
 * ``load_abstracts`` reads the BEIR layout (``{"_id", "title", "text"}`` per line); the data stays in
-  /work/shared/data and is never copied into the repository.
+  ../shared/data (beside the repository) and is never copied into it.
 * ``chunk_abstracts`` runs ``ingest.chunking.chunk_document`` on each abstract (one text block, the
   title as document title), so chunk sizes and embedded texts are what ingestion would produce.
 * ``EmbeddingCache`` stores the real embeddings of those chunks (the product's torch model, the
@@ -29,7 +29,8 @@ from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCIFACT_DIR = Path(os.environ.get("KB_BENCH_SCIFACT", "/work/shared/data/scifact"))
+# the shared folder sits beside the repository (../shared); KB_BENCH_SCIFACT points elsewhere
+SCIFACT_DIR = Path(os.environ.get("KB_BENCH_SCIFACT", Path(__file__).resolve().parents[2] / "shared" / "data" / "scifact"))
 SAVE_EVERY = 256  # chunks embedded between two saves of the cache
 
 
