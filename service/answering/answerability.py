@@ -98,23 +98,23 @@ def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[fl
 def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],
          topical: Sequence[float] | np.ndarray) -> AskCoverage:
     expected = expected_answer(part.text)
-    checks = [
-        ("concepts", lambda u: part.concepts <= u.concepts),
-        ("people", lambda u: set(part.people) <= u.people),
-        ("named", lambda u: all(_mentions(u, name, units) for name in part.named)),
-        ("defined term", lambda u: _names_defined_term(part, u)),
-        ("kind", lambda u: expected is None or _holds(expected, part, u)),
-        ("topic", lambda u: not (part.people or expected) or _on_topic(part, u, topical, units)),
+    checks: list[tuple[str, Callable[[int], bool]]] = [
+        ("concepts", lambda i: part.concepts <= units[i].concepts),
+        ("people", lambda i: set(part.people) <= units[i].people),
+        ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
+        ("defined term", lambda i: _names_defined_term(part, units[i])),
+        ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
+        ("topic", lambda i: not (part.people or expected) or _on_topic(part, units[i], float(topical[i]))),
     ]
     pool = list(order)
     if not pool:
         return AskCoverage(part, (), "no passage was found")
     for name, check in checks:
-        kept = [i for i in pool if check(units[i])]
+        kept = [i for i in pool if check(i)]
         if not kept:
-            held = set().union(*(units[i].concepts for i in pool)) if name == "concepts" and pool else set()
+            held = set().union(*(units[i].concepts for i in pool)) if name == "concepts" else set()
             lacking = tuple(sorted(part.concepts - held)) if name == "concepts" else ()
-            return AskCoverage(part, (), _why(name, part, units, pool, expected), lacking)
+            return AskCoverage(part, (), _why(name, part, held, expected), lacking)
         pool = kept
     constrained = bool(part.concepts or part.people or expected)
     if not constrained:
@@ -151,13 +151,13 @@ def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
     return any(re.search(rf"\b{re.escape(name)}", text) for text in texts)
 
 
-def _on_topic(part: Part, unit: Unit, similarity: Sequence[float] | np.ndarray, units: Sequence[Unit]) -> bool:
+def _on_topic(part: Part, unit: Unit, similarity: float) -> bool:
     """What a person said, or a number, date or span, answers an ask only when it is about what the ask is about:
     a word of its topic, or a meaning close to it."""
     topic = part.topic
     if not topic or topic & unit.stems:
         return True
-    return similarity[units.index(unit)] >= TOPIC_COSINE
+    return similarity >= TOPIC_COSINE
 
 
 def _names_defined_term(part: Part, unit: Unit) -> bool:
@@ -168,10 +168,10 @@ def _names_defined_term(part: Part, unit: Unit) -> bool:
     return not defined or bool(defined & content_stems(unit.text))
 
 
-def _why(check: str, part: Part, units: Sequence[Unit], pool: list[int], expected: ExpectedAnswer | None) -> str:
-    """The reader's reason an ask is not answered, after the first check no unit passes."""
+def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None) -> str:
+    """The reader's reason an ask is not answered, after the first check no unit passes (``held``: the concepts
+    the units still in the running name)."""
     if check == "concepts":
-        held = set().union(*(units[i].concepts for i in pool)) if pool else set()
         lacking = sorted(part.concepts - held) or sorted(part.concepts)
         if part.concepts - held:
             return f"none of the passages found mentions {_join(lacking)}"
