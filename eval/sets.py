@@ -98,15 +98,11 @@ class SetResult:
 
 
 # --- metrics (pure) -------------------------------------------------------------------------------
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def sentence_on_topic(quote: str, spans: Sequence[str]) -> bool:
     """A quoted unit is on topic when it overlaps a span the question's writer marked as answering it: one holds the
     other, or they share a run of six words."""
-    q = _flat(quote)
-    return any(span in q or q in span or _shares_run(q, span) for span in map(_flat, spans))
+    q = m.normalise(quote)
+    return any(span in q or q in span or _shares_run(q, span) for span in map(m.normalise, spans))
 
 
 def _shares_run(a: str, b: str, size: int = 6) -> bool:
