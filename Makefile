@@ -28,7 +28,7 @@ run: $(STAMP)
 
 ## The whole test suite: lint, types, unit, integration, browser, slow and the eval gate.
 test: $(STAMP)
-	$(BIN)/ruff check ingest service ui eval tests bench
+	$(BIN)/ruff check ingest service ui eval app tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -37,7 +37,7 @@ test-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow and not browser and not llm" -x -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check ingest service ui eval tests bench
+	$(BIN)/ruff check ingest service ui eval app tests bench
 	$(BIN)/mypy
 
 bench: $(STAMP)

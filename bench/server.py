@@ -21,7 +21,7 @@ import psutil
 log = logging.getLogger(__name__)
 
 READY_TIMEOUT_S = 300.0
-KB_MAIN = "from service.cli import main; main()"  # what the `kb` script runs
+KB_MAIN = "from app.cli import main; main()"  # what the `kb` script runs
 
 
 def free_port() -> int:

@@ -10,8 +10,8 @@
 * ``eval.gate`` checks a metric object against the committed thresholds (the CI gate);
 * ``eval.beir``, ``eval.beir_data``, ``eval.beir_cache``: the product's chunker, embedder, index and
   retrieval on a BEIR-layout dataset, scored with ranx;
-* ``eval.cli`` is the ``kb eval`` sub-command, ``eval.commands`` its bodies.
+* ``app.eval_cli`` is the ``kb eval`` sub-command, ``eval.commands`` its bodies.
 
-This layer sits above ``service``: it imports the product, never the other way round (``service.cli``
+This layer sits above ``service``: it imports the product, never the other way round (``app.cli``
 only registers the sub-command). Nothing heavy is imported at package import.
 """

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from service.models import split_answer
+
 MARKER = re.compile(r"\[(\d{1,3})\]")
-AFTER_MARKERS = re.compile(r"(?<=\d\])\s+(?!\[)")  # after a citation marker, not after "[Ms. X]"
 Judge = Callable[[Sequence[str], str], bool]  # (cited passage texts, statement) -> supported?
 
 
@@ -72,7 +73,7 @@ def statements(answer: str, preface: str | None = None) -> list[Statement]:
     if preface and body.startswith(preface):
         body = body[len(preface) :].strip()
     out = []
-    for piece in AFTER_MARKERS.split(body):
+    for piece in split_answer(body):
         text = MARKER.sub("", piece).strip()
         if text:
             out.append(Statement(text, tuple(int(n) for n in MARKER.findall(piece))))

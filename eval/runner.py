@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from eval.gold import GoldQuestion, GoldSet
 from ingest.errors import UsageError
 from ingest.settings import Settings
+from service.client import RemoteClient
 from service.models import Answer, Passage
 from service.retrieval import Retrieved
 
@@ -85,28 +86,19 @@ class InProcessTarget:
 
 
 class HttpTarget:
-    """A running service: ``POST /api/search`` and ``POST /api/ask``."""
+    """A running service, through the same client `kb search` and `kb ask` use."""
 
     def __init__(self, url: str, api_key: str | None = None, timeout: float = 120.0) -> None:
-        import httpx
-
-        headers = {"X-API-Key": api_key} if api_key else {}
+        self.client = RemoteClient(url, api_key, timeout)
         self.name = url
-        self.client = httpx.Client(base_url=url, headers=headers, timeout=timeout, trust_env=False)
-
-    def _post(self, path: str, body: dict[str, Any]) -> Any:
-        response = self.client.post(path, json=body)
-        response.raise_for_status()
-        return response.json()
 
     def search(self, question: str, top_k: int) -> Searched:
         started = time.perf_counter()
-        rows = self._post("/api/search", {"query": question, "top_k": top_k})["results"]
-        elapsed = (time.perf_counter() - started) * 1000
-        return Searched([Passage.model_validate(r) for r in rows], {"request": elapsed})
+        found = self.client.search(question, top_k)
+        return Searched(found.results, {"request": (time.perf_counter() - started) * 1000})
 
     def ask(self, question: str, top_k: int) -> Answer:
-        return Answer.model_validate(self._post("/api/ask", {"question": question, "top_k": top_k}))
+        return self.client.ask(question, top_k)
 
     def close(self) -> None:
         self.client.close()

@@ -7,7 +7,7 @@
   item ("(a)", "a)", "(iv)") is named after the last number ("5.3(a)"); an unnumbered block continues
   the last number of its section; a chunk holding several is named "first-last" ("5.3-5.4").
 * Whole paragraphs of one section are packed up to ``target_tokens``, never across a section. A
-  paragraph over the cap is split at sentences (llama-index's punkt splitter) and chunked on its own;
+  paragraph over the cap is split at sentences (``ingest.sentences``, the one splitter) and chunked alone;
   a sentence over the cap is split between words (last resort).
 * Embedded: ``f"{title} — {section}\\n{text}"`` (``f"{title}\\n{text}"`` without a section), the prefix
   cut to a quarter of the cap; never more than ``chunk_tokens`` word pieces, [CLS] and [SEP] included.
@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import logging
 import re
@@ -23,14 +22,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from llama_index.core.node_parser import NodeParser
-from llama_index.core.node_parser.text.utils import split_by_sentence_tokenizer_internal
 from llama_index.core.schema import BaseNode, NodeRelationship, TextNode
-from pydantic import Field
 
 from ingest.models import Block, Chunk, DocumentMeta, ParsedFile
+from ingest.sentences import sentence_spans
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,8 +34,6 @@ log = logging.getLogger(__name__)
 CHUNK_NAMESPACE = uuid.UUID("4f1c7a52-3d0e-5b8a-9c61-2a7d5e0b9f13")
 BLOCK_SEPARATOR = "\n\n"
 TITLE_SEPARATOR = " — "
-ABBREVIATIONS = {"h.e", "mr", "mrs", "ms", "dr", "prof", "e.g", "i.e", "no", "nos", "para", "paras",
-                 "art", "arts", "cf", "vs", "u.n", "u.s", "st", "jr", "sr", "rev", "amb", "fig", "vol"}
 _NUMBERED = re.compile(r"^\s*(?:(?P<num>\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)"  # 5.3 / 5.3.1 / 12.
                        r"|\((?P<sub>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)"  # (a) / (iv) / (2)
                        r"|(?P<item>[a-z]|[ivxlc]{1,6})\))(?=\s)", re.IGNORECASE)  # a) / iv)
@@ -218,21 +212,10 @@ def _prefix_line(title: str, section: str | None) -> str:
     return f"{title}{TITLE_SEPARATOR}{section}" if section else title
 
 
-@functools.cache
-def _sentence_tokenizer() -> Any:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
-
-
 def _sentence_spans(doc: str, start: int, end: int) -> list[Span]:
-    sentences = split_by_sentence_tokenizer_internal(doc[start:end], _sentence_tokenizer())
-    ends = list(itertools.accumulate(len(s) for s in sentences))
-    base = end - (ends[-1] if ends else 0)  # the splitter drops leading whitespace only
-    spans = [_trim(doc, base + e - len(s), base + e) for s, e in zip(sentences, ends, strict=True)]
-    return [span for span in spans if span[0] < span[1]] or [(start, end)]
+    """The sentences of ``doc[start:end]`` as the answers see them (``ingest.sentences``: one splitter)."""
+    spans = [(start + a, start + b) for a, b in sentence_spans(doc[start:end])]
+    return [_trim(doc, a, b) for a, b in spans if a < b] or [(start, end)]
 
 
 def _trim(doc: str, start: int, end: int) -> Span:
@@ -277,22 +260,3 @@ def chunk_to_node(chunk: Chunk, source: BaseNode | None = None) -> TextNode:
     return TextNode(id_=chunk.chunk_id, text=chunk.text, metadata=fields, relationships=relations,
                     start_char_idx=chunk.char_start, end_char_idx=chunk.char_end,
                     excluded_embed_metadata_keys=list(fields), excluded_llm_metadata_keys=list(fields))
-
-
-class StructuredNodeParser(NodeParser):
-    """llama-index adapter: a Document's blank-line paragraphs (no headings, no pages; the pipeline
-    chunks a loader's `ParsedFile`) -> nodes of `chunk_document`, titled from its metadata."""
-
-    count_tokens: TokenCounter = Field(exclude=True, description="Word pieces of a text, specials included.")
-    limits: Settings = Field(exclude=True, description="Where chunk_tokens and target_tokens come from.")
-
-    def _parse_nodes(self, nodes: Sequence[BaseNode], show_progress: bool = False, **_: Any
-                     ) -> list[BaseNode]:
-        out: list[BaseNode] = []
-        for node in nodes:
-            parsed = ParsedFile([Block("text", part) for part in node.get_content().split(BLOCK_SEPARATOR)])
-            meta = DocumentMeta(doc_key=str(node.metadata.get("doc_key", node.node_id)),
-                                title=str(node.metadata.get("title", node.node_id)))
-            chunks = chunk_document(parsed, meta, node.hash, self.count_tokens, self.limits)
-            out.extend(chunk_to_node(chunk, source=node) for chunk in chunks)
-        return out

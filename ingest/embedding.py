@@ -1,12 +1,11 @@
-"""Embedders: the bundled all-MiniLM-L6-v2 through sentence-transformers, and a fake for unit tests.
+"""The embedder: the bundled all-MiniLM-L6-v2 through sentence-transformers.
 
-Both are real subclasses of llama-index's ``BaseEmbedding`` and are always passed explicitly
-(llama-index's global default would reach for a hosted API).
+A real subclass of llama-index's ``BaseEmbedding``, always passed explicitly (llama-index's global default
+would reach for a hosted API). The unit tests' deterministic fake is ``tests.fakes.HashEmbedder``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -61,36 +60,6 @@ class MiniLMEmbedder(BaseEmbedding):
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return [float(x) for x in self.encode([text])[0]]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
-
-
-class HashEmbedder(BaseEmbedding):
-    """Deterministic fake for fast unit tests: bag of hashed words, unit-normalised.
-
-    Texts sharing words get similar vectors, so retrieval logic can be exercised without the model.
-    """
-
-    dim: int = DIM
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                h = int.from_bytes(hashlib.blake2b(word.strip(".,;:!?\"'()").encode(), digest_size=8).digest(), "little")
-                out[row, h % self.dim] += 1.0
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms == 0, 1.0, norms)
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self.encode([query])[0].tolist()
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()

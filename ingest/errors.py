@@ -1,7 +1,7 @@
 """Typed errors, each with a user-facing message.
 
 They are mapped to HTTP JSON errors in `service.api.errors` and to CLI exit codes
-in `service.cli`: one place each.
+in `app.cli`: one place each.
 """
 
 from __future__ import annotations
@@ -105,3 +105,18 @@ class FeedbackNotSaved(KBError):
 class LLMUnavailable(KBError):
     code = "llm_unavailable"
     http_status = 502
+
+
+class ServiceUnavailable(KBError):
+    """The running service a command was sent to did not answer."""
+
+    code = "service_unavailable"
+    http_status = 503
+    exit_code = 5
+
+
+class TooManyRequests(KBError):
+    """A caller went over a rate limit; nothing was stored."""
+
+    code = "too_many_requests"
+    http_status = 429

@@ -135,6 +135,7 @@ class Ingestor:
         self.catalog = catalog
         self.store = ManifestStore(settings.index_dir / "manifest.json")
         self._unsaved: Unsaved | None = None
+        self.on_saved: Callable[[Manifest], None] = lambda _: None  # readers switch here, before old versions go
 
     # --- the run -------------------------------------------------------------------------------
     def run(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
@@ -273,6 +274,7 @@ class Ingestor:
                 self.index.flush()
             self.store.save(manifest)
         self._unsaved = None
+        self.on_saved(manifest)
         if unsaved is not None and unsaved.replaced:
             self.drop_versions(unsaved.replaced)
 
@@ -309,7 +311,7 @@ class Ingestor:
     def remove(self, manifest: Manifest, doc_key: str, flush: bool = False) -> DocumentRecord:
         """Done once the manifest is saved without the document; its points go after (``flush``: durably)."""
         record = manifest.documents.pop(doc_key)
-        self.save(manifest)
+        self.save(manifest)  # readers stop naming it (on_saved) before its points are deleted
         self.drop_versions([record.doc_hash], flush)
         return record
 

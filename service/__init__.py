@@ -1,4 +1,4 @@
-"""Service layer: retrieval, cited answers, the HTTP API and the `kb` command line.
+"""Service layer: retrieval, cited answers, the library's rules and the HTTP API's routers.
 
-Imports `ingest`; never `ui` or `eval` (the CLI and app factory load those lazily as entry points).
+Imports `ingest`; never `ui`, `eval` or `app` (the entry points above it).
 """

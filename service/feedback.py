@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ingest.errors import FeedbackNotSaved
 from ingest.settings import Settings
+from service.rate import RateLimit
 
 log = logging.getLogger(__name__)  # never given question or answer text
 
@@ -47,9 +48,10 @@ class FeedbackEntry(BaseModel):
 class FeedbackStore:
     """One SQLite file; a connection per call, so the API and UI threads can share it."""
 
-    def __init__(self, path: Path, retention_days: int = 90) -> None:
+    def __init__(self, path: Path, retention_days: int = 90, limit: RateLimit | None = None) -> None:
         self.path = path
         self.retention_days = retention_days
+        self.limit = limit
         path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connect()) as db, db:
             db.execute(SCHEMA)
@@ -57,7 +59,8 @@ class FeedbackStore:
 
     @classmethod
     def for_settings(cls, settings: Settings) -> FeedbackStore:
-        return cls(settings.index_dir / "feedback.sqlite3", settings.feedback_retention_days)
+        return cls(settings.index_dir / "feedback.sqlite3", settings.feedback_retention_days,
+                   RateLimit(settings.feedback_rate, "feedback"))
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10)
@@ -65,8 +68,10 @@ class FeedbackStore:
         return db
 
     def add(self, rating: Rating | None, wrong_citation: bool = False, answer_excerpt: str | None = None,
-            question: str | None = None) -> int:
-        """Store one piece of feedback; returns its id."""
+            question: str | None = None, client: str = "local") -> int:
+        """Store one piece of feedback from ``client`` (an address; rate-limited when the store has a limit)."""
+        if self.limit is not None:
+            self.limit.check(client)
         excerpt = answer_excerpt[:EXCERPT_CHARS] if answer_excerpt else None
         kept_question = question.strip()[:QUESTION_CHARS] if question and question.strip() else None
         row = (now().isoformat(timespec="seconds"), rating, int(wrong_citation), excerpt, kept_question)

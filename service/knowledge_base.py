@@ -43,6 +43,9 @@ class KnowledgeBase:
         self.write_lock = threading.RLock()  # held by an upload around its own ingest run
         self.manifest = self.ingestor.store.load()
         self._committed = self.manifest.committed_hashes()
+        self.ingestor.on_saved = self._switch
+        if settings.qdrant_url is None:  # one process holds an embedded index: nothing of it is in flight now
+            self._recover()
         self.embed_query = build_query_embedder(settings, embedder)
         self.embed_texts = SentenceCache(self.embed_query)
         self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch)
@@ -146,6 +149,28 @@ class KnowledgeBase:
         if Path(record.path).resolve().is_relative_to(uploads):
             Path(record.path).unlink(missing_ok=True)
         return record
+
+    def _switch(self, manifest: Manifest) -> None:
+        """A manifest was saved: search the versions it names from now on (before the ones it replaced are
+        deleted, so a document being replaced is never missing from results)."""
+        self._committed = manifest.committed_hashes()
+
+    def _recover(self) -> None:
+        """After a crash (kill -9 mid-upload): delete the points and uploaded files no committed version names,
+        so the index served equals the manifest's committed versions."""
+        try:
+            swept = self.ingestor.sweep_orphans(self.manifest)
+        except Exception as err:  # a read-only disk: search still filters to committed versions
+            log.warning("could not sweep uncommitted points at start (%s)", err)
+            swept = 0
+        named = {Path(r.path).resolve() for r in self.manifest.documents.values()}
+        folder = self.settings.index_dir / "uploads"
+        strays = [p for p in folder.glob("*") if p.is_file() and p.resolve() not in named] if folder.is_dir() else []
+        for path in strays:
+            path.unlink(missing_ok=True)
+        if swept or strays:
+            log.warning("recovered from an interrupted write: %d uncommitted version(s), %d stray upload(s) removed",
+                        swept, len(strays))
 
     def _reload(self) -> None:
         manifest: Manifest = self.ingestor.store.load()

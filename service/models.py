@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from ingest.contacts import Contact
 from ingest.models import DocType
+
+AFTER_MARKERS = re.compile(r"(?<=\d\])\s+(?!\[)")  # after a citation marker, not after "[Ms. X]"
+
+
+def split_answer(text: str) -> list[str]:
+    """Answer sentences with their trailing markers attached (split after a marker group)."""
+    return [piece for piece in AFTER_MARKERS.split(text) if piece]
 
 
 class Passage(BaseModel):
@@ -78,3 +86,12 @@ class Answer(BaseModel):
     contacts: list[Contact] = Field(default_factory=list, description="Support contacts from corpus/contacts.toml.")
     mode: str = Field("extractive", description="'extractive' or 'llm'.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+class SearchResponse(BaseModel):
+    """Ranked passages for a query, or none with a note when nothing matches it."""
+
+    results: list[Passage]
+    matched: bool = Field(True, description="False when no passage matches the query's words or meaning; "
+                          "`results` is then empty and `note` says so.")
+    note: str | None = None

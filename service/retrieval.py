@@ -18,6 +18,7 @@ NEAR_DUPLICATE_COSINE = 0.97
 # the ranked list carries only what the overlap check reads; full payloads and stored vectors are fetched
 # for the few hits that survive (at 20k chunks: 2.6 -> 2.2 ms a query, most of the list is never read)
 COLLAPSE_FIELDS = ["doc_hash", "char_start", "char_end"]
+MAX_RANKED = 2000  # the longest ranked list asked for when collapsing leaves places open
 FETCH_SLACK = 2  # fetched beyond the places still open, for a hit or two dropped as near-duplicates
 
 
@@ -56,8 +57,7 @@ class Retriever:
         t0 = time.perf_counter()
         qvec = np.asarray(self.embed_query(query), dtype=np.float32)
         t1 = time.perf_counter()
-        hits = self._query(query, qvec, top_k, filters, mode)
-        kept = collapse(hits, self.committed(), top_k, self._fetcher(with_sentences))
+        kept = self._ranked(query, qvec, top_k, filters, mode, with_sentences)
         t2 = time.perf_counter()
         passages = [Passage.from_payload(h.id, h.score, h.payload) for h in kept]
         vectors = np.asarray([h.dense for h in kept], dtype=np.float32).reshape(len(kept), qvec.shape[0])
@@ -65,14 +65,25 @@ class Retriever:
         timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
         return Retrieved(passages, vectors, qvec, timings, sentence_vectors)
 
+    def _ranked(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str,
+                with_sentences: bool) -> list[Hit]:
+        """``top_k`` hits after collapsing; when collapsing (one repetitive document, a version being replaced)
+        leaves places open and the engine had more to give, ask it again for a longer list."""
+        limit = ranked_limit(top_k)
+        while True:
+            hits = self._query(query, qvec, limit, filters, mode)
+            kept = collapse(hits, self.committed(), top_k, self._fetcher(with_sentences))
+            if len(kept) >= top_k or len(hits) < limit or limit >= MAX_RANKED:
+                return kept
+            limit = min(limit * 4, MAX_RANKED)
+
     def search(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
         return self.retrieve(query, top_k, filters, mode, with_sentences=False).passages
 
-    def _query(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str) -> list[Hit]:
+    def _query(self, query: str, qvec: np.ndarray, limit: int, filters: Filters | None, mode: str) -> list[Hit]:
         flt = to_query_filter(filters)
         dense = qvec.tolist() if mode in ("hybrid", "dense") else None
         sparse = self.index.encode_sparse_query(query) if mode in ("hybrid", "bm25") else None
-        limit = ranked_limit(top_k)
         return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit),
                                 payload_fields=COLLAPSE_FIELDS)
 

@@ -82,7 +82,7 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_api(corpus_kb) -> Iterator[LiveServer]:
     """The real app (API only) over HTTP on the shared corpus index."""
-    from service.app import create_app
+    from app.web import create_app
 
     with LiveServer(create_app(corpus_kb.settings, corpus_kb)) as server:
         yield server

@@ -24,7 +24,7 @@ SECURITY = {"x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN"
 @pytest.fixture(scope="module")
 def serve_app(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[Any]:
     """``serve_app(**settings)`` -> base URL of a live app on its own (empty) index."""
-    from service.app import create_app
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
 
     opened: list[tuple[Any, LiveServer]] = []
@@ -85,20 +85,21 @@ def test_reads_need_no_key(keyed):
 
 
 def test_the_key_is_compared_in_constant_time(monkeypatch):
-    """require_admin hands both keys to hmac.compare_digest (no ``==`` that stops at the first difference)."""
+    """The write rule hands both keys to hmac.compare_digest (no ``==`` that stops at the first difference)."""
     from starlette.requests import Request
 
     from ingest.errors import Unauthorized
+    from service import library
     from service.api import deps
 
     seen: list[tuple[bytes, bytes]] = []
-    real = deps.hmac.compare_digest
+    real = library.hmac.compare_digest
 
     def spy(a: bytes, b: bytes) -> bool:
         seen.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(deps.hmac, "compare_digest", spy)
+    monkeypatch.setattr(library.hmac, "compare_digest", spy)
     kb = type("KB", (), {"settings": make_settings(Path("/nonexistent"), api_key=KEY)})()
     request = Request({"type": "http", "headers": [(b"x-api-key", b"guess")]})
     with pytest.raises(Unauthorized):
@@ -119,7 +120,7 @@ def kb_serve(index: Path, host: str, port: int, **env: str) -> subprocess.Popen[
     base = {k: v for k, v in os.environ.items() if not k.startswith("KB_")}
     base |= {"HF_HUB_OFFLINE": "1", "KB_UI": "false", "KB_CORPUS_DIR": str(CORPUS),
              "KB_CACHE_DIR": str(ROOT / "var" / "cache")}
-    command = [sys.executable, "-c", "from service.cli import main; main()", "serve", "--index", str(index),
+    command = [sys.executable, "-c", "from app.cli import main; main()", "serve", "--index", str(index),
                "--host", host, "--port", str(port)]
     return subprocess.Popen(command, env=base | env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
@@ -135,8 +136,8 @@ def test_serve_on_a_non_loopback_host_without_a_key_refuses_to_start(tmp_path, h
 
 
 def test_exposure_rules():
+    from app.serve_command import check_exposure
     from ingest.errors import UsageError
-    from service.serve_command import check_exposure
 
     for host in ("127.0.0.1", "localhost", "::1", "127.0.0.2"):
         check_exposure(make_settings(Path("/x"), host=host))
@@ -202,7 +203,7 @@ def test_security_headers_on_every_kind_of_response(keyed):
 
 
 def test_security_headers_on_an_unexpected_server_error(tmp_path, embedder):
-    from service.app import create_app
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
 
     settings = make_settings(tmp_path, ui=False)

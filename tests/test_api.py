@@ -110,3 +110,14 @@ def test_sse_payload_is_json(client):
     with client.stream("POST", "/api/ask", json={"question": KEYNOTE_Q, "stream": True}) as response:
         data = [json.loads(line[6:]) for line in response.iter_lines() if line.startswith("data: ")]
     assert data[-1]["answer"] and data[-2]["citations"]
+
+
+def test_a_markdown_document_opens_rendered_with_its_headings_as_anchors(client):
+    found = client.post("/api/search", json={"query": "ClearCheck", "top_k": 1}).json()["results"][0]
+    view = client.get(f"/api/documents/{found['doc_key']}/view")
+    assert view.status_code == 200 and view.headers["content-type"].startswith("text/html")
+    from service.reading import section_anchor
+
+    assert found["section"] and f'id="{section_anchor(found["section"])}"' in view.text
+    assert "<script" not in view.text.lower()
+    assert client.get("/api/documents/nope/view").status_code == 404

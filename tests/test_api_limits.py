@@ -26,10 +26,11 @@ HEADERS = {"x-content-type-options", "x-frame-options", "referrer-policy", "cach
 
 @pytest.fixture(scope="module")
 def limits_app(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[Any]:
-    from service.app import create_app
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
 
-    config = make_settings(tmp_path_factory.mktemp("limits"), ui=False, api_key=KEY, max_file_mb=1.0)
+    config = make_settings(tmp_path_factory.mktemp("limits"), ui=False, api_key=KEY, max_file_mb=1.0,
+                           allowed_hosts=["testserver"])  # the ASGI test client's host name
     kb = KnowledgeBase.open(config, embedder)
     kb.ingest([CORPUS])
     yield create_app(config, kb)

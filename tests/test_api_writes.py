@@ -31,7 +31,7 @@ def policy_pdf(path: Path, closing: str = "") -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, embedder):
-    from service.app import create_app
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
 
     settings = make_settings(tmp_path_factory.mktemp("writes"), ui=False, api_key=KEY)
@@ -82,7 +82,7 @@ def test_upload_rejects_unsupported_type_and_corrupt_pdf(client):
 
 
 def test_an_upload_to_a_disk_short_of_the_reserve_is_refused_before_it_is_stored(tmp_path, embedder):
-    from service.app import create_app
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
 
     KnowledgeBase.open(make_settings(tmp_path / "kb", ui=False), embedder).close()  # the index exists (a new one
@@ -101,10 +101,10 @@ def test_an_upload_to_a_disk_short_of_the_reserve_is_refused_before_it_is_stored
 def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(tmp_path, embedder, monkeypatch):
     from rich.console import Console
 
-    from service.app import create_app
-    from service.ingest_command import ingest_through
+    from app.ingest_command import ingest_through
+    from app.running import RunningService
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
-    from service.running import RunningService
 
     first = policy_pdf(tmp_path / "v1.pdf").read_bytes()
     second = policy_pdf(tmp_path / "v2.pdf", "Version two adds a note on interim measures.").read_bytes()

@@ -73,7 +73,7 @@ def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def upload_server(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[tuple[LiveServer, object]]:
-    from service.app import create_app
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
 
     settings = make_settings(tmp_path_factory.mktemp("bad-upload"), ui=False, api_key=KEY)
@@ -230,7 +230,7 @@ def test_failed_new_version_keeps_the_indexed_original(tmp_path, hostile_files, 
 # --- `kb ingest --json` in a subprocess (slow: interpreter, imports and, for added files, the model) --------
 CLI_SECONDS = 120.0  # one whole `kb ingest` run: start-up, imports and model load included
 LAUNCH = (  # `kb` with its own peak RSS (KiB) on the last stderr line
-    "import resource, sys\nfrom service.cli import main\ntry:\n    main()\nfinally:\n"
+    "import resource, sys\nfrom app.cli import main\ntry:\n    main()\nfinally:\n"
     "    sys.stderr.write(f'\\nPEAK_RSS_KIB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
 )
 

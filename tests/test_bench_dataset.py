@@ -9,8 +9,9 @@ import numpy as np
 from bench.corpus import Abstract, EmbeddingCache, chunk_abstract
 from bench.dataset import Source, build_dataset, windows
 from ingest.chunking import load_token_counter
-from ingest.embedding import DIM, HashEmbedder
+from ingest.embedding import DIM
 from ingest.settings import Settings
+from tests.fakes import HashEmbedder
 
 SENTENCE = "Sentence {i} of abstract {a} reports a measured effect of treatment on outcome {i}."
 

@@ -13,7 +13,6 @@ from llama_index.core import Document
 
 from ingest.catalog import Catalog, CatalogEntry, fallback_meta, meta_for, pretty_name, slugify
 from ingest.chunking import (
-    StructuredNodeParser,
     TokenCounter,
     chunk_document,
     document_text,
@@ -23,6 +22,7 @@ from ingest.contacts import Contacts
 from ingest.errors import UsageError
 from ingest.models import Block, Chunk, DocType, DocumentMeta, ParsedFile
 from ingest.settings import Settings
+from tests.fakes import StructuredNodeParser
 
 ROOT = Path(__file__).parents[1]
 CORPUS = ROOT / "corpus"

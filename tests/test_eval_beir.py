@@ -63,7 +63,7 @@ def test_every_mode_finds_the_obvious_documents_and_embeddings_are_cached(tmp_pa
 @pytest.mark.parametrize(("args", "message"), [(["--split", "test"], "available: train"),
                                                 (["--mode", "sparse"], "--mode one of")])
 def test_cli_refuses_a_missing_split_or_an_unknown_mode(tmp_path: Path, args: list[str], message: str) -> None:
-    from service.cli import app
+    from app.cli import app
 
     folder = write_dataset(tmp_path / "tiny")
     (folder / "qrels" / "test.tsv").unlink()

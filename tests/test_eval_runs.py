@@ -62,7 +62,7 @@ def test_outputs_hold_a_report_charts_and_marked_regressions(tmp_path: Path, in_
 
 
 def test_kb_eval_is_a_sub_command_with_its_beir_benchmark() -> None:
-    from service.cli import app
+    from app.cli import app
 
     result = CliRunner().invoke(app, ["eval", "--help"])
     assert result.exit_code == 0

@@ -49,7 +49,7 @@ def refusing_store(folder: Path) -> RefusingStore:
 
 
 def test_feedback_the_store_cannot_write_is_a_clear_503_and_stores_nothing(tmp_path, corpus_kb) -> None:
-    from service.app import create_app
+    from app.web import create_app
 
     app = create_app(corpus_kb.settings, corpus_kb)
     store = app.state.feedback = refusing_store(tmp_path)

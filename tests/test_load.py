@@ -31,7 +31,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[tuple
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KB_")}
     env |= {"HF_HUB_OFFLINE": "1", "KB_INDEX_DIR": str(settings.index_dir), "KB_UI": "false"}
-    proc = subprocess.Popen([sys.executable, "-c", "from service.cli import main; main()", "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-c", "from app.cli import main; main()", "serve", "--port", str(port)],
                             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -28,7 +28,6 @@ from pypdf import PdfReader
 from ingest.catalog import Catalog
 from ingest.chunking import document_text, load_token_counter
 from ingest.disk import free_mib
-from ingest.embedding import HashEmbedder
 from ingest.errors import IndexWriteFailed
 from ingest.index import open_index
 from ingest.index.base import Hit, Index
@@ -37,6 +36,7 @@ from ingest.manifest import Manifest, ManifestStore
 from ingest.pipeline import SETTLE_DOCUMENTS, Ingestor, IngestReport
 from ingest.sentences import sentences
 from ingest.settings import Settings
+from tests.fakes import HashEmbedder
 
 Embed = Callable[[list[str]], list[list[float]]]
 COUNT_TOKENS = load_token_counter(Settings().resolved_model_dir())

@@ -76,7 +76,7 @@ def all_logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixt
 
 
 def test_questions_and_uploaded_text_stay_out_of_logs_and_files(tmp_path, embedder, all_logs):
-    from service.app import create_app
+    from app.web import create_app
     from service.knowledge_base import KnowledgeBase
 
     settings = make_settings(tmp_path, ui=False, api_key="privacy-key")
@@ -109,7 +109,7 @@ def test_a_real_kb_serve_at_default_settings_keeps_nothing(tmp_path):
     temp.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KB_")}
     env |= {"HF_HUB_OFFLINE": "1", "TMPDIR": str(temp), "KB_INDEX_DIR": str(index)}
-    kb = [sys.executable, "-c", "from service.cli import main; main()"]
+    kb = [sys.executable, "-c", "from app.cli import main; main()"]
     subprocess.run([*kb, "ingest", str(CORPUS)], env=env, cwd=ROOT, check=True, capture_output=True, timeout=600)
     port = free_port()
     proc = subprocess.Popen([*kb, "serve", "--port", str(port)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
@@ -152,7 +152,7 @@ def test_feedback_keeps_the_question_only_on_opt_in(tmp_path):
 
 
 def test_feedback_over_http_stores_no_question_unless_sent(tmp_path, embedder):
-    from service.app import create_app
+    from app.web import create_app
     from service.feedback import FeedbackStore
     from service.knowledge_base import KnowledgeBase
 

@@ -8,7 +8,6 @@ hostile raw answers and the extractive path over a hostile document; a slow one 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 from ingest.sentences import sentences
 from service.answering.verify import markers, verify
-from service.models import Answer, Citation, Passage
+from service.models import Answer, Citation, Passage, split_answer
 from tests.conftest import CORPUS, make_settings
 from tests.test_llm import local_llm_url  # noqa: F401 - the real SmolLM2 server, a fixture
 
@@ -34,7 +33,6 @@ QUESTIONS = [
     "What did the keynote speaker say about leadership?",
     "What is ClearCheck used for?",
 ]
-AFTER_MARKERS = re.compile(r"(?<=\d\])\s+(?!\[)")  # after a citation marker, not after "[Ms. X]"
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +58,7 @@ def assert_validated(answer: Answer, retrieved: list[Passage]) -> None:
 
 
 def sentence_markers(text: str) -> list[list[int]]:
-    return [markers(piece) for piece in AFTER_MARKERS.split(text) if piece.strip()]
+    return [markers(piece) for piece in split_answer(text) if piece.strip()]
 
 
 # --- the LLM path, with the raw answer a hijacked model would give ----------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import CORPUS, ROOT, free_port
 
-KB = [sys.executable, "-c", "from service.cli import main; main()"]
+KB = [sys.executable, "-c", "from app.cli import main; main()"]
 
 
 def kb_env(index: Path) -> dict[str, str]:
@@ -79,3 +79,38 @@ def test_second_server_on_the_same_index_stops_with_a_clear_message(served):
     result = run_kb(["serve", "--port", str(free_port())], env | {"KB_INDEX_DIR": env["KB_INDEX_DIR"]})
     assert result.returncode == 3
     assert "in use" in " ".join(result.stderr.split()) and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_sigterm_stops_the_service_and_removes_its_note(tmp_path):
+    env = kb_env(tmp_path / "index")
+    port = free_port()
+    proc = subprocess.Popen([*KB, "serve", "--port", str(port)], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    note = tmp_path / "index" / "service.json"
+    deadline = time.monotonic() + 180
+    while not note.exists() or not answers(f"http://127.0.0.1:{port}"):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
+        time.sleep(0.5)
+    proc.terminate()
+    assert proc.wait(timeout=60) == 0
+    assert not note.exists(), "kb serve left service.json behind after SIGTERM"
+
+
+@pytest.mark.slow
+def test_a_stale_note_is_ignored_with_one_clear_line(tmp_path):
+    """A note naming a live pid (ours) that is no service: the command says so and uses the index itself."""
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / "service.json").write_text(json.dumps({"url": f"http://127.0.0.1:{free_port()}", "pid": os.getpid()}))
+    result = run_kb(["search", "--json", "ClearCheck"], kb_env(index))
+    assert result.returncode == 0, result.stderr
+    assert "stale service.json" in " ".join(result.stderr.split()) and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["results"] == []
+
+
+def answers(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/api/health", timeout=2, trust_env=False).status_code == 200
+    except httpx.HTTPError:
+        return False

@@ -14,8 +14,8 @@ from ingest.models import DocType, DocumentRecord
 from ingest.pipeline import FileOutcome
 from ingest.settings import Settings
 from service.feedback import FeedbackStore
+from service.library import writes_allowed
 from service.models import Answer, Citation, Passage, Suggestion
-from ui.access import writes_allowed
 from ui.highlight import highlight_quote, query_terms, snippet
 from ui.library_html import documents_table_html, outcome_item, when
 from ui.render import (
@@ -190,3 +190,41 @@ def test_gradio_queue_polls_at_the_calm_interval_not_every_millisecond() -> None
     calm_queue(blocks)
     assert blocks._queue.sleep_when_free == QUEUE_POLL_S
     assert blocks._queue.progress_update_sleep_when_free == QUEUE_POLL_S
+
+
+# --- one card per passage, documents opened at their section ---------------------------------------
+def test_a_passage_quoted_twice_is_one_source_card_with_both_numbers_and_both_quotes_marked() -> None:
+    first, second = "Leaders set the tone.", "He noted that leadership means setting an example for others."
+    shared = passage(section="Duties")
+    other = passage("Another passage entirely.", id="p2")
+    cites = [Citation(n=1, quote=first, passage=shared), Citation(n=2, quote=second, passage=shared),
+             Citation(n=3, quote="Another passage entirely.", passage=other)]
+    answer = Answer(answer=f"{first} [1] {second} [2] Another passage entirely. [3]", citations=cites)
+    html = sources_html([Turn("q", answer)])
+    assert html.count('class="kb-source"') == 2
+    assert f"<mark>{first}</mark>" in html and f"<mark>{second}</mark>" in html
+    assert '<span class="kb-source-n" aria-hidden="true">1, 2</span>' in html and 'id="src-1-2"' not in html
+    chips = with_chips(answer.answer, 1, cites)
+    assert chips.count('href="#src-1-1"') == 2 and 'href="#src-1-3"' in chips
+
+
+def test_documents_without_pages_open_rendered_at_the_cited_section() -> None:
+    from service.reading import markdown_page, section_anchor
+
+    html = sources_html([Turn("q", cited_answer().model_copy(update={"citations": [
+        Citation(n=1, quote=TEXT[:21], passage=passage(section="2. Prevention > 2.1 Training & awareness"))]}))])
+    assert 'href="/api/documents/policy-2019/view#21-training--awareness"' in html and "at this section" in html
+    page = markdown_page("Policy", "# Policy\n\n## 2. Prevention\n\n### 2.1 Training & awareness\n\n<script>x</script>\n")
+    assert f'id="{section_anchor("2. Prevention > 2.1 Training & awareness")}"' in page
+    assert "<script>x" not in page and "&lt;script&gt;" in page
+
+
+def test_a_question_over_the_limit_is_kept_and_explained_never_cut(tmp_path: Path) -> None:
+    from ui.tabs.ask import AskTab
+
+    settings = Settings(index_dir=tmp_path, max_question_chars=2000)
+    tab = AskTab(type("KB", (), {"settings": settings})())  # type: ignore[arg-type]
+    long = "Is there a time limit? " * 220
+    box, turns, _, line = tab.add_question(long, [])
+    assert box == long.strip() and turns == []
+    assert "please shorten it to 2,000" in line and f"{len(long.strip()):,} characters" in line

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import gradio as gr
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
 
 from service.feedback import FeedbackStore
 from service.knowledge_base import KnowledgeBase
 from ui.tabs.ask import build_ask_tab
 from ui.tabs.filters import FilterControls, refreshed_documents
-from ui.tabs.library import LibraryTab, build_library_tab
+from ui.tabs.library import build_library_tab
 from ui.tabs.search import build_search_tab
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 TITLE = "Guidance on sexual harassment in the UN system"
+ASSETS = "/ui-assets"  # the UI's own static files (icons), served by us rather than from Gradio's temp cache
 QUEUE_POLL_S = 0.05  # see calm_queue
 HEADER = (
     f'<header class="kb-header"><h1>{TITLE}</h1>'
@@ -43,8 +46,7 @@ def theme() -> gr.themes.Base:
     )
 
 
-def build(kb: KnowledgeBase) -> gr.Blocks:
-    store = FeedbackStore.for_settings(kb.settings)
+def build(kb: KnowledgeBase, store: FeedbackStore) -> gr.Blocks:
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as blocks:
         gr.HTML(HEADER)
         with gr.Tabs():
@@ -53,11 +55,18 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             with gr.Tab("Search", id="search", elem_id="kb-tab-search") as search_tab:
                 search_filters = build_search_tab(kb)
             with gr.Tab("Library", id="library", elem_id="kb-tab-library") as library_tab:
-                table = build_library_tab(kb)
+                library = build_library_tab(kb)
         refresh_on_select(kb, ask_tab, ask_filters)
         refresh_on_select(kb, search_tab, search_filters)
-        library_tab.select(LibraryTab(kb).table, None, table, api_visibility="private")
+        library_tab.select(library.refreshed, None, library.outputs, api_visibility="private")
+        # a reloaded page shows the library as it is now, not as it was when the server started
+        blocks.load(lambda: (refreshed_documents(kb), refreshed_documents(kb), *always_tuple(library.refreshed())),
+                    None, [ask_filters.documents, search_filters.documents, *library.outputs], api_visibility="private")
     return blocks
+
+
+def always_tuple(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else (value,)
 
 
 def refresh_on_select(kb: KnowledgeBase, tab: gr.Tab, filters: FilterControls) -> None:
@@ -65,10 +74,11 @@ def refresh_on_select(kb: KnowledgeBase, tab: gr.Tab, filters: FilterControls) -
     tab.select(lambda: refreshed_documents(kb), None, filters.documents, api_visibility="private")
 
 
-def mount(app: FastAPI, kb: KnowledgeBase) -> None:
-    """Mount the UI at /ui on the same KnowledgeBase the API uses (no HTTP hop)."""
-    head = f"<script>{(HERE / 'cite.js').read_text(encoding='utf-8')}</script>"
-    blocks = build(kb)
+def mount(app: FastAPI, kb: KnowledgeBase, store: FeedbackStore) -> None:
+    """Mount the UI at /ui on the same KnowledgeBase and feedback store the API uses (no HTTP hop)."""
+    app.mount(ASSETS, StaticFiles(directory=HERE / "icons"), name="ui-assets")  # before /ui: ours, never expiring
+    head = "".join(f"<script>{(HERE / name).read_text(encoding='utf-8')}</script>" for name in ("cite.js", "upload_key.js"))
+    blocks = build(kb, store)
     calm_queue(blocks)
     gr.mount_gradio_app(
         app, blocks, path="/ui", footer_links=[], run_history=False, theme=theme(),

@@ -39,8 +39,19 @@ def quote_span(text: str, quote: str) -> tuple[int, int] | None:
 
 
 def highlight_quote(text: str, quote: str) -> str:
-    span = quote_span(text, quote)
-    return marked(text, [span] if span else [])
+    return highlight_quotes(text, [quote])
+
+
+def highlight_quotes(text: str, quotes: list[str]) -> str:
+    """Every quote marked in the passage (overlapping quotes merged into one mark)."""
+    spans = sorted(span for q in quotes if (span := quote_span(text, q)) is not None)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return marked(text, merged)
 
 
 def query_terms(query: str) -> list[str]:

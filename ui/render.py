@@ -9,7 +9,8 @@ from urllib.parse import quote
 
 from ingest.contacts import Contact
 from service.models import STATE_LABELS, Answer, Citation, Passage, Suggestion
-from ui.highlight import highlight_quote, highlight_terms, query_terms, snippet
+from service.reading import section_anchor
+from ui.highlight import highlight_quotes, highlight_terms, query_terms, snippet
 
 MARKER = re.compile(r"\[(\d+)\]")
 NEW_TAB = '<span class="kb-sr-only"> (opens in a new tab)</span>'
@@ -38,10 +39,20 @@ def file_url(doc_key: str, page: int | None = None) -> str:
     return f"{url}#page={page}" if page is not None else url
 
 
-def open_link(doc_key: str, page: int | None, label: str = "Open the document") -> str:
-    text = f"{label} at page {page}" if page is not None else label
-    return (f'<a class="kb-open" href="{escape(file_url(doc_key, page))}" target="_blank" rel="noopener">'
-            f"{escape(text)}{NEW_TAB}</a>")
+def view_url(doc_key: str, section: str | None = None) -> str:
+    """The document to read (Markdown rendered), at the section's heading; other types open as the file."""
+    anchor = section_anchor(section)
+    url = f"/api/documents/{quote(doc_key, safe='')}/view"
+    return f"{url}#{quote(anchor)}" if anchor else url
+
+
+def open_link(doc_key: str, page: int | None, label: str = "Open the document", section: str | None = None) -> str:
+    """PDFs open at the page; other documents at the cited section."""
+    if page is not None:
+        text, url = f"{label} at page {page}", file_url(doc_key, page)
+    else:
+        text, url = (f"{label} at this section" if section else label), view_url(doc_key, section)
+    return f'<a class="kb-open" href="{escape(url)}" target="_blank" rel="noopener">{escape(text)}{NEW_TAB}</a>'
 
 
 def meta_line(passage: Passage, tag: str = "p") -> str:
@@ -55,23 +66,34 @@ def meta_line(passage: Passage, tag: str = "p") -> str:
     return f'<{tag} class="kb-meta">' + " · ".join(parts) + f"</{tag}>"
 
 
-def chip(turn: int, citation: Citation) -> str:
+def chip(turn: int, citation: Citation, card: int | None = None) -> str:
+    """A link to the source card (``card``: the number of the card showing this citation's passage)."""
     page = pages_label(citation.passage.page_start, citation.passage.page_end)
     label = f"Source {citation.n}: {citation.passage.title}" + (f", {page}" if page else "")
-    return (f'<a class="kb-chip" href="#src-{turn}-{citation.n}" data-turn="{turn}" data-n="{citation.n}" '
+    target = card if card is not None else citation.n
+    return (f'<a class="kb-chip" href="#src-{turn}-{target}" data-turn="{turn}" data-n="{citation.n}" '
             f'aria-label="{escape(label)}">{citation.n}</a>')
+
+
+def by_passage(citations: list[Citation]) -> list[list[Citation]]:
+    """Citations grouped by the passage they quote, in order of first citation (one source card each)."""
+    groups: dict[str, list[Citation]] = {}
+    for c in citations:
+        groups.setdefault(c.passage.id, []).append(c)
+    return list(groups.values())
 
 
 def with_chips(text: str, turn: int, citations: list[Citation]) -> str:
     """Escaped answer text whose ``[n]`` markers become links to the sources panel."""
     by_n = {c.n: c for c in citations}
+    card = {c.n: group[0].n for group in by_passage(citations) for c in group}
     out: list[str] = []
     for i, piece in enumerate(MARKER.split(text)):
         if i % 2 == 0:
             out.append(escape(piece))
         else:
             found = by_n.get(int(piece))
-            out.append(chip(turn, found) if found else escape(f"[{piece}]"))
+            out.append(chip(turn, found, card[found.n]) if found else escape(f"[{piece}]"))
     return "".join(out)
 
 
@@ -116,7 +138,7 @@ def suggestion_item(s: Suggestion) -> str:
     where = f" · Section: {escape(s.section)}" if s.section else ""
     return (f'<li><span class="kb-doc-title">{escape(s.title)}</span> '
             f'<span class="kb-meta-inline">({escape(s.doc_type.value)}{where})</span> '
-            f"{open_link(s.doc_key, s.page_start)}</li>")
+            f"{open_link(s.doc_key, s.page_start, section=s.section)}</li>")
 
 
 def disclosure_html(turn: int, answer: Answer) -> str:
@@ -184,23 +206,26 @@ def sources_html(turns: list[Turn]) -> str:
 
 def source_group(n: int, turn: Turn, folded: bool) -> str:
     assert turn.answer is not None
-    cards = "".join(source_card(n, c) for c in turn.answer.citations)
+    cards = "".join(source_card(n, group) for group in by_passage(turn.answer.citations))
     title = f"Sources of answer {n}"
     if folded:
         return f'<details class="kb-source-group"><summary>{title}</summary>{cards}</details>'
     return f'<section class="kb-source-group" aria-label="{title}"><p class="kb-subhead">{title}</p>{cards}</section>'
 
 
-def source_card(turn: int, citation: Citation) -> str:
-    p = citation.passage
-    return (f'<article class="kb-source" id="src-{turn}-{citation.n}" tabindex="-1" '
-            f'aria-labelledby="src-{turn}-{citation.n}-title">'
-            f'<p class="kb-source-head"><span class="kb-source-n" aria-hidden="true">{citation.n}</span>'
-            f'<span class="kb-doc-title" id="src-{turn}-{citation.n}-title">'
-            f'<span class="kb-sr-only">Source {citation.n}: </span>{escape(p.title)}</span></p>'
+def source_card(turn: int, group: list[Citation]) -> str:
+    """One passage, once, with every number that cites it and every quoted sentence marked."""
+    p, first = group[0].passage, group[0].n
+    numbers = ", ".join(str(c.n) for c in group)
+    sources = "Source" if len(group) == 1 else "Sources"
+    return (f'<article class="kb-source" id="src-{turn}-{first}" tabindex="-1" '
+            f'aria-labelledby="src-{turn}-{first}-title">'
+            f'<p class="kb-source-head"><span class="kb-source-n" aria-hidden="true">{numbers}</span>'
+            f'<span class="kb-doc-title" id="src-{turn}-{first}-title">'
+            f'<span class="kb-sr-only">{sources} {numbers}: </span>{escape(p.title)}</span></p>'
             f"{meta_line(p)}"
-            f'<blockquote class="kb-passage">{highlight_quote(p.text, citation.quote)}</blockquote>'
-            f'<p class="kb-links">{open_link(p.doc_key, p.page_start)} '
+            f'<blockquote class="kb-passage">{highlight_quotes(p.text, [c.quote for c in group])}</blockquote>'
+            f'<p class="kb-links">{open_link(p.doc_key, p.page_start, section=p.section)} '
             f'<a class="kb-back" href="#answer-{turn}" data-jump="answer-{turn}">Back to the answer</a></p>'
             "</article>")
 
@@ -225,4 +250,4 @@ def search_result(rank: int, passage: Passage, terms: list[str]) -> str:
     return (f'<li class="kb-result"><div class="kb-doc-title"><span class="kb-sr-only">Result {rank}: </span>'
             f"{escape(passage.title)}</div>{meta_line(passage, 'div')}"
             f'<div class="kb-snippet">{short}</div>{full}'
-            f'<div class="kb-links">{open_link(passage.doc_key, passage.page_start, "Open the source")}</div></li>')
+            f'<div class="kb-links">{open_link(passage.doc_key, passage.page_start, "Open the source", passage.section)}</div></li>')

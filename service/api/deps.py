@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.datastructures import Headers
 
-from ingest.errors import Unauthorized, WritesDisabled
 from service.knowledge_base import KnowledgeBase
+from service.library import check_writer
 
 
 async def get_kb(request: Request) -> KnowledgeBase:
@@ -20,17 +20,14 @@ async def get_kb(request: Request) -> KnowledgeBase:
 KB = Annotated[KnowledgeBase, Depends(get_kb)]
 
 
-def presented_key(request: Request) -> str:
-    auth = request.headers.get("authorization", "")
+def presented_key(headers: Headers) -> str:
+    """The admin key a request carries: ``Authorization: Bearer ...`` or ``X-API-Key``."""
+    auth = headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         return auth[7:].strip()
-    return request.headers.get("x-api-key", "")
+    return headers.get("x-api-key", "")
 
 
 def require_admin(request: Request, kb: KB) -> None:
-    """Write endpoints: refused when writes are disabled; need the admin key when one is set."""
-    settings = kb.settings
-    if settings.disable_writes:
-        raise WritesDisabled("write endpoints are disabled on this server")
-    if settings.api_key and not hmac.compare_digest(presented_key(request).encode(), settings.api_key.encode()):
-        raise Unauthorized("this action needs the admin key (header 'X-API-Key' or 'Authorization: Bearer ...')")
+    """Write endpoints: the library's rule (writes on, the admin key when one is set), before the body is read."""
+    check_writer(kb.settings, presented_key(request.headers))

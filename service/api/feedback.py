@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, model_validator
 
-from service.api.deps import KB
+from service.api.schemas import error_responses
 from service.feedback import EXCERPT_CHARS, QUESTION_CHARS, FeedbackStore, Rating
 
 router = APIRouter(prefix="/api/feedback", tags=["feedback"])
@@ -33,16 +33,16 @@ class FeedbackStored(BaseModel):
     question_stored: bool
 
 
-def get_store(request: Request, kb: KB) -> FeedbackStore:
-    """One store per app, opened (and purged) on first use."""
-    store: FeedbackStore | None = getattr(request.app.state, "feedback", None)
-    if store is None:
-        store = FeedbackStore.for_settings(kb.settings)
-        request.app.state.feedback = store
+async def get_store(request: Request) -> FeedbackStore:
+    """The app's one store, built by the composition root and shared with the UI."""
+    store: FeedbackStore = request.app.state.feedback
     return store
 
 
-@router.post("", response_model=FeedbackStored, status_code=201, summary="Rate an answer (stored locally)")
-def add_feedback(body: FeedbackRequest, store: Annotated[FeedbackStore, Depends(get_store)]) -> FeedbackStored:
-    new_id = store.add(body.rating, body.wrong_citation, body.answer_excerpt, body.question)
+@router.post("", response_model=FeedbackStored, status_code=201, summary="Rate an answer (stored locally)",
+             responses=error_responses(429, 503))
+def add_feedback(request: Request, body: FeedbackRequest, store: Annotated[FeedbackStore, Depends(get_store)]
+                 ) -> FeedbackStored:
+    client = request.client.host if request.client else "unknown"
+    new_id = store.add(body.rating, body.wrong_citation, body.answer_excerpt, body.question, client)
     return FeedbackStored(id=new_id, question_stored=bool(body.question and body.question.strip()))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 from fastapi import APIRouter
@@ -11,12 +10,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from service.api.deps import KB
-from service.api.schemas import AskRequest, Health, SearchRequest, SearchResponse, error_responses
-from service.models import NO_MATCH, Answer
+from service.api.schemas import AskRequest, Health, SearchRequest, error_responses
+from service.models import NO_MATCH, Answer, SearchResponse, split_answer
 
 router = APIRouter(prefix="/api")
 READ_ERRORS = error_responses(400, 413, 415, 422)
-AFTER_MARKERS = re.compile(r"(?<=\d\])\s+(?!\[)")  # after a citation marker, not after "[Ms. X]"
 
 
 @router.get("/health", response_model=Health, summary="Service status and index size", responses=error_responses())
@@ -54,11 +52,6 @@ def answer_events(answer: Answer) -> Iterator[str]:
     meta = answer.model_dump(mode="json", exclude={"answer"})
     yield sse("citations", meta)
     yield sse("done", {"answer": answer.answer})
-
-
-def split_answer(text: str) -> list[str]:
-    """Answer sentences with their trailing markers attached (split after a marker group)."""
-    return [piece for piece in AFTER_MARKERS.split(text) if piece]
 
 
 def sse(event: str, data: object) -> str:

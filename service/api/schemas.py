@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from ingest.models import DocType
-from service.models import Filters, Passage
+from service.models import Filters
 
 MAX_TEXT = 2000
 
@@ -17,13 +17,6 @@ class SearchRequest(BaseModel):
     top_k: int = Field(5, ge=1, le=50, description="How many passages to return.")
     filters: Filters = Field(default_factory=Filters)
     mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval mode.")
-
-
-class SearchResponse(BaseModel):
-    results: list[Passage]
-    matched: bool = Field(True, description="False when no passage matches the query's words or meaning; "
-                          "`results` is then empty and `note` says so.")
-    note: str | None = None
 
 
 class AskRequest(BaseModel):
@@ -79,11 +72,13 @@ class ErrorBody(BaseModel):
 ERROR_MEANINGS = {
     400: "Malformed request (for example a broken multipart body)",
     401: "The admin key is missing or wrong",
-    403: "Write endpoints are disabled on this server",
+    403: "Write endpoints are disabled on this server, or the write came from another site",
     404: "No such document or path",
     413: "The body (or the uploaded file) is over its size limit",
     415: "The body has the wrong media type",
     422: "Invalid input; the message names the field",
+    429: "Too many requests from this client; try again later",
+    503: "A store or service this request needs is unavailable; nothing was changed",
     500: "Unexpected server error",
 }
 

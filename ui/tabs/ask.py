@@ -12,10 +12,9 @@ from typing import Any
 import gradio as gr
 
 from ingest.errors import KBError
-from service.api.routes import split_answer
 from service.feedback import FeedbackStore
 from service.knowledge_base import KnowledgeBase
-from service.models import Answer
+from service.models import Answer, split_answer
 from ui.render import NO_SOURCES, Turn, conversation_html, sources_html
 from ui.tabs.feedback import feedback_row
 from ui.tabs.filters import FilterControls, filter_controls, to_filters
@@ -42,13 +41,15 @@ class AskTab:
         limit = self.kb.settings.max_question_chars
         if not question:
             return "", turns, conversation_html(turns), status("Type a question first.")
-        if len(question) > limit:
-            return question, turns, conversation_html(turns), status(f"Please keep the question under {limit} characters.")
+        if len(question) > limit:  # kept in the box to shorten, never cut silently
+            return question, turns, conversation_html(turns), status(
+                f"Your question has {len(question):,} characters; please shorten it to {limit:,} or fewer.")
         turns = [*turns, Turn(question)]
         return "", turns, conversation_html(turns, streaming=True), status("Looking through the documents…")
 
     def answer_latest(self, turns: list[Turn], doc_types: list[str], doc_keys: list[str]) -> Iterator[Outputs]:
-        if not turns or turns[-1].answer is not None:
+        if not turns or turns[-1].answer is not None:  # nothing was asked (an empty or refused question)
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()  # a generator that yields nothing would blank them
             return
         try:
             answer = self.kb.ask(turns[-1].question, self.kb.settings.top_k, to_filters(doc_types, doc_keys))
@@ -97,8 +98,8 @@ def build_ask_tab(kb: KnowledgeBase, store: FeedbackStore) -> FilterControls:
         with gr.Column(scale=3, min_width=320):
             conversation = gr.HTML(conversation_html([]), elem_id="kb-conversation", label="Conversation")
             question = gr.Textbox(label="Your question", placeholder="Ask about preventing or addressing sexual harassment",
-                                  lines=1, max_lines=6, max_length=kb.settings.max_question_chars, elem_id="kb-question",
-                                  submit_btn=False)
+                                  lines=1, max_lines=6, elem_id="kb-question", submit_btn=False,
+                                  info=f"Up to {kb.settings.max_question_chars:,} characters.")
             with gr.Row():
                 ask_btn = gr.Button("Ask", variant="primary", elem_id="kb-ask")
                 clear_btn = gr.Button("Clear chat", variant="secondary", elem_id="kb-clear")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from pathlib import Path
+from typing import Any
 
 import gradio as gr
 
@@ -13,7 +13,6 @@ from service.feedback import EXCERPT_CHARS, FeedbackStore, Rating
 from ui.render import Turn
 
 log = logging.getLogger(__name__)
-ICONS = Path(__file__).resolve().parents[1] / "icons"
 
 PRIVACY_NOTE = (
     "**Privacy.** Your questions are not stored: they are used to find an answer and forgotten when you clear "
@@ -32,13 +31,13 @@ def latest_answered(turns: list[Turn]) -> Turn | None:
     return next((t for t in reversed(turns) if t.answer is not None), None)
 
 
-def record(store: FeedbackStore, choice: str, turns: list[Turn], include_question: bool) -> str:
+def record(store: FeedbackStore, choice: str, turns: list[Turn], include_question: bool, client: str = "local") -> str:
     turn = latest_answered(turns)
     if turn is None or turn.answer is None:
         return note("Ask a question first; feedback applies to the latest answer.")
     rating, wrong, label = CHOICES[choice]
     try:
-        store.add(rating, wrong, turn.answer.answer, turn.question if include_question else None)
+        store.add(rating, wrong, turn.answer.answer, turn.question if include_question else None, client)
     except KBError as err:
         return note(err.message)
     kept = "with your question" if include_question else "without your question"
@@ -53,12 +52,26 @@ def feedback_row(store: FeedbackStore, turns: gr.State) -> None:
     with gr.Column(elem_classes=["kb-feedback"]):
         gr.HTML('<p class="kb-subhead" id="kb-feedback-title">Was the latest answer useful?</p>')
         with gr.Row():
-            up = gr.Button("Helpful", icon=ICONS / "thumb-up.svg", size="sm", elem_id="kb-fb-up")
-            down = gr.Button("Not helpful", icon=ICONS / "thumb-down.svg", size="sm", elem_id="kb-fb-down")
-            wrong = gr.Button("Wrong citation", icon=ICONS / "flag.svg", size="sm", elem_id="kb-fb-wrong")
+            # icons drawn by theme.css from our own /ui-assets route: Gradio's temp-file copies expire (HTTP 403)
+            up = gr.Button("Helpful", size="sm", elem_id="kb-fb-up", elem_classes=["kb-icon", "kb-icon-up"])
+            down = gr.Button("Not helpful", size="sm", elem_id="kb-fb-down", elem_classes=["kb-icon", "kb-icon-down"])
+            wrong = gr.Button("Wrong citation", size="sm", elem_id="kb-fb-wrong", elem_classes=["kb-icon", "kb-icon-flag"])
         include = gr.Checkbox(False, label="Include my question with my feedback", elem_id="kb-fb-include")
         result = gr.HTML("", elem_id="kb-fb-result")
         gr.Markdown(PRIVACY_NOTE.format(days=store.retention_days), elem_id="kb-privacy", elem_classes=["kb-privacy"])
     for button, choice in ((up, "up"), (down, "down"), (wrong, "wrong")):
-        button.click(lambda t, inc, choice=choice: record(store, choice, t, inc), [turns, include], result,
-                     api_visibility="private")
+        button.click(rater(store, choice), [turns, include], result, api_visibility="private")
+
+
+def rater(store: FeedbackStore, choice: str) -> Any:
+    """A click handler; Gradio passes the request (for the client's address) to a parameter typed gr.Request."""
+
+    def rate(turns: list[Turn], include_question: bool, request: gr.Request) -> str:
+        return record(store, choice, turns, include_question, client_of(request))
+
+    return rate
+
+
+def client_of(request: gr.Request | None) -> str:
+    client = getattr(request, "client", None)
+    return str(getattr(client, "host", None) or "unknown")

@@ -15,9 +15,12 @@ from ui.tabs.filters import FilterControls, filter_controls, to_filters
 
 
 def run_search(kb: KnowledgeBase, query: str, top_k: float, doc_types: list[str], doc_keys: list[str]) -> str:
-    query = query.strip()[: kb.settings.max_question_chars]
+    query, limit = query.strip(), kb.settings.max_question_chars
     if not query:
         return search_results_html("", [])
+    if len(query) > limit:  # said, never cut silently
+        return (f'<p class="kb-status" role="status">The search has {len(query):,} characters; please shorten it to '
+                f"{limit:,} or fewer.</p>")
     try:
         passages, matched = kb.search_matching(query, int(top_k), to_filters(doc_types, doc_keys))
     except KBError as err:
@@ -30,7 +33,7 @@ def run_search(kb: KnowledgeBase, query: str, top_k: float, doc_types: list[str]
 def build_search_tab(kb: KnowledgeBase) -> FilterControls:
     with gr.Row():
         query = gr.Textbox(label="Search the guidance", placeholder="e.g. bystander intervention, ClearCheck",
-                           scale=4, elem_id="kb-search-query", max_length=kb.settings.max_question_chars)
+                           scale=4, elem_id="kb-search-query")
         top_k = gr.Slider(1, 20, value=8, step=1, label="Passages to show", scale=1, elem_id="kb-search-k")
     search_btn = gr.Button("Search", variant="primary", elem_id="kb-search")
     filters = filter_controls(kb, "search")

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import ipaddress
+import signal
+import sys
 
 from rich.console import Console
 
+from app.running import write_note
 from ingest.errors import UsageError
 from ingest.settings import Settings
-from service.running import write_note
+from service.library import is_loopback
 
 # uvicorn's default of 5 s loses a race under a burst: the event loop runs late, the keep-alive timer fires
 # before the client's next request on that connection is read, and the client gets a reset (seen at 50 clients).
 KEEP_ALIVE_S = 60
 MIN_KEY_CHARS = 16  # an admin key guarding a network-exposed service; shorter ones are guessable
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_exposure(settings: Settings) -> None:
@@ -44,13 +37,16 @@ def check_exposure(settings: Settings) -> None:
 def run_serve(settings: Settings, err: Console) -> int:
     import uvicorn
 
-    from service.app import create_app
+    from app.web import create_app
 
     check_exposure(settings)
     app = create_app(settings)
     url = f"http://{settings.host}:{settings.port}"
     note = write_note(settings, url)
     err.print(f"serving {url}  (UI {url}/ui, API docs {url}/docs)")
+    # uvicorn stops on SIGTERM, then raises the signal again once its own handler is gone: with the default
+    # handler the process would die there and skip the `finally`. Ours turns it into a normal exit.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
                     timeout_keep_alive=KEEP_ALIVE_S)

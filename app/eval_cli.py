@@ -1,4 +1,4 @@
-"""``kb eval``: the gold-set eval (default) and ``kb eval beir``. Registered by ``service.cli``.
+"""``kb eval``: the gold-set eval (default) and ``kb eval beir``. Registered by ``app.cli``.
 
 Only typer is imported here: the product, the model and the IR library load when a command runs.
 """
@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from app.console import err, guarded, make_settings
+from app.console import out as console
 
 app = typer.Typer(help="Measure retrieval and cited answers: the gold question set, or a BEIR benchmark.",
                   add_completion=False, pretty_exceptions_enable=False)
@@ -29,8 +32,6 @@ def gold(
     if ctx.invoked_subcommand is not None:
         return
     from eval.commands import GoldOptions, run_gold_eval
-    from service.cli import err, guarded, make_settings
-    from service.cli import out as console
 
     options = GoldOptions(url=url, as_json=as_json, out_dir=out, baseline=baseline, index=index)
     guarded(lambda: run_gold_eval(make_settings(), options, console, err))
@@ -45,7 +46,5 @@ def beir(
 ) -> None:
     """The product's chunker, embedder, index and retrieval on a BEIR dataset: nDCG@10 and recall@100 per mode."""
     from eval.commands import run_beir_eval
-    from service.cli import err, guarded, make_settings
-    from service.cli import out as console
 
     guarded(lambda: run_beir_eval(make_settings(), data, split, mode, as_json, console, err))

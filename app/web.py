@@ -16,8 +16,10 @@ from ingest.settings import Settings
 from service.api import documents, feedback, routes
 from service.api.docs import install_docs
 from service.api.errors import install_error_handlers
+from service.api.guard import WebGuard
 from service.api.limits import RequestLimits, body_rules
 from service.api.schemas import error_responses
+from service.feedback import FeedbackStore
 from service.knowledge_base import VERSION, KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -28,7 +30,15 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cache-Control": "no-store",
+    "Cross-Origin-Opener-Policy": "same-origin",
 }
+# Nothing loads from another origin. Scripts: the API docs page starts Swagger inline; Gradio's page sets its
+# config and our citation script inline, and its HTML component builds templates with Function() (unsafe-eval,
+# so only under /ui).
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'{eval}; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+CSP_UI, CSP_REST = CSP.format(eval=" 'unsafe-eval'"), CSP.format(eval="")
 
 
 def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
@@ -47,12 +57,13 @@ def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)  # /docs with local assets below; ReDoc would need a CDN
     install_docs(app)
     app.state.kb = kb
-    install_error_handlers(app, SECURITY_HEADERS)
+    app.state.feedback = store = FeedbackStore.for_settings(settings)  # one store for the API and the UI
+    install_error_handlers(app, SECURITY_HEADERS | {"Content-Security-Policy": CSP_REST})
     app.include_router(routes.router)
     app.include_router(documents.router)
     app.include_router(feedback.router, responses=error_responses(400, 413, 415, 422))
     add_middleware(app, settings)
-    mount_ui(app, kb)
+    mount_ui(app, kb, store)
     return app
 
 
@@ -62,6 +73,7 @@ def add_middleware(app: FastAPI, settings: Settings) -> None:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Content-Type", "X-API-Key", "Authorization"])
 
+    app.add_middleware(WebGuard, settings=settings)  # host, cross-site writes, the UI's writes and bodies
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers, errors included
 
 
@@ -85,17 +97,18 @@ class SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
+                headers.setdefault("Content-Security-Policy", CSP_UI if scope["path"].startswith("/ui") else CSP_REST)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def mount_ui(app: FastAPI, kb: KnowledgeBase) -> None:
+def mount_ui(app: FastAPI, kb: KnowledgeBase, store: FeedbackStore) -> None:
     if not kb.settings.ui:
         return
-    from ui.app import mount  # the UI layer sits above the service; the composition root may reach it
+    from ui.app import mount  # heavy (Gradio): loaded only when the UI is on
 
-    mount(app, kb)
+    mount(app, kb, store)
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

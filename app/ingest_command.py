@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
+import httpx
 from rich.console import Console
 
+from app.running import RunningService, find_running
 from ingest.errors import IndexBusy, IndexWriteFailed
 from ingest.pipeline import FileOutcome, IngestReport, discover
 from ingest.settings import Settings
-from service.running import RunningService, find_running
+
+RATE_RETRIES = 60
+RATE_WAIT_S = 2.0
 
 
 def run_ingest(settings: Settings, targets: list[Path], as_json: bool, out: Console, err: Console) -> int:
     try:
         report = ingest_locally(settings, targets, err)
     except IndexBusy:
-        running = find_running(settings)
+        running = find_running(settings, warn=lambda line: err.print(line, highlight=False))
         if running is None:
             raise
         err.print(f"index held by the running service at {running.url} (pid {running.pid}); sending files to it")
@@ -28,8 +33,8 @@ def run_ingest(settings: Settings, targets: list[Path], as_json: bool, out: Cons
 
 
 def ingest_locally(settings: Settings, targets: list[Path], err: Console) -> IngestReport:
+    from app.progress import RichIngestProgress
     from ingest.factory import open_ingestor
-    from ingest.progress import RichIngestProgress
 
     ingestor, index = open_ingestor(settings)
     try:
@@ -43,8 +48,7 @@ def ingest_through(running: RunningService, settings: Settings, targets: list[Pa
     report = IngestReport()
     with running.client(settings, timeout=600) as client:
         for path in discover(targets):
-            with path.open("rb") as fh:
-                response = client.post("/api/documents", files={"file": (path.name, fh)})
+            response = post_file(client, path)
             body = response.json()
             if response.status_code >= 400:
                 error = body.get("error", {})
@@ -58,6 +62,17 @@ def ingest_through(running: RunningService, settings: Settings, targets: list[Pa
             report.outcomes.append(outcome)
         report.chunks_in_index = client.get("/api/health").json()["chunks"]
     return report
+
+
+def post_file(client: httpx.Client, path: Path) -> httpx.Response:
+    """One upload; over the service's write rate (a keyless service limits everyone), wait and send it again."""
+    for _ in range(RATE_RETRIES):
+        with path.open("rb") as fh:
+            response = client.post("/api/documents", files={"file": (path.name, fh)})
+        if response.status_code != 429:
+            break
+        time.sleep(RATE_WAIT_S)
+    return response
 
 
 def print_report(report: IngestReport, as_json: bool, out: Console) -> None:

@@ -2,61 +2,55 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from ingest.errors import IndexBusy
+from app.console import err
+from app.running import find_running
+from ingest.errors import IndexBusy, UsageError
+from ingest.models import DocType
 from ingest.settings import Settings
-from service.models import NO_MATCH, STATE_LABELS, Answer, Filters, Passage
-from service.running import find_running
+from service.client import Client, LocalClient
+from service.models import STATE_LABELS, Filters, Passage
 
 
-def call(settings: Settings, endpoint: str, body: dict[str, Any]) -> dict[str, Any]:
-    """POST to the running service when one holds the index, else answer in process."""
-    running = find_running(settings)
+def open_client(settings: Settings) -> Client:
+    """The running service when one holds the index and answers, else the index in process."""
+    running = find_running(settings, warn=lambda line: err.print(escape(line), highlight=False))
     if running is not None:
-        with running.client(settings) as client:
-            response = client.post(endpoint, json=body)
-            response.raise_for_status()
-            result: dict[str, Any] = response.json()
-            return result
-    return in_process(settings, endpoint, body)
-
-
-def in_process(settings: Settings, endpoint: str, body: dict[str, Any]) -> dict[str, Any]:
+        return running.remote(settings)
     from service.knowledge_base import KnowledgeBase
 
     try:
-        kb = KnowledgeBase.open(settings)
+        return LocalClient(KnowledgeBase.open(settings), owned=True)
     except IndexBusy as e:
         raise IndexBusy(f"{e.message}; start `kb serve` for it or stop the process holding it") from None
+
+
+@contextmanager
+def client_for(settings: Settings) -> Iterator[Client]:
+    client = open_client(settings)
     try:
-        filters = Filters.model_validate(body["filters"])
-        if endpoint == "/api/search":
-            passages, matched = kb.search_matching(body["query"], body["top_k"], filters)
-            if not matched:
-                return {"results": [], "matched": False, "note": NO_MATCH}
-            return {"results": [p.model_dump(mode="json") for p in passages], "matched": True, "note": None}
-        return kb.ask(body["question"], body["top_k"], filters).model_dump(mode="json")
+        yield client
     finally:
-        kb.close()
+        client.close()
 
 
 def run_search(settings: Settings, query: str, top_k: int, types: list[str], docs: list[str], as_json: bool,
                out: Console) -> int:
-    body = {"query": query, "top_k": top_k, "filters": {"doc_type": types, "doc_key": docs}}
-    result = call(settings, "/api/search", body)
+    with client_for(settings) as client:
+        result = client.search(query, top_k, filters(types, docs))
     if as_json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sys.stdout.write(result.model_dump_json() + "\n")
         return 0
-    if result.get("note"):
-        out.print(escape(result["note"]))
-    for rank, raw in enumerate(result["results"], start=1):
-        passage = Passage.model_validate(raw)
+    if result.note:
+        out.print(escape(result.note))
+    for rank, passage in enumerate(result.results, start=1):
         out.print(f"[bold]{rank}. {escape(passage.title)}[/] — {escape(where(passage))}  [dim]{passage.score:.3f}[/]")
         out.print(f"   {escape(passage.text[:400])}", highlight=False)
     return 0
@@ -64,8 +58,8 @@ def run_search(settings: Settings, query: str, top_k: int, types: list[str], doc
 
 def run_ask(settings: Settings, question: str, top_k: int, types: list[str], docs: list[str], as_json: bool,
             out: Console) -> int:
-    body = {"question": question, "top_k": top_k, "filters": {"doc_type": types, "doc_key": docs}}
-    answer = Answer.model_validate(call(settings, "/api/ask", body))
+    with client_for(settings) as client:
+        answer = client.ask(question, top_k, filters(types, docs))
     if as_json:
         sys.stdout.write(answer.model_dump_json() + "\n")
         return 0
@@ -94,3 +88,10 @@ def where(p: Passage) -> str:
     if p.paragraph:
         parts.append(f"para. {p.paragraph}")
     return ", ".join(parts) or "—"
+
+
+def filters(types: list[str], docs: list[str]) -> Filters:
+    try:
+        return Filters.model_validate({"doc_type": types, "doc_key": docs})
+    except ValidationError as e:
+        raise UsageError(f"bad filter: {e.errors()[0]['msg']} (types: {', '.join(t.value for t in DocType)})") from None

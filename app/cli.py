@@ -2,51 +2,25 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from ingest.errors import KBError
-from ingest.settings import Settings
+from app.console import err, guarded, make_settings, out, print_json
+from app.eval_cli import app as eval_app
 
 app = typer.Typer(
     help="Search and cited answers over guidance on preventing and addressing sexual harassment.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-out = Console()
 
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder (overrides KB_INDEX_DIR).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")]
-
-
-def make_settings(index: Path | None = None, **overrides: Any) -> Settings:
-    settings = Settings()
-    updates = {k: v for k, v in overrides.items() if v is not None}
-    if index is not None:
-        updates["index_dir"] = index
-    return settings.model_copy(update=updates)
-
-
-def guarded(fn: Callable[[], int]) -> None:
-    """Run a command body; a KBError becomes its message on stderr and its exit code."""
-    try:
-        code = fn()
-    except KBError as e:
-        err.print(f"[red]error:[/] {e.message}", highlight=False)
-        raise typer.Exit(e.exit_code) from None
-    raise typer.Exit(code)
-
-
-def print_json(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+TypesOpt = Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")]
+DocsOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this document key (repeatable).")]
 
 
 @app.command()
@@ -62,7 +36,7 @@ def ingest(
     if missing:
         err.print(f"[red]error:[/] no such file or folder: {', '.join(map(str, missing))}")
         raise typer.Exit(2)
-    from service.ingest_command import run_ingest
+    from app.ingest_command import run_ingest
 
     guarded(lambda: run_ingest(settings, targets, as_json, out, err))
 
@@ -107,7 +81,7 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the UI (/ui) on the index."""
-    from service.serve_command import run_serve
+    from app.serve_command import run_serve
 
     settings = make_settings(index, host=host, port=port)
     guarded(lambda: run_serve(settings, err))
@@ -117,13 +91,13 @@ def serve(
 def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=50, help="Passages to return.")] = 5,
-    doc_type: Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")] = None,
-    doc: Annotated[list[str] | None, typer.Option("--doc", help="Only this document key (repeatable).")] = None,
+    doc_type: TypesOpt = None,
+    doc: DocsOpt = None,
     index: IndexOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked passages for a query."""
-    from service.query_command import run_search
+    from app.query_command import run_search
 
     settings = make_settings(index)
     guarded(lambda: run_search(settings, query, top_k, doc_type or [], doc or [], as_json, out))
@@ -133,23 +107,16 @@ def search(
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in plain words.")],
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=20, help="Passages the answer may use.")] = 5,
-    doc_type: Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")] = None,
-    doc: Annotated[list[str] | None, typer.Option("--doc", help="Only this document key (repeatable).")] = None,
+    doc_type: TypesOpt = None,
+    doc: DocsOpt = None,
     index: IndexOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """A short cited answer, then the numbered sources with title, page and quote."""
-    from service.query_command import run_ask
+    from app.query_command import run_ask
 
     settings = make_settings(index)
     guarded(lambda: run_ask(settings, question, top_k, doc_type or [], doc or [], as_json, out))
 
 
-def _register_eval() -> None:
-    """`kb eval`: the eval layer's sub-app (``eval.cli`` imports only typer; its commands load the rest)."""
-    from eval.cli import app as eval_app
-
-    app.add_typer(eval_app, name="eval")
-
-
-_register_eval()
+app.add_typer(eval_app, name="eval")

@@ -1,0 +1,40 @@
+"""What every `kb` command shares: the settings built once, the two consoles, and the typed-error exit."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from ingest.errors import KBError
+from ingest.settings import Settings
+
+err = Console(stderr=True)
+out = Console()
+
+
+def make_settings(index: Path | None = None, **overrides: Any) -> Settings:
+    settings = Settings()
+    updates = {k: v for k, v in overrides.items() if v is not None}
+    if index is not None:
+        updates["index_dir"] = index
+    return settings.model_copy(update=updates)
+
+
+def guarded(fn: Callable[[], int]) -> None:
+    """Run a command body; a KBError becomes its message on stderr and its exit code."""
+    try:
+        code = fn()
+    except KBError as e:
+        err.print(f"[red]error:[/] {e.message}", highlight=False)
+        raise typer.Exit(e.exit_code) from None
+    raise typer.Exit(code)
+
+
+def print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
