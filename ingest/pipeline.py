@@ -1,18 +1,15 @@
 """Ingestion as an explicit chain: discover -> hash -> load -> split -> embed -> write -> commit.
 
-Incremental by content hash and crash-safe: a new version's points are written and flushed
-before the manifest on disk names it, and the old version's points are deleted only after. A run
-killed anywhere leaves either version committed; the next run sweeps what no manifest names.
-Flushing is batched: the manifest is saved (index flushed first) every ``SETTLE_DOCUMENTS``
-documents or ``SETTLE_CHUNKS`` chunks, at the end of a run, and before any other manifest change.
+Incremental by content hash and crash-safe: a new version's points are written before the registry
+(``ingest/registry.py``) names it, and saved (index flushed first) before the old version's points are
+deleted. A run killed anywhere leaves either version committed; the next run sweeps what no manifest names.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -20,11 +17,12 @@ from typing import Literal
 from ingest.catalog import Catalog, meta_for
 from ingest.chunking import chunk_document
 from ingest.disk import require_free
-from ingest.errors import IndexWriteFailed, IngestError, KBError
+from ingest.errors import IngestError, KBError
 from ingest.index.base import Index, Point
 from ingest.loaders import check_file, load_file
-from ingest.manifest import Failure, Manifest, ManifestStore, now_iso
+from ingest.manifest import ManifestStore, now_iso
 from ingest.models import Chunk, DocumentRecord
+from ingest.registry import Registry
 from ingest.sentences import sentences
 from ingest.settings import Settings
 
@@ -32,23 +30,6 @@ log = logging.getLogger(__name__)
 
 Status = Literal["added", "updated", "unchanged", "removed", "failed", "duplicate"]
 IGNORED_NAMES = {"catalog.toml", "contacts.toml", "readme.md", ".gitkeep"}
-# An index flush (msync + fsync) takes ~15 ms: one per document was 0.64 of the 1.13 s that 40 short documents
-# cost outside the model (bench). Killed before a save, a run loses at most this much work (those versions
-# are swept as orphans and ingested again by the next run).
-SETTLE_DOCUMENTS = 16
-SETTLE_CHUNKS = 512
-
-
-@dataclass
-class Unsaved:
-    """What ``manifest`` (one in-memory manifest) holds that its file on disk does not yet."""
-
-    manifest: Manifest
-    documents: int = 0  # versions committed into it since its last save
-    chunks: int = 0
-    replaced: list[str] = field(default_factory=list)  # versions whose points go once it is saved
-
-
 @dataclass
 class FileOutcome:
     path: str
@@ -133,88 +114,88 @@ class Ingestor:
         self.embed = embed
         self.count_tokens = count_tokens
         self.catalog = catalog
-        self.store = ManifestStore(settings.index_dir / "manifest.json")
-        self._unsaved: Unsaved | None = None
-        self.on_saved: Callable[[Manifest], None] = lambda _: None  # readers switch here, before old versions go
+        self.registry = Registry(ManifestStore(settings.index_dir / "manifest.json"), index, settings.index_dir)
 
     # --- the run -------------------------------------------------------------------------------
     def run(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         progress = progress or Progress()
-        manifest = self.store.load()
+        registry = self.registry
+        registry.reload()
         self.check_disk()
-        self.sweep_orphans(manifest)
+        registry.sweep_orphans()
         files = discover(paths)
         progress.start(len(files))
         report = IngestReport()
         try:
             for path in files:
-                for outcome in self.ingest_file(path, manifest, progress):
+                for outcome in self.ingest_file(path, progress):
                     report.outcomes.append(outcome)
                     progress.file_done(outcome)
         finally:  # Ctrl-C or an index error keeps the documents written so far
-            self.settle(manifest)
-        for outcome in self.remove_missing(manifest, [p for p in paths if p.is_dir()]):
+            registry.settle()
+        for outcome in self.remove_missing([p for p in paths if p.is_dir()]):
             report.outcomes.append(outcome)
             progress.file_done(outcome)
-        self.forget_missing_failures(manifest)
-        self.sweep_orphans(manifest)  # points of a write that failed midway
+        registry.forget_missing_failures()
+        registry.sweep_orphans()  # points of a write that failed midway
         self.check_disk()  # merging segments writes them again
-        with self._saving():
+        with registry.saving():
             self.index.finish()
         report.chunks_in_index = self.index.count()
         return report
 
-    def ingest_file(self, path: Path, manifest: Manifest, progress: Progress) -> list[FileOutcome]:
+    def ingest_file(self, path: Path, progress: Progress) -> list[FileOutcome]:
         """The file's outcome first, then the removal of a moved file's old record, if any."""
         shown = str(path)
         try:
-            return self._ingest_file(path.resolve(), shown, manifest, progress)
+            return self._ingest_file(path.resolve(), shown, progress)
         except IngestError as err:
-            return [self._record_failure(manifest, shown, err.message)]
+            return [self._failed(shown, err.message)]
         except KBError:
             raise
         except Exception as err:  # a loader bug must not stop the other files
             log.exception("unexpected error ingesting %s", path.name)
-            return [self._record_failure(manifest, shown, f"{path.name}: unexpected error ({type(err).__name__})")]
+            return [self._failed(shown, f"{path.name}: unexpected error ({type(err).__name__})")]
 
-    def _ingest_file(self, path: Path, shown: str, manifest: Manifest, progress: Progress) -> list[FileOutcome]:
+    def _ingest_file(self, path: Path, shown: str, progress: Progress) -> list[FileOutcome]:
         _check_file(path, self.settings)
         doc_hash = file_hash(path)
-        previous = manifest.by_path(str(path))
+        registry = self.registry
+        previous = registry.manifest.by_path(str(path))
         if previous is not None and previous.doc_hash == doc_hash:
-            self._clear_failure(manifest, shown)
+            registry.clear_failure(shown)
             return [FileOutcome(shown, "unchanged", previous.doc_key, len(previous.chunk_ids))]
-        twin = manifest.by_hash(doc_hash)
+        twin = registry.manifest.by_hash(doc_hash)
         if twin is not None and Path(twin.path).exists():
-            return [self._duplicate(manifest, shown, twin, previous)]
+            return [self._duplicate(shown, twin, previous)]
         self.check_disk()
         # the same content under a path that is gone (a moved file): its record goes first, since the
         # new version's chunk ids (content hash + ordinal) are the same points
-        moved = [FileOutcome(twin.path, "removed", self.remove(manifest, twin.doc_key).doc_key)] if twin else []
-        record, chunks = self.prepare(path, doc_hash, manifest, progress)
+        moved = [FileOutcome(twin.path, "removed", registry.remove(twin.doc_key).doc_key)] if twin else []
+        record, chunks = self.prepare(path, doc_hash, progress)
         self.write(chunks, progress)
-        self.commit(manifest, record, previous, shown)
+        registry.commit(record, previous, shown)
         return [FileOutcome(shown, "updated" if previous else "added", record.doc_key, len(chunks)), *moved]
 
-    def _duplicate(
-        self, manifest: Manifest, shown: str, twin: DocumentRecord, previous: DocumentRecord | None
-    ) -> FileOutcome:
+    def _duplicate(self, shown: str, twin: DocumentRecord, previous: DocumentRecord | None) -> FileOutcome:
         """Skip a copy of an ingested file; a version this path held before is stale and goes."""
         reason = f"same content as {Path(twin.path).name}"
         if previous is not None:
-            self.remove(manifest, previous.doc_key)
+            self.registry.remove(previous.doc_key)
             reason += f"; its earlier version ({previous.doc_key}) was removed from the index"
-        self._clear_failure(manifest, shown)
+        self.registry.clear_failure(shown)
         return FileOutcome(shown, "duplicate", twin.doc_key, error=reason)
 
+    def _failed(self, shown: str, message: str) -> FileOutcome:
+        self.registry.record_failure(shown, message)
+        return FileOutcome(shown, "failed", error=message)
+
     # --- steps ---------------------------------------------------------------------------------
-    def prepare(
-        self, path: Path, doc_hash: str, manifest: Manifest, progress: Progress
-    ) -> tuple[DocumentRecord, list[Chunk]]:
+    def prepare(self, path: Path, doc_hash: str, progress: Progress) -> tuple[DocumentRecord, list[Chunk]]:
         """Load and split: everything up to (not including) the model."""
         parsed = load_file(path, self.settings)
         meta = meta_for(self.catalog, path, doc_hash, parsed)
-        meta = meta.model_copy(update={"doc_key": manifest.unique_key(meta.doc_key, str(path))})
+        meta = meta.model_copy(update={"doc_key": self.registry.manifest.unique_key(meta.doc_key, str(path))})
         chunks = chunk_document(parsed, meta, doc_hash, self.count_tokens, self.settings)
         if not chunks:
             raise IngestError(path.name, "no text to index after cleaning")
@@ -245,58 +226,6 @@ class Ingestor:
         sparse = self.index.encode_sparse_document(chunk.embed_text)
         return Point(chunk.chunk_id, vector, sparse, payload, sentence_vectors)
 
-    def commit(self, manifest: Manifest, record: DocumentRecord, previous: DocumentRecord | None, shown: str) -> None:
-        """Name the new version in the manifest (on disk at the next save); the old version's points go after."""
-        if previous is not None and previous.doc_key != record.doc_key:
-            manifest.documents.pop(previous.doc_key, None)
-        manifest.documents[record.doc_key] = record
-        manifest.failures.pop(shown, None)
-        unsaved = self._unsaved_in(manifest)
-        if unsaved is None:
-            unsaved = self._unsaved = Unsaved(manifest)
-        if previous is not None and previous.doc_hash != record.doc_hash:
-            unsaved.replaced.append(previous.doc_hash)
-        unsaved.documents += 1
-        unsaved.chunks += len(record.chunk_ids)
-        if unsaved.documents >= SETTLE_DOCUMENTS or unsaved.chunks >= SETTLE_CHUNKS:
-            self.save(manifest)
-
-    def save(self, manifest: Manifest) -> None:
-        """Every manifest write goes through here: the points written before it are flushed first, so the
-        manifest on disk never names a version an OS crash could lose; the versions it replaced go after.
-
-        The unsaved work belongs to the manifest object it was committed into. A save that fails keeps it (the
-        next save of that manifest flushes again); a save of another manifest (loaded from disk after a run
-        that failed) drops it, since that manifest still names the replaced versions."""
-        unsaved = self._unsaved_in(manifest)
-        with self._saving():
-            if unsaved is not None:
-                self.index.flush()
-            self.store.save(manifest)
-        self._unsaved = None
-        self.on_saved(manifest)
-        if unsaved is not None and unsaved.replaced:
-            self.drop_versions(unsaved.replaced)
-
-    def settle(self, manifest: Manifest) -> None:
-        """Save ``manifest`` if it holds committed versions its file on disk does not."""
-        if self._unsaved_in(manifest) is not None:
-            self.save(manifest)
-
-    @contextmanager
-    def _saving(self) -> Iterator[None]:
-        """Index flushes and manifest saves: a failure there (a full disk, a failing fsync) is the run's, not the
-        file's being ingested when it struck, so it becomes ``IndexWriteFailed``, which stops the run."""
-        try:
-            yield
-        except KBError:
-            raise
-        except Exception as err:
-            raise IndexWriteFailed(
-                f"could not save the index in {self.settings.index_dir} ({err}); what was saved before is kept: "
-                "fix the cause (free disk space, for one) and run the command again"
-            ) from err
-
     def check_disk(self) -> None:
         """Stop before the disk fills rather than when it has: the embedded index writes through memory-mapped
         files, and a write into a mapped page the disk has no room for kills the process (SIGBUS). An engine that
@@ -305,61 +234,12 @@ class Ingestor:
         if folder is not None and reserve:
             require_free(folder, reserve, self.settings.index_dir)
 
-    def _unsaved_in(self, manifest: Manifest) -> Unsaved | None:
-        return self._unsaved if self._unsaved is not None and self._unsaved.manifest is manifest else None
-
-    def remove(self, manifest: Manifest, doc_key: str, flush: bool = False) -> DocumentRecord:
-        """Done once the manifest is saved without the document; its points go after (``flush``: durably)."""
-        record = manifest.documents.pop(doc_key)
-        self.save(manifest)  # readers stop naming it (on_saved) before its points are deleted
-        self.drop_versions([record.doc_hash], flush)
-        return record
-
-    def drop_versions(self, doc_hashes: list[str], flush: bool = False) -> None:
-        """Delete the points of versions the saved manifest no longer names. Clean-up only: if it fails, readers
-        still never see them (they read the versions the manifest names) and the next run sweeps them."""
-        try:
-            self.index.delete_doc_hashes(doc_hashes)
-            if flush:
-                self.index.flush()
-        except Exception as err:
-            log.warning("could not delete %d version(s) no longer in the manifest (%s); the next ingest run sweeps "
-                        "them", len(doc_hashes), err)
-
-    def remove_missing(self, manifest: Manifest, roots: list[Path]) -> list[FileOutcome]:
+    def remove_missing(self, roots: list[Path]) -> list[FileOutcome]:
         """Documents whose file lived under an ingested folder and is gone now."""
         resolved = [r.resolve() for r in roots]
-        gone = [r for r in manifest.documents.values() if _under(Path(r.path), resolved) and not Path(r.path).exists()]
-        return [FileOutcome(rec.path, "removed", self.remove(manifest, rec.doc_key).doc_key) for rec in gone]
-
-    def forget_missing_failures(self, manifest: Manifest) -> None:
-        """Failures of files that are gone are no longer news."""
-        gone = [key for key in manifest.failures if not Path(key).exists()]
-        for key in gone:
-            manifest.failures.pop(key)
-        if gone:
-            self.save(manifest)
-
-    def sweep_orphans(self, manifest: Manifest) -> int:
-        """Delete points of document versions the manifest does not name (interrupted or replaced writes)."""
-        committed = manifest.committed_hashes()
-        orphans = [h for h in self.index.doc_hashes() if h not in committed]
-        if orphans:
-            log.info("sweeping %d orphaned document version(s)", len(orphans))
-            with self._saving():
-                self.index.delete_doc_hashes(orphans)
-                self.index.flush()
-        return len(orphans)
-
-    def _record_failure(self, manifest: Manifest, shown: str, message: str) -> FileOutcome:
-        manifest.failures[shown] = Failure(path=shown, error=message, at=now_iso())
-        self.save(manifest)
-        return FileOutcome(shown, "failed", error=message)
-
-    def _clear_failure(self, manifest: Manifest, shown: str) -> None:
-        if manifest.failures.pop(shown, None) is not None:
-            self.save(manifest)
-
+        gone = [r for r in self.registry.manifest.documents.values()
+                if _under(Path(r.path), resolved) and not Path(r.path).exists()]
+        return [FileOutcome(rec.path, "removed", self.registry.remove(rec.doc_key).doc_key) for rec in gone]
 
 def _under(path: Path, roots: list[Path]) -> bool:
     return any(path.is_relative_to(root) for root in roots)

@@ -40,10 +40,11 @@ class KnowledgeBase:
         self.index = index
         self.embedder = embedder
         self.ingestor = build_ingestor(settings, index, embedder)
+        self.registry = self.ingestor.registry  # the document versions; written only under write_lock
         self.write_lock = threading.RLock()  # held by an upload around its own ingest run
-        self.manifest = self.ingestor.store.load()
+        self.manifest = self.registry.saved()  # readers' copy, replaced after each write
         self._committed = self.manifest.committed_hashes()
-        self.ingestor.on_saved = self._switch
+        self.registry.on_saved = self._switch
         if settings.qdrant_url is None:  # one process holds an embedded index: nothing of it is in flight now
             self._recover()
         self.embed_query = build_query_embedder(settings, embedder)
@@ -69,6 +70,8 @@ class KnowledgeBase:
             raise
 
     def close(self) -> None:
+        if self.answers.llm is not None:
+            self.answers.llm.close()  # a supervised local model server stops with the service
         self.index.close()
 
     # --- reading ---------------------------------------------------------------------------------
@@ -138,11 +141,10 @@ class KnowledgeBase:
 
     def delete(self, doc_key: str) -> DocumentRecord:
         with self.write_lock:
-            manifest = self.ingestor.store.load()
-            if doc_key not in manifest.documents:
+            if doc_key not in self.registry.reload().documents:
                 raise NotFound(f"no document with key '{doc_key}'")
             try:
-                record = self.ingestor.remove(manifest, doc_key, flush=True)
+                record = self.registry.remove(doc_key, flush=True)
             finally:  # the manifest on disk may have changed before a write failed
                 self._reload()
         uploads = (self.settings.index_dir / "uploads").resolve()
@@ -159,7 +161,7 @@ class KnowledgeBase:
         """After a crash (kill -9 mid-upload): delete the points and uploaded files no committed version names,
         so the index served equals the manifest's committed versions."""
         try:
-            swept = self.ingestor.sweep_orphans(self.manifest)
+            swept = self.registry.sweep_orphans()
         except Exception as err:  # a read-only disk: search still filters to committed versions
             log.warning("could not sweep uncommitted points at start (%s)", err)
             swept = 0
@@ -173,7 +175,7 @@ class KnowledgeBase:
                         swept, len(strays))
 
     def _reload(self) -> None:
-        manifest: Manifest = self.ingestor.store.load()
+        manifest: Manifest = self.registry.saved()
         self.manifest = manifest
         self._committed = manifest.committed_hashes()
 

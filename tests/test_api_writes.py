@@ -137,7 +137,7 @@ def test_an_upload_whose_save_fails_keeps_the_indexed_version_and_its_original(t
             failing.setattr(kb.index, "flush", full_disk)
             deleted = client.delete(f"/api/documents/{added['doc_key']}", headers=headers)
         assert deleted.status_code == 200
-        assert client.get("/api/documents").json()["documents"] == [] and not kb.ingestor.store.load().documents
+        assert client.get("/api/documents").json()["documents"] == [] and not kb.ingestor.registry.saved().documents
         assert client.post("/api/search", json={"query": "interim measures note"}).json()["results"] == []
     kb.close()
 

@@ -173,7 +173,7 @@ def ingest_to_completion(settings: Settings, docs: Path, embedder: object) -> se
         assert not report.failed, report.failed
         again = ingestor.run([docs])
         assert {o.status for o in again.outcomes} == {"unchanged"}
-        return assert_consistent(index, ingestor.store.load())
+        return assert_consistent(index, ingestor.registry.saved())
     finally:
         index.close()
 

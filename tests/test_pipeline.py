@@ -33,7 +33,8 @@ from ingest.index import open_index
 from ingest.index.base import Hit, Index
 from ingest.loaders import load_file
 from ingest.manifest import Manifest, ManifestStore
-from ingest.pipeline import SETTLE_DOCUMENTS, Ingestor, IngestReport
+from ingest.pipeline import Ingestor, IngestReport
+from ingest.registry import SETTLE_DOCUMENTS
 from ingest.sentences import sentences
 from ingest.settings import Settings
 from tests.fakes import HashEmbedder
@@ -77,7 +78,7 @@ class Pipeline:
         return self.ingestor.run(list(paths))
 
     def consistent(self) -> set[str]:
-        return assert_consistent(self.index, self.ingestor.store.load())
+        return assert_consistent(self.index, self.ingestor.registry.saved())
 
     def payloads(self) -> list[dict[str, object]]:
         """Every point's payload (a dense query with a limit over the point count)."""
@@ -124,7 +125,7 @@ def test_added_unchanged_updated_removed_across_runs(pipeline: Callable[..., Pip
 
     assert counts(p.run(folder)) == {"added": 3}
     first = p.consistent()
-    old_b = p.ingestor.store.load().documents["b"]
+    old_b = p.ingestor.registry.saved().documents["b"]
 
     calls = p.recorded.calls
     report = p.run(folder)
@@ -133,16 +134,16 @@ def test_added_unchanged_updated_removed_across_runs(pipeline: Callable[..., Pip
 
     write_markdown(folder / "b.md", "Support Guide", policy_sections(22, 2, 3, 40))
     assert statuses(p.run(folder)) == {"a.md": "unchanged", "b.md": "updated", "c.pdf": "unchanged"}
-    new_b = p.ingestor.store.load().documents["b"]
+    new_b = p.ingestor.registry.saved().documents["b"]
     ids = p.consistent()
     assert new_b.doc_hash != old_b.doc_hash and not set(new_b.chunk_ids) & set(old_b.chunk_ids)
     assert not ids & set(old_b.chunk_ids) and set(new_b.chunk_ids) <= ids
     assert old_b.doc_hash not in p.index.doc_hashes()
 
-    c_ids = set(p.ingestor.store.load().documents["c"].chunk_ids)
+    c_ids = set(p.ingestor.registry.saved().documents["c"].chunk_ids)
     (folder / "c.pdf").unlink()
     assert counts(p.run(folder)) == {"unchanged": 2, "removed": 1}
-    assert "c" not in p.ingestor.store.load().documents
+    assert "c" not in p.ingestor.registry.saved().documents
     assert not p.consistent() & c_ids
 
 
@@ -165,7 +166,7 @@ def test_manifest_saves_are_batched_and_follow_the_points(pipeline: Callable[...
     for n in range(SETTLE_DOCUMENTS + 4):
         write_markdown(folder / f"d{n:02d}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
     p = pipeline()
-    store = p.ingestor.store = CheckedStore(p.ingestor.store.path, p.index)
+    store = p.ingestor.registry.store = CheckedStore(p.ingestor.registry.store.path, p.index)
     assert counts(p.run(folder)) == {"added": SETTLE_DOCUMENTS + 4}
     assert store.saves == 2  # after 16 documents, then the last 4 at the end of the run
     p.consistent()
@@ -190,7 +191,7 @@ def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callabl
     p = pipeline(InterruptingEmbed(calls_before=2 * 4))  # two calls a document: chunks, then sentences
     with pytest.raises(KeyboardInterrupt):
         p.run(folder)
-    assert sorted(p.ingestor.store.load().documents) == ["d0", "d1", "d2", "d3"]
+    assert sorted(p.ingestor.registry.saved().documents) == ["d0", "d1", "d2", "d3"]
     p.consistent()
 
 
@@ -230,11 +231,11 @@ def test_a_failed_save_stops_the_run_blames_no_file_and_the_closing_save_flushes
         real_flush()
 
     monkeypatch.setattr(p.index, "flush", flush_failing_once)  # the real index, its first flush failing
-    p.ingestor.store = LoggedStore(p.ingestor.store.path, events)
+    p.ingestor.registry.store = LoggedStore(p.ingestor.registry.store.path, events)
     with pytest.raises(IndexWriteFailed, match="No space left on device"):
         p.run(folder)  # the save due after the 16th document fails: the run stops
     assert events[:3] == ["flush", "flush", "save"]  # the run's closing save flushed again first
-    on_disk = p.ingestor.store.load()
+    on_disk = p.ingestor.registry.saved()
     assert len(on_disk.documents) == SETTLE_DOCUMENTS
     assert not on_disk.failures, "the failed save was blamed on the file being committed"
     p.consistent()
@@ -250,9 +251,10 @@ def test_a_failed_save_does_not_delete_what_the_manifest_on_disk_still_names(
         failing.setattr(p.index, "flush", full_disk)  # the real index, its flush failing once
         with pytest.raises(IndexWriteFailed):
             p.run(folder)
-    on_disk = p.ingestor.store.load()  # still names d0's first version
-    p.ingestor.remove(on_disk, "d1")  # a later manifest change (`kb delete`) on the same Ingestor
-    named = {cid for record in p.ingestor.store.load().documents.values() for cid in record.chunk_ids}
+    on_disk = p.ingestor.registry.reload()  # still names d0's first version
+    assert "d1" in on_disk.documents
+    p.ingestor.registry.remove("d1")  # a later manifest change (`kb delete`) on the same Ingestor
+    named = {cid for record in p.ingestor.registry.saved().documents.values() for cid in record.chunk_ids}
     assert named <= p.index.point_ids(), "a version the manifest names lost its points"
     assert counts(p.run(folder)) == {"updated": 1, "added": 1}  # the next run sweeps the orphans, ingests both
     p.consistent()
@@ -262,12 +264,13 @@ def test_a_removal_stands_once_the_manifest_is_saved_and_the_next_run_sweeps_its
     pipeline: Callable[..., Pipeline], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     p = two_guides_ingested(pipeline, folder)
-    gone = p.ingestor.store.load().documents["d1"].doc_hash
+    gone = p.ingestor.registry.saved().documents["d1"].doc_hash
     with monkeypatch.context() as failing:  # the real index: deleting points and flushing fail
         failing.setattr(p.index, "delete_doc_hashes", full_disk)
         failing.setattr(p.index, "flush", full_disk)
-        p.ingestor.remove(p.ingestor.store.load(), "d1", flush=True)  # as `DELETE /api/documents/d1` does
-    assert "d1" not in p.ingestor.store.load().documents and gone in p.index.doc_hashes()
+        p.ingestor.registry.reload()
+        p.ingestor.registry.remove("d1", flush=True)  # as `DELETE /api/documents/d1` does
+    assert "d1" not in p.ingestor.registry.saved().documents and gone in p.index.doc_hashes()
     (folder / "d1.md").unlink()
     assert counts(p.run(folder)) == {"unchanged": 1}
     assert gone not in p.index.doc_hashes()
@@ -284,7 +287,7 @@ def test_a_disk_short_of_the_reserve_stops_the_run_before_a_document_is_written(
     p.ingestor.settings = p.settings.model_copy(update={"min_free_mb": beyond_the_disk})
     with pytest.raises(IndexWriteFailed, match=r"MiB free on the disk of the index folder .*KB_MIN_FREE_MB"):
         p.run(folder)
-    assert p.index.count() == 0 and not p.ingestor.store.path.exists()
+    assert p.index.count() == 0 and not p.ingestor.registry.store.path.exists()
 
     def fill_the_disk_after_the_first_document(texts: list[str]) -> list[list[float]]:
         vectors = p.recorded(texts)
@@ -296,7 +299,7 @@ def test_a_disk_short_of_the_reserve_stops_the_run_before_a_document_is_written(
     p.ingestor.embed = fill_the_disk_after_the_first_document
     with pytest.raises(IndexWriteFailed, match="KB_MIN_FREE_MB"):
         p.run(folder)
-    on_disk = p.ingestor.store.load()
+    on_disk = p.ingestor.registry.saved()
     assert sorted(on_disk.documents) == ["d0"] and not on_disk.failures, "the disk was blamed on a file"
     p.consistent()
     p.ingestor.settings = p.settings.model_copy(update={"min_free_mb": 0})  # 0: no check
@@ -334,7 +337,7 @@ def test_renamed_file_keeps_its_points(pipeline: Callable[..., Pipeline], folder
     report = p.run(folder)
 
     assert counts(report) == {"added": 1, "removed": 1}
-    assert list(p.ingestor.store.load().documents) == ["final"]
+    assert list(p.ingestor.registry.saved().documents) == ["final"]
     assert p.consistent() == before  # same content and title: the same chunk ids, all there
 
 
@@ -346,7 +349,7 @@ def test_duplicate_takes_over_when_the_original_goes(pipeline: Callable[..., Pip
     (folder / "a.md").unlink()
 
     assert counts(p.run(folder)) == {"added": 1, "removed": 1}
-    assert list(p.ingestor.store.load().documents) == ["b"]
+    assert list(p.ingestor.registry.saved().documents) == ["b"]
     assert len(p.consistent()) > 0
 
 
@@ -360,7 +363,7 @@ def test_file_changed_into_a_copy_of_another_drops_its_old_version(
     shutil.copy(folder / "a.md", folder / "b.md")
 
     assert statuses(p.run(folder)) == {"a.md": "unchanged", "b.md": "duplicate"}
-    assert list(p.ingestor.store.load().documents) == ["a"]
+    assert list(p.ingestor.registry.saved().documents) == ["a"]
     p.consistent()
 
 
@@ -419,7 +422,7 @@ def test_bad_input_fails_alone_with_its_name_and_reason(
     assert isinstance(errors, list) and len(errors) == 1
     assert errors[0]["path"] == str(bad)
     assert re.match(pattern, errors[0]["error"]), errors[0]["error"]
-    assert list(p.ingestor.store.load().failures) == [str(bad)]
+    assert list(p.ingestor.registry.saved().failures) == [str(bad)]
     p.consistent()
 
 
@@ -434,7 +437,7 @@ def test_good_markdown_and_corrupt_pdf(pipeline: Callable[..., Pipeline], folder
     assert "report.pdf" in (report.failed[0].error or "")
     (folder / "report.pdf").unlink()
     assert counts(p.run(folder)) == {"unchanged": 1}
-    assert not p.ingestor.store.load().failures, "a failure whose file is gone is forgotten"
+    assert not p.ingestor.registry.saved().failures, "a failure whose file is gone is forgotten"
 
 
 def test_pdf_with_empty_user_password_is_ingested(pipeline: Callable[..., Pipeline], folder: Path) -> None:
@@ -445,7 +448,7 @@ def test_pdf_with_empty_user_password_is_ingested(pipeline: Callable[..., Pipeli
     report = p.run(folder)
 
     assert statuses(report) == {"protected.pdf": "added"} and report.outcomes[0].chunks > 0
-    assert p.ingestor.store.load().documents["protected"].title == "Protected Guide"
+    assert p.ingestor.registry.saved().documents["protected"].title == "Protected Guide"
 
 
 # --- metadata -----------------------------------------------------------------------------------------
@@ -456,7 +459,7 @@ def test_catalog_metadata_for_a_dropped_in_model_policy(pipeline: Callable[..., 
 
     p.run(folder)
 
-    record = p.ingestor.store.load().documents["model-policy-2018"]
+    record = p.ingestor.registry.saved().documents["model-policy-2018"]
     assert record.doc_type == "policy" and record.title == "UN System Model Policy on Sexual Harassment"
     assert record.publisher and record.date == "2018-11"
     payloads = p.payloads()
@@ -502,7 +505,7 @@ def test_metadata_from_the_file_without_a_catalog_entry(
 
     p.run(folder)
 
-    record = p.ingestor.store.load().documents[key]
+    record = p.ingestor.registry.saved().documents[key]
     assert (record.title, record.doc_type) == (title, "other")
     assert {pl["title"] for pl in p.payloads()} == {title}
 
@@ -553,7 +556,7 @@ def test_chunk_text_is_a_slice_of_the_document_and_fits_the_model(
 
     p.run(folder)
 
-    records = p.ingestor.store.load().documents.values()
+    records = p.ingestor.registry.saved().documents.values()
     docs = {r.doc_hash: document_text(load_file(Path(r.path), p.settings).blocks)[0] for r in records}
     payloads = p.payloads()
     assert len(docs) == 3 and len(payloads) == p.index.count()

@@ -129,3 +129,79 @@ def test_every_route_carries_a_content_security_policy(open_app):
     for path in ("/api/health", "/ui/", "/docs", "/api/nowhere"):
         policy = client.get(path).headers.get("content-security-policy", "")
         assert "default-src 'self'" in policy and "frame-ancestors 'self'" in policy, path
+
+
+def test_a_half_sent_body_is_given_up_on(serve):
+    import socket
+    from urllib.parse import urlsplit
+
+    client, _ = serve(body_timeout_s=1.0)
+    where = urlsplit(str(client.base_url))
+    with socket.create_connection((where.hostname, where.port), timeout=30) as raw:
+        raw.sendall(f"POST /api/search HTTP/1.1\r\nHost: {where.netloc}\r\nContent-Type: application/json\r\n"
+                    "Content-Length: 200\r\n\r\n{\"query\": \"harass".encode())
+        reply = b""
+        while b"body_timeout" not in reply and (chunk := raw.recv(4096)):
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 408") and b"body_timeout" in reply
+
+
+@pytest.mark.parametrize("body", [{"query": "leadership", "top_k": True}, {"query": "leadership", "top_k": "5"},
+                                  {"query": "leadership", "top_k": 5.5}])
+def test_a_top_k_that_is_not_an_integer_is_refused_not_coerced(open_app, body):
+    client, _ = open_app
+    response = client.post("/api/search", json=body)
+    assert response.status_code == 422 and "top_k" in response.json()["error"]["message"]
+
+
+def test_stream_must_be_a_boolean(open_app):
+    client, _ = open_app
+    response = client.post("/api/ask", json={"question": "What is ClearCheck?", "stream": "yes"})
+    assert response.status_code == 422 and "stream" in response.json()["error"]["message"]
+
+
+def text_pdf(with_script: bool) -> bytes:
+    import io
+
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Reporting channels: the ethics office receives reports of harassment in confidence.")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(bytes(pdf.output()))))
+    if with_script:
+        action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                                   NameObject("/JS"): TextStringObject("app.alert('hi');")})
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_carrying_javascript_is_served_for_download_never_inline(open_app):
+    client, _ = open_app
+    for name, scripted in (("plain-channels.pdf", False), ("scripted-channels.pdf", True)):
+        added = client.post("/api/documents", files={"file": (name, text_pdf(scripted))})
+        assert added.status_code == 200 and added.json()["status"] == "added", added.text
+        served = client.get(f"/api/documents/{added.json()['doc_key']}/file")
+        assert served.status_code == 200 and served.headers["content-type"] == "application/pdf"
+        disposition = served.headers["content-disposition"]
+        assert disposition.startswith("attachment" if scripted else "inline"), (name, disposition)
+
+
+def test_an_anonymous_ui_event_that_fails_writes_one_line_not_its_input_to_the_log(open_app, capfd, caplog):
+    client, _ = open_app
+    marker = "INJECTED-LOG-LINE-7741"
+    joined = client.post("/ui/gradio_api/queue/join", json={"data": [marker], "fn_index": 0, "session_hash": "probe"})
+    assert joined.status_code == 200
+    with client.stream("GET", "/ui/gradio_api/queue/data", params={"session_hash": "probe"}) as events:
+        for line in events.iter_lines():
+            if "process_completed" in line:
+                break
+    out, err = capfd.readouterr()
+    logged = out + err + caplog.text
+    assert marker not in logged and "Traceback" not in logged
+    assert "a UI event failed" in caplog.text

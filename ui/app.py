@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +82,7 @@ def mount(app: FastAPI, kb: KnowledgeBase, store: FeedbackStore) -> None:
     head = "".join(f"<script>{(HERE / name).read_text(encoding='utf-8')}</script>" for name in ("cite.js", "upload_key.js"))
     blocks = build(kb, store)
     calm_queue(blocks)
+    quiet_event_errors()
     gr.mount_gradio_app(
         app, blocks, path="/ui", footer_links=[], run_history=False, theme=theme(),
         css_paths=[HERE / "theme.css"], head=head, max_file_size=f"{int(kb.settings.max_file_mb)}mb",
@@ -105,3 +108,24 @@ def calm_queue(blocks: gr.Blocks) -> None:
     for name in ("sleep_when_free", "progress_update_sleep_when_free"):
         if hasattr(queue, name):
             setattr(queue, name, QUEUE_POLL_S)
+
+
+class OneLineErrors:
+    """Stands in for the ``traceback`` module inside Gradio's queue, which prints a full traceback, with the
+    values a caller sent, for any event that fails: an anonymous caller could write what they like into the log.
+    We log one line naming the kind of error; everything else is the real module."""
+
+    @staticmethod
+    def print_exc(*_: Any, **__: Any) -> None:
+        kind = sys.exc_info()[0]
+        log.warning("a UI event failed (%s); what it was sent is not logged", kind.__name__ if kind else "error")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(traceback, name)
+
+
+def quiet_event_errors() -> None:
+    import gradio.queueing
+
+    if hasattr(gradio.queueing, "traceback"):  # a release that drops it changes nothing here
+        gradio.queueing.traceback = OneLineErrors()  # type: ignore[assignment]

@@ -49,6 +49,12 @@ class LLMAnswerer:
                       tokens: Callable[[str], set[int]]) -> LLMAnswerer:
         return cls(make_llm(settings), embed_texts, tokens, settings.llm_timeout_s)
 
+    def close(self) -> None:
+        """Stops a supervised local model server, if this answerer started one."""
+        close = getattr(self.llm, "close", None)
+        if callable(close):
+            close()
+
     def compose(self, question: str, found: Retrieved) -> tuple[str, list[Citation]]:
         raw = self.complete(prompt(question, found.passages))
         return self.ground(raw, found.passages)
@@ -124,12 +130,15 @@ def make_llm(settings: Settings) -> Any:
 
         return Ollama(model=settings.llm_model, base_url=settings.llm_base_url or "http://127.0.0.1:11434",
                       request_timeout=settings.llm_timeout_s)
-    if settings.llm_provider == "llamacpp":
-        from llama_index.llms.llama_cpp import LlamaCPP
+    if settings.llm_provider == "llamacpp":  # a child process: a crash of llama.cpp never takes the service down
+        from service.answering.model_server import LocalModelServer, SupervisedLLM
 
-        return LlamaCPP(model_path=settings.llm_model, temperature=0.1, max_new_tokens=256, verbose=False)
+        return SupervisedLLM(LocalModelServer(settings.llm_model), lambda url: openai_like(settings, url, "local-gguf"))
+    return openai_like(settings, settings.llm_base_url, settings.llm_model)
+
+
+def openai_like(settings: Settings, url: str | None, model: str) -> Any:
     from llama_index.llms.openai_like import OpenAILike
 
-    return OpenAILike(model=settings.llm_model, api_base=settings.llm_base_url, api_key=settings.llm_api_key or "none",
-                      is_chat_model=True, timeout=settings.llm_timeout_s, max_retries=0, temperature=0.1,
-                      max_tokens=300)
+    return OpenAILike(model=model, api_base=url, api_key=settings.llm_api_key or "none", is_chat_model=True,
+                      timeout=settings.llm_timeout_s, max_retries=0, temperature=0.1, max_tokens=300)

@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from ingest.contacts import Contact
+from ingest.errors import LLMUnavailable
 from service.answering.answerability import Coverage, assess
 from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
@@ -48,10 +49,15 @@ NOT_COVERED_BECAUSE = (
     "they may still help, but they do not answer it."
 )
 PARTLY = "The documents in this library answer this question only in part: {reason}."
+LLM_UNVERIFIED = "The language model's answer could not be verified against the passages; showing the extractive answer."
+LLM_LATE = "The language model did not answer in time; showing the extractive answer."
+LLM_DOWN = "The language model is not available right now; showing the extractive answer."
 
 
 class LLMComposer(Protocol):
     def compose(self, question: str, found: Retrieved) -> tuple[str, list[Citation]]: ...
+
+    def close(self) -> None: ...
 
 
 class AnswerService:
@@ -151,10 +157,13 @@ class AnswerService:
                 text, cites = verify(*self.llm.compose(question, found))
                 if cites:
                     return Answer(answer=text, citations=cites, mode="llm")
-                notice = "The language model's answer could not be verified against the passages; showing the extractive answer."
-            except Exception as err:  # unreachable, slow, or malformed: fall back, say so
+                notice = LLM_UNVERIFIED
+            except LLMUnavailable as err:  # slow, or a local model that did not start
+                log.warning("LLM answer failed (%s); using the extractive answer", err.message)
+                notice = LLM_LATE
+            except Exception as err:  # unreachable, stopped (a crashed local model), or malformed: fall back, say so
                 log.warning("LLM answer failed (%s); using the extractive answer", type(err).__name__)
-                notice = "The language model did not answer in time; showing the extractive answer."
+                notice = LLM_DOWN
         text, cites = verify(*self.extractive.compose(scored, coverage, content_stems(question)))
         return Answer(answer=text, citations=cites, notice=notice)
 

@@ -14,7 +14,7 @@ from ingest.models import DocumentRecord
 from service.api.deps import KB, presented_key, require_admin
 from service.api.schemas import DocumentInfo, DocumentList, UploadResult, error_responses
 from service.library import Library, check_size, safe_name, upload_limit
-from service.reading import READABLE, markdown_page
+from service.reading import READABLE, markdown_page, pdf_runs_scripts
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 # Markdown and HTML are shown as text: browsers display them instead of downloading, and an uploaded
@@ -77,5 +77,7 @@ def document_file(doc_key: str, kb: KB) -> FileResponse:
     if not path.is_file():
         raise NotFound(f"the original file of '{doc_key}' is no longer on disk")
     media = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
-    return FileResponse(path, media_type=media, filename=path.name, content_disposition_type="inline")
+    scripted = media == "application/pdf" and pdf_runs_scripts(path)  # downloaded, never run in our origin
+    return FileResponse(path, media_type=media, filename=path.name,
+                        content_disposition_type="attachment" if scripted else "inline")
 

@@ -15,7 +15,7 @@ router = APIRouter(prefix="/api/feedback", tags=["feedback"])
 
 class FeedbackRequest(BaseModel):
     rating: Rating | None = Field(None, description="'up' (helpful) or 'down' (not helpful); may be left out.")
-    wrong_citation: bool = Field(False, description="A citation did not support its sentence.")
+    wrong_citation: bool = Field(False, strict=True, description="A citation did not support its sentence.")
     answer_excerpt: str | None = Field(None, max_length=4000,
                                        description=f"The answer rated; only its first {EXCERPT_CHARS} characters are kept.")
     question: str | None = Field(None, max_length=QUESTION_CHARS,

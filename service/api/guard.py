@@ -8,16 +8,19 @@
 * **the UI's writes**: Gradio's upload route follows the library rule (writes on; the admin key, sent by the
   page in ``X-API-Key``, when one is set), and is rate-limited like the API's writes; POST routes of Gradio
   the UI does not use (recording, component server, vibe editing, ...) are refused;
-* **bounded UI bodies**: a UI request over ``UI_BODY_BYTES`` (an upload over the file limit) gets 413.
+* **bounded UI bodies**: a UI request over ``UI_BODY_BYTES`` (an upload over the file limit) gets 413;
+* **no half-sent body held forever**: a body that stalls for ``body_timeout_s`` gets 408.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ingest.errors import KBError
 from ingest.settings import Settings
@@ -111,11 +114,39 @@ class WebGuard:
         return origin not in own and origin not in self.origins
 
     def bounded(self, scope: Scope, headers: Headers, receive: Receive) -> Receive:
+        if scope["type"] != "http":
+            return receive
+        receive = patient(receive, self.settings.body_timeout_s)
         path = scope.get("path", "")
-        if scope["type"] != "http" or not path.startswith(UI):
+        if not path.startswith(UI):
             return receive
         rule = self.ui_upload if path.rstrip("/") == UI_UPLOAD else self.ui_body
         return counting(receive, rule)
+
+
+class BodyTimeout(HTTPException):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(status_code=408, detail=f"the request body stalled for {seconds:g} s; send it again")
+        self.code = "body_timeout"
+
+
+def patient(receive: Receive, seconds: float) -> Receive:
+    """``receive`` that gives up (408) when a half-sent body stalls; after the body, waits as long as it takes
+    (a streamed answer listens on it for the client's disconnect)."""
+    done = False
+
+    async def read() -> Message:
+        nonlocal done
+        if done:
+            return await receive()
+        try:
+            message = await asyncio.wait_for(receive(), seconds)
+        except TimeoutError:
+            raise BodyTimeout(seconds) from None
+        done = message["type"] != "http.request" or not message.get("more_body", False)
+        return message
+
+    return read
 
 
 def too_long(headers: Headers, rule: BodyRule) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from ingest.models import DocType
 from service.models import Filters
@@ -12,18 +12,28 @@ from service.models import Filters
 MAX_TEXT = 2000
 
 
+def no_stand_ins(value: Any) -> Any:
+    """A JSON number only: ``true`` or ``"5"`` are refused, not read as 1 or 5 (5.0 is an integer in JSON Schema)."""
+    if isinstance(value, bool | str):
+        raise ValueError("must be a JSON integer, not a boolean or a string")
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(no_stand_ins)]
+
+
 class SearchRequest(BaseModel):
     query: str = Field(min_length=1, max_length=MAX_TEXT, description="What to look for.")
-    top_k: int = Field(5, ge=1, le=50, description="How many passages to return.")
+    top_k: JsonInt = Field(5, ge=1, le=50, description="How many passages to return (an integer).")
     filters: Filters = Field(default_factory=Filters)
     mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval mode.")
 
 
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_TEXT, description="The question, in plain words.")
-    top_k: int = Field(5, ge=1, le=20, description="Passages the answer may draw on.")
+    top_k: JsonInt = Field(5, ge=1, le=20, description="Passages the answer may draw on (an integer).")
     filters: Filters = Field(default_factory=Filters)
-    stream: bool = Field(False, description="Send server-sent events: sentences, then citations.")
+    stream: bool = Field(False, strict=True, description="true: send server-sent events, sentences then citations.")
 
 
 class Health(BaseModel):
