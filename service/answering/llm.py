@@ -78,9 +78,11 @@ class LLMAnswerer:
         citations: list[Citation] = []
         for sentence in _sentences(raw):
             claim = MARKERS.sub("", sentence).strip()
-            refs = [int(n) for n in MARKERS.findall(sentence) if 1 <= int(n) <= len(passages)]
-            quotes = [(n, self.support(claim, passages[n - 1])) for n in dict.fromkeys(refs)]
-            backed = [(n, q) for n, q in quotes if q]
+            marked = MARKERS.findall(sentence)
+            # a small model often leaves the marker out: such a sentence may still be backed by any passage
+            refs = [int(n) for n in marked if 1 <= int(n) <= len(passages)] if marked else range(1, len(passages) + 1)
+            quotes = [(n, self.support(claim, passages[n - 1], strict=not marked)) for n in dict.fromkeys(refs)]
+            backed = [(n, q) for n, q in quotes if q][: 1 if not marked else None]
             if not claim or not backed:
                 continue
             marks = []
@@ -90,8 +92,9 @@ class LLMAnswerer:
             parts.append(f"{claim} {' '.join(marks)}")
         return " ".join(parts), citations
 
-    def support(self, claim: str, passage: Passage) -> str | None:
-        """The passage sentence that best supports the claim, if any supports it well enough."""
+    def support(self, claim: str, passage: Passage, strict: bool = False) -> str | None:
+        """The passage sentence that best supports the claim, if any supports it well enough: close in meaning or
+        sharing most of its words; ``strict`` (a sentence the model left unmarked): both."""
         spans = sentence_spans(passage.text)
         if not spans:
             return None
@@ -101,7 +104,8 @@ class LLMAnswerer:
         best = int(np.argmax(cosines))
         claim_tokens = self.tokens(claim)
         overlap = len(claim_tokens & self.tokens(texts[best])) / max(len(claim_tokens), 1)
-        if cosines[best] >= SUPPORT_COSINE or overlap >= SUPPORT_OVERLAP:
+        close, shared = cosines[best] >= SUPPORT_COSINE, overlap >= SUPPORT_OVERLAP
+        if (close and shared) if strict else (close or shared):
             return texts[best]
         return None
 
