@@ -5,24 +5,36 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+BASE   := $(VENV)/.base
 STAMP  := $(VENV)/.installed
-EXTRAS ?= dev,llm,gguf
+RUN_STAMP := $(VENV)/.installed-run
+# `make run` installs only what the main job needs (add e.g. EXTRAS=llm for the LLM adapters, EXTRAS=llm,gguf
+# for a local GGUF model); `make test` installs every extra: dev tools, LLM adapters, llama.cpp (compiled).
+EXTRAS ?=
+TEST_EXTRAS := dev,llm,gguf
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-fast lint bench bench-full clean venv
+.PHONY: run test test-fast lint bench bench-full clean clean-data venv
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(BASE):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
+	touch $(BASE)
+
+$(STAMP): pyproject.toml $(BASE)
+	$(BIN)/pip install -q -e '.[$(TEST_EXTRAS)]'
 	touch $(STAMP)
 
+$(RUN_STAMP): pyproject.toml $(BASE)
+	$(BIN)/pip install -q -e '.$(if $(EXTRAS),[$(EXTRAS)])'
+	touch $(RUN_STAMP)
+
 ## Ingest the bundled corpus (incrementally) and serve the API + UI on the embedded index.
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/kb ingest
 	$(BIN)/kb serve
 
@@ -46,5 +58,12 @@ bench: $(STAMP)
 bench-full: $(STAMP)
 	$(BIN)/python -m bench.run --full
 
+## Remove the virtualenv, caches and test artifacts; the library (var/index: index, uploads, feedback) stays.
 clean:
-	rm -rf $(VENV) var artifacts
+	rm -rf $(VENV) artifacts var/cache var/npm
+
+## Remove the library too: the index, uploaded originals and feedback under var/.
+clean-data:
+	@echo "This deletes var/ (the index, uploaded originals and feedback). Ctrl-C within 5 s to keep it."
+	@sleep 5
+	rm -rf var

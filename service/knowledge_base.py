@@ -11,7 +11,7 @@ import numpy as np
 
 from ingest.contacts import Contact, Contacts
 from ingest.embedding import MiniLMEmbedder
-from ingest.errors import NotFound
+from ingest.errors import NotFound, UsageError
 from ingest.factory import build_ingestor, load_embedder
 from ingest.index import open_index
 from ingest.index.base import Index
@@ -219,8 +219,11 @@ class SentenceCache:
 
 def build_llm(settings: Settings, embed_texts: Any, token_set: Any) -> Any:
     """The LLM answerer when one is configured; None keeps answers extractive and everything local."""
-    if not settings.llm_base_url and settings.llm_provider != "llamacpp":
-        return None
+    if settings.llm_provider == "openai" and not settings.llm_base_url:
+        return None  # the default: no LLM (ollama has a default address; llamacpp needs only the model file)
+    if settings.llm_provider == "llamacpp" and not Path(settings.llm_model).is_file():
+        raise UsageError(f"KB_LLM_PROVIDER=llamacpp needs KB_LLM_MODEL to name a GGUF file; "
+                         f"'{settings.llm_model}' is not a file")
     from service.answering.llm import LLMAnswerer
 
     return LLMAnswerer.from_settings(settings, embed_texts, token_set)

@@ -114,3 +114,14 @@ def test_corpus_is_the_default_path(tmp_path: Path) -> None:
     result = run_kb("ingest", "--index", str(tmp_path / "T"), "--json", env=kb_env(KB_CORPUS_DIR=str(empty)))
     assert result.returncode == 0
     assert one_json(result)["documents"] == dict.fromkeys(["added", "updated", "unchanged", "removed", "failed"], 0)
+
+
+@pytest.mark.parametrize(("env", "named"), [
+    ({"KB_LLM_PROVIDER": "olama"}, "KB_LLM_PROVIDER"),
+    ({"KB_QUERY_BACKEND": "gpu"}, "KB_QUERY_BACKEND"),
+    ({"KB_LLM_PROVIDER": "llamacpp", "KB_LLM_MODEL": "/no/such/model.gguf"}, "KB_LLM_MODEL"),
+], ids=["provider-typo", "backend-typo", "gguf-missing"])
+def test_a_setting_that_cannot_work_stops_with_one_line_naming_it(tmp_path: Path, env: dict[str, str], named: str) -> None:
+    result = run_kb("ask", "--index", str(tmp_path / "T"), "What is ClearCheck?", env=kb_env(**env))
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert named in " ".join(result.stderr.split()) and "Traceback" not in result.stderr

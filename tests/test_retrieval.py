@@ -79,3 +79,19 @@ def test_collapse_skips_a_hit_deleted_between_query_and_fetch(index: EdgeIndex) 
     index.delete_doc_hashes(["doc-a"])
     kept = collapse(hits, COMMITTED, 2, lambda ids: index.fetch(ids, with_dense=True))
     assert [h.id[-1] for h in kept] == ["3", "6"]
+
+
+def test_a_llama_index_query_engine_runs_over_the_knowledge_base(corpus_kb):
+    """Our hybrid search as a llama-index retriever under llama-index's own query engine (MockLLM: no model)."""
+    from llama_index.core.llms import MockLLM
+    from llama_index.core.query_engine import RetrieverQueryEngine
+
+    from service.llama_retriever import KnowledgeBaseRetriever
+
+    engine = RetrieverQueryEngine.from_args(KnowledgeBaseRetriever(corpus_kb, top_k=3), llm=MockLLM())
+    response = engine.query("What is the ClearCheck database used for?")
+    sources = response.source_nodes
+    assert len(sources) == 3 and any("ClearCheck" in s.node.get_content() for s in sources)
+    first = sources[0].node.metadata
+    assert first["title"] and first["doc_type"] == "dialogue summary" and "section" in first
+    assert [s.node.node_id for s in sources] == [p.id for p in corpus_kb.search("What is the ClearCheck database used for?", 3)]
