@@ -7,6 +7,7 @@ import sys
 
 from rich.console import Console
 
+from app.protocol import header_deadline
 from app.running import write_note
 from ingest.errors import UsageError
 from ingest.settings import Settings
@@ -49,7 +50,7 @@ def run_serve(settings: Settings, err: Console) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                    timeout_keep_alive=KEEP_ALIVE_S)
+                    timeout_keep_alive=KEEP_ALIVE_S, http=header_deadline(settings.body_timeout_s))
     finally:
         note.unlink(missing_ok=True)
     return 0

@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     disable_writes: bool = Field(False, description="Turn off upload, delete and re-index endpoints entirely.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty means CORS off. A write from any other site is refused (403).")
     allowed_hosts: list[str] = Field(default_factory=list, description="Host names answered besides localhost, 127.0.0.1, ::1 and the bound address (others: 400, against DNS rebinding). Empty on a non-loopback bind: any.")
-    body_timeout_s: float = Field(30.0, description="Seconds a request body may stall before the request is given up on (408).")
+    body_timeout_s: float = Field(30.0, description="Seconds a new connection has to send its request head (closed after), and a request body may stall (408).")
     feedback_rate: str = Field("10/minute", description="Feedback one client may store (a `limits` rate such as '10/minute'); more gets 429.")
     write_rate: str = Field("30/minute", description="Uploads and deletions one client may make (a `limits` rate); more gets 429.")
     max_question_chars: int = Field(2000, description="Longest question or search query accepted.")

@@ -205,3 +205,23 @@ def test_an_anonymous_ui_event_that_fails_writes_one_line_not_its_input_to_the_l
     logged = out + err + caplog.text
     assert marker not in logged and "Traceback" not in logged
     assert "a UI event failed" in caplog.text
+
+
+def test_a_connection_that_trickles_its_headers_is_closed_at_the_deadline(open_app):
+    """Slowloris: `kb serve` runs uvicorn with app.protocol's deadline for the first request head."""
+    import socket
+    import time
+
+    from app.protocol import header_deadline
+    from tests.conftest import LiveServer
+
+    _, kb = open_app
+    from app.web import create_app
+
+    with LiveServer(create_app(kb.settings, kb), http=header_deadline(1.0)) as live:
+        with socket.create_connection(("127.0.0.1", live.port), timeout=30) as raw:
+            started = time.monotonic()
+            raw.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never ends its head
+            assert raw.recv(4096) == b""  # closed by the server
+            assert time.monotonic() - started < 10
+        assert httpx.get(f"{live.url}/api/health", trust_env=False, timeout=30).status_code == 200
