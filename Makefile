@@ -29,6 +29,11 @@ $(STAMP): pyproject.toml $(BASE)
 	$(BIN)/pip install -q -e '.[$(TEST_EXTRAS)]'
 	touch $(STAMP)
 
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[$(TEST_EXTRAS),bench]'
+	touch $(BENCH_STAMP)
+
 $(RUN_STAMP): pyproject.toml $(BASE)
 	$(BIN)/pip install -q -e '.$(if $(EXTRAS),[$(EXTRAS)])'
 	touch $(RUN_STAMP)
@@ -52,10 +57,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check ingest service ui eval app tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench.run --quick
 
-bench-full: $(STAMP)
+bench-full: $(BENCH_STAMP)
 	$(BIN)/python -m bench.run --full
 
 ## Remove the virtualenv, caches and test artifacts; the library (var/index: index, uploads, feedback) stays.
