@@ -23,8 +23,8 @@ class RunningService:
     pid: int
 
     def client(self, settings: Settings, timeout: float = 120.0) -> httpx.Client:
-        headers = {"X-API-Key": settings.api_key} if settings.api_key else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=timeout, trust_env=False)
+        """The HTTP client of ``remote`` (for what the typed client does not cover: file uploads)."""
+        return RemoteClient(self.url, settings.api_key, timeout).http
 
     def remote(self, settings: Settings) -> RemoteClient:
         return RemoteClient(self.url, settings.api_key)
