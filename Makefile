@@ -12,6 +12,9 @@ RUN_STAMP := $(VENV)/.installed-run
 # for a local GGUF model); `make test` installs every extra: dev tools, LLM adapters, llama.cpp (compiled).
 EXTRAS ?=
 TEST_EXTRAS := dev,llm,gguf
+# The data folder (index, uploaded originals, feedback, caches): ./var for everything make runs here; an installed
+# `kb` without KB_HOME uses the platform's user data folder instead.
+export KB_HOME ?= $(CURDIR)/var
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 

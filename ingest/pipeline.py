@@ -29,7 +29,10 @@ from ingest.settings import Settings
 log = logging.getLogger(__name__)
 
 Status = Literal["added", "updated", "unchanged", "removed", "failed", "duplicate"]
-IGNORED_NAMES = {"catalog.toml", "contacts.toml", "readme.md", ".gitkeep"}
+IGNORED_NAMES = {"catalog.toml", "contacts.toml", "readme.md", ".gitkeep", "__init__.py"}  # the corpus is a package
+IGNORED_FOLDERS = {"__pycache__"}
+
+
 @dataclass
 class FileOutcome:
     path: str
@@ -86,7 +89,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 def _is_candidate(path: Path, root: Path) -> bool:
     rel = path.relative_to(root)
-    hidden = any(part.startswith(".") for part in rel.parts)
+    hidden = any(part.startswith(".") or part in IGNORED_FOLDERS for part in rel.parts)
     return path.is_file() and not hidden and path.name.lower() not in IGNORED_NAMES
 
 

