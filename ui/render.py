@@ -18,10 +18,12 @@ NEW_TAB = '<span class="kb-sr-only"> (opens in a new tab)</span>'
 
 @dataclass
 class Turn:
-    """One question and its answer (None while the answer is being looked up)."""
+    """One question and its answer (None while the answer is being looked up; ``draft``: a language model's
+    text as it writes it, not yet checked)."""
 
     question: str
     answer: Answer | None = None
+    draft: str = ""
 
 
 # --- small pieces ------------------------------------------------------------------------------
@@ -181,7 +183,10 @@ def conversation_html(turns: list[Turn], streaming: bool = False) -> str:
 
 
 def turn_html(n: int, turn: Turn, streaming: bool) -> str:
-    if turn.answer is None:
+    if turn.answer is None and turn.draft:
+        answer = ('<p class="kb-pending">Draft, not yet checked against the passages:</p>'
+                  f'<p class="kb-draft">{escape(turn.draft)}</p>')
+    elif turn.answer is None:
         answer = '<p class="kb-pending">Looking through the documents…</p>'
     else:
         answer = answer_html(n, turn.answer, streaming)

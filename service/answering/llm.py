@@ -9,10 +9,12 @@ machine unless an endpoint is configured.
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
+import queue
 import re
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +37,7 @@ SYSTEM = (
 SUPPORT_COSINE = 0.62
 SUPPORT_OVERLAP = 0.5
 MARKERS = re.compile(r"\[(\d{1,2})\]")
+SPACE_BEFORE_STOP = re.compile(r"\s+([.!?,;:])")
 
 
 @dataclass
@@ -55,29 +58,49 @@ class LLMAnswerer:
         if callable(close):
             close()
 
-    def compose(self, question: str, found: Retrieved) -> tuple[str, list[Citation]]:
-        raw = self.complete(prompt(question, found.passages))
-        return self.ground(raw, found.passages)
+    def compose(self, question: str, found: Retrieved, on_token: Callable[[str], None] | None = None
+                ) -> tuple[str, list[Citation]]:
+        """The model's answer, its tokens handed to ``on_token`` as they come (a draft, not yet checked), then
+        grounded in the passages: only what grounding keeps is returned."""
+        pieces = []
+        for delta in self.stream(prompt(question, found.passages)):
+            pieces.append(delta)
+            if on_token is not None:
+                on_token(delta)
+        return self.ground("".join(pieces), found.passages)
 
-    def complete(self, text: str) -> str:
+    def stream(self, text: str) -> Iterator[str]:
+        """The model's text as it is generated (llama-index ``stream_chat``). The model runs in its own thread:
+        a model silent for ``timeout_s`` (before its first token or between two) is given up on, and the
+        request is not held by it."""
         from llama_index.core.llms import ChatMessage
 
         messages = [ChatMessage(role="system", content=SYSTEM), ChatMessage(role="user", content=text)]
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        future = pool.submit(self.llm.chat, messages)
+        deltas: queue.Queue[tuple[str, object]] = queue.Queue()
+        stop = threading.Event()
+
+        def generate() -> None:
+            try:
+                for chunk in self.llm.stream_chat(messages):
+                    if stop.is_set():
+                        return
+                    deltas.put(("delta", chunk.delta or ""))
+                deltas.put(("end", None))
+            except Exception as err:  # raised again in the caller's thread
+                deltas.put(("error", err))
+
+        threading.Thread(target=generate, name="llm-stream", daemon=True).start()
         try:
-            return str(future.result(timeout=self.timeout_s).message.content or "")
-        except concurrent.futures.TimeoutError as err:
-            raise LLMUnavailable(f"the language model did not answer within {self.timeout_s:g} s") from err
+            yield from _drain(deltas, self.timeout_s)
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)  # a slow model must not hold the request
+            stop.set()  # a timed-out or abandoned generation stops at its next token
 
     def ground(self, raw: str, passages: list[Passage]) -> tuple[str, list[Citation]]:
         """Keep the sentences whose cited passages support them; quote the supporting passage sentence."""
         parts: list[str] = []
         citations: list[Citation] = []
         for sentence in _sentences(raw):
-            claim = MARKERS.sub("", sentence).strip()
+            claim = SPACE_BEFORE_STOP.sub(r"\1", MARKERS.sub("", sentence)).strip()  # "goals [1]." -> "goals."
             marked = MARKERS.findall(sentence)
             # a small model often leaves the marker out: such a sentence may still be backed by any passage
             refs = [int(n) for n in marked if 1 <= int(n) <= len(passages)] if marked else range(1, len(passages) + 1)
@@ -108,6 +131,21 @@ class LLMAnswerer:
         if (close and shared) if strict else (close or shared):
             return texts[best]
         return None
+
+
+def _drain(deltas: queue.Queue[tuple[str, object]], timeout_s: float) -> Iterator[str]:
+    while True:
+        started = time.monotonic()
+        try:
+            kind, value = deltas.get(timeout=timeout_s)
+        except queue.Empty as err:
+            waited = time.monotonic() - started
+            raise LLMUnavailable(f"the language model was silent for {waited:.0f} s (limit {timeout_s:g} s)") from err
+        if kind == "end":
+            return
+        if kind == "error":
+            raise value if isinstance(value, BaseException) else RuntimeError(str(value))
+        yield str(value)
 
 
 TRAILING_MARKERS = re.compile(r"([.!?])((?:\s*\[\d{1,2}\])+)")

@@ -97,10 +97,16 @@ class SupervisedLLM:
             log.warning("the local model server did not start: %s", err)
 
     def chat(self, messages: Any) -> Any:
+        return self._live().chat(messages)
+
+    def stream_chat(self, messages: Any) -> Any:
+        return self._live().stream_chat(messages)
+
+    def _live(self) -> Any:
         url = self.server.base_url()
         if url != self._url:
             self._llm, self._url = self.make(url), url
-        return self._llm.chat(messages)
+        return self._llm
 
     def close(self) -> None:
         self.server.close()

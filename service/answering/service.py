@@ -54,8 +54,12 @@ LLM_LATE = "The language model did not answer in time; showing the extractive an
 LLM_DOWN = "The language model is not available right now; showing the extractive answer."
 
 
+OnToken = Callable[[str], None]
+
+
 class LLMComposer(Protocol):
-    def compose(self, question: str, found: Retrieved) -> tuple[str, list[Citation]]: ...
+    def compose(self, question: str, found: Retrieved, on_token: OnToken | None = None
+                ) -> tuple[str, list[Citation]]: ...
 
     def close(self) -> None: ...
 
@@ -80,7 +84,10 @@ class AnswerService:
         self.llm = llm
         self.care = CareAnswerer(retriever.retrieve, extractive, extractive.embed_texts)
 
-    def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
+    def ask(self, question: str, top_k: int = 5, filters: Filters | None = None, on_token: OnToken | None = None
+            ) -> Answer:
+        """The answer; with an LLM configured, ``on_token`` gets the model's text as it is generated (a draft that
+        grounding may still cut: the returned Answer is what counts)."""
         found = self.retriever.retrieve(question, top_k, filters)
         asker = self.detector.assess(question, found.query_vec).asker
         if asker != "question":
@@ -100,7 +107,7 @@ class AnswerService:
         if missing and (focus := self.sources.uncovered_focus(question, missing, found.passages)):
             title = missing[0].entry.title  # the reason names it: no notice repeating it
             return abstention(found, f"“{title}” is not in this library, and none of the passages found mentions “{focus}”")
-        answer = self.compose(question, found, scored, coverage)
+        answer = self.compose(question, found, scored, coverage, on_token)
         answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
         if not answer.citations:
             return abstention(found, notice=notice)
@@ -149,12 +156,13 @@ class AnswerService:
             return found.best_cosine
         return float(np.max(self.extractive.unit_vectors(found_units, found) @ found.query_vec))
 
-    def compose(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage) -> Answer:
+    def compose(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage,
+                on_token: OnToken | None = None) -> Answer:
         """LLM when configured and it yields verified citations; the extractive answer otherwise."""
         notice = None
         if self.llm is not None:
             try:
-                text, cites = verify(*self.llm.compose(question, found))
+                text, cites = verify(*self.llm.compose(question, found, on_token))
                 if cites:
                     return Answer(answer=text, citations=cites, mode="llm")
                 notice = LLM_UNVERIFIED

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Iterator
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
@@ -13,6 +16,7 @@ from service.api.deps import KB
 from service.api.schemas import AskRequest, Health, SearchRequest, error_responses
 from service.models import NO_MATCH, Answer, SearchResponse, split_answer
 
+log = logging.getLogger(__name__)  # never given the question text
 router = APIRouter(prefix="/api")
 READ_ERRORS = error_responses(400, 413, 415, 422)
 
@@ -39,14 +43,54 @@ async def search(body: SearchRequest, kb: KB) -> SearchResponse:
     responses={**READ_ERRORS, 200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when stream is true"}},
 )
 async def ask(body: AskRequest, kb: KB) -> Answer | StreamingResponse:
-    answer = await run_in_threadpool(kb.ask, body.question, body.top_k, body.filters)
-    if body.stream:
-        return StreamingResponse(answer_events(answer), media_type="text/event-stream")
-    return answer
+    if not body.stream:
+        return await run_in_threadpool(kb.ask, body.question, body.top_k, body.filters)
+    tokens: asyncio.Queue[str] = asyncio.Queue()
+    loop = asyncio.get_running_loop()
+
+    def on_token(text: str) -> None:  # called from the answering thread
+        loop.call_soon_threadsafe(tokens.put_nowait, text)
+
+    answering = asyncio.ensure_future(run_in_threadpool(kb.ask, body.question, body.top_k, body.filters, on_token))
+    first = await next_token(tokens, answering)  # an error before the first token is still an HTTP error
+    return StreamingResponse(stream_events(first, tokens, answering), media_type="text/event-stream")
+
+
+async def next_token(tokens: asyncio.Queue[str], answering: asyncio.Future[Any]) -> str | None:
+    """The model's next piece of text, or None once the answer is complete (its exception raised here)."""
+    if not tokens.empty():
+        return tokens.get_nowait()
+    if answering.done():
+        answering.result()
+        return None
+    getter: asyncio.Future[Any] = asyncio.ensure_future(tokens.get())
+    await asyncio.wait([getter, answering], return_when=asyncio.FIRST_COMPLETED)
+    if getter.done():
+        return getter.result()
+    getter.cancel()
+    return await next_token(tokens, answering)  # tokens queued just before the end come first
+
+
+async def stream_events(first: str | None, tokens: asyncio.Queue[str], answering: asyncio.Future[Any]
+                        ) -> AsyncIterator[str]:
+    """SSE: with an LLM, ``token`` events as the model writes (a draft, not yet checked against the passages);
+    then the checked answer as ``sentence`` events, ``citations`` and ``done``."""
+    token = first
+    try:
+        while token is not None:
+            if token:
+                yield sse("token", {"text": token})
+            token = await next_token(tokens, answering)
+    except Exception as err:  # the status line has gone out: the failure is an event, never a torn stream
+        log.error("answering failed while streaming: %s", type(err).__name__)
+        yield sse("error", {"code": "internal", "message": "the answer could not be completed; please try again"})
+        return
+    for event in answer_events(answering.result()):
+        yield event
 
 
 def answer_events(answer: Answer) -> Iterator[str]:
-    """SSE: one ``sentence`` event per sentence (markers kept), then ``citations``, then ``done``."""
+    """The checked answer: one ``sentence`` event per sentence (markers kept), then ``citations``, then ``done``."""
     for sentence in split_answer(answer.answer):
         yield sse("sentence", {"text": sentence})
     meta = answer.model_dump(mode="json", exclude={"answer"})

@@ -33,7 +33,7 @@ class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_TEXT, description="The question, in plain words.")
     top_k: JsonInt = Field(5, ge=1, le=20, description="Passages the answer may draw on (an integer).")
     filters: Filters = Field(default_factory=Filters)
-    stream: bool = Field(False, strict=True, description="true: send server-sent events, sentences then citations.")
+    stream: bool = Field(False, strict=True, description="true: server-sent events: with an LLM, `token` events as it writes (an unchecked draft), then the checked answer as `sentence` events, `citations`, `done`.")
 
 
 class Health(BaseModel):

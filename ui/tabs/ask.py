@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ import gradio as gr
 from ingest.errors import KBError
 from service.feedback import FeedbackStore
 from service.knowledge_base import KnowledgeBase
-from service.models import Answer, split_answer
+from service.models import Answer, Filters
 from ui.render import NO_SOURCES, Turn, conversation_html, sources_html
 from ui.tabs.feedback import feedback_row
 from ui.tabs.filters import FilterControls, filter_controls, to_filters
@@ -26,7 +28,8 @@ EXAMPLES = (
     "What tools has the CEB Task Force developed?",
     "Why does accountability matter when addressing sexual harassment?",
 )
-STREAM_PAUSE_S = 0.06
+DRAFT_EVERY_S = 0.15  # the conversation is redrawn at most this often while a language model writes
+WRITING = "The language model is writing; its text is checked against the passages before it is shown as the answer…"
 Outputs = tuple[str, str, list[Turn], str]
 
 
@@ -51,26 +54,37 @@ class AskTab:
         if not turns or turns[-1].answer is not None:  # nothing was asked (an empty or refused question)
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip()  # a generator that yields nothing would blank them
             return
-        try:
-            answer = self.kb.ask(turns[-1].question, self.kb.settings.top_k, to_filters(doc_types, doc_keys))
-        except Exception as err:  # the pending question must not hang; say what can be said
-            log.error("answering failed: %s", type(err).__name__)
-            message = err.message if isinstance(err, KBError) else "something went wrong on our side; please try again"
+        question = turns[-1].question
+        drafts: queue.Queue[str | None] = queue.Queue()
+        outcome: list[Answer | Exception] = []
+        threading.Thread(target=self.work, args=(question, to_filters(doc_types, doc_keys), drafts, outcome),
+                         name="ui-answer", daemon=True).start()
+        draft, shown_at = "", 0.0
+        while (piece := drafts.get()) is not None:  # a language model's tokens, as it writes them
+            draft += piece
+            if time.monotonic() - shown_at >= DRAFT_EVERY_S:
+                shown_at = time.monotonic()
+                drafting = [*turns[:-1], Turn(question, draft=draft)]
+                yield conversation_html(drafting, streaming=True), gr.skip(), turns, status(WRITING)
+        [result] = outcome
+        if isinstance(result, Exception):  # the pending question must not hang; say what can be said
+            log.error("answering failed: %s", type(result).__name__)
+            message = result.message if isinstance(result, KBError) else \
+                "something went wrong on our side; please try again"
             turns = turns[:-1]
             yield conversation_html(turns), sources_html(turns), turns, status(f"No answer: {message}.")
             return
-        yield from self.stream(turns, answer)
+        turns = [*turns[:-1], Turn(question, result)]  # the checked answer, shown as soon as it is ready
+        yield conversation_html(turns), sources_html(turns), turns, status(done_message(result))
 
-    def stream(self, turns: list[Turn], answer: Answer) -> Iterator[Outputs]:
-        """The answer sentence by sentence, then the sources panel."""
-        pieces = [] if answer.abstained else split_answer(answer.answer)
-        for k in range(1, len(pieces)):
-            partial = answer.model_copy(update={"answer": " ".join(pieces[:k])})
-            shown = [*turns[:-1], Turn(turns[-1].question, partial)]
-            yield conversation_html(shown, streaming=True), gr.skip(), turns, status("Answering…")
-            time.sleep(STREAM_PAUSE_S)
-        turns = [*turns[:-1], Turn(turns[-1].question, answer)]
-        yield conversation_html(turns), sources_html(turns), turns, status(done_message(answer))
+    def work(self, question: str, filters: Filters, drafts: queue.Queue[str | None],
+             outcome: list[Answer | Exception]) -> None:
+        try:
+            outcome.append(self.kb.ask(question, self.kb.settings.top_k, filters, drafts.put))
+        except Exception as err:
+            outcome.append(err)
+        finally:
+            drafts.put(None)
 
 
 def done_message(answer: Answer) -> str:
