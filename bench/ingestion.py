@@ -170,7 +170,8 @@ class LlamaIndexDefault:
             started = time.perf_counter()
             client = QdrantClient(path=tmp)
             store = QdrantVectorStore(client=client, collection_name="llamaindex")
-            documents = SimpleDirectoryReader(str(corpus)).load_data()
+            # not hidden-path filtering: the default data folder lives under ~/.local
+            documents = SimpleDirectoryReader(str(corpus), exclude_hidden=False).load_data()
             splitter = SentenceSplitter(chunk_size=self.chunk_size, chunk_overlap=0, tokenizer=self.tokenizer)
             VectorStoreIndex.from_documents(
                 documents, storage_context=StorageContext.from_defaults(vector_store=store),

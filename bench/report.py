@@ -50,8 +50,10 @@ def ingest_goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     if not ingest:
         return []
     ratio = ingest["ratio_end_to_end_to_model"]
+    plain = ingest["ratio_ours_to_llamaindex_docs_per_s"]
     per_100 = ingest["reingest"]["seconds_per_100_docs"]["p50"]
     return [
+        goal("ingest time, plain llama-index pipeline / ours", ">= 0.9", plain, plain >= 0.9),
         goal("ingest end to end / model only", ">= 0.85", ratio, ratio >= 0.85),
         goal("re-ingest unchanged, s per 100 documents", "<= 1", per_100, per_100 <= 1),
     ]
@@ -88,7 +90,10 @@ def ingest_table(ingest: dict[str, Any]) -> Table:
                   fmt(reingest["kb_ingest_command_s"]["p95"], 2), "new interpreter, imports included")
     table.add_row("ratio end to end / model only", fmt(ingest["ratio_end_to_end_to_model"], 3), "",
                   "median of the repeats' ratios; goal >= 0.85")
-    table.add_row("ratio ours / llama-index (docs/s)", fmt(ingest["ratio_ours_to_llamaindex_docs_per_s"], 2), "", "")
+    table.add_row("share of our time in the model", fmt(ingest["model_share_of_end_to_end"]["p50"], 3), "", "")
+    table.add_row("ratio plain llama-index time / ours", fmt(ingest["ratio_ours_to_llamaindex_docs_per_s"], 3),
+                  fmt(ingest["ratio_ours_to_llamaindex_per_repeat"]["p95"], 3),
+                  "same documents, runs alternating; ratio of the medians; goal >= 0.9")
     return table
 
 

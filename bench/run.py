@@ -34,12 +34,12 @@ log = logging.getLogger("bench")
 
 PLANS: dict[str, tuple[IngestPlan, QueryStagePlan]] = {
     "quick": (
-        IngestPlan(documents=40, repeats=5, reingest_documents=500, reingest_repeats=3),
+        IngestPlan(documents=400, repeats=2, reingest_documents=500, reingest_repeats=3),
         QueryStagePlan(sizes=[1_000, 20_000], real_abstracts=1_000, cold_start_runs=3, floor_queries=100,
                        service=QueryPlan(rounds=3, search_requests=100, ask_requests=40, peer_queries=100)),
     ),
     "full": (
-        IngestPlan(documents=120, repeats=5, reingest_documents=2_000, reingest_repeats=5),
+        IngestPlan(documents=400, repeats=3, reingest_documents=2_000, reingest_repeats=5),
         QueryStagePlan(sizes=[1_000, 20_000, 100_000], real_abstracts=5_183, cold_start_runs=5,
                        floor_queries=300,
                        service=QueryPlan(rounds=5, search_requests=150, ask_requests=50, peer_queries=120)),

@@ -37,6 +37,7 @@ from ingest.chunking import chunk_document, load_token_counter
 from ingest.embedding import DIM, MiniLMEmbedder
 from ingest.index.base import Index, Point
 from ingest.models import Block, DocumentMeta, ParsedFile
+from ingest.pooling import CountTokens, Pieces, embed_pieces
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -81,21 +82,22 @@ def cached_embeddings(texts: list[str], embedder: MiniLMEmbedder, settings: Sett
     path = settings.cache_dir / "beir" / f"{embeddings_key(texts, fingerprint)}.npy"
     vectors = load_vectors(path, len(texts))
     if vectors is None:
-        vectors = embed_all(texts, embedder, bar)
+        vectors = embed_all(texts, embedder, load_token_counter(settings.resolved_model_dir()), bar)
         save_vectors(path, vectors)
     return vectors
 
 
-def embed_all(texts: list[str], embedder: MiniLMEmbedder, bar: Progress | None = None) -> np.ndarray:
-    """Batches of similar length (little padding), written back in the original order."""
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
+def embed_all(texts: list[str], embedder: MiniLMEmbedder, count: CountTokens, bar: Progress | None = None
+              ) -> np.ndarray:
+    """Chunk vectors as ingestion makes them (``ingest.pooling``: heading line and sentences, one pass)."""
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     task = bar.add_task("embedding", total=len(texts)) if bar else None
-    for start in range(0, len(order), EMBED_BATCH):
-        rows = order[start : start + EMBED_BATCH]
-        out[rows] = embedder.encode([texts[i] for i in rows])
+    for start in range(0, len(texts), EMBED_BATCH):
+        block = texts[start : start + EMBED_BATCH]
+        pieces = [Pieces.of(text, text.partition("\n")[2]) for text in block]
+        out[start : start + len(block)] = [v.chunk for v in embed_pieces(pieces, embedder.encode, count)]
         if bar is not None and task is not None:
-            bar.advance(task, len(rows))
+            bar.advance(task, len(block))
     return out
 
 

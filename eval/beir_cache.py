@@ -23,7 +23,7 @@ from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "beir-cache-v1"  # part of every key: change it when what is cached changes
+CACHE_FORMAT = "beir-cache-v2"  # part of every key: change it when what is cached changes
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,8 @@ class Chunk(BaseModel):
     char_start: int
     char_end: int
     text: str
-    embed_text: str = Field(description="What was embedded: title/section prefix + text.")
+    embed_text: str = Field(description="Title/section line + text: what BM25 reads; the model reads the line and each "
+                            "sentence (ingest.pooling).")
 
 
 class DocumentRecord(BaseModel):

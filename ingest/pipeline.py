@@ -22,8 +22,8 @@ from ingest.index.base import Index, Point
 from ingest.loaders import check_file, load_file
 from ingest.manifest import ManifestStore, now_iso
 from ingest.models import Chunk, DocumentRecord
+from ingest.pooling import ChunkVectors, Pieces, embed_pieces
 from ingest.registry import Registry
-from ingest.sentences import sentences
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -211,23 +211,20 @@ class Ingestor:
         return record, chunks
 
     def write(self, chunks: list[Chunk], progress: Progress) -> None:
-        """Embed (each chunk and each of its sentences) and upsert in batches; invisible until commit()."""
+        """Embed (one model pass over each chunk's heading line and sentences) and upsert in batches; invisible
+        until commit()."""
         step = max(self.settings.embed_batch_size * 4, 1)
         for start in range(0, len(chunks), step):
             batch = chunks[start : start + step]
-            groups = [sentences(c.text) for c in batch]
-            vectors = self.embed([c.embed_text for c in batch])
-            # a call of their own: mixed with chunks, each short sentence would be padded to a chunk's length
-            flat = self.embed([s for group in groups for s in group]) if any(groups) else []
-            per_chunk = split_rows(flat, [len(g) for g in groups])
-            points = [self._point(c, v, rows) for c, v, rows in zip(batch, vectors, per_chunk, strict=True)]
-            self.index.upsert(points)
+            pieces = [Pieces.of(c.embed_text, c.text) for c in batch]
+            vectors = embed_pieces(pieces, self.embed, self.count_tokens)
+            self.index.upsert([self._point(c, v) for c, v in zip(batch, vectors, strict=True)])
             progress.chunks_done(len(batch))
 
-    def _point(self, chunk: Chunk, vector: list[float], sentence_vectors: list[list[float]]) -> Point:
+    def _point(self, chunk: Chunk, vectors: ChunkVectors) -> Point:
         payload = chunk.model_dump(mode="json", exclude={"embed_text"})
         sparse = self.index.encode_sparse_document(chunk.embed_text)
-        return Point(chunk.chunk_id, vector, sparse, payload, sentence_vectors)
+        return Point(chunk.chunk_id, vectors.chunk, sparse, payload, vectors.sentences)
 
     def check_disk(self) -> None:
         """Stop before the disk fills rather than when it has: the embedded index writes through memory-mapped
@@ -253,12 +250,3 @@ def _check_file(path: Path, settings: Settings) -> None:
     if not path.exists():
         raise IngestError(path.name, "file not found")
     check_file(path, settings)
-
-
-def split_rows(rows: list[list[float]], sizes: list[int]) -> list[list[list[float]]]:
-    """``rows`` cut into consecutive groups of the given sizes."""
-    groups, start = [], 0
-    for size in sizes:
-        groups.append(rows[start : start + size])
-        start += size
-    return groups

@@ -50,10 +50,12 @@ class RecordingEmbed:
         self.model = HashEmbedder(model_name="hash")
         self.calls = 0
         self.texts: list[str] = []
+        self.batches: list[list[str]] = []
 
     def __call__(self, texts: list[str]) -> list[list[float]]:
         self.calls += 1
         self.texts.extend(texts)
+        self.batches.append(list(texts))
         vectors: list[list[float]] = self.model.encode(texts).tolist()
         return vectors
 
@@ -188,7 +190,7 @@ class InterruptingEmbed(RecordingEmbed):
 def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callable[..., Pipeline], folder: Path) -> None:
     for n in range(6):
         write_markdown(folder / f"d{n}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
-    p = pipeline(InterruptingEmbed(calls_before=2 * 4))  # two calls a document: chunks, then sentences
+    p = pipeline(InterruptingEmbed(calls_before=4))  # one model call a document: its heading lines and sentences
     with pytest.raises(KeyboardInterrupt):
         p.run(folder)
     assert sorted(p.ingestor.registry.saved().documents) == ["d0", "d1", "d2", "d3"]
@@ -291,7 +293,7 @@ def test_a_disk_short_of_the_reserve_stops_the_run_before_a_document_is_written(
 
     def fill_the_disk_after_the_first_document(texts: list[str]) -> list[list[float]]:
         vectors = p.recorded(texts)
-        if p.recorded.calls == 2:  # a document is two calls: its chunks, then its sentences
+        if p.recorded.calls == 1:  # a document is one call: its heading lines and sentences
             p.ingestor.settings = p.settings.model_copy(update={"min_free_mb": beyond_the_disk})
         return vectors
 
@@ -563,8 +565,10 @@ def test_chunk_text_is_a_slice_of_the_document_and_fits_the_model(
     for pl in payloads:
         start, end = int(str(pl["char_start"])), int(str(pl["char_end"]))
         assert pl["text"] == docs[str(pl["doc_hash"])][start:end] and end > start
-    sentence_count = sum(len(sentences(str(pl["text"]))) for pl in payloads)
-    assert len(p.recorded.texts) == len(payloads) + sentence_count  # each chunk, then each of its sentences
+    every_sentence = {s for pl in payloads for s in sentences(str(pl["text"]))}
+    heads = set(p.recorded.texts) - every_sentence  # the rest: each chunk's "title — section" line
+    assert every_sentence <= set(p.recorded.texts) and 0 < len(heads) < len(payloads)
+    assert all(len(batch) == len(set(batch)) for batch in p.recorded.batches)  # a piece is read once, a chunk never
     assert max(COUNT_TOKENS(text) for text in p.recorded.texts) <= 256
 
 
