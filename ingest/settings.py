@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     max_pages: int = Field(2000, description="PDFs claiming more pages than this are refused.")
     chunk_tokens: int = Field(256, description="Hard cap of word pieces per embedded chunk (the model window), prefix included.")
     target_tokens: int = Field(180, description="Preferred chunk size in word pieces; paragraphs are packed up to this.")
-    embed_batch_size: int = Field(32, description="Chunks per embedding batch (batches are grouped by length).")
+    embed_batch_size: int = Field(32, description="Rows of the model's input per run (short texts are packed into rows).")
+    ingest_batch_chunks: int = Field(128, ge=1, description="Chunks embedded together, across documents.")
     min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit 4, saved work kept) while the index disk has less free space than this (MiB). 0: no check.")
 
     # --- model -------------------------------------------------------------------------------

@@ -190,7 +190,8 @@ class InterruptingEmbed(RecordingEmbed):
 def test_an_interrupted_run_keeps_the_documents_written_before(pipeline: Callable[..., Pipeline], folder: Path) -> None:
     for n in range(6):
         write_markdown(folder / f"d{n}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
-    p = pipeline(InterruptingEmbed(calls_before=4))  # one model call a document: its heading lines and sentences
+    # batches of 4 chunks: one model call for the first four one-chunk guides, the next is cut
+    p = pipeline(InterruptingEmbed(calls_before=1), ingest_batch_chunks=4)
     with pytest.raises(KeyboardInterrupt):
         p.run(folder)
     assert sorted(p.ingestor.registry.saved().documents) == ["d0", "d1", "d2", "d3"]
@@ -284,7 +285,7 @@ def test_a_disk_short_of_the_reserve_stops_the_run_before_a_document_is_written(
 ) -> None:
     for n in range(3):
         write_markdown(folder / f"d{n}.md", f"Guide {n}", policy_sections(n, 1, 1, 30))
-    p = pipeline()
+    p = pipeline(ingest_batch_chunks=1)  # each document written as soon as it is prepared
     beyond_the_disk = int(free_mib(p.settings.index_dir)) + 10_000  # a reserve the real disk cannot meet
     p.ingestor.settings = p.settings.model_copy(update={"min_free_mb": beyond_the_disk})
     with pytest.raises(IndexWriteFailed, match=r"MiB free on the disk of the index folder .*KB_MIN_FREE_MB"):
