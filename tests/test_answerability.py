@@ -6,7 +6,7 @@ import pytest
 
 from ingest.models import DocType
 from service.answering.candidates import units
-from service.answering.disclosure import DisclosureDetector, told_of
+from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.focus import concepts_in, counted, parts, plain
 from service.models import Passage
 
@@ -23,6 +23,13 @@ DISCLOSURES = [
     "my manager keeps putting his hand on my knee in meetings",
     "he masturbated in front of me on a video call",
     "he sends me messages on whatsapp every night telling me what he wants to do to me",
+    # read broadly (``account``): the asker as the one it is done to or as a witness, and an act, a condition, fear
+    "Our head of office asked me to sit on his lap at the holiday party.",
+    "He said I would never get the P4 post unless I came to his hotel room.",
+    "Got an unsolicited nude from a colleague on WhatsApp today, what do I do",
+    "I saw my boss slap a junior colleague's bottom in the pantry this morning.",
+    "I woke up in a colleague's room after the conference dinner and don't remember how I got there.",
+    "I was sexually assaulted by a colleague during a mission in 2022 and never told anyone.",
 ]
 NOT_DISCLOSURES = [
     "What should a manager do if a staff member says she was groped?",
@@ -31,12 +38,17 @@ NOT_DISCLOSURES = [
     "What did Commissioner Jenkins say about how common harassment is?",
     "Can you send me the policy on sexual harassment?",
     "I'm scared to speak in meetings because of the culture",
+    "I need to know whether touching a colleague's hair counts as harassment.",
+    "If my colleague sends me a rude joke by email, should I report it?",
+    "I attended the event; could you remind me what Lopez said?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",
     "My friend at work confided that her boss touches her; how can I help her?",
     "A team member told me in confidence that she is being harassed. What should I do next?",
     "What's the best way to support a coworker who was sent unwanted sexual images by a colleague?",
+    "my flatmate works at a UN agency and told me a guy there grabbed her at a party, where can she go for help?",
+    "My colleague was groped by her supervisor; what are her options?",
 ]
 
 
@@ -59,6 +71,17 @@ def test_policy_third_person_and_role_questions_are_not(detector, question):
 def test_a_helper_is_recognised_and_not_taken_for_the_victim(detector, question):
     signal = detector.assess(question)
     assert signal.asker == "supporter" and not signal.is_disclosure
+
+
+def test_the_probe_reads_an_account_no_rule_lists_and_only_behind_the_rules(detector, embedder):
+    probe = Probe.load()
+    assert probe.weights.shape == (384,) and 0.5 <= probe.threshold < 1
+    account, policy = embedder.encode(["my manager gave me a vibrator as a joke gift at the office party",
+                                       "What does the policy say about gifts from managers?"])
+    assert probe.probability(account) >= probe.threshold > probe.probability(policy)
+    # a hypothetical or a role is turned away before the probe is read, however close its words
+    hypothetical = "What should I do if my manager gives me a vibrator as a joke gift?"
+    assert detector.assess(hypothetical).asker == "question"
 
 
 def passage(text: str, section: str | None = None) -> Passage:

@@ -10,15 +10,20 @@ confided in them, or anyone else with a question.
   or a question close in meaning to known accounts. Not when the asker speaks in a role ("I am a focal point
   preparing a training on unwanted touching"), asks a hypothetical ("What should I do if ..."), or asks
   about the policy.
+* **Probe**: what the rules let through as a first-person question is also read by a logistic regression on its
+  vector (``Probe``, fitted on the tuning data by ``eval/train_disclosure.py``), for accounts in words no rule
+  lists.
 
 Nothing here logs or stores the question.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -82,6 +87,85 @@ QUID_PRO_QUO = re.compile(
     r"slept|spend|sleep)|"
     r"in exchange|conditional|as long as|won'?t be renewed|will not be renewed|at risk)\b|\b(?:unless|if) i (?:don'?t |do not )?"
     r"(?:sleep|go out|have dinner|date|kiss|meet) (?:with )?(?:him|her|them)\b", re.IGNORECASE)
+# A broader reading of an account, for the many ways people tell one: the asker as the one it is done to (object
+# "me", something of theirs, how they feel) or as a witness, and anywhere in the same text an act, a sexual
+# detail, a threat or condition, fear, or what followed a refusal or a report.
+_ASKER_TARGET = re.compile(
+    r"\bme\b|\bmy (?:\w+ )?(?:body|breasts?|chest|bottom|bum|butt|legs?|thighs?|hips?|hair|neck|ears?|face|lips|mouth|"
+    r"skirt|blouse|dress|shirt|clothes|uniform|underwear|desk|car|flat|apartment|house|home|room|door|drink|glass|phone|"
+    r"wrist|arms?|hands?|knees?|waist|back|shoulders?|contract|post|job|visa|evaluation|rating|review|reference|"
+    r"fellowship|internship|renewal|extension|promotion|career|shifts?|safety)\b|"
+    r"\bi(?:'m|’m| am| was| feel| felt| get| got| keep getting| have been| had been|'ve been|’ve been)\s+(?:\w+\s+)?"
+    r"(?:scared|afraid|terrified|frightened|unsafe|uncomfortable|sick|ashamed|humiliated|violated|assaulted|raped|"
+    r"attacked|touched|groped|grabbed|kissed|followed|stalked|threatened|targeted|drugged)\b|"
+    r"\bi (?:don'?t|do not|no longer) feel (?:safe|comfortable)\b|\bi woke up\b|"
+    r"\bunless i\b|\bi(?: would|'d| will|'ll) (?:never|not|lose)\b|^\s*(?:got|getting|received|receiving)\b|"
+    r"\bi (?:keep |kept )?(?:get|got|getting|receive|received|receiving) (?:an? |some |these |more )?(?:\w+ )?(?:messages?|calls?|"
+    r"e-?mails?|texts?|photos?|pictures?|pics|nudes?|videos?|notes?|gifts?|letters?|comments?)\b|"
+    r"\bi (?:said no|turned (?:him|her|them) down|turned down|refused|rejected|reported|complained|objected|asked (?:him|her|them) to stop|"
+    r"told (?:him|her|them) to stop)\b|\bwhat i (?:wore|wear|was wearing)\b", re.IGNORECASE)
+_WITNESS = re.compile(r"\bi (?:saw|watched|witnessed|heard|noticed|walked in on|caught)\b", re.IGNORECASE)
+_ACT = re.compile(
+    r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pats?|patted|patting|rubb?\w*|lick\w*|"
+    r"brush\w* (?:against|up)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
+    r"undo|undid|undress\w*|unbutton\w*|hand (?:up|on|down|under) my|slid|forc\w*|assault\w*|rap(?:e|ed|ing)|molest\w*|"
+    r"abus(?:ed|es|ing)|harass(?:ed|es|ing)|sexual(?:ly)?(?! harass| exploitation)|sex|naked|nudes?|porn\w*|explicit|"
+    r"lingerie|masturbat\w*|expos\w* (?:himself|herself|themselves)|flash\w*|stalk\w*|follow(?:s|ed|ing)? me|"
+    r"turn\w* up|wait\w* (?:for me|outside)|outside my|record\w* me|film\w* me|photograph\w* me|"
+    r"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my|"
+    r"my body|beautiful|sexy|hot|sweetheart|babe|darling|advances?|asks? me out|asked me (?:out|for)|"
+    r"date with|on a date|dinner|drinks|hotel room|(?:his|her) (?:place|room|flat|apartment|house)|my room|"
+    r"sleep with|slept with|sleeping with|take no for an answer|won'?t (?:take no|stop|leave me)|"
+    r"unless i|if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse)|"
+    r"in exchange|depends? on|be friendly|nicer|make my life|lose my|end my|never get|threat\w*|blackmail\w*|"
+    r"intimidat\w*|humiliat\w*|scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it|"
+    r"(?:won'?t|wouldn'?t|would not|will not) let (?:me|go)|blocked|locks?|locked|drugg\w*|spiked|(?:don'?t|do not|can'?t) "
+    r"remember|kissing noises|whistl\w*|catcall\w*|leer\w*|smirk\w*|rumou?rs|retaliat\w*|"
+    r"(?:since|after|because) i (?:complained|reported|refused|turned|said no|rejected)|left (?:me )?(?:off|out)|"
+    r"worst rating|bad (?:performance|rating|review)\w*|moved me|nobody will|excluded|personal questions|"
+    r"(?:after|because of|since) what|what (?:he|she|they) (?:did|has done|had done))\b",
+    re.IGNORECASE)
+# someone close to the asker is the one it happened to ("My colleague was groped by her supervisor"): a helper's
+# question, not the asker's own account
+THIRD_PARTY = re.compile(
+    r"\b(?:my|our|one of my|one of our) (?:\w+ )?(?:colleagues?|friends?|co-?workers?|staff members?|team members?|"
+    r"supervisees?|direct reports?|interns?|assistants?|sisters?|daughters?|sons?|wife|husband|partner|staff)\s+"
+    r"(?:was|is|were|are|has been|have been|had been|got|gets|keeps? being|kept being)\s+(?:\w+\s+)?(?:being\s+)?"
+    r"(?:\w+ed|\w+en|hurt|hit|touched|caught)\b", re.IGNORECASE)
+_OBJECT_ME = re.compile(r"\bme\b", re.IGNORECASE)
+_IF_FIRST = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say)\b", re.IGNORECASE)
+
+
+_ACTOR = re.compile(r"\b(?:he|she|they|him|his|someone|somebody|a (?:man|woman|guy)|colleagues?|co-?workers?|boss|"
+                    r"supervisor|manager|director|chief|head|lead(?:er)?|official|consultant|driver|guard|representative|"
+                    r"deputy|officer|staff member|delegate|donor|aide)\b", re.IGNORECASE)
+
+
+def someone_acts(text: str) -> bool:
+    """The text names someone doing something, or an act: the probe reads only such texts ("I feel uncomfortable
+    in meetings" names neither)."""
+    anchors, acts = _anchors_and_acts(text)
+    return bool(_ACTOR.search(text)) or any(not any(_within(b, a) for a in anchors) for b in acts)
+
+
+def account(text: str) -> bool:
+    """An account in the asker's own words, read broadly: they are the one it is done to, or saw it, and the text
+    names an act, a sexual detail, a condition on their work, fear, or what followed a refusal or report."""
+    if _IF_FIRST.search(text):
+        return False
+    anchors, acts = _anchors_and_acts(text)
+    # the act is another part of the text than what names the asker: "I'm scared" alone is not an account
+    return any(not _within(b, a) for a in anchors for b in acts)
+
+
+def _anchors_and_acts(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    return [*_ASKER_TARGET.finditer(text), *_WITNESS.finditer(text)], list(_ACT.finditer(text))
+
+
+def _within(inner: re.Match[str], outer: re.Match[str]) -> bool:
+    return outer.start() <= inner.start() and inner.end() <= outer.end()
+
+
 TOLD_ABOUT_SOMEONE = re.compile(
     r"\b(?:told|tells|telling|confided|confides|confiding|disclosed|discloses|disclosing|came to|comes to|opened up|"
     r"admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|her|him|them|his|"
@@ -137,15 +221,40 @@ SUPPORTER_PREFACE = (
 )
 
 
+PROBE_FILE = Path(__file__).with_name("disclosure_probe.json")
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A logistic regression on the question's vector (fitted by ``eval/train_disclosure.py`` on the tuning data):
+    reads accounts the rules have no words for. It only speaks once the rules have let the question through as
+    first-person and not a role, a hypothetical, a request or a helper's."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path = PROBE_FILE) -> Probe:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
+
+    def probability(self, vector: np.ndarray) -> float:
+        return float(1.0 / (1.0 + np.exp(-(float(self.weights @ vector) + self.bias))))
+
+
 @dataclass(frozen=True)
 class DisclosureSignal:
     rule: bool
     similarity: float
     supporter: bool = False
+    probability: float = 0.0
+    threshold: float = 1.0
 
     @property
     def is_disclosure(self) -> bool:
-        return not self.supporter and (self.rule or self.similarity >= SIMILARITY_THRESHOLD)
+        return not self.supporter and (self.rule or self.similarity >= SIMILARITY_THRESHOLD
+                                       or self.probability >= self.threshold)
 
     @property
     def asker(self) -> Asker:
@@ -155,9 +264,10 @@ class DisclosureSignal:
 
 
 class DisclosureDetector:
-    def __init__(self, embed_texts: Callable[[list[str]], np.ndarray]) -> None:
+    def __init__(self, embed_texts: Callable[[list[str]], np.ndarray], probe: Probe | None = None) -> None:
         self.embed_texts = embed_texts
         self.exemplars = embed_texts(list(EXEMPLARS))
+        self.probe = probe or Probe.load()
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
         text = plain(question)
@@ -166,16 +276,24 @@ class DisclosureDetector:
         if not FIRST_PERSON.search(text):
             return DisclosureSignal(False, 0.0)
         told = told_of(text)
-        if SUPPORTER.search(text) or (TOLD_ABOUT_SOMEONE.search(text) and not told):
+        own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
+        someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
+        if (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not told_of(text, broad=False)) \
+                or someone_else:
             return DisclosureSignal(False, 0.0, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)):
             return DisclosureSignal(False, 0.0)
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
-        return DisclosureSignal(told, float(np.max(self.exemplars @ vec)))
+        probability = self.probe.probability(vec) if someone_acts(text) else 0.0
+        return DisclosureSignal(told, float(np.max(self.exemplars @ vec)), probability=probability,
+                                threshold=self.probe.threshold)
 
 
-def told_of(text: str) -> bool:
-    """An account of harm done to the asker, or witnessed by them, in the asker's words."""
+def told_of(text: str, broad: bool = True) -> bool:
+    """An account of harm done to the asker, or witnessed by them, in the asker's words (``broad``: also as read by
+    ``account``; a helper's "told me a guy grabbed her" names the asker only as the one told)."""
     if DIRECTED.search(text) or EXPERIENCED.search(text) or HAPPENED.search(text) or QUID_PRO_QUO.search(text):
+        return True
+    if broad and account(text):
         return True
     return bool(DIRECTED_WEAK.search(text) and _SEXUAL.search(text))
