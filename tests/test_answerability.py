@@ -49,6 +49,10 @@ SUPPORTERS = [
     "What's the best way to support a coworker who was sent unwanted sexual images by a colleague?",
     "my flatmate works at a UN agency and told me a guy there grabbed her at a party, where can she go for help?",
     "My colleague was groped by her supervisor; what are her options?",
+    # read broadly (``helping``): someone else harmed, and what to do about it
+    "What can I say to a colleague who was harassed and does not want to report?",
+    "A friend of mine at another agency was harassed; where can she get help?",
+    "someone on my team broke down and said a senior official groped her, what now",
 ]
 
 

@@ -185,6 +185,27 @@ SUPPORTER = re.compile(
     r"\b(?:listen\w* to|heard from) (?:my|a|our) (?:colleague|friend|co-?worker|team member|staff member)\b|"
     r"\b(?:my|a|our) (?:colleague|friend|co-?worker|team member|staff member|supervisee)\b[^.?!]{0,30}\b(?:says|said|"
     r"told|tells|describ\w*)\b[^.?!]{0,60}\b(?:her|him|them|she|he|they)\b", re.IGNORECASE)
+# a helper's question read broadly: someone else harmed, and what the asker (or that person) can do about it
+_OTHER_PERSON = re.compile(
+    r"\b(?:she|her|they|them|someone|somebody|a friend of mine|one of my \w+|a (?:junior |young |female |male |new )?"
+    r"(?:colleague|friend|co-?worker|staff member|team member|woman|man|intern|consultant|person)|(?:my|our) (?:\w+ )?"
+    r"(?:colleague|friend|co-?worker|staff|team member|direct report|supervisee|intern)s?)\b", re.IGNORECASE)
+_HELP_INTENT = re.compile(
+    r"\b(?:help|support|respond|react|advise|refer|comfort|reassure|keep (?:her|him|them) safe|on (?:her|his|their) "
+    r"behalf|(?:her|his|their) options|where can (?:she|he|they)|what (?:can|should|could) (?:she|he|they)|what now|"
+    r"what (?:can|should|do) i (?:say|tell|do)|(?:obliged|required|have) to report|my (?:obligations|duty|role|job)|"
+    r"point (?:her|him|them|my \w+) to)\b", re.IGNORECASE)
+_HARM = re.compile(r"\b(?:harass\w*|assault\w*|abus\w*|rap(?:e|ed)|disclos\w*|confid\w*)\b", re.IGNORECASE)
+
+
+def helping(text: str) -> bool:
+    """Someone other than the asker was harmed, and the question is what to do about it ("What can I say to a
+    colleague who was harassed?", "A friend of mine was harassed; where can she get help?"). Read only when the
+    text is not the asker's own account."""
+    harmed = bool(_HARM.search(text) or _ACT.search(text))
+    return harmed and bool(_OTHER_PERSON.search(text) and _HELP_INTENT.search(text)) and not told_of(text)
+
+
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
                              r"respond to|assist|comfort) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
                              r"team member|person|survivor|victim)s? (?:who|that)\b", re.IGNORECASE)
@@ -279,7 +300,7 @@ class DisclosureDetector:
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
         if (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not told_of(text, broad=False)) \
-                or someone_else:
+                or someone_else or helping(text):
             return DisclosureSignal(False, 0.0, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)):
             return DisclosureSignal(False, 0.0)
