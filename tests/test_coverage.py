@@ -31,6 +31,13 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Can I report by email?", None),
     ("When should I report harassment?", None),  # asks for circumstances, not a date
     ("What is the victim-centred approach?", None),
+    ("How do I contact the Victims' Rights Advocate?", "contact"),
+    ("How often is the refresher training?", "frequency"),
+    ("Who chairs the audit committee?", "agent"),
+    ("Who organised the meeting?", "agent"),
+    ("Which office investigates complaints?", "agent"),
+    ("Who is the current chair of the Task Force?", "name"),
+    ("Who can report harassment?", None),  # asks who may, not who it is
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -49,6 +56,11 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("What is the deadline for a complaint?", "It has done so since its inception in 2017.", False),
     ("When was it launched?", "It was launched in October 2021.", True),
     ("When was it launched?", "Staff may report at any time.", False),  # "may" is no month
+    ("How often is the policy reviewed?", "The policy is reviewed every three years.", True),
+    ("How often is the policy reviewed?", "The policy was reviewed by the Board.", False),
+    ("Who runs the SafeVoice line?", "The SafeVoice line is run by Ethicall Ltd, an outside provider.", True),
+    ("Who runs the SafeVoice line?", "The SafeVoice line is available around the clock in the UN.", False),
+    ("Who chairs the committee?", "Ms. Ana Ruiz chairs it.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

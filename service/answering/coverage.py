@@ -38,7 +38,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _WEB = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 # factoid questions only: "Is there a hotline?" or "Can I report by email?" are answered without an address
-_WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly)\s+)?(?:what|which|where|when|how|within|"
+_WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly)\s+)?(?:what|which|who|where|when|how|within|"
                           r"in what|in which|by when|give|tell|list)\b", re.IGNORECASE)
 
 
@@ -68,6 +68,27 @@ _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\.
                      r"serves|leads|has been)\b")
 
 
+_FREQUENCY = re.compile(r"\b(?:every|each|annual(?:ly)?|yearly|biennial(?:ly)?|monthly|weekly|daily|quarterly|once|twice|"
+                        r"regularly|periodically|per (?:year|month|week)|a (?:year|month|week)|times? a)\b", re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z][\w’'-]*(?:[- ](?:(?:of|for|and|on|the) )*[A-Z][\w’'-]*)*")
+_GENERIC_NAMES = frozenset({"un", "united nations", "the", "this", "these", "that", "it", "a", "an", "in", "if", "where",
+                            "when", "all", "any", "each", "as", "such", "staff", "personnel"})
+
+
+def _agent(question: str, sentence: str) -> bool:
+    """A person, office or body named in the sentence that the question does not name ("Who runs X?" is not
+    answered by a sentence about X that names nobody else)."""
+    if _PERSON.search(sentence):
+        return True
+    asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
+    for match in _NAMED.finditer(sentence):
+        words = [w.lower() for w in re.findall(r"[\w-]+", match.group(0))]
+        if match.group(0).lower() in _GENERIC_NAMES or all(w in asked or w in _GENERIC_NAMES for w in words):
+            continue
+        return True
+    return False
+
+
 def _contact(_: str, sentence: str) -> bool:
     if _EMAIL.search(sentence) or _WEB.search(sentence):
         return True
@@ -89,7 +110,8 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "contact",
         re.compile(r"\b(?:e-?mail(?: address)?|phone number|telephone number|contact details|contact information|"
-                   r"web ?site|web address)\b", re.IGNORECASE),
+                   r"web ?site|web address)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
+                   r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
         _contact, "contact details (an email address, phone number or web address)"),
     ExpectedAnswer(
         "time span",
@@ -107,6 +129,17 @@ EXPECTED_ANSWERS = (
                    r"(?:chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator)\b|\bwho currently\b",
                    re.IGNORECASE),
         lambda _, sentence: bool(_PERSON.search(sentence)), "a person's name"),
+    ExpectedAnswer(
+        "agent",
+        re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
+                   r"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:entity|office|"
+                   r"organi[sz]ation|agency|body|unit|department|team|company|provider) (?:\w+s|is|was)\b",
+                   re.IGNORECASE),
+        _agent, "who it is (a person, office or body)"),
+    ExpectedAnswer(
+        "frequency",
+        re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE),
+        lambda _, sentence: bool(_FREQUENCY.search(sentence)), "how often"),
     ExpectedAnswer(
         "number",
         re.compile(r"\bhow many\b|\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|"
