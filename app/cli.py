@@ -11,6 +11,7 @@ from rich.table import Table
 
 from app.console import err, guarded, make_settings, out, print_json
 from app.eval_cli import app as eval_app
+from ingest.settings import Settings
 
 app = typer.Typer(
     help="Search and cited answers over guidance on preventing and addressing sexual harassment.",
@@ -43,22 +44,28 @@ def ingest(
 
 @app.command()
 def status(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
-    """List the documents in the index."""
-    from ingest.manifest import ManifestStore
-
+    """List the documents in the index (on a Qdrant server: the library all replicas share)."""
     settings = make_settings(index)
-    manifest = ManifestStore(settings.index_dir / "manifest.json").load()
+    guarded(lambda: show_status(settings, as_json))
+
+
+def show_status(settings: Settings, as_json: bool) -> int:
+    from ingest.index import open_records
+
+    manifest = open_records(settings).load()
+    where = settings.qdrant_url or str(settings.index_dir)
     docs = [r.model_dump(mode="json", exclude={"chunk_ids"}) | {"chunks": len(r.chunk_ids)}
             for r in manifest.documents.values()]
     failures = [f.model_dump() for f in manifest.failures.values()]
     if as_json:
-        print_json({"index": str(settings.index_dir), "documents": docs, "failures": failures,
+        print_json({"index": where, "documents": docs, "failures": failures,
                     "chunks": sum(d["chunks"] for d in docs)})
-        raise typer.Exit(0)
+        return 0
     out.print(status_table(docs))
     for f in failures:
         out.print(f"[red]failed[/] {f['path']}: {f['error']}", highlight=False)
-    out.print(f"{len(docs)} documents, {sum(d['chunks'] for d in docs)} chunks in {settings.index_dir}")
+    out.print(f"{len(docs)} documents, {sum(d['chunks'] for d in docs)} chunks in {where}")
+    return 0
 
 
 def status_table(docs: list[dict[str, Any]]) -> Table:

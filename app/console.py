@@ -38,7 +38,7 @@ def guarded(fn: Callable[[], int]) -> None:
     try:
         code = fn()
     except KBError as e:
-        err.print(f"[red]error:[/] {e.message}", highlight=False)
+        err.print(f"[red]error:[/] {e.message}", highlight=False, soft_wrap=True)
         raise typer.Exit(e.exit_code) from None
     raise typer.Exit(code)
 

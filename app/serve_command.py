@@ -7,6 +7,7 @@ import sys
 
 from rich.console import Console
 
+from app.logs import configure_logging
 from app.protocol import header_deadline
 from app.running import write_note
 from ingest.errors import UsageError
@@ -41,6 +42,7 @@ def run_serve(settings: Settings, err: Console) -> int:
     from app.web import create_app
 
     check_exposure(settings)
+    configure_logging(settings)
     app = create_app(settings)
     url = f"http://{settings.host}:{settings.port}"
     note = write_note(settings, url)

@@ -18,6 +18,7 @@ from service.api.docs import install_docs
 from service.api.errors import install_error_handlers
 from service.api.guard import WebGuard
 from service.api.limits import RequestLimits, body_rules
+from service.api.metrics import Metrics, RequestMetrics, install_metrics
 from service.api.schemas import error_responses
 from service.feedback import FeedbackStore
 from service.knowledge_base import VERSION, KnowledgeBase
@@ -62,19 +63,21 @@ def create_app(settings: Settings, kb: KnowledgeBase | None = None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(documents.router)
     app.include_router(feedback.router, responses=error_responses(400, 413, 415, 422))
-    add_middleware(app, settings)
+    metrics = install_metrics(app, kb)
+    add_middleware(app, settings, metrics)
     mount_ui(app, kb, store)
     return app
 
 
-def add_middleware(app: FastAPI, settings: Settings) -> None:
+def add_middleware(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
     app.add_middleware(RequestLimits, rules=body_rules(settings.max_file_mb))  # innermost: CORS wraps its 413/415
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Content-Type", "X-API-Key", "Authorization"])
 
     app.add_middleware(WebGuard, settings=settings)  # host, cross-site writes, the UI's writes and bodies
-    app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers, errors included
+    app.add_middleware(SecurityHeaders)  # every response gets the headers, errors included
+    app.add_middleware(RequestMetrics, metrics=metrics)  # outermost: every request counted, refused ones too
 
 
 class SecurityHeaders:

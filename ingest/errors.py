@@ -95,6 +95,14 @@ class IndexWriteFailed(KBError):
     exit_code = 4
 
 
+class IndexUnavailable(KBError):
+    """The Qdrant server did not answer (down, unreachable, timing out) after the retries: nothing was changed."""
+
+    code = "index_unavailable"
+    http_status = 503
+    exit_code = 6
+
+
 class FeedbackNotSaved(KBError):
     """The local feedback store refused the write (a full disk, a read-only or locked file); nothing was stored."""
 

@@ -1,8 +1,12 @@
-"""The ingestion manifest: which document versions the index holds, written atomically.
+"""The ingestion manifest: which document versions the index holds, and the stores that keep it.
 
 A document version is *committed* once its record is in the manifest. Points whose
 ``doc_hash`` is not committed are orphans (an interrupted write or a replaced version)
 and are swept by the next ingest; readers ignore them.
+
+Two stores implement ``RecordStore``: ``ManifestStore`` (``manifest.json`` beside the embedded index, replaced
+atomically; one process writes it) and ``QdrantRecords`` (``ingest/index/records.py``: one point per record in
+a collection on the Qdrant server, written record by record so replicas on other machines share it).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +27,7 @@ class Failure(BaseModel):
     path: str
     error: str
     at: str
+    node: str | None = None  # the machine that tried (``KB_NODE_NAME``); None: written before replicas
 
 
 class Manifest(BaseModel):
@@ -51,8 +57,27 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class RecordStore(Protocol):
+    """Where the committed versions are kept: the embedded index's file, or the Qdrant server's registry."""
+
+    @property
+    def shared(self) -> bool:
+        """Whether processes on other machines write it too (their versions in flight must be spared)."""
+
+    def load(self) -> Manifest: ...
+
+    def save(self, manifest: Manifest, base: Manifest | None = None) -> None:
+        """Store ``manifest``. ``base``: the manifest as this writer last loaded or saved it; a shared store writes
+        only what changed since (so it never undoes another machine's records), the file store writes it all."""
+
+    def stamp(self) -> str:
+        """A cheap marker that changes on every save anywhere (readers poll it and reload when it moves)."""
+
+
 class ManifestStore:
     """Reads and atomically replaces ``manifest.json`` in the index folder."""
+
+    shared = False
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -62,7 +87,14 @@ class ManifestStore:
             return Manifest()
         return Manifest.model_validate(json.loads(self.path.read_text(encoding="utf-8")))
 
-    def save(self, manifest: Manifest) -> None:
+    def stamp(self) -> str:
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            return ""
+        return f"{info.st_mtime_ns}:{info.st_size}:{info.st_ino}"
+
+    def save(self, manifest: Manifest, base: Manifest | None = None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".manifest-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -89,3 +89,4 @@ class DocumentRecord(BaseModel):
     ingested_at: str
     status: Literal["ok", "failed"] = "ok"
     error: str | None = None
+    node: str | None = None  # the machine that ingested it (``KB_NODE_NAME``); None: before replicas

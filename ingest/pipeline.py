@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from ingest.disk import require_free
 from ingest.errors import IngestError, KBError
 from ingest.index.base import Index, Point
 from ingest.loaders import check_file, load_file
-from ingest.manifest import ManifestStore, now_iso
+from ingest.manifest import now_iso
 from ingest.models import Chunk, DocumentRecord
 from ingest.pooling import ChunkVectors, Pieces, embed_pieces
 from ingest.registry import Registry
@@ -128,7 +129,8 @@ class Ingestor:
         self.embed = embed
         self.count_tokens = count_tokens
         self.catalog = catalog
-        self.registry = Registry(ManifestStore(settings.index_dir / "manifest.json"), index, settings.index_dir)
+        self.registry = Registry(index.record_store(), index, settings.index_dir, settings.node_name,
+                                 settings.orphan_grace_s)
         # documents wait here until they hold a batch of chunks: the model runs on several documents at once
         # (400 one-document calls cost 30% more than one call over the same texts; docs/performance.md)
         self.pending: list[Pending] = []
@@ -193,8 +195,8 @@ class Ingestor:
             registry.clear_failure(shown)
             return [FileOutcome(shown, "unchanged", previous.doc_key, len(previous.chunk_ids))]
         twin = registry.manifest.by_hash(doc_hash)
-        if twin is not None and Path(twin.path).exists():
-            return [self._duplicate(shown, twin, previous)]
+        if twin is not None and (Path(twin.path).exists() or not registry.is_mine(twin.node)):
+            return [self._duplicate(shown, twin, previous)]  # another machine's copy counts as present
         self.check_disk()
         # the same content under a path that is gone (a moved file): its record goes first, since the
         # new version's chunk ids (content hash + ordinal) are the same points
@@ -231,6 +233,8 @@ class Ingestor:
     def _duplicate(self, shown: str, twin: DocumentRecord, previous: DocumentRecord | None) -> FileOutcome:
         """Skip a copy of an ingested file; a version this path held before is stale and goes."""
         reason = f"same content as {Path(twin.path).name}"
+        if not self.registry.is_mine(twin.node):
+            reason += f" (ingested on {twin.node})"
         if previous is not None:
             self.registry.remove(previous.doc_key)
             reason += f"; its earlier version ({previous.doc_key}) was removed from the index"
@@ -256,7 +260,7 @@ class Ingestor:
         record = DocumentRecord(
             doc_key=meta.doc_key, doc_hash=doc_hash, path=str(path), title=meta.title, doc_type=meta.doc_type,
             publisher=meta.publisher, date=meta.date, language=meta.language, pages=parsed.page_count,
-            chunk_ids=[c.chunk_id for c in chunks], ingested_at=now_iso(),
+            chunk_ids=[c.chunk_id for c in chunks], ingested_at=now_iso(), node=self.settings.node_name,
         )
         return record, chunks
 
@@ -268,11 +272,12 @@ class Ingestor:
             batch = chunks[start : start + step]
             pieces = [Pieces.of(c.embed_text, c.text) for c in batch]
             vectors = embed_pieces(pieces, self.embed, self.count_tokens)
-            self.index.upsert([self._point(c, v) for c, v in zip(batch, vectors, strict=True)])
+            written_at = time.time()
+            self.index.upsert([self._point(c, v, written_at) for c, v in zip(batch, vectors, strict=True)])
             progress.chunks_done(len(batch))
 
-    def _point(self, chunk: Chunk, vectors: ChunkVectors) -> Point:
-        payload = chunk.model_dump(mode="json", exclude={"embed_text"})
+    def _point(self, chunk: Chunk, vectors: ChunkVectors, written_at: float) -> Point:
+        payload = chunk.model_dump(mode="json", exclude={"embed_text"}) | {"written_at": written_at}
         sparse = self.index.encode_sparse_document(chunk.embed_text)
         return Point(chunk.chunk_id, vectors.chunk, sparse, payload, vectors.sentences)
 
@@ -288,7 +293,7 @@ class Ingestor:
         """Documents whose file lived under an ingested folder and is gone now."""
         resolved = [r.resolve() for r in roots]
         gone = [r for r in self.registry.manifest.documents.values()
-                if _under(Path(r.path), resolved) and not Path(r.path).exists()]
+                if self.registry.is_mine(r.node) and _under(Path(r.path), resolved) and not Path(r.path).exists()]
         return [FileOutcome(rec.path, "removed", self.registry.remove(rec.doc_key).doc_key) for rec in gone]
 
 def _under(path: Path, roots: list[Path]) -> bool:

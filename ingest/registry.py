@@ -7,14 +7,16 @@ a run, any other manifest change), then one save flushes the index, writes the m
 (``on_saved``) and only then deletes the versions it replaced. A run killed anywhere leaves either version
 committed; what no saved manifest names is swept as an orphan.
 
-The interface (``reload``, ``commit``, ``save``, ``settle``, ``remove``, ``record_failure``,
-``clear_failure``, ``sweep_orphans``, ``on_saved``) is what another store of the versions (a Qdrant collection
-for replicas) implements too.
+The records live in the index's ``RecordStore``: ``manifest.json`` beside the embedded index, or a registry
+collection on a Qdrant server that replicas and ingestors on other machines share. There each save writes only
+what changed since this writer's ``base`` and is followed by a reload (so this writer sees the others' documents),
+and an orphan sweep spares versions whose points are younger than ``grace_s``: another machine's ingest in flight.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from ingest.errors import IndexWriteFailed, KBError
 from ingest.index.base import Index
-from ingest.manifest import Failure, Manifest, ManifestStore, now_iso
+from ingest.manifest import Failure, Manifest, RecordStore, now_iso
 from ingest.models import DocumentRecord
 
 log = logging.getLogger(__name__)
@@ -44,11 +46,17 @@ class Unsaved:
 
 
 class Registry:
-    def __init__(self, store: ManifestStore, index: Index, index_dir: Path) -> None:
+    def __init__(self, store: RecordStore, index: Index, index_dir: Path, node: str | None = None,
+                 grace_s: float = 3600.0) -> None:
+        """``node``: this machine's name, written on records and failures; ``grace_s``: see the module."""
         self.store = store
         self.index = index
         self.index_dir = index_dir
-        self.manifest = store.load()
+        self.node = node
+        self.grace_s = grace_s
+        # a shared store is read when a run starts (reload), so a service can start while the server is away
+        self.manifest = Manifest() if store.shared else store.load()
+        self._base = self.manifest.model_copy(deep=True) if store.shared else None
         self._unsaved: Unsaved | None = None
         self.on_saved: Callable[[Manifest], None] = lambda _: None  # readers switch here, before old versions go
 
@@ -57,7 +65,17 @@ class Registry:
         """The manifest as saved, from now on the one written to. Commits not saved yet are dropped: their points
         are orphans, swept later, and the versions they replaced stay (the saved manifest still names them)."""
         self.manifest = self.store.load()
+        self._rebase()
         return self.manifest
+
+    def _rebase(self) -> None:
+        """What a shared store's next save is compared with: the manifest as loaded or saved."""
+        if self.store.shared:
+            self._base = self.manifest.model_copy(deep=True)
+
+    def is_mine(self, node: str | None) -> bool:
+        """Whether a record or failure came from this machine (or from before records named one)."""
+        return node is None or self.node is None or node == self.node
 
     def saved(self) -> Manifest:
         """A fresh copy of the manifest as saved (for readers; never written to)."""
@@ -92,8 +110,11 @@ class Registry:
         with self.saving():
             if unsaved is not None:
                 self.index.flush()
-            self.store.save(self.manifest)
+            self.store.save(self.manifest, self._base)
         self._unsaved = None
+        if self.store.shared:  # take in what other machines saved meanwhile
+            self.manifest = self.store.load()
+            self._rebase()
         self.on_saved(self.manifest)
         if unsaved is not None and unsaved.replaced:
             self.drop_versions(unsaved.replaced)
@@ -122,9 +143,11 @@ class Registry:
                         "them", len(doc_hashes), err)
 
     def sweep_orphans(self) -> int:
-        """Delete points of document versions the manifest does not name (interrupted or replaced writes)."""
-        committed = self.manifest.committed_hashes()
-        orphans = [h for h in self.index.doc_hashes() if h not in committed]
+        """Delete points of document versions no saved manifest names (interrupted or replaced writes); on a
+        shared store, not those written within ``grace_s`` (another machine may be about to name them)."""
+        committed = self.manifest.committed_hashes() | self.store.load().committed_hashes()
+        spared = self.index.doc_hashes_written_since(time.time() - self.grace_s) if self.store.shared else set()
+        orphans = [h for h in self.index.doc_hashes() if h not in committed and h not in spared]
         if orphans:
             log.info("sweeping %d orphaned document version(s)", len(orphans))
             with self.saving():
@@ -134,7 +157,7 @@ class Registry:
 
     # --- failures ------------------------------------------------------------------------------
     def record_failure(self, shown: str, message: str) -> None:
-        self.manifest.failures[shown] = Failure(path=shown, error=message, at=now_iso())
+        self.manifest.failures[shown] = Failure(path=shown, error=message, at=now_iso(), node=self.node)
         self.save()
 
     def clear_failure(self, shown: str) -> None:
@@ -143,7 +166,8 @@ class Registry:
 
     def forget_missing_failures(self) -> None:
         """Failures of files that are gone are no longer news."""
-        gone = [key for key in self.manifest.failures if not Path(key).exists()]
+        gone = [key for key, failure in self.manifest.failures.items()
+                if self.is_mine(failure.node) and not Path(key).exists()]
         for key in gone:
             self.manifest.failures.pop(key)
         if gone:

@@ -6,6 +6,7 @@ never read at import time.
 
 from __future__ import annotations
 
+import socket
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -24,7 +25,14 @@ class Settings(BaseSettings):
     index_dir: Path = Field(default_factory=lambda data: data["home"] / "index", description="Folder of the embedded index, its manifest, stored originals and feedback.")
     qdrant_url: str | None = Field(None, description="Qdrant server/cluster URL; when set, the index lives there instead of the embedded engine.")
     qdrant_api_key: str | None = Field(None, description="API key for the Qdrant server, when it needs one.")
-    collection: str = Field("guidance", description="Collection name on a Qdrant server.")
+    collection: str = Field("guidance", description="Collection name on a Qdrant server (its document records: `<collection>_registry`).")
+    qdrant_timeout_s: float = Field(5.0, gt=0, description="Seconds one call to the Qdrant server may take.")
+    qdrant_retries: int = Field(3, ge=1, description="Tries of a Qdrant server call (exponential backoff) before it fails with 503 / exit 6.")
+    node_name: str = Field(default_factory=lambda: socket.gethostname(), description="This machine's name in the shared library's records (default: the host name).")
+    registry_poll_s: float = Field(2.0, ge=0, description="Seconds between a service's checks for library changes made by other replicas.")
+    orphan_grace_s: float = Field(3600.0, ge=0, description="On a Qdrant server, points of unnamed versions younger than this are another machine's ingest in flight and are not swept.")
+    uploads_dir: Path | None = Field(None, description="Uploaded originals (default: `uploads/` in the index folder); replicas share one folder (the same path on each).")
+    feedback_url: str | None = Field(None, description="SQLAlchemy URL of the feedback database (replicas: one shared database); default: SQLite in the index folder.")
     cache_dir: Path = Field(default_factory=lambda data: data["home"] / "cache", description="Derived files: the ONNX export of the model, benchmark embeddings.")
     corpus_dir: Path = Field(default_factory=lambda: packaged_corpus(), description="Folder ingested by default; holds catalog.toml and contacts.toml.")
 
@@ -69,6 +77,10 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, description="Longest question or search query accepted.")
     feedback_retention_days: int = Field(90, description="Feedback older than this is deleted.")
     ui: bool = Field(True, description="Mount the Gradio UI at /ui.")
+    log_format: Literal["text", "json"] = Field("text", description="`kb serve` logs: 'json' writes one JSON object per line (request logs never hold question text).")
+
+    def uploads_folder(self) -> Path:
+        return self.uploads_dir if self.uploads_dir is not None else self.index_dir / "uploads"
 
     def resolved_model_dir(self) -> Path:
         """The embedding model folder: the configured one or the bundled package's."""
@@ -91,7 +103,7 @@ def packaged_corpus() -> Path:
     return Path(str(resources.files("corpus")))
 
 
-SHOWN_DEFAULTS: dict[str, str] = {"home": "user data folder", "index_dir": "$KB_HOME/index",
+SHOWN_DEFAULTS: dict[str, str] = {"home": "user data folder", "index_dir": "$KB_HOME/index", "node_name": "host name",
                                   "cache_dir": "$KB_HOME/cache", "corpus_dir": "packaged corpus"}
 
 

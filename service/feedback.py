@@ -1,19 +1,36 @@
-"""Answer feedback kept locally in SQLite: a rating, a "wrong citation" flag, an answer excerpt.
+"""Answer feedback: a rating, a "wrong citation" flag, an answer excerpt, kept in a SQL database.
 
-The question text is stored only when the person chose to include it. Rows older than the
-retention period are deleted when the store is opened and on every write.
+SQLite in the index folder by default; replicas share one database through a SQLAlchemy URL
+(``KB_FEEDBACK_URL``, e.g. ``postgresql+psycopg://...`` with that driver installed, or a SQLite file on a shared
+folder for replicas on one host). The question text is stored only when the person chose to include it. Rows
+older than the retention period are deleted when the store is opened and on every write.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    insert,
+    select,
+)
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from ingest.errors import FeedbackNotSaved
 from ingest.settings import Settings
@@ -24,16 +41,16 @@ log = logging.getLogger(__name__)  # never given question or answer text
 Rating = Literal["up", "down"]
 EXCERPT_CHARS = 300
 QUESTION_CHARS = 2000
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created_at TEXT NOT NULL,
-    rating TEXT CHECK (rating IN ('up', 'down')),
-    wrong_citation INTEGER NOT NULL DEFAULT 0,
-    answer_excerpt TEXT,
-    question TEXT
+METADATA = MetaData()
+FEEDBACK = Table(
+    "feedback", METADATA,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", String(32), nullable=False),
+    Column("rating", String(4), CheckConstraint("rating IN ('up', 'down')")),
+    Column("wrong_citation", Integer, nullable=False, default=0),
+    Column("answer_excerpt", Text),
+    Column("question", Text),
 )
-"""
 
 
 class FeedbackEntry(BaseModel):
@@ -45,25 +62,35 @@ class FeedbackEntry(BaseModel):
     question: str | None
 
 
-class FeedbackStore:
-    """One SQLite file; a connection per call, so the API and UI threads can share it."""
+def _cause(err: SQLAlchemyError) -> str:
+    """The database's own message, never SQLAlchemy's (which quotes the statement and its parameters)."""
+    return str(err.orig) if isinstance(err, DBAPIError) else type(err).__name__
 
-    def __init__(self, path: Path, retention_days: int = 90, limit: RateLimit | None = None) -> None:
-        self.path = path
+
+class FeedbackStore:
+    """One database; a connection per call on SQLite (the API and UI threads share it), a pool elsewhere."""
+
+    def __init__(self, target: Path | str, retention_days: int = 90, limit: RateLimit | None = None) -> None:
+        """``target``: a SQLite file, or a SQLAlchemy URL."""
         self.retention_days = retention_days
         self.limit = limit
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as db, db:
-            db.execute(SCHEMA)
+        if isinstance(target, Path):
+            self.path: Path | None = target
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine("sqlite://", creator=self._connect, poolclass=NullPool)
+        else:
+            self.path = None
+            self.engine = create_engine(target, pool_pre_ping=True)
+        METADATA.create_all(self.engine)
         self.purge()
 
     @classmethod
     def for_settings(cls, settings: Settings) -> FeedbackStore:
-        return cls(settings.index_dir / "feedback.sqlite3", settings.feedback_retention_days,
-                   RateLimit(settings.feedback_rate, "feedback"))
+        target: Path | str = settings.feedback_url or settings.index_dir / "feedback.sqlite3"
+        return cls(target, settings.feedback_retention_days, RateLimit(settings.feedback_rate, "feedback"))
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10)
+        db = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
         db.execute("PRAGMA secure_delete = ON")  # purged questions are overwritten, not left in free pages
         return db
 
@@ -74,19 +101,19 @@ class FeedbackStore:
             self.limit.check(client)
         excerpt = answer_excerpt[:EXCERPT_CHARS] if answer_excerpt else None
         kept_question = question.strip()[:QUESTION_CHARS] if question and question.strip() else None
-        row = (now().isoformat(timespec="seconds"), rating, int(wrong_citation), excerpt, kept_question)
+        row = {"created_at": now().isoformat(timespec="seconds"), "rating": rating,
+               "wrong_citation": int(wrong_citation), "answer_excerpt": excerpt, "question": kept_question}
         try:
-            with closing(self._connect()) as db, db:
-                cursor = db.execute("INSERT INTO feedback (created_at, rating, wrong_citation, answer_excerpt, "
-                                    "question) VALUES (?, ?, ?, ?, ?)", row)
-                new_id = int(cursor.lastrowid or 0)
-        except sqlite3.Error as err:  # SQLite's message names the cause, never the row
-            raise FeedbackNotSaved(f"Your feedback could not be saved ({err}); nothing was stored. "
-                                   "Please try again later.") from err
+            with self.engine.begin() as db:
+                result = db.execute(insert(FEEDBACK).values(**row))
+                new_id = int((result.inserted_primary_key or [0])[0] or 0)
+        except SQLAlchemyError as err:
+            raise FeedbackNotSaved(f"Your feedback could not be saved ({_cause(err)}); nothing was stored. "
+                                   "Please try again later.") from None
         try:
             self.purge()
-        except sqlite3.Error as err:  # stored; old rows go on the next write or start
-            log.warning("feedback retention: old entries not deleted this time (%s)", err)
+        except SQLAlchemyError as err:  # stored; old rows go on the next write or start
+            log.warning("feedback retention: old entries not deleted this time (%s)", _cause(err))
         log.info("feedback stored (rating=%s, wrong_citation=%s, question kept=%s)", rating, wrong_citation,
                  kept_question is not None)
         return new_id
@@ -94,17 +121,16 @@ class FeedbackStore:
     def purge(self) -> int:
         """Delete feedback older than the retention period; returns how many rows went."""
         cutoff = (now() - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
-        with closing(self._connect()) as db, db:
-            removed = db.execute("DELETE FROM feedback WHERE created_at < ?", (cutoff,)).rowcount
+        with self.engine.begin() as db:
+            removed = db.execute(delete(FEEDBACK).where(FEEDBACK.c.created_at < cutoff)).rowcount
         if removed:
             log.info("feedback retention: %d old entries deleted", removed)
         return int(removed)
 
     def entries(self, limit: int = 100) -> list[FeedbackEntry]:
         """The newest entries first (for operators and tests)."""
-        with closing(self._connect()) as db:
-            db.row_factory = sqlite3.Row
-            rows = db.execute("SELECT * FROM feedback ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        with self.engine.connect() as db:
+            rows = db.execute(select(FEEDBACK).order_by(FEEDBACK.c.id.desc()).limit(limit)).mappings().all()
         return [FeedbackEntry(**{**dict(r), "wrong_citation": bool(r["wrong_citation"])}) for r in rows]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import numpy as np
 
 from ingest.contacts import Contact, Contacts
 from ingest.embedding import MiniLMEmbedder
-from ingest.errors import NotFound, UsageError
+from ingest.errors import IndexUnavailable, NotFound, UsageError
 from ingest.factory import build_ingestor, load_embedder
 from ingest.index import open_index
 from ingest.index.base import Index
@@ -43,10 +44,15 @@ class KnowledgeBase:
         self.ingestor = build_ingestor(settings, index, embedder)
         self.registry = self.ingestor.registry  # the document versions; written only under write_lock
         self.write_lock = threading.RLock()  # held by an upload around its own ingest run
-        self.manifest = self.registry.saved()  # readers' copy, replaced after each write
-        self._committed = self.manifest.committed_hashes()
+        self.manifest = Manifest()  # readers' copy, replaced after each write and when another replica's shows
+        self._committed: set[str] = set()
+        self._stamp: str | None = None  # the record store's stamp the readers' copy was read at (None: not yet)
+        self._checked = 0.0
         self.registry.on_saved = self._switch
-        if settings.qdrant_url is None:  # one process holds an embedded index: nothing of it is in flight now
+        self.on_answer: Callable[[Answer], None] = lambda _: None  # observers (metrics), set by the composition root
+        self.on_ingest: Callable[[list[FileOutcome]], None] = lambda _: None
+        self._first_load()
+        if not index.shared:  # one process holds an embedded index: nothing of it is in flight now
             self._recover()
         self.embed_query = build_query_embedder(settings, embedder)
         self.embed_texts = SentenceCache(self.embed_query)
@@ -75,8 +81,41 @@ class KnowledgeBase:
             self.answers.llm.close()  # a supervised local model server stops with the service
         self.index.close()
 
+    # --- the library as other replicas change it ---------------------------------------------------
+    def _first_load(self) -> None:
+        try:
+            self._reload()
+        except IndexUnavailable as err:  # a replica may start before its Qdrant server: health says 503 till then
+            log.warning("library not loaded yet: %s", err.message)
+
+    def refresh(self, force: bool = False) -> None:
+        """Reload the readers' copy when the library changed elsewhere (another replica's upload, delete or
+        ingest): the record store's stamp is read at most every ``registry_poll_s`` seconds (``force``: now).
+        Raises ``IndexUnavailable`` when the store does not answer."""
+        now = time.monotonic()
+        if not force and self._stamp is not None and now - self._checked < self.settings.registry_poll_s:
+            return
+        self._checked = now
+        if self.registry.store.stamp() != self._stamp:
+            self._reload()
+
+    def _fresh(self) -> None:
+        """Readers take the latest library they can: while the store does not answer they keep the copy they
+        have (search and answers then fail on the index itself, with 503; the library list shows what it knew)."""
+        try:
+            self.refresh()
+        except IndexUnavailable as err:
+            log.debug("library not refreshed: %s", err.message)
+
+    def ready(self) -> dict[str, Any]:
+        """Readiness: the health figures once the index answers; ``IndexUnavailable`` while it does not."""
+        self.refresh(force=True)
+        self.index.count()
+        return self.health()
+
     # --- reading ---------------------------------------------------------------------------------
     def search(self, query: str, top_k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
+        self._fresh()
         return self.retriever.search(query, top_k, filters, mode)
 
     def search_matching(self, query: str, top_k: int = 5, filters: Filters | None = None, mode: str = "hybrid"
@@ -84,6 +123,7 @@ class KnowledgeBase:
         """Ranked passages, and whether any of them matches the query: shares a word with it (as the index stems
         words) or comes close in meaning. Fusion ranks whatever the index holds; a query nothing matches should
         be told so, not shown unrelated passages best-first."""
+        self._fresh()
         found = self.retriever.retrieve(query, top_k, filters, mode, with_sentences=False)
         terms = self.token_set(query)
         lexical = any(terms & self.token_set(p.text) for p in found.passages) if terms else False
@@ -91,12 +131,17 @@ class KnowledgeBase:
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
-        return self.answers.ask(question, top_k, filters, on_token)
+        self._fresh()
+        answer = self.answers.ask(question, top_k, filters, on_token)
+        self.on_answer(answer)
+        return answer
 
     def documents(self) -> list[DocumentRecord]:
+        self._fresh()
         return list(self.manifest.documents.values())
 
     def document(self, doc_key: str) -> DocumentRecord:
+        self._fresh()
         record = self.manifest.documents.get(doc_key)
         if record is None:
             raise NotFound(f"no document with key '{doc_key}'")
@@ -116,11 +161,12 @@ class KnowledgeBase:
                 report = self.ingestor.run(paths, progress)
             finally:  # a run that stopped on an error may have saved what it committed before
                 self._reload()
+        self.on_ingest(report.outcomes)
         return report.outcomes
 
     def add_upload(self, name: str, data: bytes) -> FileOutcome:
-        """Store an uploaded file under the index folder and ingest it."""
-        folder = self.settings.index_dir / "uploads"
+        """Store an uploaded file in the uploads folder and ingest it."""
+        folder = self.settings.uploads_folder()
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name
         with self.write_lock:  # the file in uploads/ is the indexed version's original: one writer at a time
@@ -149,7 +195,8 @@ class KnowledgeBase:
                 record = self.registry.remove(doc_key, flush=True)
             finally:  # the manifest on disk may have changed before a write failed
                 self._reload()
-        uploads = (self.settings.index_dir / "uploads").resolve()
+        self.on_ingest([FileOutcome(record.path, "removed", record.doc_key)])
+        uploads = self.settings.uploads_folder().resolve()
         if Path(record.path).resolve().is_relative_to(uploads):
             Path(record.path).unlink(missing_ok=True)
         return record
@@ -168,7 +215,7 @@ class KnowledgeBase:
             log.warning("could not sweep uncommitted points at start (%s)", err)
             swept = 0
         named = {Path(r.path).resolve() for r in self.manifest.documents.values()}
-        folder = self.settings.index_dir / "uploads"
+        folder = self.settings.uploads_folder()
         strays = [p for p in folder.glob("*") if p.is_file() and p.resolve() not in named] if folder.is_dir() else []
         for path in strays:
             path.unlink(missing_ok=True)
@@ -177,9 +224,11 @@ class KnowledgeBase:
                         swept, len(strays))
 
     def _reload(self) -> None:
+        stamp = self.registry.store.stamp()  # read first: a save while the records load shows on the next check
         manifest: Manifest = self.registry.saved()
         self.manifest = manifest
         self._committed = manifest.committed_hashes()
+        self._stamp, self._checked = stamp, time.monotonic()
 
 
 def contacts_for_answers(path: Path) -> list[Contact]:

@@ -157,11 +157,11 @@ class CheckedStore(ManifestStore):
         self.index = index
         self.saves = 0
 
-    def save(self, manifest: Manifest) -> None:
+    def save(self, manifest: Manifest, base: Manifest | None = None) -> None:
         named = {cid for record in manifest.documents.values() for cid in record.chunk_ids}
         assert named <= self.index.point_ids(), "the manifest names points not written yet"
         self.saves += 1
-        super().save(manifest)
+        super().save(manifest, base)
 
 
 def test_manifest_saves_are_batched_and_follow_the_points(pipeline: Callable[..., Pipeline], folder: Path) -> None:
@@ -213,9 +213,9 @@ class LoggedStore(ManifestStore):
         super().__init__(path)
         self.events = events
 
-    def save(self, manifest: Manifest) -> None:
+    def save(self, manifest: Manifest, base: Manifest | None = None) -> None:
         self.events.append("save")
-        super().save(manifest)
+        super().save(manifest, base)
 
 
 def test_a_failed_save_stops_the_run_blames_no_file_and_the_closing_save_flushes_again(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ingest.index.base import Index
+    from ingest.manifest import RecordStore
     from ingest.settings import Settings
 
 
@@ -17,8 +18,19 @@ def open_index(settings: Settings) -> Index:
     if settings.qdrant_url:
         from ingest.index.server import ServerIndex
 
-        return ServerIndex.connect(settings.qdrant_url, settings.collection, api_key=settings.qdrant_api_key)
+        return ServerIndex.connect(settings.qdrant_url, settings.collection, api_key=settings.qdrant_api_key,
+                                   timeout_s=settings.qdrant_timeout_s, attempts=settings.qdrant_retries)
     from ingest.index.edge import EdgeIndex
 
     return EdgeIndex.open(settings.index_dir / "qdrant", search_threads=settings.search_threads or None,
                           min_free_mib=settings.min_free_mb)
+
+
+def open_records(settings: Settings) -> RecordStore:
+    """The committed versions alone, without opening the embedded index (which one process holds while it
+    serves): ``kb status`` reads them here."""
+    if settings.qdrant_url:
+        return open_index(settings).record_store()
+    from ingest.manifest import ManifestStore
+
+    return ManifestStore(settings.index_dir / "manifest.json")

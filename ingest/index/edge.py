@@ -42,6 +42,7 @@ from ingest.index.base import (
     vector_names,
 )
 from ingest.index.bm25 import Bm25Encoder
+from ingest.manifest import ManifestStore
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +225,17 @@ class EdgeIndex:
     @property
     def mapped_folder(self) -> Path:
         return self.folder
+
+    @property
+    def shared(self) -> bool:
+        return False  # one process holds the folder (FolderLock)
+
+    def record_store(self) -> ManifestStore:
+        return ManifestStore(self.folder.parent / "manifest.json")
+
+    def doc_hashes_written_since(self, since: float) -> set[str]:
+        """None: the one process holding the folder is the one sweeping, so nothing of it is in flight then."""
+        return set()
 
     def upsert(self, points: list[Point]) -> None:
         with self._write_lock:

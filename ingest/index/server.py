@@ -3,6 +3,12 @@
 ``url`` may also name qdrant-client's local mode (``path:<folder>`` or ``:memory:``), which
 runs the same API in-process; tests use it. Local mode is not thread-safe, so there every
 call is serialised; against a server only writes are.
+
+Every call has the client's timeout and is retried with exponential backoff while the server is unreachable or
+answers 502/503/504; after the last try it is ``IndexUnavailable`` (HTTP 503, exit 6), never a traceback. The
+collection is made (or checked) on the first call that reaches the server, so a service can start before Qdrant
+does and become ready when it answers. The library's document records live beside it, in ``<collection>_registry``
+(``ingest/index/records.py``).
 """
 
 from __future__ import annotations
@@ -10,12 +16,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import httpx
 from qdrant_client import QdrantClient, models
+from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from ingest.errors import UsageError
+from ingest.errors import IndexUnavailable, KBError, UsageError
 from ingest.index.base import (
     DENSE,
     DENSE_INT8_QUANTILE,
@@ -31,23 +41,67 @@ from ingest.index.base import (
     vector_names,
 )
 from ingest.index.bm25 import Bm25Encoder
+from ingest.index.records import QdrantRecords
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 UPSERT_BATCH = 256
 SCROLL_PAGE = 2048
 PATH_PREFIX = "path:"
+WRITTEN_AT = "written_at"  # payload: when the point was written (epoch seconds), for the orphan sweep's grace
 MEMORY = ":memory:"
 RESCORED = models.SearchParams(
     quantization=models.QuantizationSearchParams(rescore=True, oversampling=DENSE_OVERSAMPLING))
 
 
-def _client(url: str, api_key: str | None) -> QdrantClient:
+RETRIED_STATUS = {502, 503, 504}
+
+
+def _client(url: str, api_key: str | None, timeout_s: float) -> QdrantClient:
     if url == MEMORY:
         return QdrantClient(location=MEMORY)
     if url.startswith(PATH_PREFIX):
         return QdrantClient(path=url.removeprefix(PATH_PREFIX))
-    return QdrantClient(url=url, api_key=api_key)
+    return QdrantClient(url=url, api_key=api_key, timeout=max(1, round(timeout_s)), check_compatibility=False)
+
+
+def is_transient(err: BaseException) -> bool:
+    """The server is down, unreachable, slow or overloaded: worth another try (a bad request is not)."""
+    if isinstance(err, UnexpectedResponse):
+        return err.status_code in RETRIED_STATUS
+    return isinstance(err, (ResponseHandlingException, httpx.TransportError, ConnectionError, TimeoutError))
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, UnexpectedResponse):
+        return f"HTTP {err.status_code}"
+    cause = getattr(err, "source", None) or err.__cause__ or err
+    return str(cause) or type(cause).__name__
+
+
+class Caller:
+    """Runs client calls with retries and backoff; a server that stays away is ``IndexUnavailable``."""
+
+    def __init__(self, where: str, attempts: int = 3, backoff_s: float = 0.2) -> None:
+        self.where = where
+        self.attempts = max(1, attempts)
+        self.backoff_s = backoff_s
+
+    def __call__(self, fn: Callable[[], T]) -> T:
+        retrying = Retrying(stop=stop_after_attempt(self.attempts), reraise=True,
+                             wait=wait_exponential(multiplier=self.backoff_s, max=4 * self.backoff_s or 0.01),
+                             retry=retry_if_exception(is_transient))
+        try:
+            return retrying(fn)
+        except KBError:
+            raise
+        except Exception as err:
+            if not is_transient(err):
+                raise
+            raise IndexUnavailable(f"the Qdrant server at {self.where} is not answering ({_reason(err)}) after "
+                                   f"{self.attempts} tries; nothing was changed. Check that it is running and "
+                                   "reachable (KB_QDRANT_URL), then try again") from None
 
 
 def _is_local(url: str) -> bool:
@@ -73,6 +127,7 @@ def _create_collection(client: QdrantClient, collection: str, dim: int, local: b
         return
     for name in FILTER_FIELDS:
         client.create_payload_index(collection, name, field_schema=models.PayloadSchemaType.KEYWORD)
+    client.create_payload_index(collection, WRITTEN_AT, field_schema=models.PayloadSchemaType.FLOAT)
 
 
 def _check_dim(client: QdrantClient, collection: str, dim: int) -> None:
@@ -130,49 +185,94 @@ def _hit(point: models.ScoredPoint) -> Hit:
 class ServerIndex:
     """The ``Index`` on one collection of a Qdrant server (or qdrant-client local mode)."""
 
-    def __init__(self, client: QdrantClient, collection: str, local: bool) -> None:
+    def __init__(self, client: QdrantClient, collection: str, local: bool, dim: int = 384,
+                 caller: Caller | None = None, owns_client: bool = True) -> None:
+        """``owns_client``: close the client with the index (False when several indexes share one client, as the
+        replica tests do: two services and an ingestor on one qdrant-client instance)."""
         self.collection = collection
+        self.dim = dim
         self._client = client
         self._local = local
+        self._owns_client = owns_client
+        self._call = caller or Caller(collection, attempts=1)
         self._write_lock = threading.Lock()
         self._read_lock: contextlib.AbstractContextManager[Any] = (
             self._write_lock if local else contextlib.nullcontext()
         )
+        self._ready = False
+        self._ready_lock = threading.Lock()
         self._bm25 = Bm25Encoder()
+        self._records = QdrantRecords(client, f"{collection}_registry", self._call, self._read_lock)
 
     @classmethod
-    def connect(cls, url: str, collection: str, api_key: str | None = None, dim: int = 384) -> ServerIndex:
-        """Connect and create the collection (vectors and payload indexes) when it is missing."""
-        client = _client(url, api_key)
-        local = _is_local(url)
-        if not client.collection_exists(collection):
-            _create_collection(client, collection, dim, local)
-        else:
-            _check_dim(client, collection, dim)
-        return cls(client, collection, local)
+    def connect(cls, url: str, collection: str, api_key: str | None = None, dim: int = 384,
+                timeout_s: float = 5.0, attempts: int = 3) -> ServerIndex:
+        """A client for the server; the collection (vectors and payload indexes) is made on first use if missing."""
+        return cls(_client(url, api_key, timeout_s), collection, _is_local(url), dim, Caller(url, attempts))
+
+    def ensure_collection(self) -> None:
+        """Create the collection when it is missing, else check it was built for this model (once per process)."""
+        if self._ready:
+            return
+        with self._ready_lock:
+            if self._ready:
+                return
+            client, collection = self._client, self.collection
+            if not self._call(lambda: client.collection_exists(collection)):
+                self._call(lambda: _create_collection(client, collection, self.dim, self._local))
+            else:
+                self._call(lambda: _check_dim(client, collection, self.dim))
+            self._ready = True
+
+    def _do(self, fn: Callable[[], T], lock: contextlib.AbstractContextManager[Any] | None = None) -> T:
+        """One call against the collection: made ready first, retried, under ``lock`` (default: the read lock)."""
+        self.ensure_collection()
+
+        def locked() -> T:
+            with lock if lock is not None else self._read_lock:
+                return fn()
+
+        return self._call(locked)
+
+    # --- the library's records ---------------------------------------------------------------------
+    def record_store(self) -> QdrantRecords:
+        return self._records
+
+    @property
+    def shared(self) -> bool:
+        """Other processes may write this collection: their versions in flight are spared by orphan sweeps."""
+        return True
+
+    def doc_hashes_written_since(self, since: float) -> set[str]:
+        newer = models.Filter(must=[models.FieldCondition(key=WRITTEN_AT, range=models.Range(gte=since))])
+        found: set[str] = set()
+        offset: Any = None
+        while True:
+            records, offset = self._do(lambda o=offset: self._client.scroll(  # type: ignore[misc]
+                self.collection, scroll_filter=newer, limit=SCROLL_PAGE, offset=o, with_payload=["doc_hash"]))
+            found.update(str((r.payload or {}).get("doc_hash", "")) for r in records)
+            if offset is None:
+                return found
 
     def upsert(self, points: list[Point]) -> None:
-        with self._write_lock:
-            for start in range(0, len(points), UPSERT_BATCH):
-                batch = [_server_point(p) for p in points[start : start + UPSERT_BATCH]]
-                self._client.upsert(self.collection, points=batch, wait=True)
+        for start in range(0, len(points), UPSERT_BATCH):
+            batch = [_server_point(p) for p in points[start : start + UPSERT_BATCH]]
+            self._do(lambda b=batch: self._client.upsert(self.collection, points=b, wait=True),  # type: ignore[misc]
+                     self._write_lock)
 
     def delete_doc_hashes(self, doc_hashes: list[str]) -> None:
         if not doc_hashes:
             return
         match = models.FieldCondition(key="doc_hash", match=models.MatchAny(any=list(doc_hashes)))
         selector = models.FilterSelector(filter=models.Filter(must=[match]))
-        with self._write_lock:
-            self._client.delete(self.collection, points_selector=selector, wait=True)
+        self._do(lambda: self._client.delete(self.collection, points_selector=selector, wait=True), self._write_lock)
 
     def doc_hashes(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         offset: Any = None
         while True:
-            with self._read_lock:
-                records, offset = self._client.scroll(
-                    self.collection, limit=SCROLL_PAGE, offset=offset, with_payload=["doc_hash"]
-                )
+            records, offset = self._do(lambda o=offset: self._client.scroll(  # type: ignore[misc]
+                self.collection, limit=SCROLL_PAGE, offset=o, with_payload=["doc_hash"]))
             for record in records:
                 key = str((record.payload or {}).get("doc_hash", ""))
                 counts[key] = counts.get(key, 0) + 1
@@ -183,17 +283,14 @@ class ServerIndex:
         ids: set[str] = set()
         offset: Any = None
         while True:
-            with self._read_lock:
-                records, offset = self._client.scroll(
-                    self.collection, limit=SCROLL_PAGE, offset=offset, with_payload=False, with_vectors=False
-                )
+            records, offset = self._do(lambda o=offset: self._client.scroll(  # type: ignore[misc]
+                self.collection, limit=SCROLL_PAGE, offset=o, with_payload=False, with_vectors=False))
             ids.update(str(record.id) for record in records)
             if offset is None:
                 return ids
 
     def count(self) -> int:
-        with self._read_lock:
-            return self._client.count(self.collection, exact=True).count
+        return self._do(lambda: self._client.count(self.collection, exact=True).count)
 
     def query(
         self,
@@ -210,23 +307,21 @@ class ServerIndex:
             return []
         server_flt = _server_filter(flt)
         args = _query_args(dense, sparse, server_flt, prefetch, self._local)
-        with self._read_lock:
-            response = self._client.query_points(
-                self.collection,
-                query_filter=server_flt,
-                limit=limit,
-                with_payload=True if payload_fields is None else list(payload_fields),
-                with_vectors=vector_names(with_dense, with_sentences),
-                **args,
-            )
+        response = self._do(lambda: self._client.query_points(
+            self.collection,
+            query_filter=server_flt,
+            limit=limit,
+            with_payload=True if payload_fields is None else list(payload_fields),
+            with_vectors=vector_names(with_dense, with_sentences),
+            **args,
+        ))
         return [_hit(p) for p in response.points]
 
     def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False) -> dict[str, Hit]:
         if not ids:
             return {}
-        with self._read_lock:
-            records = self._client.retrieve(self.collection, list(ids), with_payload=True,
-                                            with_vectors=vector_names(with_dense, with_sentences))
+        records = self._do(lambda: self._client.retrieve(self.collection, list(ids), with_payload=True,
+                                                         with_vectors=vector_names(with_dense, with_sentences)))
         return {str(r.id): Hit.stored(r.id, 0.0, r.payload, r.vector) for r in records}
 
     def encode_sparse_document(self, text: str) -> SparseVec:
@@ -246,8 +341,9 @@ class ServerIndex:
         """Nothing to do: every write waited for the server, which indexes in the background."""
 
     def close(self) -> None:
-        with self._write_lock:
-            self._client.close()
+        if self._owns_client:
+            with self._write_lock:
+                self._client.close()
 
     def __enter__(self) -> ServerIndex:
         return self

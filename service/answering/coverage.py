@@ -80,9 +80,9 @@ def _agent(question: str, sentence: str) -> bool:
     answered by a sentence about X that names nobody else)."""
     if _PERSON.search(sentence):
         return True
-    asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
+    asked = set(_words(question))
     for match in _NAMED.finditer(sentence):
-        words = [w.lower() for w in re.findall(r"[\w-]+", match.group(0))]
+        words = _words(match.group(0))
         if match.group(0).lower() in _GENERIC_NAMES or all(w in asked or w in _GENERIC_NAMES for w in words):
             continue
         return True

@@ -200,10 +200,10 @@ _HARM = re.compile(r"\b(?:harass\w*|assault\w*|abus\w*|rap(?:e|ed)|disclos\w*|co
 
 def helping(text: str) -> bool:
     """Someone other than the asker was harmed, and the question is what to do about it ("What can I say to a
-    colleague who was harassed?", "A friend of mine was harassed; where can she get help?"). Read only when the
-    text is not the asker's own account."""
+    colleague who was harassed?", "A friend of mine was harassed; where can she get help?"). The caller reads it
+    only when the text is not the asker's own account."""
     harmed = bool(_HARM.search(text) or _ACT.search(text))
-    return harmed and bool(_OTHER_PERSON.search(text) and _HELP_INTENT.search(text)) and not told_of(text)
+    return harmed and bool(_OTHER_PERSON.search(text) and _HELP_INTENT.search(text))
 
 
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
@@ -296,11 +296,12 @@ class DisclosureDetector:
             return DisclosureSignal(False, 0.0, supporter=True)
         if not FIRST_PERSON.search(text):
             return DisclosureSignal(False, 0.0)
-        told = told_of(text)
+        strict = told_of(text, broad=False)
+        told = strict or account(text)
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
-        if (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not told_of(text, broad=False)) \
-                or someone_else or helping(text):
+        if (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not strict) or someone_else \
+                or (helping(text) and not told):
             return DisclosureSignal(False, 0.0, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)):
             return DisclosureSignal(False, 0.0)
@@ -315,6 +316,4 @@ def told_of(text: str, broad: bool = True) -> bool:
     ``account``; a helper's "told me a guy grabbed her" names the asker only as the one told)."""
     if DIRECTED.search(text) or EXPERIENCED.search(text) or HAPPENED.search(text) or QUID_PRO_QUO.search(text):
         return True
-    if broad and account(text):
-        return True
-    return bool(DIRECTED_WEAK.search(text) and _SEXUAL.search(text))
+    return bool(DIRECTED_WEAK.search(text) and _SEXUAL.search(text)) or (broad and account(text))

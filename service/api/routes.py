@@ -13,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from service.api.deps import KB
-from service.api.schemas import AskRequest, Health, SearchRequest, error_responses
+from service.api.schemas import AskRequest, Health, Live, SearchRequest, error_responses
 from service.models import NO_MATCH, Answer, SearchResponse, split_answer
 
 log = logging.getLogger(__name__)  # never given the question text
@@ -21,9 +21,17 @@ router = APIRouter(prefix="/api")
 READ_ERRORS = error_responses(400, 413, 415, 422)
 
 
-@router.get("/health", response_model=Health, summary="Service status and index size", responses=error_responses())
+@router.get("/health", response_model=Health, responses=error_responses(),
+            summary="Readiness: status and index size once the index answers; 503 'index_unavailable' with the "
+                    "reason while it does not")
 async def health(kb: KB) -> Health:
-    return Health(**kb.health())
+    return Health(**await run_in_threadpool(kb.ready))
+
+
+@router.get("/live", response_model=Live, responses=error_responses(),
+            summary="Liveness: the process answers (it may still be waiting for its index)")
+async def live() -> Live:
+    return Live(status="alive")
 
 
 @router.post("/search", response_model=SearchResponse, summary="Ranked passages (hybrid dense + BM25)",

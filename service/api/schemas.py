@@ -37,10 +37,14 @@ class AskRequest(BaseModel):
 
 
 class Health(BaseModel):
-    status: str
+    status: str = Field(description="'ok' (while the index does not answer: HTTP 503, code 'index_unavailable').")
     documents: int
     chunks: int
     version: str
+
+
+class Live(BaseModel):
+    status: str
 
 
 class DocumentInfo(BaseModel):
@@ -94,5 +98,6 @@ ERROR_MEANINGS = {
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
-    """OpenAPI ``responses`` declaring the JSON error body for these statuses (500 always included)."""
-    return {status: {"model": ErrorBody, "description": ERROR_MEANINGS[status]} for status in (*statuses, 500)}
+    """OpenAPI ``responses`` declaring the JSON error body for these statuses (503, an index that does not answer,
+    and 500 always included)."""
+    return {status: {"model": ErrorBody, "description": ERROR_MEANINGS[status]} for status in (*statuses, 503, 500)}
