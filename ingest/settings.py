@@ -123,9 +123,19 @@ def settings_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-if __name__ == "__main__":  # python -m ingest.settings: rewrite the README's settings table
-    readme = Path("README.md")
-    head, rest = readme.read_text(encoding="utf-8").split("<!-- settings-table:start -->\n")
-    _, tail = rest.split("<!-- settings-table:end -->")
-    readme.write_text(f"{head}<!-- settings-table:start -->\n{settings_table()}<!-- settings-table:end -->{tail}",
-                      encoding="utf-8")
+SETTINGS_DOC = Path("docs/settings.md")
+SETTINGS_INTRO = """# Settings
+
+Every setting the product reads: one pydantic-settings class (`ingest/settings.py`), environment prefix `KB_`;
+`--index` overrides `KB_INDEX_DIR` on every command. This page is generated from the class
+(`python -m ingest.settings` rewrites it) and a test keeps it in step.
+
+"""
+
+
+def settings_page() -> str:
+    return SETTINGS_INTRO + settings_table()
+
+
+if __name__ == "__main__":  # python -m ingest.settings: rewrite docs/settings.md
+    SETTINGS_DOC.write_text(settings_page(), encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.settings import settings_table
+from ingest.settings import SETTINGS_DOC, settings_page
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -17,6 +17,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_one():
     assert re.search(r"^make test$", ci, re.M)
 
 
-def test_settings_table_matches_the_settings_class():
-    block = README.split("<!-- settings-table:start -->\n")[1].split("<!-- settings-table:end -->")[0]
-    assert block == settings_table(), "regenerate the table: python -m ingest.settings"
+def test_settings_page_matches_the_settings_class():
+    assert (ROOT / SETTINGS_DOC).read_text(encoding="utf-8") == settings_page(), \
+        "regenerate it: python -m ingest.settings"
+    assert "docs/settings.md" in README
