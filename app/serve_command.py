@@ -52,7 +52,8 @@ def run_serve(settings: Settings, err: Console) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                    timeout_keep_alive=KEEP_ALIVE_S, http=header_deadline(settings.body_timeout_s))
+                    timeout_keep_alive=KEEP_ALIVE_S, http=header_deadline(settings.body_timeout_s),
+                    proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips)
     finally:
         note.unlink(missing_ok=True)
     return 0

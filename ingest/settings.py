@@ -76,6 +76,7 @@ class Settings(BaseSettings):
     write_rate: str = Field("30/minute", description="Uploads and deletions one client may make (a `limits` rate); more gets 429.")
     max_question_chars: int = Field(2000, description="Longest question or search query accepted.")
     feedback_retention_days: int = Field(90, description="Feedback older than this is deleted.")
+    forwarded_allow_ips: str = Field("127.0.0.1", description="Proxies whose X-Forwarded-For is trusted for the client address (rate limits); '*' behind compose's proxy, where only it reaches the replicas.")
     ui: bool = Field(True, description="Mount the Gradio UI at /ui.")
     log_format: Literal["text", "json"] = Field("text", description="`kb serve` logs: 'json' writes one JSON object per line (request logs never hold question text).")
 
