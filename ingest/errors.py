@@ -103,6 +103,13 @@ class IndexUnavailable(KBError):
     exit_code = 6
 
 
+class StoreUnavailable(KBError):
+    """The shared store of uploaded originals (``KB_ORIGINALS_URL``) did not answer or refused the call."""
+
+    code = "store_unavailable"
+    http_status = 503
+
+
 class FeedbackNotSaved(KBError):
     """The local feedback store refused the write (a full disk, a read-only or locked file); nothing was stored."""
 

@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     registry_poll_s: float = Field(2.0, ge=0, description="Seconds between a service's checks for library changes made by other replicas.")
     orphan_grace_s: float = Field(3600.0, ge=0, description="On a Qdrant server, points of unnamed versions younger than this are another machine's ingest in flight and are not swept.")
     uploads_dir: Path | None = Field(None, description="Uploaded originals (default: `uploads/` in the index folder); replicas share one folder (the same path on each).")
+    originals_url: str | None = Field(None, description="fsspec URL every replica keeps uploaded originals in, e.g. `s3://bucket/kb` (the `s3` extra); a replica fetches what it lacks into its uploads folder. Default: the uploads folder only.")
     feedback_url: str | None = Field(None, description="SQLAlchemy URL of the feedback database (replicas: one shared database); default: SQLite in the index folder.")
     cache_dir: Path = Field(default_factory=lambda data: data["home"] / "cache", description="Derived files: the ONNX export of the model, benchmark embeddings.")
     corpus_dir: Path = Field(default_factory=lambda: packaged_corpus(), description="Folder ingested by default; holds catalog.toml and contacts.toml.")

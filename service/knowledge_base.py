@@ -26,6 +26,7 @@ from service.answering.disclosure import DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer
 from service.answering.service import AnswerService
 from service.models import Answer, Filters, Passage
+from service.originals import Originals
 from service.query_embedding import QueryEmbedder, build_query_embedder
 from service.retrieval import Retriever
 
@@ -49,6 +50,7 @@ class KnowledgeBase:
         self._stamp: str | None = None  # the record store's stamp the readers' copy was read at (None: not yet)
         self._checked = 0.0
         self.registry.on_saved = self._switch
+        self.originals = Originals(settings.uploads_folder(), settings.originals_url)
         self.on_answer: Callable[[Answer], None] = lambda _: None  # observers (metrics), set by the composition root
         self.on_ingest: Callable[[list[FileOutcome]], None] = lambda _: None
         self._first_load()
@@ -174,9 +176,12 @@ class KnowledgeBase:
             earlier = target.read_bytes() if target.is_file() else None
             target.write_bytes(data)
             try:
-                return self.ingest([target])[0]
+                outcome = self.ingest([target])[0]
             finally:
                 self._keep_named_version(target, earlier)
+            if outcome.status in ("added", "updated"):
+                self.originals.keep(target)  # other replicas open it from the shared store
+            return outcome
 
     def _keep_named_version(self, target: Path, earlier: bytes | None) -> None:
         """Leave in ``target`` the version the index names: the upload, the original it was meant to replace (a
@@ -199,7 +204,16 @@ class KnowledgeBase:
         uploads = self.settings.uploads_folder().resolve()
         if Path(record.path).resolve().is_relative_to(uploads):
             Path(record.path).unlink(missing_ok=True)
+            self.originals.drop(Path(record.path).name)
         return record
+
+    def original(self, doc_key: str) -> tuple[DocumentRecord, Path]:
+        """A document's record and its original as a local file (fetched from the shared store if need be)."""
+        record = self.document(doc_key)
+        path = self.originals.local(record.path)
+        if path is None:
+            raise NotFound(f"the original file of '{doc_key}' is no longer on disk")
+        return record, path
 
     def _switch(self, manifest: Manifest) -> None:
         """A manifest was saved: search the versions it names from now on (before the ones it replaced are

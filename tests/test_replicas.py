@@ -104,6 +104,24 @@ def test_replicas_share_one_library_ingests_uploads_and_deletes(tmp_path, server
         kb.close()
 
 
+def test_originals_in_a_shared_store_open_from_a_replica_whose_disk_lacks_them(tmp_path, server, embedder) -> None:
+    store = f"memory://originals-{tmp_path.name}"  # fsspec's in-memory filesystem stands in for a bucket
+    one = machine(tmp_path, "replica-1", server, embedder, originals_url=store)
+    two = machine(tmp_path, "replica-2", server, embedder, originals_url=store)
+    with replica(one) as a, replica(two) as b:
+        upload = a.post("/api/documents", files={"file": ("field-office-note.md", POLICY.encode())})
+        key = upload.json()["doc_key"]
+        (tmp_path / "shared-uploads" / "field-office-note.md").unlink()  # the other machine's disk: not there
+        original = b.get(f"/api/documents/{key}/file")
+        assert original.status_code == 200 and original.content == POLICY.encode()
+        assert b.delete(f"/api/documents/{key}").status_code == 200
+        assert a.get(f"/api/documents/{key}/file").status_code == 404
+    from fsspec.core import url_to_fs
+
+    fs, root = url_to_fs(store)
+    assert fs.ls(root) == []
+
+
 def test_two_machines_ingesting_the_same_files_do_not_duplicate_them(tmp_path, server, embedder) -> None:
     first, second = machine(tmp_path, "ingest-1", server, embedder), machine(tmp_path, "ingest-2", server, embedder)
     copy = tmp_path / "copy-of-corpus"

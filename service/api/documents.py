@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from ingest.errors import NotFound
 from ingest.models import DocumentRecord
 from service.api.deps import KB, presented_key, require_admin
 from service.api.schemas import DocumentInfo, DocumentList, UploadResult, error_responses
@@ -60,10 +59,7 @@ def delete_document(request: Request, doc_key: str, kb: KB) -> DocumentInfo:
             responses={200: {"content": {"text/html": {}}, "description": "The rendered document"},
                        307: {"description": "Not Markdown: the original file"}, **error_responses(404, 422)})
 def document_view(doc_key: str, kb: KB) -> Response:
-    record = kb.document(doc_key)
-    path = Path(record.path)
-    if not path.is_file():
-        raise NotFound(f"the original file of '{doc_key}' is no longer on disk")
+    record, path = kb.original(doc_key)
     if path.suffix.lower() not in READABLE:
         return RedirectResponse(f"/api/documents/{quote(doc_key, safe='')}/file", status_code=307)
     return HTMLResponse(markdown_page(record.title, path.read_text(encoding="utf-8", errors="replace")))
@@ -72,10 +68,7 @@ def document_view(doc_key: str, kb: KB) -> Response:
 @router.get("/{doc_key}/file", response_class=FileResponse, summary="The original file (PDFs open at #page=N)",
             responses=error_responses(404, 422))
 def document_file(doc_key: str, kb: KB) -> FileResponse:
-    record = kb.document(doc_key)
-    path = Path(record.path)
-    if not path.is_file():
-        raise NotFound(f"the original file of '{doc_key}' is no longer on disk")
+    _, path = kb.original(doc_key)
     media = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
     scripted = media == "application/pdf" and pdf_runs_scripts(path)  # downloaded, never run in our origin
     return FileResponse(path, media_type=media, filename=path.name,
