@@ -27,7 +27,7 @@ def open_client(settings: Settings) -> Client:
     from service.knowledge_base import KnowledgeBase
 
     try:
-        return LocalClient(KnowledgeBase.open(settings), owned=True)
+        return LocalClient(KnowledgeBase.open(settings, wait_for_index=False), owned=True)
     except IndexBusy as e:
         raise IndexBusy(f"{e.message}; start `kb serve` for it or stop the process holding it") from None
 

@@ -38,7 +38,10 @@ SENTENCE_BATCH = 4  # answer sentences per model run (see SentenceCache.embed_by
 class KnowledgeBase:
     """Index + model + ingestion + retrieval + answers, with one lock for writes."""
 
-    def __init__(self, settings: Settings, index: Index, embedder: MiniLMEmbedder) -> None:
+    def __init__(self, settings: Settings, index: Index, embedder: MiniLMEmbedder, wait_for_index: bool = True
+                 ) -> None:
+        """``wait_for_index``: a service starts while its Qdrant server is away (503 until it answers); a one-shot
+        command (False) fails at once with ``IndexUnavailable``."""
         self.settings = settings
         self.index = index
         self.embedder = embedder
@@ -53,7 +56,7 @@ class KnowledgeBase:
         self.originals = Originals(settings.uploads_folder(), settings.originals_url)
         self.on_answer: Callable[[Answer], None] = lambda _: None  # observers (metrics), set by the composition root
         self.on_ingest: Callable[[list[FileOutcome]], None] = lambda _: None
-        self._first_load()
+        self._first_load(wait_for_index)
         if not index.shared:  # one process holds an embedded index: nothing of it is in flight now
             self._recover()
         self.embed_query = build_query_embedder(settings, embedder)
@@ -70,10 +73,13 @@ class KnowledgeBase:
         )
 
     @classmethod
-    def open(cls, settings: Settings, embedder: MiniLMEmbedder | None = None) -> KnowledgeBase:
+    def open(cls, settings: Settings, embedder: MiniLMEmbedder | None = None, wait_for_index: bool = True
+             ) -> KnowledgeBase:
         index = open_index(settings)
         try:
-            return cls(settings, index, embedder or load_embedder(settings))
+            if not wait_for_index:
+                index.record_store().stamp()  # a server that is away fails the command before the model loads
+            return cls(settings, index, embedder or load_embedder(settings), wait_for_index)
         except BaseException:
             index.close()
             raise
@@ -84,10 +90,12 @@ class KnowledgeBase:
         self.index.close()
 
     # --- the library as other replicas change it ---------------------------------------------------
-    def _first_load(self) -> None:
+    def _first_load(self, wait_for_index: bool) -> None:
         try:
             self._reload()
         except IndexUnavailable as err:  # a replica may start before its Qdrant server: health says 503 till then
+            if not wait_for_index:
+                raise
             log.warning("library not loaded yet: %s", err.message)
 
     def refresh(self, force: bool = False) -> None:

@@ -196,8 +196,8 @@ def test_a_replica_whose_server_is_down_says_503_and_never_a_traceback(tmp_path,
     kb.close()
 
 
-@pytest.mark.parametrize("command", [["status"], ["ingest"]])
-def test_the_cli_against_a_server_that_is_down_exits_6_with_one_line(tmp_path, command) -> None:
+@pytest.mark.parametrize("command", [["status"], ["ingest"], ["search", "informal resolution"]])
+def test_the_cli_against_a_server_that_is_down_exits_6_with_one_line(tmp_path, command: list[str]) -> None:
     env = os.environ | {"KB_QDRANT_URL": dead_url(), "KB_QDRANT_RETRIES": "2", "KB_HOME": str(tmp_path),
                         "COLUMNS": "80"}
     done = subprocess.run([str(Path(sys.executable).parent / "kb"), *command], env=env, capture_output=True, text=True,
