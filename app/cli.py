@@ -22,6 +22,8 @@ IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder (ov
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")]
 TypesOpt = Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")]
 DocsOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this document key (repeatable).")]
+LangOpt = Annotated[list[str] | None, typer.Option("--lang", help="Only documents in this language: ar, zh, en, fr, ru "
+                                                                  "or es (repeatable).")]
 
 
 @app.command()
@@ -100,6 +102,7 @@ def search(
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=50, help="Passages to return.")] = 5,
     doc_type: TypesOpt = None,
     doc: DocsOpt = None,
+    lang: LangOpt = None,
     index: IndexOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -107,7 +110,7 @@ def search(
     from app.query_command import run_search
 
     settings = make_settings(index)
-    guarded(lambda: run_search(settings, query, top_k, doc_type or [], doc or [], as_json, out))
+    guarded(lambda: run_search(settings, query, top_k, doc_type or [], doc or [], as_json, out, lang))
 
 
 @app.command()
@@ -116,6 +119,7 @@ def ask(
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=20, help="Passages the answer may use.")] = 5,
     doc_type: TypesOpt = None,
     doc: DocsOpt = None,
+    lang: LangOpt = None,
     index: IndexOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -123,7 +127,7 @@ def ask(
     from app.query_command import run_ask
 
     settings = make_settings(index)
-    guarded(lambda: run_ask(settings, question, top_k, doc_type or [], doc or [], as_json, out))
+    guarded(lambda: run_ask(settings, question, top_k, doc_type or [], doc or [], as_json, out, lang))
 
 
 app.add_typer(eval_app, name="eval")

@@ -42,9 +42,9 @@ def client_for(settings: Settings) -> Iterator[Client]:
 
 
 def run_search(settings: Settings, query: str, top_k: int, types: list[str], docs: list[str], as_json: bool,
-               out: Console) -> int:
+               out: Console, languages: list[str] | None = None) -> int:
     with client_for(settings) as client:
-        result = client.search(query, top_k, filters(types, docs))
+        result = client.search(query, top_k, filters(types, docs, languages or []))
     if as_json:
         sys.stdout.write(result.model_dump_json() + "\n")
         return 0
@@ -57,9 +57,9 @@ def run_search(settings: Settings, query: str, top_k: int, types: list[str], doc
 
 
 def run_ask(settings: Settings, question: str, top_k: int, types: list[str], docs: list[str], as_json: bool,
-            out: Console) -> int:
+            out: Console, languages: list[str] | None = None) -> int:
     with client_for(settings) as client:
-        answer = client.ask(question, top_k, filters(types, docs))
+        answer = client.ask(question, top_k, filters(types, docs, languages or []))
     if as_json:
         sys.stdout.write(answer.model_dump_json() + "\n")
         return 0
@@ -90,8 +90,9 @@ def where(p: Passage) -> str:
     return ", ".join(parts) or "—"
 
 
-def filters(types: list[str], docs: list[str]) -> Filters:
+def filters(types: list[str], docs: list[str], languages: list[str] | None = None) -> Filters:
     try:
-        return Filters.model_validate({"doc_type": types, "doc_key": docs})
+        return Filters.model_validate({"doc_type": types, "doc_key": docs, "language": languages or []})
     except ValidationError as e:
-        raise UsageError(f"bad filter: {e.errors()[0]['msg']} (types: {', '.join(t.value for t in DocType)})") from None
+        raise UsageError(f"bad filter: {e.errors()[0]['msg']} (types: {', '.join(t.value for t in DocType)}; "
+                         "languages: ar, zh, en, fr, ru, es)") from None

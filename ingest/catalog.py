@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from ingest.errors import UsageError
+from ingest.language import DEFAULT, SAMPLE_CHARS, detect, from_tag
 from ingest.models import DocType, DocumentMeta, ParsedFile
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ class CatalogEntry(BaseModel):
     publisher: str | None = None
     date: str | None = None
     source_url: str | None = None
-    language: str = "en"
+    language: str | None = None  # one of the six UN languages; unset: read from the document's text
     files: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)  # names people use in questions ("Model Policy")
     sha256: list[str] = Field(default_factory=list)
@@ -112,8 +113,15 @@ class Catalog(BaseModel):
 
 
 def meta_for(catalog: Catalog, path: Path, sha256: str, parsed: ParsedFile) -> DocumentMeta:
-    """Function form of `Catalog.meta_for` (what the pipeline calls)."""
-    return catalog.meta_for(path, sha256, parsed)
+    """`Catalog.meta_for`, with the language decided: the catalog's, else the file's own tag (HTML ``lang``, DOCX
+    properties), else read from the text (English when the text does not say)."""
+    meta = catalog.meta_for(path, sha256, parsed)
+    language = from_tag(meta.language) or from_tag(parsed.info.get("language")) or detect(document_text(parsed))
+    return meta.model_copy(update={"language": language or DEFAULT})
+
+
+def document_text(parsed: ParsedFile) -> str:
+    return "\n".join(block.text for block in parsed.blocks if block.kind == "text")[:SAMPLE_CHARS]
 
 
 def fallback_meta(path: Path, parsed: ParsedFile) -> DocumentMeta:

@@ -173,7 +173,7 @@ def _make_chunk(chunker: _Chunker, pieces: list[_Piece], ordinal: int, meta: Doc
         doc_key=meta.doc_key, doc_hash=doc_hash, ordinal=ordinal, title=meta.title, doc_type=meta.doc_type,
         page_start=min(pages) if pages else None, page_end=max(pages) if pages else None,
         section=section, paragraph=_label_range([p.paragraph for p in pieces]),
-        char_start=start, char_end=end, text=chunker.doc[start:end],
+        char_start=start, char_end=end, text=chunker.doc[start:end], language=meta.language or "en",
         embed_text=chunker.embed_text(section, start, end),
     )
 

@@ -26,7 +26,7 @@ class DocumentMeta(BaseModel):
     publisher: str | None = None
     date: str | None = None
     source_url: str | None = None
-    language: str = "en"
+    language: str | None = Field(None, description="One of the six UN languages; None: read from the text")
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ class Chunk(BaseModel):
     char_start: int
     char_end: int
     text: str
+    language: str = "en"
     embed_text: str = Field(description="Title/section line + text: what BM25 reads; the model reads the line and each "
                             "sentence (ingest.pooling).")
 

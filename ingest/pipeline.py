@@ -259,7 +259,7 @@ class Ingestor:
         progress.chunks_planned(len(chunks))
         record = DocumentRecord(
             doc_key=meta.doc_key, doc_hash=doc_hash, path=str(path), title=meta.title, doc_type=meta.doc_type,
-            publisher=meta.publisher, date=meta.date, language=meta.language, pages=parsed.page_count,
+            publisher=meta.publisher, date=meta.date, language=meta.language or "en", pages=parsed.page_count,
             chunk_ids=[c.chunk_id for c in chunks], ingested_at=now_iso(), node=self.settings.node_name,
         )
         return record, chunks

@@ -59,9 +59,14 @@ class Suggestion(BaseModel):
     score: float
 
 
+Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
+
+
 class Filters(BaseModel):
     doc_type: list[DocType] = Field(default_factory=list, max_length=10, description="Keep passages of these types.")
     doc_key: list[str] = Field(default_factory=list, max_length=50, description="Keep passages of these documents.")
+    language: list[Language] = Field(default_factory=list, max_length=6,
+                                     description="Keep passages of documents in these languages (ar, zh, en, fr, ru, es).")
 
 
 AnswerState = Literal["answered", "partial", "not_covered"]

@@ -99,7 +99,8 @@ def ranked_limit(top_k: int) -> int:
 def to_query_filter(filters: Filters | None) -> QueryFilter | None:
     if filters is None:
         return None
-    flt = QueryFilter(doc_type=[str(t) for t in filters.doc_type], doc_key=list(filters.doc_key))
+    flt = QueryFilter(doc_type=[str(t) for t in filters.doc_type], doc_key=list(filters.doc_key),
+                      language=list(filters.language))
     return None if flt.is_empty() else flt
 
 

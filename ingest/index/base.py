@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 DENSE = "dense"
 SPARSE = "bm25"
 SENTENCES = "sentences"
-FILTER_FIELDS = ("doc_type", "doc_key", "doc_hash")
+FILTER_FIELDS = ("doc_type", "doc_key", "doc_hash", "language")
+UNMARKED_LANGUAGE = "en"  # chunks written before documents' languages were read carry none: they were English
 # Both engines also keep the dense vectors as int8 in RAM (scalar quantization): the HNSW walk reads 384 bytes
 # a vector instead of 1,536, and the candidates it finds (this many times the limit) are rescored on the float
 # vectors. Fresh SciFact questions at 20k chunks (Edge, in process): the search part 4.7 -> 3.6 ms p50; the top 5
@@ -70,9 +71,10 @@ class QueryFilter:
 
     doc_type: list[str] = field(default_factory=list)
     doc_key: list[str] = field(default_factory=list)
+    language: list[str] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.doc_type or self.doc_key)
+        return not (self.doc_type or self.doc_key or self.language)
 
 
 def vector_names(with_dense: bool, with_sentences: bool) -> list[str] | bool:

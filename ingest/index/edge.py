@@ -34,6 +34,7 @@ from ingest.index.base import (
     FILTER_FIELDS,
     SENTENCES,
     SPARSE,
+    UNMARKED_LANGUAGE,
     Hit,
     PayloadFields,
     Point,
@@ -147,6 +148,11 @@ def _edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
         for key, values in (("doc_type", flt.doc_type), ("doc_key", flt.doc_key))
         if values
     ]
+    if flt.language:
+        either: list[Any] = [qe.FieldCondition("language", match=qe.MatchAny(flt.language))]
+        if UNMARKED_LANGUAGE in flt.language:
+            either.append(qe.IsEmptyCondition("language"))
+        conditions.append(qe.Filter(should=either))
     return qe.Filter(must=conditions)
 
 

@@ -33,6 +33,7 @@ from ingest.index.base import (
     FILTER_FIELDS,
     SENTENCES,
     SPARSE,
+    UNMARKED_LANGUAGE,
     Hit,
     PayloadFields,
     Point,
@@ -149,6 +150,11 @@ def _server_filter(flt: QueryFilter | None) -> models.Filter | None:
         for key, values in (("doc_type", flt.doc_type), ("doc_key", flt.doc_key))
         if values
     ]
+    if flt.language:
+        either: list[Any] = [models.FieldCondition(key="language", match=models.MatchAny(any=flt.language))]
+        if UNMARKED_LANGUAGE in flt.language:
+            either.append(models.IsEmptyCondition(is_empty=models.PayloadField(key="language")))
+        conditions.append(models.Filter(should=either))
     return models.Filter(must=conditions)
 
 

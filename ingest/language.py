@@ -1,0 +1,43 @@
+"""Which of the six UN languages a text is in (Arabic, Chinese, English, French, Russian, Spanish).
+
+py3langid (a maintained fork of langid.py: a naive Bayes model over byte n-grams that ships inside the package)
+restricted to the six: all 282 questions of the gold and multilingual sets (24 in each language, the rest English)
+were read right, at 0.05 ms a question. A text with no letters, or read with a probability under
+``MIN_PROBABILITY`` (one or two words), is not decided: the caller's default stands.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+DEFAULT = "en"
+MIN_PROBABILITY = 0.6
+SAMPLE_CHARS = 5000
+_TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_].*)?$")
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(UN_LANGUAGES))
+    return identifier
+
+
+def detect(text: str, default: str | None = DEFAULT) -> str | None:
+    sample = text[:SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return default
+    language, probability = _identifier().classify(sample)
+    return str(language) if probability >= MIN_PROBABILITY else default
+
+
+def from_tag(tag: str | None) -> str | None:
+    """A language tag as documents write it ("fr-FR", "zh_Hans", "EN") as one of the six, else None."""
+    match = _TAG.match(tag or "")
+    code = match.group(1).lower() if match else ""
+    return code if code in UN_LANGUAGES else None

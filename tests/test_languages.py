@@ -1,0 +1,89 @@
+"""Documents and questions in the six UN languages: the language read, stored with each passage, filtered on."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.index.base import Point
+from ingest.language import detect, from_tag
+from service.models import Filters
+from tests.conftest import CORPUS, make_settings
+
+FRENCH = """# Note sur le harcèlement sexuel
+
+## Signalement
+
+Toute personne qui subit un harcèlement sexuel peut le signaler au bureau de la déontologie ou à son supérieur.
+Le signalement peut être fait par écrit ou oralement, et la personne est protégée contre les représailles.
+"""
+ARABIC = """# مذكرة بشأن التحرش الجنسي
+
+## الإبلاغ
+
+يجوز لكل شخص يتعرض للتحرش الجنسي أن يبلغ مكتب الأخلاقيات أو مديره. ويحظى الشخص الذي يبلغ بالحماية من الانتقام.
+"""
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("What does the Model Policy say about informal resolution?", "en"),
+    ("Que dit la politique type sur le règlement informel ?", "fr"),
+    ("¿Qué dice la política modelo sobre la resolución informal?", "es"),
+    ("Что говорится в типовой политике о неформальном урегулировании?", "ru"),
+    ("ماذا تقول السياسة النموذجية عن التسوية غير الرسمية؟", "ar"),
+    ("示范政策对非正式解决有何规定？", "zh"),
+])
+def test_the_six_languages_are_read(text: str, language: str) -> None:
+    assert detect(text) == language
+
+
+def test_no_letters_or_no_decision_keeps_the_default() -> None:
+    assert detect("2021-10-28 / 42 %") == "en"
+    assert detect("  ", default=None) is None
+    assert (from_tag("fr-FR"), from_tag("zh_Hans"), from_tag("EN"), from_tag("de"), from_tag(None)) == \
+        ("fr", "zh", "en", None, None)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory, embedder):
+    from service.knowledge_base import KnowledgeBase
+
+    tmp = tmp_path_factory.mktemp("languages")
+    docs = tmp / "docs"
+    docs.mkdir()
+    (docs / "note-fr.md").write_text(FRENCH, encoding="utf-8")
+    (docs / "note-ar.md").write_text(ARABIC, encoding="utf-8")
+    kb = KnowledgeBase.open(make_settings(tmp, ui=False), embedder)
+    kb.ingest([CORPUS, docs])
+    yield kb
+    kb.close()
+
+
+def test_each_document_gets_its_language_and_so_do_its_passages(library) -> None:
+    languages = {r.doc_key: r.language for r in library.documents()}
+    assert languages == {"dialogue-2021-10-28": "en", "note-fr": "fr", "note-ar": "ar"}
+    for passage in library.search("harcèlement sexuel signalement", top_k=10):
+        hit = library.index.fetch([passage.id])[passage.id]
+        assert hit.payload["language"] == languages[passage.doc_key]
+
+
+def test_search_filters_by_language(library) -> None:
+    french = library.search("signaler un harcèlement", top_k=10, filters=Filters(language=["fr"]))
+    assert french and {p.doc_key for p in french} == {"note-fr"}
+    arabic = library.search("التحرش الجنسي", top_k=10, filters=Filters(language=["ar"]))
+    assert arabic and {p.doc_key for p in arabic} == {"note-ar"}
+    assert {p.doc_key for p in library.search("harassment", top_k=10, filters=Filters(language=["en"]))} == {
+        "dialogue-2021-10-28"}
+
+
+def test_passages_written_before_languages_were_read_count_as_english(library) -> None:
+    corpus = next(p for p in library.search("informal resolution", top_k=3) if p.doc_key == "dialogue-2021-10-28")
+    hit = library.index.fetch([corpus.id], with_dense=True, with_sentences=True)[corpus.id]
+    old = {k: v for k, v in hit.payload.items() if k != "language"}
+    sparse = library.index.encode_sparse_document(hit.payload["text"])
+    library.index.upsert([Point(hit.id, hit.dense or [], sparse, old, hit.sentences or [])])
+    assert "language" not in library.index.fetch([corpus.id])[corpus.id].payload
+    english = library.search("informal resolution", top_k=10, filters=Filters(language=["en"]))
+    assert corpus.id in {p.id for p in english}
+    assert corpus.id not in {p.id for p in library.search("informal resolution", top_k=10,
+                                                          filters=Filters(language=["fr", "es"]))}
+    library.index.upsert([Point(hit.id, hit.dense or [], sparse, hit.payload, hit.sentences or [])])  # as it was
