@@ -39,8 +39,9 @@ def run_gold_eval(settings: Settings, options: GoldOptions, out: Console, err: C
 
     gold = validated()
     baseline = load_baseline(options.baseline) if options.baseline else None
-    run, embedder = ask_all(settings, options, gold, err)
-    metrics = score_run(run) | pdf_metrics(settings, embedder, err) | question_set_metrics(settings, embedder, err)
+    run, embedder, languages = ask_all(settings, options, gold, err)
+    metrics = score_run(run) | languages | pdf_metrics(settings, embedder, err) | \
+        question_set_metrics(settings, embedder, err)
     changes = compare(metrics, baseline) if baseline is not None else None
     if options.out_dir is not None:
         threshold = settings.abstain_threshold if options.url is None else None
@@ -53,24 +54,36 @@ def run_gold_eval(settings: Settings, options: GoldOptions, out: Console, err: C
     return 0
 
 
-def ask_all(settings: Settings, options: GoldOptions, gold: Any, err: Console) -> tuple[Any, Any]:
-    """The run, and the embedder it used when in process (None over HTTP)."""
-    from eval.runner import HttpTarget, InProcessTarget, corpus_knowledge_base, run_gold
+def ask_all(settings: Settings, options: GoldOptions, gold: Any, err: Console) -> tuple[Any, Any, dict[str, Any]]:
+    """The run, the embedder it used when in process (None over HTTP), and the six-language set's metrics."""
+    from eval.runner import HttpTarget, InProcessTarget, corpus_knowledge_base
 
-    total = len(gold.questions) + len(gold.negatives)
-    with progress(err, "questions", total) as advance:
-        if options.url is None:
-            with corpus_knowledge_base(settings, options.index) as kb:
-                return run_gold(InProcessTarget(kb), gold, advance), kb.embedder
-        import httpx
+    if options.url is None:
+        with corpus_knowledge_base(settings, options.index) as kb:
+            run, languages = on_target(InProcessTarget(kb), gold, err)
+            return run, kb.embedder, languages
+    import httpx
 
-        target = HttpTarget(options.url, settings.api_key)
-        try:
-            return run_gold(target, gold, advance), None
-        except httpx.HTTPError as exc:
-            raise KBError(f"the service at {options.url} did not answer properly: {exc}") from None
-        finally:
-            target.close()
+    target = HttpTarget(options.url, settings.api_key)
+    try:
+        run, languages = on_target(target, gold, err)
+        return run, None, languages
+    except httpx.HTTPError as exc:
+        raise KBError(f"the service at {options.url} did not answer properly: {exc}") from None
+    finally:
+        target.close()
+
+
+def on_target(target: Any, gold: Any, err: Console) -> tuple[Any, dict[str, Any]]:
+    """The gold run, then the six-language set, on one target."""
+    from eval.languages import language_metrics, load_languages
+    from eval.runner import run_gold
+
+    with progress(err, "questions", len(gold.questions) + len(gold.negatives)) as advance:
+        run = run_gold(target, gold, advance)
+    questions = load_languages()
+    with progress(err, "languages", len(questions)) as advance:
+        return run, language_metrics(target, questions, advance)
 
 
 def pdf_metrics(settings: Settings, embedder: Any, err: Console) -> dict[str, Any]:
