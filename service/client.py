@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 import httpx
 
 from ingest.errors import ServiceUnavailable
+from ingest.language import detect
+from service.answering.phrases import phrase
 from service.models import NO_MATCH, Answer, Filters, SearchResponse
 
 if TYPE_CHECKING:  # the product loads only when a LocalClient is built
@@ -37,7 +39,7 @@ class LocalClient:
     def search(self, query: str, top_k: int = 5, filters: Filters | None = None) -> SearchResponse:
         passages, matched = self.kb.search_matching(query, top_k, filters)
         if not matched:
-            return SearchResponse(results=[], matched=False, note=NO_MATCH)
+            return SearchResponse(results=[], matched=False, note=phrase(NO_MATCH, detect(query) or "en"))
         return SearchResponse(results=passages)
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:

@@ -90,6 +90,8 @@ class Answer(BaseModel):
     suggestions: list[Suggestion] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list, description="Support contacts from corpus/contacts.toml.")
     mode: str = Field("extractive", description="'extractive' or 'llm'.")
+    language: str = Field("en", description="The question's language (ar, zh, en, fr, ru, es): the answer's fixed "
+                          "sentences are in it; quotes stay in their document's language.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
 
 

@@ -87,3 +87,53 @@ def test_passages_written_before_languages_were_read_count_as_english(library) -
     assert corpus.id not in {p.id for p in library.search("informal resolution", top_k=10,
                                                           filters=Filters(language=["fr", "es"]))}
     library.index.upsert([Point(hit.id, hit.dense or [], sparse, hit.payload, hit.sentences or [])])  # as it was
+
+
+# --- the answer's fixed sentences in the asker's language --------------------------------------------------------
+@pytest.mark.parametrize(("question", "language", "opening"), [
+    ("Quelle est la capitale du Pérou ?", "fr", "Les réponses citées ne sont pas encore proposées"),
+    ("¿Quién facilitó el evento del 28 de octubre?", "es", "Todavía no se ofrecen respuestas citadas"),
+    ("Какая столица у Перу?", "ru", "Ответы с цитатами"),
+    ("ما هي عاصمة بيرو؟", "ar", "لا تتوفر بعدُ"),
+    ("谁主持了这次会议？", "zh", "目前尚不提供"),
+])
+def test_a_question_in_another_language_gets_no_unjudged_quote_but_documents_and_contacts(
+        corpus_kb, question: str, language: str, opening: str) -> None:
+    """The rules that judge an answer read English: another language gets the closest documents, in its language's
+    words, and the support contacts (an account of harm in it would not be recognised), never a quote as answer."""
+    answer = corpus_kb.ask(question)
+    assert answer.abstained and answer.language == language and answer.answer.startswith(opening)
+    assert not answer.citations and answer.suggestions and answer.contacts
+
+
+def test_english_keeps_its_sentences(corpus_kb) -> None:
+    answer = corpus_kb.ask("What is the capital of Peru?")
+    assert answer.language == "en" and answer.answer.startswith("The documents in this library do not cover")
+    assert not answer.contacts
+
+
+def test_a_care_answer_opens_in_the_askers_language_and_quotes_stay_as_written() -> None:
+    from service.answering.disclosure import PREFACE
+    from service.answering.phrases import LLM_DOWN, localize
+    from service.models import Answer
+
+    english = Answer(answer=f"{PREFACE} Reports go to the ethics office [1].", preface=PREFACE, disclosure=True,
+                     notice=LLM_DOWN)
+    french = localize(english.model_copy(), "fr")
+    assert french.answer == f"{french.preface} Reports go to the ethics office [1]."
+    assert french.preface.startswith("Merci de nous en avoir parlé")
+    assert french.notice is not None and french.notice.startswith("Le modèle de langue n'est pas disponible")
+    assert localize(english.model_copy(), "en") == english.model_copy(update={"language": "en"})
+
+
+def test_search_says_no_match_in_the_askers_language(library) -> None:
+    from fastapi.testclient import TestClient
+
+    from app.web import create_app
+
+    with TestClient(create_app(library.settings, library), base_url="http://127.0.0.1") as client:
+        found = client.post("/api/search", json={"query": "xqzv wplk"}).json()
+        assert found["matched"] is False and found["note"].startswith("No passage")
+        found = client.post("/api/search", json={"query": "заявление чайник полёт сквозь зеркало"}).json()
+        if not found["matched"]:
+            assert found["note"].startswith("Ни один фрагмент")

@@ -253,6 +253,28 @@ def test_the_three_answer_states_a_helper_and_a_search_nothing_matches(page: Any
     open_tab(page, "Ask")
 
 
+def test_an_arabic_question_reads_right_to_left_and_a_french_one_gets_french_sentences(page: Any) -> None:
+    ask(page, "ما هي الأهداف الثلاثة للاجتماع؟")
+    answer = page.locator("#kb-conversation .kb-answer").last
+    assert answer.get_attribute("lang") == "ar" and answer.get_attribute("dir") == "rtl"
+    direction = "el => getComputedStyle(el).direction"
+    assert answer.evaluate(direction) == "rtl"
+    assert answer.locator(".kb-abstain > p").first.inner_text().startswith("لا تتوفر")
+    title = answer.locator(".kb-suggestions .kb-doc-title").first  # an English title inside the Arabic answer
+    assert title.evaluate(direction) == "ltr" and title.inner_text().isascii()
+    assert page.locator("#kb-conversation .kb-question-text").last.evaluate(direction) == "rtl"
+    assert answer.locator(".kb-contacts li").count() >= 1
+    shot(page, "arabic.png")
+    assert axe_violations(page) == []
+
+    ask(page, "Qui a animé la séance du 28 octobre ?")
+    french = page.locator("#kb-conversation .kb-answer").last
+    assert french.get_attribute("lang") == "fr" and french.evaluate(direction) == "ltr"
+    assert "Les réponses citées ne sont pas encore proposées" in french.inner_text()
+    page.locator("#kb-clear").click()
+    page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")
+
+
 def test_search_highlights_terms_and_expands_passages(page: Any) -> None:
     open_tab(page, "Search")
     box = page.locator("#kb-search-query textarea, #kb-search-query input").first

@@ -99,6 +99,9 @@ def with_chips(text: str, turn: int, citations: list[Citation]) -> str:
     return "".join(out)
 
 
+RTL_LANGUAGES = frozenset({"ar"})
+
+
 # --- answers -----------------------------------------------------------------------------------
 def state_badge(answer: Answer) -> str:
     """The answer's state in words (not colour alone): answered, partly answered, not covered."""
@@ -133,12 +136,12 @@ def abstention_html(answer: Answer) -> str:
     items = "".join(suggestion_item(s) for s in answer.suggestions)
     closest = f'<p class="kb-subhead">Closest documents</p><ul class="kb-suggestions">{items}</ul>' if items else ""
     notice = f'<p class="kb-notice">{escape(answer.notice)}</p>' if answer.notice else ""
-    return f'<div class="kb-abstain"><p>{escape(answer.answer)}</p>{notice}{closest}</div>'
+    return f'<div class="kb-abstain"><p>{escape(answer.answer)}</p>{notice}{closest}{contacts_html(answer.contacts)}</div>'
 
 
 def suggestion_item(s: Suggestion) -> str:
     where = f" · Section: {escape(s.section)}" if s.section else ""
-    return (f'<li><span class="kb-doc-title">{escape(s.title)}</span> '
+    return (f'<li><span class="kb-doc-title" dir="auto">{escape(s.title)}</span> '
             f'<span class="kb-meta-inline">({escape(s.doc_type.value)}{where})</span> '
             f"{open_link(s.doc_key, s.page_start, section=s.section)}</li>")
 
@@ -190,9 +193,12 @@ def turn_html(n: int, turn: Turn, streaming: bool) -> str:
         answer = '<p class="kb-pending">Looking through the documents…</p>'
     else:
         answer = answer_html(n, turn.answer, streaming)
+    language = turn.answer.language if turn.answer is not None else "en"
     return (f'<article class="kb-turn" id="turn-{n}" aria-label="Question {n} and its answer">'
-            f'<p class="kb-question"><span class="kb-sr-only">You asked: </span>{escape(turn.question)}</p>'
-            f'<div class="kb-answer" id="answer-{n}" tabindex="-1">{answer}</div></article>')
+            f'<p class="kb-question"><span class="kb-sr-only">You asked: </span>'
+            f'<span class="kb-question-text" dir="auto">{escape(turn.question)}</span></p>'
+            f'<div class="kb-answer" id="answer-{n}" tabindex="-1" lang="{language}" '
+            f'dir="{"rtl" if language in RTL_LANGUAGES else "ltr"}">{answer}</div></article>')
 
 
 # --- sources panel -----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import numpy as np
 
 from ingest.contacts import Contact
 from ingest.errors import LLMUnavailable
+from ingest.language import detect
 from service.answering.answerability import Coverage, assess
 from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
@@ -33,6 +34,15 @@ from service.answering.focus import (
     person_words,
     speaker_names,
     without_names,
+)
+from service.answering.phrases import (
+    LLM_DOWN,
+    LLM_LATE,
+    LLM_UNVERIFIED,
+    NOT_JUDGED_KEY,
+    PARTLY_KEY,
+    localize,
+    phrase,
 )
 from service.answering.verify import verify
 from service.models import Answer, Citation, Filters, Suggestion
@@ -49,9 +59,6 @@ NOT_COVERED_BECAUSE = (
     "they may still help, but they do not answer it."
 )
 PARTLY = "The documents in this library answer this question only in part: {reason}."
-LLM_UNVERIFIED = "The language model's answer could not be verified against the passages; showing the extractive answer."
-LLM_LATE = "The language model did not answer in time; showing the extractive answer."
-LLM_DOWN = "The language model is not available right now; showing the extractive answer."
 
 
 OnToken = Callable[[str], None]
@@ -86,8 +93,23 @@ class AnswerService:
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None, on_token: OnToken | None = None
             ) -> Answer:
-        """The answer; with an LLM configured, ``on_token`` gets the model's text as it is generated (a draft that
-        grounding may still cut: the returned Answer is what counts)."""
+        """The answer, its fixed sentences in the question's language; with an LLM configured, ``on_token`` gets the
+        model's text as it is generated (a draft that grounding may still cut: the returned Answer is what counts)."""
+        language = detect(question) or "en"
+        if language != "en":
+            return localize(self.not_judged(question, top_k, filters, language), language)
+        return localize(self.answer(question, top_k, filters, on_token, language), language)
+
+    def not_judged(self, question: str, top_k: int, filters: Filters | None, language: str) -> Answer:
+        """A question in another language: the rules that decide what answers a question, and the disclosure
+        rules, read English; until they read its language, no quote is offered as its answer. The closest
+        documents are listed, and the support contacts, since an account of harm would not be recognised."""
+        found = self.retriever.retrieve(question, top_k, filters)
+        return Answer(answer=phrase(NOT_JUDGED_KEY, language), abstained=True, state="not_covered",
+                      suggestions=suggestions(found), contacts=self.contacts(), timings_ms=found.timings_ms)
+
+    def answer(self, question: str, top_k: int, filters: Filters | None, on_token: OnToken | None, language: str
+               ) -> Answer:
         found = self.retriever.retrieve(question, top_k, filters)
         asker = self.detector.assess(question, found.query_vec).asker
         if asker != "question":
@@ -113,7 +135,9 @@ class AnswerService:
             return abstention(found, notice=notice)
         if coverage.state == "partial":
             answer.state, answer.uncovered = "partial", coverage.uncovered
-            notice = " ".join(n for n in (PARTLY.format(reason="; ".join(dict.fromkeys(coverage.reasons))), notice) if n)
+            partly = PARTLY.format(reason="; ".join(dict.fromkeys(coverage.reasons))) if language == "en" else \
+                phrase(PARTLY_KEY, language)  # the English rules' reason is not put inside another language
+            notice = " ".join(n for n in (partly, notice) if n)
         answer.notice = " ".join(n for n in (notice, answer.notice) if n) or None
         return answer
 
