@@ -275,6 +275,22 @@ def test_an_arabic_question_reads_right_to_left_and_a_french_one_gets_french_sen
     page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")
 
 
+@pytest.mark.parametrize(("locale", "tab", "question"), [("fr-FR", "Rechercher", "Votre question"),
+                                                      ("ar", "بحث", "سؤالك"), ("en-US", "Search", "Your question")])
+def test_the_labels_follow_the_browsers_language(browser: Any, server: LiveServer, locale: str, tab: str,
+                                                 question: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(server.url + "/ui/")
+        page.wait_for_selector("#kb-question textarea")
+        assert page.get_by_role("tab", name=tab).count() == 1
+        assert page.get_by_label(question).count() == 1
+    finally:
+        context.close()
+
+
 def test_search_highlights_terms_and_expands_passages(page: Any) -> None:
     open_tab(page, "Search")
     box = page.locator("#kb-search-query textarea, #kb-search-query input").first

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from service.feedback import FeedbackStore
 from service.knowledge_base import KnowledgeBase
+from ui.labels import I18N, label
 from ui.tabs.ask import build_ask_tab
 from ui.tabs.filters import FilterControls, refreshed_documents
 from ui.tabs.library import build_library_tab
@@ -52,11 +53,11 @@ def build(kb: KnowledgeBase, store: FeedbackStore) -> gr.Blocks:
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as blocks:
         gr.HTML(HEADER)
         with gr.Tabs():
-            with gr.Tab("Ask", id="ask", elem_id="kb-tab-ask") as ask_tab:
+            with gr.Tab(label("tab_ask"), id="ask", elem_id="kb-tab-ask") as ask_tab:
                 ask_filters = build_ask_tab(kb, store)
-            with gr.Tab("Search", id="search", elem_id="kb-tab-search") as search_tab:
+            with gr.Tab(label("tab_search"), id="search", elem_id="kb-tab-search") as search_tab:
                 search_filters = build_search_tab(kb)
-            with gr.Tab("Library", id="library", elem_id="kb-tab-library") as library_tab:
+            with gr.Tab(label("tab_library"), id="library", elem_id="kb-tab-library") as library_tab:
                 library = build_library_tab(kb)
         refresh_on_select(kb, ask_tab, ask_filters)
         refresh_on_select(kb, search_tab, search_filters)
@@ -84,7 +85,7 @@ def mount(app: FastAPI, kb: KnowledgeBase, store: FeedbackStore) -> None:
     calm_queue(blocks)
     quiet_event_errors()
     gr.mount_gradio_app(
-        app, blocks, path="/ui", footer_links=[], run_history=False, theme=theme(),
+        app, blocks, path="/ui", footer_links=[], i18n=I18N, run_history=False, theme=theme(),
         css_paths=[HERE / "theme.css"], head=head, max_file_size=f"{int(kb.settings.max_file_mb)}mb",
         ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False, show_error=False,
     )

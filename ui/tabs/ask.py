@@ -17,6 +17,7 @@ from ingest.errors import KBError
 from service.feedback import FeedbackStore
 from service.knowledge_base import KnowledgeBase
 from service.models import Answer, Filters
+from ui.labels import label
 from ui.render import NO_SOURCES, Turn, conversation_html, sources_html
 from ui.tabs.feedback import feedback_row
 from ui.tabs.filters import FilterControls, filter_controls, to_filters
@@ -111,12 +112,12 @@ def build_ask_tab(kb: KnowledgeBase, store: FeedbackStore) -> FilterControls:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             conversation = gr.HTML(conversation_html([]), elem_id="kb-conversation", label="Conversation")
-            question = gr.Textbox(label="Your question", placeholder="Ask about preventing or addressing sexual harassment",
+            question = gr.Textbox(label=label("question"), placeholder=label("question_hint"),
                                   lines=1, max_lines=6, elem_id="kb-question", submit_btn=False,
                                   info=f"Up to {kb.settings.max_question_chars:,} characters.")
             with gr.Row():
-                ask_btn = gr.Button("Ask", variant="primary", elem_id="kb-ask")
-                clear_btn = gr.Button("Clear chat", variant="secondary", elem_id="kb-clear")
+                ask_btn = gr.Button(label("ask"), variant="primary", elem_id="kb-ask")
+                clear_btn = gr.Button(label("clear"), variant="secondary", elem_id="kb-clear")
             state_line = gr.HTML("", elem_id="kb-ask-status")
             examples = example_buttons()
             tab.filters = filter_controls(kb, "ask")

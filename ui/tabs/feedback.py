@@ -10,6 +10,7 @@ import gradio as gr
 
 from ingest.errors import KBError
 from service.feedback import EXCERPT_CHARS, FeedbackStore, Rating
+from ui.labels import label
 from ui.render import Turn
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def feedback_row(store: FeedbackStore, turns: gr.State) -> None:
             up = gr.Button("Helpful", size="sm", elem_id="kb-fb-up", elem_classes=["kb-icon", "kb-icon-up"])
             down = gr.Button("Not helpful", size="sm", elem_id="kb-fb-down", elem_classes=["kb-icon", "kb-icon-down"])
             wrong = gr.Button("Wrong citation", size="sm", elem_id="kb-fb-wrong", elem_classes=["kb-icon", "kb-icon-flag"])
-        include = gr.Checkbox(False, label="Include my question with my feedback", elem_id="kb-fb-include")
+        include = gr.Checkbox(False, label=label("include_question"), elem_id="kb-fb-include")
         result = gr.HTML("", elem_id="kb-fb-result")
         gr.Markdown(PRIVACY_NOTE.format(days=store.retention_days), elem_id="kb-privacy", elem_classes=["kb-privacy"])
     for button, choice in ((up, "up"), (down, "down"), (wrong, "wrong")):

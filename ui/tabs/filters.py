@@ -10,6 +10,7 @@ import gradio as gr
 from ingest.models import DocType
 from service.knowledge_base import KnowledgeBase
 from service.models import Filters
+from ui.labels import label
 
 
 @dataclass
@@ -29,9 +30,9 @@ def document_choices(kb: KnowledgeBase) -> list[tuple[str, str]]:
 
 def filter_controls(kb: KnowledgeBase, prefix: str) -> FilterControls:
     with gr.Accordion("Filters", open=False):
-        types = gr.CheckboxGroup([(t.value.capitalize(), t.value) for t in DocType], label="Document types",
+        types = gr.CheckboxGroup([(t.value.capitalize(), t.value) for t in DocType], label=label("doc_types"),
                                  info="Leave empty to include every type.", elem_id=f"{prefix}-types")
-        docs = gr.Dropdown(document_choices(kb), multiselect=True, label="Documents", value=[],
+        docs = gr.Dropdown(document_choices(kb), multiselect=True, label=label("documents"), value=[],
                            info="Leave empty to include every document.", elem_id=f"{prefix}-docs")
     return FilterControls(types, docs)
 

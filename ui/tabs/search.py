@@ -10,6 +10,7 @@ import gradio as gr
 from ingest.errors import KBError
 from service.knowledge_base import KnowledgeBase
 from service.models import NO_MATCH
+from ui.labels import label
 from ui.render import search_results_html
 from ui.tabs.filters import FilterControls, filter_controls, to_filters
 
@@ -32,10 +33,10 @@ def run_search(kb: KnowledgeBase, query: str, top_k: float, doc_types: list[str]
 
 def build_search_tab(kb: KnowledgeBase) -> FilterControls:
     with gr.Row():
-        query = gr.Textbox(label="Search the guidance", placeholder="e.g. bystander intervention, ClearCheck",
+        query = gr.Textbox(label=label("search_box"), placeholder="e.g. bystander intervention, ClearCheck",
                            scale=4, elem_id="kb-search-query")
-        top_k = gr.Slider(1, 20, value=8, step=1, label="Passages to show", scale=1, elem_id="kb-search-k")
-    search_btn = gr.Button("Search", variant="primary", elem_id="kb-search")
+        top_k = gr.Slider(1, 20, value=8, step=1, label=label("passages"), scale=1, elem_id="kb-search-k")
+    search_btn = gr.Button(label("search"), variant="primary", elem_id="kb-search")
     filters = filter_controls(kb, "search")
     results = gr.HTML(search_results_html("", []), elem_id="kb-results")
     args: dict[str, Any] = {"inputs": [query, top_k, *filters.inputs], "outputs": results, "api_visibility": "private"}
