@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from ingest.errors import UsageError
-from ingest.language import DEFAULT, SAMPLE_CHARS, detect, from_tag
+from ingest.language import SAMPLE_CHARS, from_tag, language_of
 from ingest.models import DocType, DocumentMeta, ParsedFile
 
 log = logging.getLogger(__name__)
@@ -116,8 +116,8 @@ def meta_for(catalog: Catalog, path: Path, sha256: str, parsed: ParsedFile) -> D
     """`Catalog.meta_for`, with the language decided: the catalog's, else the file's own tag (HTML ``lang``, DOCX
     properties), else read from the text (English when the text does not say)."""
     meta = catalog.meta_for(path, sha256, parsed)
-    language = from_tag(meta.language) or from_tag(parsed.info.get("language")) or detect(document_text(parsed))
-    return meta.model_copy(update={"language": language or DEFAULT})
+    language = from_tag(meta.language) or from_tag(parsed.info.get("language")) or language_of(document_text(parsed))
+    return meta.model_copy(update={"language": language})
 
 
 def document_text(parsed: ParsedFile) -> str:

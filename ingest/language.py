@@ -36,6 +36,11 @@ def detect(text: str, default: str | None = DEFAULT) -> str | None:
     return str(language) if probability >= MIN_PROBABILITY else default
 
 
+def language_of(text: str) -> str:
+    """The language of a question or a document's text; English when the text does not say."""
+    return detect(text) or DEFAULT
+
+
 def from_tag(tag: str | None) -> str | None:
     """A language tag as documents write it ("fr-FR", "zh_Hans", "EN") as one of the six, else None."""
     match = _TAG.match(tag or "")

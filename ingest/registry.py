@@ -146,7 +146,7 @@ class Registry:
         """Delete points of document versions no saved manifest names (interrupted or replaced writes); on a
         shared store, not those written within ``grace_s`` (another machine may be about to name them)."""
         committed = self.manifest.committed_hashes() | self.store.load().committed_hashes()
-        spared = self.index.doc_hashes_written_since(time.time() - self.grace_s) if self.store.shared else set()
+        spared = self.index.doc_hashes_written_since(time.time() - self.grace_s)
         orphans = [h for h in self.index.doc_hashes() if h not in committed and h not in spared]
         if orphans:
             log.info("sweeping %d orphaned document version(s)", len(orphans))

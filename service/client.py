@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import httpx
 
 from ingest.errors import ServiceUnavailable
-from ingest.language import detect
-from service.answering.phrases import phrase
-from service.models import NO_MATCH, Answer, Filters, SearchResponse
+from service.models import Answer, Filters, SearchResponse
 
 if TYPE_CHECKING:  # the product loads only when a LocalClient is built
     from service.knowledge_base import KnowledgeBase
@@ -37,10 +35,7 @@ class LocalClient:
         self.owned = owned
 
     def search(self, query: str, top_k: int = 5, filters: Filters | None = None) -> SearchResponse:
-        passages, matched = self.kb.search_matching(query, top_k, filters)
-        if not matched:
-            return SearchResponse(results=[], matched=False, note=phrase(NO_MATCH, detect(query) or "en"))
-        return SearchResponse(results=passages)
+        return self.kb.search_response(query, top_k, filters)
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None) -> Answer:
         return self.kb.ask(question, top_k, filters)

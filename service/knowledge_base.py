@@ -17,6 +17,7 @@ from ingest.errors import IndexUnavailable, NotFound, UsageError
 from ingest.factory import build_ingestor, load_embedder
 from ingest.index import open_index
 from ingest.index.base import Index
+from ingest.language import language_of
 from ingest.manifest import Manifest
 from ingest.models import DocumentRecord
 from ingest.pipeline import FileOutcome, Progress, file_hash
@@ -24,8 +25,9 @@ from ingest.settings import Settings
 from service.answering.coverage import SourceCheck
 from service.answering.disclosure import DisclosureDetector
 from service.answering.extractive import ExtractiveAnswerer
+from service.answering.phrases import phrase
 from service.answering.service import AnswerService
-from service.models import Answer, Filters, Passage
+from service.models import NO_MATCH, Answer, Filters, Passage, SearchResponse
 from service.originals import Originals
 from service.query_embedding import QueryEmbedder, build_query_embedder
 from service.retrieval import Retriever
@@ -57,7 +59,7 @@ class KnowledgeBase:
         self.on_answer: Callable[[Answer], None] = lambda _: None  # observers (metrics), set by the composition root
         self.on_ingest: Callable[[list[FileOutcome]], None] = lambda _: None
         self._first_load(wait_for_index)
-        if not index.shared:  # one process holds an embedded index: nothing of it is in flight now
+        if not self.registry.store.shared:  # one process holds an embedded index: nothing of it is in flight now
             self._recover()
         self.embed_query = build_query_embedder(settings, embedder)
         self.embed_texts = SentenceCache(self.embed_query)
@@ -106,8 +108,9 @@ class KnowledgeBase:
         if not force and self._stamp is not None and now - self._checked < self.settings.registry_poll_s:
             return
         self._checked = now
-        if self.registry.store.stamp() != self._stamp:
-            self._reload()
+        stamp = self.registry.store.stamp()
+        if stamp != self._stamp:
+            self._reload(stamp)
 
     def _fresh(self) -> None:
         """Readers take the latest library they can: while the store does not answer they keep the copy they
@@ -138,6 +141,14 @@ class KnowledgeBase:
         terms = self.token_set(query)
         lexical = any(terms & self.token_set(p.text) for p in found.passages) if terms else False
         return found.passages, bool(found.passages) and (lexical or found.best_cosine >= self.settings.abstain_threshold)
+
+    def search_response(self, query: str, top_k: int = 5, filters: Filters | None = None, mode: str = "hybrid"
+                        ) -> SearchResponse:
+        """What a search answers: the passages, or, when none matches, a note saying so in the query's language."""
+        passages, matched = self.search_matching(query, top_k, filters, mode)
+        if not matched:
+            return SearchResponse(results=[], matched=False, note=phrase(NO_MATCH, language_of(query)))
+        return SearchResponse(results=passages)
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
@@ -245,8 +256,9 @@ class KnowledgeBase:
             log.warning("recovered from an interrupted write: %d uncommitted version(s), %d stray upload(s) removed",
                         swept, len(strays))
 
-    def _reload(self) -> None:
-        stamp = self.registry.store.stamp()  # read first: a save while the records load shows on the next check
+    def _reload(self, stamp: str | None = None) -> None:
+        """``stamp``: the store's stamp, read before the records (a save while they load shows on the next check)."""
+        stamp = self.registry.store.stamp() if stamp is None else stamp
         manifest: Manifest = self.registry.saved()
         self.manifest = manifest
         self._committed = manifest.committed_hashes()

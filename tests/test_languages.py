@@ -112,28 +112,22 @@ def test_english_keeps_its_sentences(corpus_kb) -> None:
     assert not answer.contacts
 
 
-def test_a_care_answer_opens_in_the_askers_language_and_quotes_stay_as_written() -> None:
-    from service.answering.disclosure import PREFACE
-    from service.answering.phrases import LLM_DOWN, localize
-    from service.models import Answer
+def test_every_fixed_sentence_is_written_in_the_five_other_languages() -> None:
+    from service.answering.phrases import PHRASES
 
-    english = Answer(answer=f"{PREFACE} Reports go to the ethics office [1].", preface=PREFACE, disclosure=True,
-                     notice=LLM_DOWN)
-    french = localize(english.model_copy(), "fr")
-    assert french.answer == f"{french.preface} Reports go to the ethics office [1]."
-    assert french.preface.startswith("Merci de nous en avoir parlé")
-    assert french.notice is not None and french.notice.startswith("Le modèle de langue n'est pas disponible")
-    assert localize(english.model_copy(), "en") == english.model_copy(update={"language": "en"})
+    for english, versions in PHRASES.items():
+        assert set(versions) == {"fr", "es", "ar", "ru", "zh"}, english
+        assert all(text.strip() and text != english for text in versions.values()), english
+        assert detect(versions["fr"]) == "fr" and detect(versions["ru"]) == "ru" and detect(versions["zh"]) == "zh"
 
 
-def test_search_says_no_match_in_the_askers_language(library) -> None:
+def test_search_says_no_match_in_the_askers_language(corpus_kb) -> None:
     from fastapi.testclient import TestClient
 
     from app.web import create_app
 
-    with TestClient(create_app(library.settings, library), base_url="http://127.0.0.1") as client:
-        found = client.post("/api/search", json={"query": "xqzv wplk"}).json()
-        assert found["matched"] is False and found["note"].startswith("No passage")
-        found = client.post("/api/search", json={"query": "заявление чайник полёт сквозь зеркало"}).json()
-        if not found["matched"]:
-            assert found["note"].startswith("Ни один фрагмент")
+    with TestClient(create_app(corpus_kb.settings, corpus_kb), base_url="http://127.0.0.1") as client:
+        for query, opening in (("xqzv wplk", "No passage"), ("рецепт борща со сметаной", "Ни один фрагмент"),
+                               ("recette de la tarte aux pommes", "Aucun passage")):
+            found = client.post("/api/search", json={"query": query}).json()
+            assert found["matched"] is False and found["note"].startswith(opening), query

@@ -169,7 +169,7 @@ def test_the_embedded_mode_keeps_its_folder_layout(tmp_path, embedder) -> None:
     kb.ingest([CORPUS])
     kb.close()
     assert {"manifest.json", "qdrant"} <= {p.name for p in settings.index_dir.iterdir()}
-    assert not kb.index.shared and set(kb.index.record_store().load().documents) == {"dialogue-2021-10-28"}
+    assert not kb.registry.store.shared and set(kb.index.record_store().load().documents) == {"dialogue-2021-10-28"}
 
 
 # --- a server that does not answer ---------------------------------------------------------------

@@ -91,17 +91,13 @@ class Index(Protocol):
         """The folder the engine writes through memory-mapped files on this machine (a disk full under them is a
         SIGBUS, not an error a caller can handle); None when it writes no such files here."""
 
-    @property
-    def shared(self) -> bool:
-        """Whether other processes (replicas, ingestors on other machines) write this index too."""
-
     def record_store(self) -> RecordStore:
         """Where this index's committed document versions are kept (the registry operations): ``manifest.json``
         beside the embedded index, a registry collection on a Qdrant server."""
 
     def doc_hashes_written_since(self, since: float) -> set[str]:
         """Versions with a point written at or after ``since`` (epoch seconds): another machine's writes in
-        flight, which an orphan sweep must spare."""
+        flight, which an orphan sweep must spare (none where one process holds the index)."""
 
     def upsert(self, points: list[Point]) -> None: ...
 

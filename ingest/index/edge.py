@@ -232,10 +232,6 @@ class EdgeIndex:
     def mapped_folder(self) -> Path:
         return self.folder
 
-    @property
-    def shared(self) -> bool:
-        return False  # one process holds the folder (FolderLock)
-
     def record_store(self) -> ManifestStore:
         return ManifestStore(self.folder.parent / "manifest.json")
 

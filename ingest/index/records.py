@@ -12,7 +12,6 @@ for) before its record is upserted here, and the version it replaced is deleted 
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -61,40 +60,24 @@ def manifest_of(points: list[dict[str, Any]]) -> Manifest:
 
 
 class QdrantRecords:
-    """``RecordStore`` on the registry collection; ``call`` runs each client call with retries."""
+    """``RecordStore`` on the registry collection; ``call`` runs each client call as the index does (retried, and
+    serialised where the client needs it)."""
 
     shared = True
 
-    def __init__(self, client: QdrantClient, collection: str, call: Callable[[Callable[[], Any]], Any],
-                 lock: contextlib.AbstractContextManager[Any] | None = None) -> None:
+    def __init__(self, client: QdrantClient, collection: str, call: Callable[[Callable[[], Any]], Any]) -> None:
         self.client = client
         self.collection = collection
         self._call = call
-        self._lock = lock or contextlib.nullcontext()
         self._ready = False
 
     def _do(self, fn: Callable[[], T]) -> T:
-        self._ensure()
-
-        def locked() -> T:
-            with self._lock:
-                return fn()
-
-        result: T = self._call(locked)
+        if not self._ready:  # made on first use: a service starts while the server is away
+            if not self._call(lambda: self.client.collection_exists(self.collection)):
+                self._call(lambda: self.client.create_collection(self.collection, vectors_config={}))
+            self._ready = True
+        result: T = self._call(fn)
         return result
-
-    def _ensure(self) -> None:
-        if self._ready:
-            return
-        client, name = self.client, self.collection
-
-        def make() -> None:
-            with self._lock:
-                if not client.collection_exists(name):
-                    client.create_collection(name, vectors_config={})
-
-        self._call(make)
-        self._ready = True
 
     def load(self) -> Manifest:
         points: list[dict[str, Any]] = []

@@ -208,7 +208,7 @@ class ServerIndex:
         self._ready = False
         self._ready_lock = threading.Lock()
         self._bm25 = Bm25Encoder()
-        self._records = QdrantRecords(client, f"{collection}_registry", self._call, self._read_lock)
+        self._records = QdrantRecords(client, f"{collection}_registry", self._locked)
 
     @classmethod
     def connect(cls, url: str, collection: str, api_key: str | None = None, dim: int = 384,
@@ -224,15 +224,14 @@ class ServerIndex:
             if self._ready:
                 return
             client, collection = self._client, self.collection
-            if not self._call(lambda: client.collection_exists(collection)):
-                self._call(lambda: _create_collection(client, collection, self.dim, self._local))
+            if not self._locked(lambda: client.collection_exists(collection)):
+                self._locked(lambda: _create_collection(client, collection, self.dim, self._local))
             else:
-                self._call(lambda: _check_dim(client, collection, self.dim))
+                self._locked(lambda: _check_dim(client, collection, self.dim))
             self._ready = True
 
-    def _do(self, fn: Callable[[], T], lock: contextlib.AbstractContextManager[Any] | None = None) -> T:
-        """One call against the collection: made ready first, retried, under ``lock`` (default: the read lock)."""
-        self.ensure_collection()
+    def _locked(self, fn: Callable[[], T], lock: contextlib.AbstractContextManager[Any] | None = None) -> T:
+        """One client call, retried, under ``lock`` (default: the read lock, which local mode needs for every call)."""
 
         def locked() -> T:
             with lock if lock is not None else self._read_lock:
@@ -240,14 +239,14 @@ class ServerIndex:
 
         return self._call(locked)
 
+    def _do(self, fn: Callable[[], T], lock: contextlib.AbstractContextManager[Any] | None = None) -> T:
+        """One call against the collection, made ready first."""
+        self.ensure_collection()
+        return self._locked(fn, lock)
+
     # --- the library's records ---------------------------------------------------------------------
     def record_store(self) -> QdrantRecords:
         return self._records
-
-    @property
-    def shared(self) -> bool:
-        """Other processes may write this collection: their versions in flight are spared by orphan sweeps."""
-        return True
 
     def doc_hashes_written_since(self, since: float) -> set[str]:
         newer = models.Filter(must=[models.FieldCondition(key=WRITTEN_AT, range=models.Range(gte=since))])

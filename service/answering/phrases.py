@@ -1,16 +1,17 @@
 """The answer's fixed sentences in the six UN languages: written by us (never machine-translated at run time), in
 the language of the question. Quotes stay in their document's language.
 
-The answer path composes in English; ``localize`` then puts each fixed sentence in the asker's language. A reason
-the English rules give ("no passage gives a time span") is left out of another language's sentence rather than
-shown in English inside it.
+Read today: ``not_judged`` (a question in another language, which the English answer and disclosure rules cannot
+judge yet) and the search's "no match" note. The others (not covered, partly answered, the disclosure and helper
+openings, no care passages, the LLM notices) are written for the day those rules read the six languages; their
+English sentences are the ones the answer path uses now.
 """
 
 from __future__ import annotations
 
 from service.answering.care import NO_CARE_PASSAGES
 from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE
-from service.models import NO_MATCH, Answer
+from service.models import NO_MATCH
 
 NOT_COVERED_KEY, PARTLY_KEY, NOT_JUDGED_KEY = "not_covered", "partly", "not_judged"
 LLM_UNVERIFIED = "The language model's answer could not be verified against the passages; showing the extractive answer."
@@ -121,24 +122,3 @@ def phrase(english: str, language: str) -> str:
     """``english`` (a fixed sentence, or a key of ``PHRASES``) in ``language``; English when we have no version."""
     return PHRASES.get(english, {}).get(language, english)
 
-
-def localize(answer: Answer, language: str) -> Answer:
-    """The answer with its fixed sentences in ``language`` (the quoted passages untouched); the "answers only in
-    part" notice is written in the asker's language where it is made."""
-    answer.language = language
-    if language == "en":
-        return answer
-    if answer.abstained and answer.answer != phrase(NOT_JUDGED_KEY, language):
-        answer.answer = phrase(NOT_COVERED_KEY, language)
-    if answer.preface and answer.answer.startswith(answer.preface):
-        rest = answer.answer[len(answer.preface):]
-        if rest.strip() == NO_CARE_PASSAGES:
-            rest = " " + phrase(NO_CARE_PASSAGES, language)
-        answer.preface = phrase(answer.preface, language)
-        answer.answer = answer.preface + rest
-    if answer.notice:
-        notice = answer.notice
-        for english in (LLM_UNVERIFIED, LLM_LATE, LLM_DOWN):
-            notice = notice.replace(english, phrase(english, language))
-        answer.notice = notice
-    return answer

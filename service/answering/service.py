@@ -19,7 +19,7 @@ import numpy as np
 
 from ingest.contacts import Contact
 from ingest.errors import LLMUnavailable
-from ingest.language import detect
+from ingest.language import language_of
 from service.answering.answerability import Coverage, assess
 from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
@@ -35,15 +35,7 @@ from service.answering.focus import (
     speaker_names,
     without_names,
 )
-from service.answering.phrases import (
-    LLM_DOWN,
-    LLM_LATE,
-    LLM_UNVERIFIED,
-    NOT_JUDGED_KEY,
-    PARTLY_KEY,
-    localize,
-    phrase,
-)
+from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.verify import verify
 from service.models import Answer, Citation, Filters, Suggestion
 from service.retrieval import Retrieved, Retriever
@@ -95,10 +87,10 @@ class AnswerService:
             ) -> Answer:
         """The answer, its fixed sentences in the question's language; with an LLM configured, ``on_token`` gets the
         model's text as it is generated (a draft that grounding may still cut: the returned Answer is what counts)."""
-        language = detect(question) or "en"
+        language = language_of(question)
         if language != "en":
-            return localize(self.not_judged(question, top_k, filters, language), language)
-        return localize(self.answer(question, top_k, filters, on_token, language), language)
+            return self.not_judged(question, top_k, filters, language)
+        return self.answer(question, top_k, filters, on_token)
 
     def not_judged(self, question: str, top_k: int, filters: Filters | None, language: str) -> Answer:
         """A question in another language: the rules that decide what answers a question, and the disclosure
@@ -106,10 +98,11 @@ class AnswerService:
         documents are listed, and the support contacts, since an account of harm would not be recognised."""
         found = self.retriever.retrieve(question, top_k, filters)
         return Answer(answer=phrase(NOT_JUDGED_KEY, language), abstained=True, state="not_covered",
-                      suggestions=suggestions(found), contacts=self.contacts(), timings_ms=found.timings_ms)
+                      suggestions=suggestions(found), contacts=self.contacts(), timings_ms=found.timings_ms,
+                      language=language)
 
-    def answer(self, question: str, top_k: int, filters: Filters | None, on_token: OnToken | None, language: str
-               ) -> Answer:
+    def answer(self, question: str, top_k: int, filters: Filters | None, on_token: OnToken | None) -> Answer:
+        """An English question's answer (the rules below read English)."""
         found = self.retriever.retrieve(question, top_k, filters)
         asker = self.detector.assess(question, found.query_vec).asker
         if asker != "question":
@@ -135,9 +128,7 @@ class AnswerService:
             return abstention(found, notice=notice)
         if coverage.state == "partial":
             answer.state, answer.uncovered = "partial", coverage.uncovered
-            partly = PARTLY.format(reason="; ".join(dict.fromkeys(coverage.reasons))) if language == "en" else \
-                phrase(PARTLY_KEY, language)  # the English rules' reason is not put inside another language
-            notice = " ".join(n for n in (partly, notice) if n)
+            notice = " ".join(n for n in (PARTLY.format(reason="; ".join(dict.fromkeys(coverage.reasons))), notice) if n)
         answer.notice = " ".join(n for n in (notice, answer.notice) if n) or None
         return answer
 

@@ -12,11 +12,9 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
-from ingest.language import detect
-from service.answering.phrases import phrase
 from service.api.deps import KB
 from service.api.schemas import AskRequest, Health, Live, SearchRequest, error_responses
-from service.models import NO_MATCH, Answer, SearchResponse, split_answer
+from service.models import Answer, SearchResponse, split_answer
 
 log = logging.getLogger(__name__)  # never given the question text
 router = APIRouter(prefix="/api")
@@ -40,10 +38,9 @@ async def live() -> Live:
              responses=READ_ERRORS)
 async def search(body: SearchRequest, kb: KB) -> SearchResponse:
     # async + one explicit thread-pool call: a sync endpoint costs a second hop to validate its response
-    results, matched = await run_in_threadpool(kb.search_matching, body.query, body.top_k, body.filters, body.mode)
-    if not matched:
-        return SearchResponse(results=[], matched=False, note=phrase(NO_MATCH, detect(body.query) or "en"))
-    return SearchResponse(results=results)
+    response: SearchResponse = await run_in_threadpool(kb.search_response, body.query, body.top_k, body.filters,
+                                                       body.mode)
+    return response
 
 
 @router.post(

@@ -23,12 +23,12 @@ def run_search(kb: KnowledgeBase, query: str, top_k: float, doc_types: list[str]
         return (f'<p class="kb-status" role="status">The search has {len(query):,} characters; please shorten it to '
                 f"{limit:,} or fewer.</p>")
     try:
-        passages, matched = kb.search_matching(query, int(top_k), to_filters(doc_types, doc_keys))
+        found = kb.search_response(query, int(top_k), to_filters(doc_types, doc_keys))
     except KBError as err:
         return f'<p class="kb-status" role="status">The search failed: {escape(err.message)}</p>'
-    if not matched:
-        return f'<p class="kb-status kb-no-match" role="status">{escape(NO_MATCH)} Try other words.</p>'
-    return search_results_html(query, passages)
+    if not found.matched:
+        return f'<p class="kb-status kb-no-match" role="status">{escape(found.note or NO_MATCH)} Try other words.</p>'
+    return search_results_html(query, found.results)
 
 
 def build_search_tab(kb: KnowledgeBase) -> FilterControls:
