@@ -34,6 +34,7 @@ from bench.server import KB_MAIN
 from ingest.embedding import MiniLMEmbedder
 from ingest.factory import build_ingestor
 from ingest.index.edge import EdgeIndex
+from ingest.multilingual import index_vector
 from ingest.settings import Settings
 
 
@@ -76,7 +77,7 @@ def end_to_end(settings: Settings, corpus: Path, embedder: MiniLMEmbedder) -> In
     """One ``Ingestor.run`` into a fresh index folder (deleted afterwards)."""
     with tempfile.TemporaryDirectory(dir=settings.cache_dir) as tmp:
         run_settings = settings.model_copy(update={"index_dir": Path(tmp)})
-        with EdgeIndex.open(Path(tmp) / "qdrant") as index:
+        with EdgeIndex.open(Path(tmp) / "qdrant", multi=index_vector(settings)) as index:  # as `kb ingest` builds it
             ingestor = build_ingestor(run_settings, index, embedder)
             recording = RecordingEmbed(embedder)
             ingestor.embed = recording

@@ -77,7 +77,7 @@ class InProcessTarget:
     def search(self, question: str, top_k: int) -> Searched:
         found = self.kb.retriever.retrieve(question, top_k)
         top = Retrieved(found.passages[:ANSWER_K], found.vectors[:ANSWER_K], found.query_vec,  # what ask() sees
-                        sentence_vectors=found.sentence_vectors[:ANSWER_K])
+                        sentence_vectors=found.sentence_vectors[:ANSWER_K], multilingual=found.multilingual)
         signal = self.kb.answers.support(top)
         return Searched(found.passages, dict(found.timings_ms), signal)
 

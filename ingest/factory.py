@@ -9,6 +9,7 @@ from ingest.chunking import load_token_counter
 from ingest.embedding import MiniLMEmbedder
 from ingest.index import open_index
 from ingest.index.base import Index
+from ingest.multilingual import MultilingualModel, load_multilingual
 from ingest.pipeline import Ingestor
 from ingest.settings import Settings
 
@@ -34,10 +35,13 @@ class LazyEmbed:
         return vectors
 
 
-def build_ingestor(settings: Settings, index: Index, embedder: MiniLMEmbedder | None = None) -> Ingestor:
+def build_ingestor(settings: Settings, index: Index, embedder: MiniLMEmbedder | None = None,
+                   multi: MultilingualModel | None = None) -> Ingestor:
+    """``multi``: the multilingual model to share (the service's); default: the configured one."""
     catalog = Catalog.load(settings.corpus_dir / "catalog.toml")
     counter = load_token_counter(settings.resolved_model_dir())
-    return Ingestor(settings, index, LazyEmbed(settings, embedder), counter, catalog)
+    multi = multi if multi is not None else load_multilingual(settings)
+    return Ingestor(settings, index, LazyEmbed(settings, embedder), counter, catalog, multi)
 
 
 def open_ingestor(settings: Settings) -> tuple[Ingestor, Index]:

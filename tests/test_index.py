@@ -303,7 +303,7 @@ def test_edge_index_from_before_quantization_answers_and_gets_int8_at_the_next_f
     _small_indexed_shard(folder, unquantized)
     rng = np.random.default_rng(RNG_SEED)
     with monkeypatch.context() as older_build:
-        older_build.setattr(edge, "_config", lambda dim, threads=None: qe.EdgeConfig(
+        older_build.setattr(edge, "_config", lambda dim, threads=None, multi=None: qe.EdgeConfig(
             vectors=unquantized, sparse_vectors=made.sparse_vectors, max_search_threads=threads))
         with EdgeIndex.open(folder) as index:
             points, _ = _random_points(index, rng, 300)

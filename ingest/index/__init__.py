@@ -15,15 +15,18 @@ def open_index(settings: Settings) -> Index:
 
     Engines are imported here, not at package import, so ``import ingest.index`` stays light.
     """
+    from ingest.multilingual import index_vector
+
+    multi = index_vector(settings)
     if settings.qdrant_url:
         from ingest.index.server import ServerIndex
 
         return ServerIndex.connect(settings.qdrant_url, settings.collection, api_key=settings.qdrant_api_key,
-                                   timeout_s=settings.qdrant_timeout_s, attempts=settings.qdrant_retries)
+                                   timeout_s=settings.qdrant_timeout_s, attempts=settings.qdrant_retries, multi=multi)
     from ingest.index.edge import EdgeIndex
 
     return EdgeIndex.open(settings.index_dir / "qdrant", search_threads=settings.search_threads or None,
-                          min_free_mib=settings.min_free_mb)
+                          min_free_mib=settings.min_free_mb, multi=multi)
 
 
 def open_records(settings: Settings) -> RecordStore:

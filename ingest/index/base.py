@@ -4,7 +4,10 @@ Both engines store, per chunk, a dense vector ``dense`` (cosine), a BM25 sparse 
 ``bm25`` (IDF applied by the engine), one vector per sentence ``sentences`` (a multivector
 compared by MaxSim: the best sentence's cosine) and the chunk payload; both answer the same
 hybrid query: prefetch dense and BM25, rescore their union by the best sentence, fuse the three
-lists by score (DBSF), filter on payload fields.
+lists by score (DBSF), filter on payload fields. An index may also hold a multilingual vector per chunk
+(``multi_<model>``, ``ingest.multilingual``): a question in another language is searched on it and BM25 (and
+MiniLM's vector for French and Spanish), fused the same way, with no sentence stage (the sentence vectors are
+MiniLM's, which reads English only).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
 DENSE = "dense"
 SPARSE = "bm25"
 SENTENCES = "sentences"
+MULTI_PREFIX = "multi_"
 FILTER_FIELDS = ("doc_type", "doc_key", "doc_hash", "language")
 UNMARKED_LANGUAGE = "en"  # chunks written before documents' languages were read carry none: they were English
 # Both engines also keep the dense vectors as int8 in RAM (scalar quantization): the HNSW walk reads 384 bytes
@@ -43,6 +47,7 @@ class Point:
     sparse: SparseVec
     payload: dict[str, Any]
     sentences: list[list[float]] = field(default_factory=list)  # one per sentence of the text; none: ``[dense]``
+    multi: list[float] | None = None  # the multilingual vector, written when the index holds one
 
     def sentence_vectors(self) -> list[list[float]]:
         return self.sentences or [self.dense]
@@ -55,14 +60,17 @@ class Hit:
     payload: dict[str, Any]
     dense: list[float] | None = None  # the stored dense vector, when asked for (with_dense=True)
     sentences: list[list[float]] | None = None  # the stored sentence vectors, when asked for (with_sentences=True)
+    multi: list[float] | None = None  # the stored multilingual vector, when asked for (with_multi=True)
 
     @classmethod
     def stored(cls, id: Any, score: float, payload: dict[str, Any] | None, vectors: Any) -> Hit:
         """A hit from what either engine returns: ``vectors`` is a dict of named vectors, or nothing."""
         named = vectors if isinstance(vectors, dict) else {}
         dense, rows = named.get(DENSE), named.get(SENTENCES)
+        multi = next((v for k, v in named.items() if str(k).startswith(MULTI_PREFIX)), None)
         return cls(id=str(id), score=score, payload=dict(payload or {}),
-                   dense=dense if isinstance(dense, list) else None, sentences=rows if isinstance(rows, list) else None)
+                   dense=dense if isinstance(dense, list) else None, sentences=rows if isinstance(rows, list) else None,
+                   multi=multi if isinstance(multi, list) else None)
 
 
 @dataclass(frozen=True)
@@ -77,14 +85,25 @@ class QueryFilter:
         return not (self.doc_type or self.doc_key or self.language)
 
 
-def vector_names(with_dense: bool, with_sentences: bool) -> list[str] | bool:
-    """The stored vectors a query returns: sentence vectors are several rows a hit, so only when asked for."""
+def vector_names(with_dense: bool, with_sentences: bool, multi: str | None = None) -> list[str] | bool:
+    """The stored vectors a query returns: sentence vectors are several rows a hit, so only when asked for;
+    ``multi``: the multilingual vector's name, when it is asked for."""
     names = [name for name, wanted in ((DENSE, with_dense), (SENTENCES, with_sentences)) if wanted]
-    return names or False
+    return [*names, multi] if multi else (names or False)
+
+
+def multi_vector_of(names: list[str]) -> str | None:
+    """The multilingual vector among an index's vector names, if it holds one."""
+    return next((n for n in sorted(names) if n.startswith(MULTI_PREFIX)), None)
 
 
 class Index(Protocol):
     """What ingestion and retrieval need from a vector store."""
+
+    @property
+    def multi_vector(self) -> str | None:
+        """The name of the multilingual vector this index holds (``multi_use``), None when it holds none (an
+        index built before it, or with ``KB_MULTILINGUAL=off``)."""
 
     @property
     def mapped_folder(self) -> Path | None:
@@ -122,12 +141,15 @@ class Index(Protocol):
         with_dense: bool = False,
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
+        multi: list[float] | None = None,
     ) -> list[Hit]:
         """Hybrid when both vectors are given (dense, BM25 and best sentence fused by DBSF), else dense-only or
-        BM25-only. ``with_dense`` and ``with_sentences`` return the stored vectors with each hit;
-        ``payload_fields`` narrows each hit's payload to those keys."""
+        BM25-only. ``multi`` (a multilingual query vector, the index holding ``multi_vector``) leads instead:
+        fused with BM25 and with ``dense`` when given, without the sentence stage. ``with_dense`` and ``with_sentences`` return the stored
+        vectors with each hit; ``payload_fields`` narrows each hit's payload to those keys."""
 
-    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False) -> dict[str, Hit]:
+    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False, with_multi: bool = False
+              ) -> dict[str, Hit]:
         """The points with these ids (full payload, score 0), by id; ids not in the index are left out."""
 
     def encode_sparse_document(self, text: str) -> SparseVec: ...

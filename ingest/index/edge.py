@@ -16,6 +16,7 @@ Measured behaviour of qdrant-edge-py 0.9 this class relies on:
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import threading
@@ -40,6 +41,7 @@ from ingest.index.base import (
     Point,
     QueryFilter,
     SparseVec,
+    multi_vector_of,
     vector_names,
 )
 from ingest.index.bm25 import Bm25Encoder
@@ -96,10 +98,15 @@ def _busy_message(folder: Path, lock_path: Path) -> str:
     return f"index folder {folder} is in use by another process (pid {pid})"
 
 
-def _config(dim: int, search_threads: int | None = SEARCH_THREADS) -> qe.EdgeConfig:
+Multi = tuple[str, int] | None  # the multilingual vector's name and size, or none
+
+
+def _config(dim: int, search_threads: int | None = SEARCH_THREADS, multi: Multi = None) -> qe.EdgeConfig:
     quantized = qe.ScalarQuantizationConfig(qe.ScalarType.Int8, quantile=DENSE_INT8_QUANTILE, memory=qe.Memory.Pinned)
+    extra = {} if multi is None else {multi[0]: qe.EdgeVectorParams(size=multi[1], distance=qe.Distance.Cosine)}
     return qe.EdgeConfig(
         vectors={
+            **extra,
             DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine, quantization_config=quantized),
             # only ever rescores the dense and BM25 candidates: no HNSW graph to build (m=0)
             SENTENCES: qe.EdgeVectorParams(
@@ -117,20 +124,33 @@ def _is_new(folder: Path) -> bool:
     return not (folder / CONFIG_FILE).exists()
 
 
-def _open_shard(folder: Path, dim: int, search_threads: int | None) -> qe.EdgeShard:
+def _stored_multi(folder: Path) -> Multi:
+    """The multilingual vector an existing shard was created with: an index keeps the vectors it was built with
+    (one built before the multilingual vector, or with it turned off, has none and keeps answering without it)."""
+    vectors = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8")).get("vectors", {})
+    name = multi_vector_of(list(vectors))
+    return None if name is None else (name, int(vectors[name]["size"]))
+
+
+def _open_shard(folder: Path, dim: int, search_threads: int | None, multi: Multi) -> tuple[qe.EdgeShard, Multi]:
     if _is_new(folder):
-        log.info("creating index in %s (dim %d)", folder, dim)
-        shard = qe.EdgeShard.create(str(folder), _config(dim, search_threads))
+        log.info("creating index in %s (dim %d, multilingual %s)", folder, dim, multi)
+        shard = qe.EdgeShard.create(str(folder), _config(dim, search_threads, multi))
     else:
+        stored = _stored_multi(folder)
+        if stored != multi:
+            log.warning("index %s holds multilingual vector %s, not %s: kept as built (rebuild the index to change "
+                        "it: delete the folder and run `kb ingest`)", folder, stored, multi)
+        multi = stored
         try:
-            shard = qe.EdgeShard.load(str(folder), _config(dim, search_threads))
+            shard = qe.EdgeShard.load(str(folder), _config(dim, search_threads, multi))
         except Exception as exc:
             if "incompatible" not in str(exc).lower():
                 raise
             raise UsageError(f"index folder {folder} was built by an older version or another model ({exc}); "
                              "delete the folder and run `kb ingest` again") from exc
     _ensure_payload_indexes(shard)
-    return shard
+    return shard, multi
 
 
 def _ensure_payload_indexes(shard: qe.EdgeShard) -> None:
@@ -156,12 +176,14 @@ def _edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
     return qe.Filter(must=conditions)
 
 
-def _edge_point(point: Point) -> qe.Point:
+def _edge_point(point: Point, multi: str | None) -> qe.Point:
     vectors: dict[str, Any] = {
         DENSE: point.dense,
         SENTENCES: point.sentence_vectors(),
         SPARSE: qe.SparseVector(point.sparse.indices, point.sparse.values),
     }
+    if multi is not None and point.multi is not None:
+        vectors[multi] = point.multi
     return qe.Point(point.id, vectors, point.payload)
 
 
@@ -173,10 +195,23 @@ def _request(
     prefetch: int,
     with_vector: list[str] | bool,
     payload_fields: PayloadFields = None,
+    multi: tuple[list[float], str] | None = None,
 ) -> qe.QueryRequest:
     with_payload = True if payload_fields is None else list(payload_fields)
     common: dict[str, Any] = {"limit": limit, "filter": flt, "with_payload": with_payload, "with_vector": with_vector}
     sparse_query = qe.SparseVector(sparse.indices, sparse.values) if sparse is not None else None
+    if multi is not None:  # a question in another language: its multilingual vector (and BM25, and MiniLM's when
+        # given), fused by DBSF; no sentence stage (the sentence vectors are MiniLM's)
+        nearest = qe.Query.Nearest(multi[0], using=multi[1])
+        others = [qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt, params=RESCORED)
+                  ] if dense is not None else []
+        if sparse_query is not None:
+            others.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=flt))
+        if not others:
+            return qe.QueryRequest(query=nearest, **common)
+        dbsf: Any = qe.Fusion.Dbsf()
+        return qe.QueryRequest(query=dbsf, prefetches=[qe.Prefetch(limit=prefetch, query=nearest, filter=flt), *others],
+                               **common)
     if dense is not None and sparse_query is not None:
         candidates = [
             qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt, params=RESCORED),
@@ -203,9 +238,10 @@ def _hit(point: qe.ScoredPoint) -> Hit:
 class EdgeIndex:
     """The ``Index`` on an embedded Qdrant Edge shard stored in one folder."""
 
-    def __init__(self, folder: Path, shard: qe.EdgeShard, lock: FolderLock) -> None:
+    def __init__(self, folder: Path, shard: qe.EdgeShard, lock: FolderLock, multi: Multi = None) -> None:
         self.folder = folder
         self._shard = shard
+        self._multi = multi
         self._lock = lock
         self._write_lock = threading.Lock()
         self._closed = False
@@ -213,20 +249,25 @@ class EdgeIndex:
 
     @classmethod
     def open(cls, path: Path, dim: int = 384, search_threads: int | None = SEARCH_THREADS,
-             min_free_mib: int = 0) -> EdgeIndex:
+             min_free_mib: int = 0, multi: Multi = None) -> EdgeIndex:
         """Create or load the shard in ``path``; raise ``IndexBusy`` if another process has it.
 
         ``search_threads``: the shard's search pool (None: one per CPU). ``min_free_mib``: a new shard is not
-        created on a disk with less free space (``IndexWriteFailed``), since making its files writes too."""
+        created on a disk with less free space (``IndexWriteFailed``), since making its files writes too.
+        ``multi``: the multilingual vector (name, size) a new shard holds; an existing one keeps what it has."""
         if min_free_mib and _is_new(path):
             require_free(path, min_free_mib, path)
         lock = FolderLock.acquire(path)
         try:
-            shard = _open_shard(path, dim, search_threads)
+            shard, multi = _open_shard(path, dim, search_threads, multi)
         except BaseException:
             lock.release()
             raise
-        return cls(path, shard, lock)
+        return cls(path, shard, lock, multi)
+
+    @property
+    def multi_vector(self) -> str | None:
+        return None if self._multi is None else self._multi[0]
 
     @property
     def mapped_folder(self) -> Path:
@@ -242,7 +283,7 @@ class EdgeIndex:
     def upsert(self, points: list[Point]) -> None:
         with self._write_lock:
             for start in range(0, len(points), UPSERT_BATCH):
-                batch = [_edge_point(p) for p in points[start : start + UPSERT_BATCH]]
+                batch = [_edge_point(p, self.multi_vector) for p in points[start : start + UPSERT_BATCH]]
                 self._shard.update(qe.UpdateOperation.upsert_points(batch))
 
     def delete_doc_hashes(self, doc_hashes: list[str]) -> None:
@@ -281,17 +322,21 @@ class EdgeIndex:
         with_dense: bool = False,
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
+        multi: list[float] | None = None,
     ) -> list[Hit]:
-        if dense is None and sparse is None:
+        routed = None if multi is None or self.multi_vector is None else (multi, self.multi_vector)
+        if routed is None and dense is None and sparse is None:
             return []
         vectors = vector_names(with_dense, with_sentences)
-        request = _request(dense, sparse, limit, _edge_filter(flt), prefetch, vectors, payload_fields)
+        request = _request(dense, sparse, limit, _edge_filter(flt), prefetch, vectors, payload_fields, routed)
         return [_hit(p) for p in self._shard.query(request)]
 
-    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False) -> dict[str, Hit]:
+    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False, with_multi: bool = False
+              ) -> dict[str, Hit]:
         if not ids:
             return {}
-        records = self._shard.retrieve(list(ids), True, vector_names(with_dense, with_sentences))
+        names = vector_names(with_dense, with_sentences, self.multi_vector if with_multi else None)
+        records = self._shard.retrieve(list(ids), True, names)
         return {str(r.id): Hit.stored(r.id, 0.0, r.payload, r.vector) for r in records}
 
     def encode_sparse_document(self, text: str) -> SparseVec:

@@ -39,6 +39,7 @@ from ingest.index.base import (
     Point,
     QueryFilter,
     SparseVec,
+    multi_vector_of,
     vector_names,
 )
 from ingest.index.bm25 import Bm25Encoder
@@ -109,13 +110,18 @@ def _is_local(url: str) -> bool:
     return url == MEMORY or url.startswith(PATH_PREFIX)
 
 
-def _create_collection(client: QdrantClient, collection: str, dim: int, local: bool) -> None:
-    log.info("creating collection %s (dim %d)", collection, dim)
+Multi = tuple[str, int] | None  # the multilingual vector's name and size, or none
+
+
+def _create_collection(client: QdrantClient, collection: str, dim: int, local: bool, multi: Multi) -> None:
+    log.info("creating collection %s (dim %d, multilingual %s)", collection, dim, multi)
     int8 = models.ScalarQuantization(scalar=models.ScalarQuantizationConfig(
         type=models.ScalarType.INT8, quantile=DENSE_INT8_QUANTILE, always_ram=True))
+    extra = {} if multi is None else {multi[0]: models.VectorParams(size=multi[1], distance=models.Distance.COSINE)}
     client.create_collection(
         collection,
         vectors_config={
+            **extra,
             DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE, quantization_config=int8),
             SENTENCES: models.VectorParams(  # only rescores candidates: no HNSW graph (m=0)
                 size=dim, distance=models.Distance.COSINE, hnsw_config=models.HnswConfigDiff(m=0),
@@ -131,7 +137,8 @@ def _create_collection(client: QdrantClient, collection: str, dim: int, local: b
     client.create_payload_index(collection, WRITTEN_AT, field_schema=models.PayloadSchemaType.FLOAT)
 
 
-def _check_dim(client: QdrantClient, collection: str, dim: int) -> None:
+def _check_dim(client: QdrantClient, collection: str, dim: int) -> str | None:
+    """Check the collection was built for this model; the name of its multilingual vector, if it holds one."""
     vectors = client.get_collection(collection).config.params.vectors
     params = vectors.get(DENSE) if isinstance(vectors, dict) else None
     if params is None or params.size != dim:
@@ -140,6 +147,7 @@ def _check_dim(client: QdrantClient, collection: str, dim: int) -> None:
     if not isinstance(vectors, dict) or SENTENCES not in vectors:
         raise UsageError(f"collection {collection} was built by an older version (no '{SENTENCES}' vectors); "
                          "delete it and run `kb ingest` again")
+    return multi_vector_of(list(vectors))
 
 
 def _server_filter(flt: QueryFilter | None) -> models.Filter | None:
@@ -158,19 +166,32 @@ def _server_filter(flt: QueryFilter | None) -> models.Filter | None:
     return models.Filter(must=conditions)
 
 
-def _server_point(point: Point) -> models.PointStruct:
+def _server_point(point: Point, multi: str | None) -> models.PointStruct:
     sparse = models.SparseVector(indices=point.sparse.indices, values=point.sparse.values)
-    return models.PointStruct(id=point.id, vector={DENSE: point.dense, SENTENCES: point.sentence_vectors(), SPARSE: sparse}, payload=point.payload)
+    vectors: dict[str, Any] = {DENSE: point.dense, SENTENCES: point.sentence_vectors(), SPARSE: sparse}
+    if multi is not None and point.multi is not None:
+        vectors[multi] = point.multi
+    return models.PointStruct(id=point.id, vector=vectors, payload=point.payload)
 
 
 def _query_args(
-    dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int, local: bool
+    dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int, local: bool,
+    multi: tuple[list[float], str] | None = None,
 ) -> dict[str, Any]:
     """``local``: qdrant-client's local mode searches exactly and warns about search params, so none are sent."""
     rescored = None if local else RESCORED
     sparse_query = None
     if sparse is not None:
         sparse_query = models.SparseVector(indices=sparse.indices, values=sparse.values)
+    if multi is not None:  # as on Edge: the multilingual vector, BM25 and MiniLM's when given; no sentence stage
+        others = [models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch, params=rescored)
+                  ] if dense is not None else []
+        if sparse_query is not None:
+            others.append(models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch))
+        if not others:
+            return {"query": multi[0], "using": multi[1]}
+        nearest = models.Prefetch(query=multi[0], using=multi[1], filter=flt, limit=prefetch)
+        return {"prefetch": [nearest, *others], "query": models.FusionQuery(fusion=models.Fusion.DBSF)}
     if dense is not None and sparse_query is not None:
         candidates = [
             models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch, params=rescored),
@@ -192,11 +213,14 @@ class ServerIndex:
     """The ``Index`` on one collection of a Qdrant server (or qdrant-client local mode)."""
 
     def __init__(self, client: QdrantClient, collection: str, local: bool, dim: int = 384,
-                 caller: Caller | None = None, owns_client: bool = True) -> None:
+                 caller: Caller | None = None, owns_client: bool = True, multi: Multi = None) -> None:
         """``owns_client``: close the client with the index (False when several indexes share one client, as the
-        replica tests do: two services and an ingestor on one qdrant-client instance)."""
+        replica tests do: two services and an ingestor on one qdrant-client instance). ``multi``: the
+        multilingual vector (name, size) a new collection holds; an existing one keeps what it was built with."""
         self.collection = collection
         self.dim = dim
+        self._multi = multi
+        self._multi_name: str | None = None
         self._client = client
         self._local = local
         self._owns_client = owns_client
@@ -212,9 +236,10 @@ class ServerIndex:
 
     @classmethod
     def connect(cls, url: str, collection: str, api_key: str | None = None, dim: int = 384,
-                timeout_s: float = 5.0, attempts: int = 3) -> ServerIndex:
+                timeout_s: float = 5.0, attempts: int = 3, multi: Multi = None) -> ServerIndex:
         """A client for the server; the collection (vectors and payload indexes) is made on first use if missing."""
-        return cls(_client(url, api_key, timeout_s), collection, _is_local(url), dim, Caller(url, attempts))
+        return cls(_client(url, api_key, timeout_s), collection, _is_local(url), dim, Caller(url, attempts),
+                   multi=multi)
 
     def ensure_collection(self) -> None:
         """Create the collection when it is missing, else check it was built for this model (once per process)."""
@@ -225,10 +250,20 @@ class ServerIndex:
                 return
             client, collection = self._client, self.collection
             if not self._locked(lambda: client.collection_exists(collection)):
-                self._locked(lambda: _create_collection(client, collection, self.dim, self._local))
+                self._locked(lambda: _create_collection(client, collection, self.dim, self._local, self._multi))
+                self._multi_name = None if self._multi is None else self._multi[0]
             else:
-                self._locked(lambda: _check_dim(client, collection, self.dim))
+                self._multi_name = self._locked(lambda: _check_dim(client, collection, self.dim))
+                if self._multi_name != (None if self._multi is None else self._multi[0]):
+                    log.warning("collection %s holds multilingual vector %s, not %s: kept as built (delete the "
+                                "collection and run `kb ingest` to change it)", collection, self._multi_name,
+                                self._multi)
             self._ready = True
+
+    @property
+    def multi_vector(self) -> str | None:
+        self.ensure_collection()
+        return self._multi_name
 
     def _locked(self, fn: Callable[[], T], lock: contextlib.AbstractContextManager[Any] | None = None) -> T:
         """One client call, retried, under ``lock`` (default: the read lock, which local mode needs for every call)."""
@@ -261,7 +296,7 @@ class ServerIndex:
 
     def upsert(self, points: list[Point]) -> None:
         for start in range(0, len(points), UPSERT_BATCH):
-            batch = [_server_point(p) for p in points[start : start + UPSERT_BATCH]]
+            batch = [_server_point(p, self.multi_vector) for p in points[start : start + UPSERT_BATCH]]
             self._do(lambda b=batch: self._client.upsert(self.collection, points=b, wait=True),  # type: ignore[misc]
                      self._write_lock)
 
@@ -307,11 +342,14 @@ class ServerIndex:
         with_dense: bool = False,
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
+        multi: list[float] | None = None,
     ) -> list[Hit]:
-        if dense is None and sparse is None:
+        name = self.multi_vector if multi is not None else None
+        routed = None if multi is None or name is None else (multi, name)
+        if routed is None and dense is None and sparse is None:
             return []
         server_flt = _server_filter(flt)
-        args = _query_args(dense, sparse, server_flt, prefetch, self._local)
+        args = _query_args(dense, sparse, server_flt, prefetch, self._local, routed)
         response = self._do(lambda: self._client.query_points(
             self.collection,
             query_filter=server_flt,
@@ -322,11 +360,13 @@ class ServerIndex:
         ))
         return [_hit(p) for p in response.points]
 
-    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False) -> dict[str, Hit]:
+    def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False, with_multi: bool = False
+              ) -> dict[str, Hit]:
         if not ids:
             return {}
+        names = vector_names(with_dense, with_sentences, self.multi_vector if with_multi else None)
         records = self._do(lambda: self._client.retrieve(self.collection, list(ids), with_payload=True,
-                                                         with_vectors=vector_names(with_dense, with_sentences)))
+                                                         with_vectors=names))
         return {str(r.id): Hit.stored(r.id, 0.0, r.payload, r.vector) for r in records}
 
     def encode_sparse_document(self, text: str) -> SparseVec:

@@ -164,10 +164,11 @@ class AnswerService:
 
         A passage vector blurs its sentences; the best sentence separates off-topic questions from answerable
         ones by a wider margin (calibration in eval/data/README.md). The sentence vectors come from the index
-        (embedded at ingest), so this costs no model run.
+        (embedded at ingest), so this costs no model run. On the multilingual route there are none (the sentence
+        vectors are MiniLM's): the best passage's cosine in the multilingual model's space.
         """
         found_units = units(found.passages)
-        if not found_units:
+        if not found_units or found.multilingual:
             return found.best_cosine
         return float(np.max(self.extractive.unit_vectors(found_units, found) @ found.query_vec))
 
