@@ -44,7 +44,7 @@ def ingest_stage(settings: Settings, embedder: MiniLMEmbedder, abstracts: list[c
         run = ingestion.end_to_end(settings, docs, embedder)
         llama_s, nodes = llama.run(docs, settings.cache_dir)
         english_only.append(plan.documents / ingestion.end_to_end(english_only_settings, docs, embedder).seconds)
-        one_call_s, per_call_s = ingestion.model_only(embedder, run.batches)
+        one_call_s, per_call_s = ingestion.model_only(embedder, run)
         chunks = run.chunks
         ours.append(run.chunks / run.seconds)
         model.append(run.chunks / one_call_s)

@@ -290,7 +290,7 @@ class Ingestor:
 
     def _point(self, chunk: Chunk, vectors: ChunkVectors, multi: list[float] | None, written_at: float) -> Point:
         payload = chunk.model_dump(mode="json", exclude={"embed_text"}) | {"written_at": written_at}
-        sparse = self.index.encode_sparse_document(chunk.embed_text)
+        sparse = self.index.encode_sparse_document(chunk.embed_text, chunk.language)
         return Point(chunk.chunk_id, vectors.chunk, sparse, payload, vectors.sentences, multi)
 
     def check_disk(self) -> None:

@@ -140,8 +140,8 @@ class KnowledgeBase:
         be told so, not shown unrelated passages best-first."""
         self._fresh()
         found = self.retriever.retrieve(query, top_k, filters, mode, with_sentences=False)
-        terms = self.token_set(query)
-        lexical = any(terms & self.token_set(p.text) for p in found.passages) if terms else False
+        terms = self.token_set(query, None)
+        lexical = any(terms & self.token_set(p.text, None) for p in found.passages) if terms else False
         near = self.settings.multi_match_threshold if found.multilingual else self.settings.abstain_threshold
         return found.passages, bool(found.passages) and (lexical or found.best_cosine >= near)
 
@@ -175,8 +175,9 @@ class KnowledgeBase:
         chunks = sum(len(r.chunk_ids) for r in self.manifest.documents.values())
         return {"status": "ok", "documents": len(self.manifest.documents), "chunks": chunks, "version": VERSION}
 
-    def token_set(self, text: str) -> set[int]:
-        return set(self.index.encode_sparse_query(text).indices)
+    def token_set(self, text: str, language: str | None = "en") -> set[int]:
+        """BM25 token ids of ``text`` read as ``language`` (the answer rules read English; None: read from it)."""
+        return set(self.index.encode_sparse_query(text, language).indices)
 
     # --- writing ---------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> list[FileOutcome]:

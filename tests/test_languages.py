@@ -22,6 +22,12 @@ ARABIC = """# مذكرة بشأن التحرش الجنسي
 
 يجوز لكل شخص يتعرض للتحرش الجنسي أن يبلغ مكتب الأخلاقيات أو مديره. ويحظى الشخص الذي يبلغ بالحماية من الانتقام.
 """
+CHINESE = """# 关于性骚扰的说明
+
+## 举报
+
+遭受性骚扰的任何人都可以向道德操守办公室或其主管举报。举报可以书面或口头提出，举报人受到保护，免遭报复。
+"""
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -52,6 +58,7 @@ def library(tmp_path_factory, embedder):
     docs.mkdir()
     (docs / "note-fr.md").write_text(FRENCH, encoding="utf-8")
     (docs / "note-ar.md").write_text(ARABIC, encoding="utf-8")
+    (docs / "note-zh.md").write_text(CHINESE, encoding="utf-8")
     kb = KnowledgeBase.open(make_settings(tmp, ui=False), embedder)
     kb.ingest([CORPUS, docs])
     yield kb
@@ -60,7 +67,7 @@ def library(tmp_path_factory, embedder):
 
 def test_each_document_gets_its_language_and_so_do_its_passages(library) -> None:
     languages = {r.doc_key: r.language for r in library.documents()}
-    assert languages == {"dialogue-2021-10-28": "en", "note-fr": "fr", "note-ar": "ar"}
+    assert languages == {"dialogue-2021-10-28": "en", "note-fr": "fr", "note-ar": "ar", "note-zh": "zh"}
     for passage in library.search("harcèlement sexuel signalement", top_k=10):
         hit = library.index.fetch([passage.id])[passage.id]
         assert hit.payload["language"] == languages[passage.doc_key]
@@ -73,6 +80,18 @@ def test_search_filters_by_language(library) -> None:
     assert arabic and {p.doc_key for p in arabic} == {"note-ar"}
     assert {p.doc_key for p in library.search("harassment", top_k=10, filters=Filters(language=["en"]))} == {
         "dialogue-2021-10-28"}
+
+
+def test_bm25_reads_each_language_chinese_cut_into_words(library) -> None:
+    """A Chinese sentence has no spaces: read as one token it would match only itself. Each text is read as its
+    language (French stems, Chinese words); English exactly as before."""
+    encode = library.index.encode_sparse_query
+    assert len(encode("遭受性骚扰的人可以向谁举报？").indices) >= 4
+    assert encode("harassment reports", "en") == encode("harassment reports")
+    chinese = library.search("向谁举报性骚扰？", top_k=3, mode="bm25")
+    assert chinese and chinese[0].doc_key == "note-zh"
+    french = library.search("signalements des harcèlements", top_k=3, mode="bm25")  # plural forms: French stems
+    assert french and french[0].doc_key == "note-fr"
 
 
 def test_passages_written_before_languages_were_read_count_as_english(library) -> None:

@@ -152,9 +152,11 @@ class Index(Protocol):
               ) -> dict[str, Hit]:
         """The points with these ids (full payload, score 0), by id; ids not in the index are left out."""
 
-    def encode_sparse_document(self, text: str) -> SparseVec: ...
+    def encode_sparse_document(self, text: str, language: str | None = None) -> SparseVec:
+        """BM25 of a chunk read as ``language`` (its document's; default English)."""
 
-    def encode_sparse_query(self, text: str) -> SparseVec: ...
+    def encode_sparse_query(self, text: str, language: str | None = None) -> SparseVec:
+        """BM25 of a query read as ``language`` (default: the language read from it)."""
 
     def flush(self) -> None:
         """Make every write so far durable (survives kill -9)."""

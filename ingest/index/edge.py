@@ -339,11 +339,11 @@ class EdgeIndex:
         records = self._shard.retrieve(list(ids), True, names)
         return {str(r.id): Hit.stored(r.id, 0.0, r.payload, r.vector) for r in records}
 
-    def encode_sparse_document(self, text: str) -> SparseVec:
-        return self._bm25.document(text)
+    def encode_sparse_document(self, text: str, language: str | None = None) -> SparseVec:
+        return self._bm25.document(text, language)
 
-    def encode_sparse_query(self, text: str) -> SparseVec:
-        return self._bm25.query(text)
+    def encode_sparse_query(self, text: str, language: str | None = None) -> SparseVec:
+        return self._bm25.query(text, language)
 
     def flush(self) -> None:
         """Write segments to disk (acknowledged writes are already in the WAL: this bounds replay)."""
