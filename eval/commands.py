@@ -76,14 +76,15 @@ def ask_all(settings: Settings, options: GoldOptions, gold: Any, err: Console) -
 
 def on_target(target: Any, gold: Any, err: Console) -> tuple[Any, dict[str, Any]]:
     """The gold run, then the six-language set, on one target."""
-    from eval.languages import language_metrics, load_languages
+    from eval.languages import care_metrics, language_metrics, load_care, load_languages
     from eval.runner import run_gold
 
     with progress(err, "questions", len(gold.questions) + len(gold.negatives)) as advance:
         run = run_gold(target, gold, advance)
     questions = load_languages()
     with progress(err, "languages", len(questions)) as advance:
-        return run, language_metrics(target, questions, advance)
+        languages = language_metrics(target, questions, advance)
+    return run, languages | care_metrics(target, load_care())
 
 
 def pdf_metrics(settings: Settings, embedder: Any, err: Console) -> dict[str, Any]:

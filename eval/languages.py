@@ -17,6 +17,7 @@ from eval.runner import ANSWER_K, RETRIEVAL_K, Target
 from eval.scoring import cited_passages
 
 LANGUAGES_FILE = DATA_DIR / "languages.jsonl"
+CARE_FILE = DATA_DIR / "languages_care.jsonl"
 LANGUAGE_ORDER = ("en", "fr", "es", "ar", "ru", "zh")
 PARTS = ("tune", "held_out")
 
@@ -63,4 +64,41 @@ def language_metrics(target: Target, questions: Sequence[LanguageQuestion],
         english = out.get(f"lang_en_{part}_recall@5")
         if lang != "en" and english:
             out[f"lang_{lang}_{part}_recall@5_vs_en"] = out[f"lang_{lang}_{part}_recall@5"] / english
+    return out
+
+
+class CareQuestion(BaseModel):
+    """Who asks, in six languages (``eval/data/languages_care.jsonl``): 8 accounts of harm, 4 helpers' questions
+    and 8 questions about the guidance, written in English and by hand in the five other languages. All held out:
+    the multilingual probes are fitted and their thresholds set on English tuning data alone."""
+
+    id: str
+    lang: Literal["en", "fr", "es", "ar", "ru", "zh"]
+    kind: Literal["disclosure", "supporter", "question"]
+    question: str = Field(min_length=1)
+
+
+def load_care(path: Path = CARE_FILE) -> list[CareQuestion]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [CareQuestion.model_validate_json(line) for line in lines if line.strip()]
+
+
+def care_metrics(target: Target, questions: Sequence[CareQuestion]) -> dict[str, float]:
+    """Per language: ``lang_<xx>_care_disclosure_recall`` and ``_supporter_recall`` (the care answer given), and
+    ``_false_flags`` (a question about the guidance answered as an account or a helper's question)."""
+    read: dict[str, list[tuple[str, str]]] = {}
+    for question in questions:
+        answer = target.ask(question.question, ANSWER_K)
+        got = "disclosure" if answer.disclosure else "supporter" if answer.supporter else "question"
+        read.setdefault(question.lang, []).append((question.kind, got))
+    out: dict[str, float] = {}
+    for lang in LANGUAGE_ORDER:
+        pairs = read.get(lang, [])
+        for kind in ("disclosure", "supporter"):
+            asked = [got for want, got in pairs if want == kind]
+            if asked:
+                out[f"lang_{lang}_care_{kind}_recall"] = m.mean([float(got == kind) for got in asked])
+        plain = [got for want, got in pairs if want == "question"]
+        if plain:
+            out[f"lang_{lang}_care_false_flags"] = m.mean([float(got != "question") for got in plain])
     return out

@@ -6,6 +6,12 @@ Trained on the tuning split of every question set, the gold set and the disclosu
 splits never enter. ``C`` is scikit-learn's default; the threshold is the lowest with no false flag in a 5-fold
 cross-validation on the training data (0.6), plus a margin. Deterministic: same data, same file.
 
+It also fits the probes that read a question in another language (``service/answering/asker_probe_use.json``):
+two logistic regressions, a disclosure and a helper's question, on the multilingual model's vectors (USE v3) of
+the same English questions. USE places a sentence and its translation close, so what is fitted on English accounts
+reads French or Chinese ones. Each threshold is the lowest that flags at most 1% of the training negatives in a
+5-fold cross-validation (no other-language data is read).
+
     .venv/bin/python -m eval.train_disclosure
 """
 
@@ -21,6 +27,8 @@ from eval.gold import DATA_DIR
 from eval.sets import load_set
 
 OUT = Path(__file__).resolve().parents[1] / "service" / "answering" / "disclosure_probe.json"
+OUT_MULTI = OUT.with_name("asker_probe_use.json")
+FALSE_FLAGS = 0.01  # the multilingual probes' thresholds: at most this share of training negatives flagged in CV
 THRESHOLD = 0.7
 C = 1.0
 
@@ -46,6 +54,44 @@ def fit(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
     return model.coef_[0].astype(np.float64), float(model.intercept_[0])
 
 
+def helper_questions() -> set[str]:
+    """The questions of the tuning splits asked by someone helping a person who confided in them."""
+    return {q.question for name in ("summary", "policy", "lists") for q in load_set(name)
+            if q.split == "tune" and q.kind == "supporter"}
+
+
+def cv_threshold(vectors: np.ndarray, labels: np.ndarray) -> float:
+    """The lowest probability that flags at most ``FALSE_FLAGS`` of the negatives, in 5-fold cross-validation."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+    scores = cross_val_predict(model, vectors, labels, cv=folds, method="predict_proba")[:, 1]
+    negatives = np.sort(scores[~labels])
+    return round(float(negatives[int(np.ceil(len(negatives) * (1 - FALSE_FLAGS))) - 1]), 3)
+
+
+def head(vectors: np.ndarray, labels: np.ndarray) -> dict[str, object]:
+    weights, bias = fit(vectors, labels)
+    return {"threshold": cv_threshold(vectors, labels), "bias": round(bias, 6),
+            "weights": [round(float(w), 6) for w in weights], "positives": int(labels.sum())}
+
+
+def fit_multilingual(rows: list[tuple[str, bool]]) -> None:
+    from ingest.multilingual import UseModel
+
+    vectors = np.asarray(UseModel().encode([q for q, _ in rows]), dtype=np.float64)
+    helpers = helper_questions()
+    heads = {"disclosure": head(vectors, np.array([y for _, y in rows])),
+             "supporter": head(vectors, np.array([q in helpers for q, _ in rows]))}
+    OUT_MULTI.write_text(json.dumps({
+        "about": "logistic regressions on USE v3 question vectors of the English tuning data; fitted by "
+                 "eval/train_disclosure.py", "questions": len(rows), **heads}, indent=None) + "\n", encoding="utf-8")
+    print(f"wrote {OUT_MULTI} (thresholds: disclosure {heads['disclosure']['threshold']}, "
+          f"supporter {heads['supporter']['threshold']})", file=sys.stderr)
+
+
 def main() -> int:
     from ingest.factory import load_embedder
     from ingest.settings import Settings
@@ -61,6 +107,7 @@ def main() -> int:
         "trained_on": {"questions": len(rows), "disclosures": int(labels.sum())},
     }, indent=None) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(rows)} questions, {int(labels.sum())} disclosures)", file=sys.stderr)
+    fit_multilingual(rows)
     return 0
 
 

@@ -24,7 +24,7 @@ from ingest.multilingual import load_multilingual
 from ingest.pipeline import FileOutcome, Progress, file_hash
 from ingest.settings import Settings
 from service.answering.coverage import SourceCheck
-from service.answering.disclosure import DisclosureDetector
+from service.answering.disclosure import DisclosureDetector, OtherLanguageAsker
 from service.answering.extractive import ExtractiveAnswerer
 from service.answering.phrases import phrase
 from service.answering.service import AnswerService
@@ -74,6 +74,7 @@ class KnowledgeBase:
             lambda: contacts_for_answers(settings.corpus_dir / "contacts.toml"),
             SourceCheck(self.ingestor.catalog.entries, lambda: set(self.manifest.documents), self.token_set),
             llm=build_llm(settings, self.embed_texts, self.token_set),
+            other_asker=OtherLanguageAsker.load() if self.multi is not None else None,
         )
 
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from eval.languages import LANGUAGE_ORDER, language_metrics, load_languages
+from eval.languages import LANGUAGE_ORDER, care_metrics, language_metrics, load_care, load_languages
 from eval.metrics import holds_quote
 from eval.runner import InProcessTarget
 from ingest.language import detect
@@ -34,3 +34,16 @@ def test_languages_are_scored_beside_english(corpus_kb) -> None:
             "lang_fr_held_out_recall@5_vs_en"} <= set(found)
     assert found["lang_en_held_out_recall@5"] == 1.0  # English questions find their passages
     assert all(0.0 <= value <= 1.0 for key, value in found.items() if not key.endswith("_vs_en"))
+
+
+def test_the_care_set_asks_the_same_in_every_language_and_is_scored(corpus_kb) -> None:
+    questions = load_care()
+    assert Counter(q.lang for q in questions) == dict.fromkeys(LANGUAGE_ORDER, 20)
+    kinds = {lang: [(q.id.split("-")[0], q.kind) for q in questions if q.lang == lang] for lang in LANGUAGE_ORDER}
+    assert all(pairs == kinds["en"] for pairs in kinds.values())
+    assert all(detect(q.question) == q.lang for q in questions)
+    sample = [q for q in questions if q.id.split("-")[0] in ("c02", "c09", "c13") and q.lang in ("en", "ar")]
+    found = care_metrics(InProcessTarget(corpus_kb), sample)
+    assert set(found) == {f"lang_{lang}_care_{name}" for lang in ("en", "ar")
+                          for name in ("disclosure_recall", "supporter_recall", "false_flags")}
+    assert found["lang_en_care_disclosure_recall"] == 1.0 and found["lang_ar_care_false_flags"] == 0.0

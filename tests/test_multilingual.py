@@ -107,3 +107,28 @@ def test_an_index_built_without_it_opens_and_answers_as_before(tmp_path, embedde
         assert [o.status for o in kb.ingest([CORPUS])] == ["unchanged"]
     finally:
         kb.close()
+
+
+@pytest.mark.parametrize(("language", "account"), [
+    ("fr", "Un collègue m'a envoyé des photos explicites hier soir."),
+    ("ar", "قال لي مديري إن عقدي لن يُجدَّد ما لم أخرج معه."),
+    ("zh", "昨天开完会后，有人在走廊里抓住了我。"),
+])
+def test_an_account_of_harm_in_another_language_gets_the_care_answer_opening_in_it(
+        corpus_kb, language: str, account: str) -> None:
+    """Read by the probes fitted on English accounts (USE places a sentence and its translation close): the calm
+    opening in the asker's language, the care passages quoted in their own, the contacts."""
+    from service.answering.disclosure import PREFACE
+    from service.answering.phrases import phrase
+
+    answer = corpus_kb.ask(account)
+    assert answer.disclosure and not answer.abstained and answer.language == language
+    assert answer.preface == phrase(PREFACE, language) != PREFACE and answer.answer.startswith(answer.preface)
+    assert answer.contacts
+
+
+def test_a_helper_and_a_question_in_another_language_are_told_apart(corpus_kb) -> None:
+    helper = corpus_kb.ask("Коллега рассказала мне, что её руководитель её домогается. Как я могу её поддержать?")
+    assert helper.supporter and not helper.disclosure and helper.language == "ru"
+    question = corpus_kb.ask("Que dit la politique sur le règlement informel ?")
+    assert not (question.disclosure or question.supporter) and question.abstained and question.suggestions

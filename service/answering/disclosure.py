@@ -243,6 +243,7 @@ SUPPORTER_PREFACE = (
 
 
 PROBE_FILE = Path(__file__).with_name("disclosure_probe.json")
+MULTI_PROBE_FILE = Path(__file__).with_name("asker_probe_use.json")
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,32 @@ class Probe:
 
     def probability(self, vector: np.ndarray) -> float:
         return float(1.0 / (1.0 + np.exp(-(float(self.weights @ vector) + self.bias))))
+
+
+@dataclass(frozen=True)
+class OtherLanguageAsker:
+    """Who is asking, for a question in another language than English, which the rules above cannot read: two
+    logistic regressions on the question's multilingual (USE v3) vector, fitted on the English tuning questions by
+    ``eval/train_disclosure.py``. USE places a sentence and its translation close, so what was fitted on English
+    accounts reads a French or Chinese one (``eval/data/languages_care.jsonl``, figures in docs/multilingual.md)."""
+
+    disclosure: Probe
+    supporter: Probe
+
+    @classmethod
+    def load(cls, path: Path = MULTI_PROBE_FILE) -> OtherLanguageAsker:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        heads = {name: Probe(np.asarray(data[name]["weights"], dtype=np.float32), float(data[name]["bias"]),
+                             float(data[name]["threshold"])) for name in ("disclosure", "supporter")}
+        return cls(**heads)
+
+    def asker(self, vector: np.ndarray) -> Asker:
+        """A helper's question first (it names harm too, as the rules read it), then an account, else a question."""
+        if self.supporter.probability(vector) >= self.supporter.threshold:
+            return "supporter"
+        if self.disclosure.probability(vector) >= self.disclosure.threshold:
+            return "disclosure"
+        return "question"
 
 
 @dataclass(frozen=True)

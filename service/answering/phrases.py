@@ -1,10 +1,11 @@
 """The answer's fixed sentences in the six UN languages: written by us (never machine-translated at run time), in
 the language of the question. Quotes stay in their document's language.
 
-Read today: ``not_judged`` (a question in another language, which the English answer and disclosure rules cannot
-judge yet) and the search's "no match" note. The others (not covered, partly answered, the disclosure and helper
-openings, no care passages, the LLM notices) are written for the day those rules read the six languages; their
-English sentences are the ones the answer path uses now.
+Read today: ``not_judged`` (a question in another language, which the English answer rules cannot judge yet), the
+disclosure and helper openings and "no care passages" (an account of harm or a helper's question in another
+language gets the care answer), and the search's "no match" note. The others (not covered, partly answered, the
+LLM notices) are written for the day the answer rules read the six languages; their English sentences are the
+ones the answer path uses now.
 """
 
 from __future__ import annotations

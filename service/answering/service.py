@@ -24,7 +24,7 @@ from service.answering.answerability import Coverage, assess
 from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
 from service.answering.coverage import SourceCheck, unheld_document
-from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureDetector
+from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureDetector, OtherLanguageAsker
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
     Part,
@@ -73,7 +73,9 @@ class AnswerService:
         contacts: Callable[[], list[Contact]],
         sources: SourceCheck,
         llm: LLMComposer | None = None,
+        other_asker: OtherLanguageAsker | None = None,
     ) -> None:
+        """``other_asker``: reads who asks a question in another language (None: such questions are not read)."""
         self.retriever = retriever
         self.extractive = extractive
         self.detector = detector
@@ -81,6 +83,7 @@ class AnswerService:
         self.contacts = contacts
         self.sources = sources
         self.llm = llm
+        self.other_asker = other_asker
         self.care = CareAnswerer(retriever.retrieve, extractive, extractive.embed_texts)
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None, on_token: OnToken | None = None
@@ -89,17 +92,29 @@ class AnswerService:
         model's text as it is generated (a draft that grounding may still cut: the returned Answer is what counts)."""
         language = language_of(question)
         if language != "en":
-            return self.not_judged(question, top_k, filters, language)
+            return self.other_language(question, top_k, filters, language)
         return self.answer(question, top_k, filters, on_token)
 
-    def not_judged(self, question: str, top_k: int, filters: Filters | None, language: str) -> Answer:
-        """A question in another language: the rules that decide what answers a question, and the disclosure
-        rules, read English; until they read its language, no quote is offered as its answer. The closest
-        documents are listed, and the support contacts, since an account of harm would not be recognised."""
+    def other_language(self, question: str, top_k: int, filters: Filters | None, language: str) -> Answer:
+        """A question in another language. Who is asking is read from its multilingual vector
+        (``OtherLanguageAsker``): an account of harm, or a helper's question, gets the care answer, its opening in
+        the question's language (the care passages are chosen by what they say, not by the question). Otherwise
+        the rules that decide what answers a question read English: until they read its language, no quote is
+        offered as its answer; the closest documents are listed, and the support contacts."""
         found = self.retriever.retrieve(question, top_k, filters)
+        asker = self.other_asker.asker(self.multilingual_vector(question, found)) if self.other_asker else "question"
+        if asker != "question":
+            return self.care_answer(asker, found, filters, language)
         return Answer(answer=phrase(NOT_JUDGED_KEY, language), abstained=True, state="not_covered",
                       suggestions=suggestions(found), contacts=self.contacts(), timings_ms=found.timings_ms,
                       language=language)
+
+    def multilingual_vector(self, question: str, found: Retrieved) -> np.ndarray:
+        """The question's multilingual vector: the one it was searched with, or (an index built without the
+        multilingual vector) the model's."""
+        if found.multilingual or self.retriever.multi is None:
+            return found.query_vec
+        return self.retriever.multi.query(question)
 
     def answer(self, question: str, top_k: int, filters: Filters | None, on_token: OnToken | None) -> Answer:
         """An English question's answer (the rules below read English)."""
@@ -191,14 +206,16 @@ class AnswerService:
         text, cites = verify(*self.extractive.compose(scored, coverage, content_stems(question)))
         return Answer(answer=text, citations=cites, notice=notice)
 
-    def care_answer(self, asker: str, found: Retrieved, filters: Filters | None) -> Answer:
-        """A disclosure or a helper's question: the calm opening, then what the library says on each matter."""
+    def care_answer(self, asker: str, found: Retrieved, filters: Filters | None, language: str = "en") -> Answer:
+        """A disclosure or a helper's question: the calm opening, then what the library says on each matter; the
+        fixed sentences in ``language``, the quotes in their documents'."""
         matters, preface = (DISCLOSURE_MATTERS, PREFACE) if asker == "disclosure" else (SUPPORTER_MATTERS, SUPPORTER_PREFACE)
         text, cites = self.care.compose(matters, filters, for_the_affected=asker == "disclosure")
-        text, cites = verify(text, cites) if cites else (text, cites)
+        text, cites = verify(text, cites) if cites else (phrase(text, language), cites)
+        preface = phrase(preface, language)
         return Answer(answer=f"{preface} {text}", citations=cites, disclosure=asker == "disclosure",
                       supporter=asker == "supporter", preface=preface, contacts=self.contacts(),
-                      timings_ms=found.timings_ms)
+                      timings_ms=found.timings_ms, language=language)
 
 
 def abstention(found: Retrieved, reason: str | None = None, notice: str | None = None) -> Answer:
