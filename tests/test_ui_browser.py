@@ -264,6 +264,7 @@ def test_an_arabic_question_reads_right_to_left_and_a_french_one_gets_french_sen
     assert title.evaluate(direction) == "ltr" and title.inner_text().isascii()
     assert page.locator("#kb-conversation .kb-question-text").last.evaluate(direction) == "rtl"
     assert answer.locator(".kb-contacts li").count() >= 1
+    assert "أقرب الوثائق" in answer.inner_text() and "Closest documents" not in answer.inner_text()
     shot(page, "arabic.png")
     assert axe_violations(page) == []
 
@@ -271,6 +272,12 @@ def test_an_arabic_question_reads_right_to_left_and_a_french_one_gets_french_sen
     french = page.locator("#kb-conversation .kb-answer").last
     assert french.get_attribute("lang") == "fr" and french.evaluate(direction) == "ltr"
     assert "Les réponses citées ne sont pas encore proposées" in french.inner_text()
+    assert "Documents les plus proches" in french.inner_text()
+
+    ask(page, "Un collègue m'a envoyé des photos explicites hier soir.")  # an account of harm, in French
+    care = page.locator("#kb-conversation .kb-answer").last
+    assert care.get_attribute("lang") == "fr" and care.locator(".kb-disclosure").count() == 1
+    assert care.locator(".kb-preface").inner_text().startswith("Merci") and "Où trouver du soutien" in care.inner_text()
     page.locator("#kb-clear").click()
     page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")
 

@@ -113,6 +113,26 @@ def test_disclosure_answer_is_set_apart_with_preface_and_contacts() -> None:
     assert "ethics@example.org" in html and "edit me" not in html and "Not filled in yet" in html
 
 
+def test_an_answer_in_another_language_is_framed_in_it() -> None:
+    """The state, "Closest documents", the link, the contacts heading and the placeholder note follow the answer's
+    language (its block carries ``lang``); titles and contacts stay as written."""
+    close = Suggestion(doc_key="guide", title="Bystander guide", doc_type=DocType.guidance, section="Acting",
+                       page_start=None, score=0.3)
+    contacts = [Contact(name="Ethics office", how="ethics@example.org"), Contact(name="Ombudsperson", how="x",
+                                                                                 placeholder=True)]
+    arabic = Answer(answer="لا تتوفر", abstained=True, suggestions=[close], contacts=contacts, language="ar")
+    html = answer_html(1, arabic)
+    for words in ("لا تتناوله الوثائق", "أقرب الوثائق", "القسم: Acting", "افتح الوثيقة عند هذا القسم",
+                  "أين يمكنك الحصول على الدعم", "لم تُستكمل بعد", "Bystander guide", "Ethics office"):
+        assert words in html
+    assert "Closest documents" not in html and "Where you can get support" not in html
+    french = Answer(answer="Merci. Quote [1].", citations=cited_answer().citations, disclosure=True, preface="Merci.",
+                    contacts=contacts[:1], language="fr")
+    html = answer_html(1, french)
+    assert "Où trouver du soutien" in html and "Rien de ce que vous écrivez ici" in html
+    assert 'aria-label="Informations sur le soutien"' in html
+
+
 def test_conversation_escapes_the_question_and_shows_pending() -> None:
     html = conversation_html([Turn("<script>alert(1)</script>")])
     assert "<script>" not in html and "&lt;script&gt;" in html and "Looking through the documents" in html

@@ -7,7 +7,8 @@ from __future__ import annotations
 import gradio as gr
 from gradio.i18n import I18nData
 
-LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+from ui.frame import LANGUAGES
+
 LABELS: dict[str, tuple[str, str, str, str, str, str]] = {  # en, fr, es, ar, ru, zh
     "tab_ask": ("Ask", "Poser une question", "Preguntar", "اسأل", "Спросить", "提问"),
     "tab_search": ("Search", "Rechercher", "Buscar", "بحث", "Поиск", "搜索"),
@@ -42,3 +43,4 @@ def label(key: str) -> I18nData:
     if key not in LABELS:
         raise KeyError(key)
     return I18N(key)
+

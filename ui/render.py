@@ -10,6 +10,7 @@ from urllib.parse import quote
 from ingest.contacts import Contact
 from service.models import STATE_LABELS, Answer, Citation, Passage, Suggestion
 from service.reading import section_anchor
+from ui.frame import say
 from ui.highlight import highlight_quotes, highlight_terms, query_terms, snippet
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -48,8 +49,16 @@ def view_url(doc_key: str, section: str | None = None) -> str:
     return f"{url}#{quote(anchor)}" if anchor else url
 
 
-def open_link(doc_key: str, page: int | None, label: str = "Open the document", section: str | None = None) -> str:
-    """PDFs open at the page; other documents at the cited section."""
+def open_link(doc_key: str, page: int | None, label: str = "Open the document", section: str | None = None,
+              language: str = "en") -> str:
+    """PDFs open at the page; other documents at the cited section. ``language``: the words of an answer's
+    frame (``label`` is then the document one)."""
+    if language != "en":
+        key = "open_page" if page is not None else "open_section" if section else "open"
+        text = say(key, language, page=page)
+        url = file_url(doc_key, page) if page is not None else view_url(doc_key, section)
+        new_tab = f'<span class="kb-sr-only">{escape(say("new_tab", language))}</span>'
+        return f'<a class="kb-open" href="{escape(url)}" target="_blank" rel="noopener">{escape(text)}{new_tab}</a>'
     if page is not None:
         text, url = f"{label} at page {page}", file_url(doc_key, page)
     else:
@@ -106,7 +115,8 @@ RTL_LANGUAGES = frozenset({"ar"})
 def state_badge(answer: Answer) -> str:
     """The answer's state in words (not colour alone): answered, partly answered, not covered."""
     state = answer.state if not answer.abstained else "not_covered"
-    return f'<p class="kb-state kb-state-{state}" data-state="{state}">{escape(STATE_LABELS[state])}</p>'
+    words = STATE_LABELS[state] if answer.language == "en" else say(state, answer.language)
+    return f'<p class="kb-state kb-state-{state}" data-state="{state}">{escape(words)}</p>'
 
 
 def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:
@@ -117,7 +127,8 @@ def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:
     body = state_badge(answer) + f'<p class="kb-answer-text">{with_chips(answer.answer, turn, answer.citations)}</p>'
     if answer.uncovered:
         asks = "".join(f"<li>{escape(ask)}</li>" for ask in answer.uncovered)
-        body += f'<div class="kb-uncovered"><p class="kb-subhead">Not covered by the documents</p><ul>{asks}</ul></div>'
+        body += (f'<div class="kb-uncovered"><p class="kb-subhead">{escape(say("not_covered", answer.language))}</p>'
+                 f'<ul>{asks}</ul></div>')
     if answer.notice:
         body += f'<p class="kb-notice">{escape(answer.notice)}</p>'
     if not streaming:
@@ -133,43 +144,48 @@ def how_made(answer: Answer) -> str:
 
 
 def abstention_html(answer: Answer) -> str:
-    items = "".join(suggestion_item(s) for s in answer.suggestions)
-    closest = f'<p class="kb-subhead">Closest documents</p><ul class="kb-suggestions">{items}</ul>' if items else ""
+    language = answer.language
+    items = "".join(suggestion_item(s, language) for s in answer.suggestions)
+    closest = (f'<p class="kb-subhead">{escape(say("closest", language))}</p><ul class="kb-suggestions">{items}</ul>'
+               if items else "")
     notice = f'<p class="kb-notice">{escape(answer.notice)}</p>' if answer.notice else ""
-    return f'<div class="kb-abstain"><p>{escape(answer.answer)}</p>{notice}{closest}{contacts_html(answer.contacts)}</div>'
+    contacts = contacts_html(answer.contacts, language)
+    return f'<div class="kb-abstain"><p>{escape(answer.answer)}</p>{notice}{closest}{contacts}</div>'
 
 
-def suggestion_item(s: Suggestion) -> str:
-    where = f" · Section: {escape(s.section)}" if s.section else ""
+def suggestion_item(s: Suggestion, language: str = "en") -> str:
+    where = f' · <span dir="auto">{escape(say("section", language, section=s.section))}</span>' if s.section else ""
     return (f'<li><span class="kb-doc-title" dir="auto">{escape(s.title)}</span> '
             f'<span class="kb-meta-inline">({escape(s.doc_type.value)}{where})</span> '
-            f"{open_link(s.doc_key, s.page_start, section=s.section)}</li>")
+            f"{open_link(s.doc_key, s.page_start, section=s.section, language=language)}</li>")
 
 
 def disclosure_html(turn: int, answer: Answer) -> str:
     preface = answer.preface or ""
     rest = answer.answer[len(preface):].strip() if preface and answer.answer.startswith(preface) else answer.answer
     body = f'<p class="kb-answer-text">{with_chips(rest, turn, answer.citations)}</p>' if rest else ""
-    label = "Guidance for someone helping a colleague" if answer.supporter else "Support information"
+    language = answer.language
+    label = say("helping" if answer.supporter else "support", language)
     return (f'<div class="kb-disclosure{" kb-supporter" if answer.supporter else ""}" role="note" '
-            f'aria-label="{label}">'
-            f'<p class="kb-preface">{escape(preface)}</p>{body}{contacts_html(answer.contacts)}'
-            '<p class="kb-hint">Nothing you type here is stored unless you choose to include it with feedback.</p>'
+            f'aria-label="{escape(label)}">'
+            f'<p class="kb-preface">{escape(preface)}</p>{body}{contacts_html(answer.contacts, language)}'
+            f'<p class="kb-hint">{escape(say("not_stored", language))}</p>'
             "</div>")
 
 
-def contacts_html(contacts: list[Contact]) -> str:
+def contacts_html(contacts: list[Contact], language: str = "en") -> str:
     if not contacts:
         return ""
-    items = "".join(contact_item(c) for c in contacts)
-    return f'<p class="kb-subhead">Where you can get support</p><ul class="kb-contacts">{items}</ul>'
+    items = "".join(contact_item(c, language) for c in contacts)
+    return f'<p class="kb-subhead">{escape(say("get_support", language))}</p><ul class="kb-contacts">{items}</ul>'
 
 
-def contact_item(contact: Contact) -> str:
+def contact_item(contact: Contact, language: str = "en") -> str:
+    """A contact as the organization wrote it (``dir="auto"``: its own direction), the placeholder note in the
+    answer's language."""
     note = f" — {escape(contact.note)}" if contact.note else ""
-    how = ('<em>Not filled in yet: your organization has not added this contact.</em>' if contact.placeholder
-           else escape(contact.how))
-    return f"<li><strong>{escape(contact.name)}</strong>{note}<br>{how}</li>"
+    how = f'<em>{escape(say("placeholder", language))}</em>' if contact.placeholder else escape(contact.how)
+    return f'<li dir="auto"><strong>{escape(contact.name)}</strong>{note}<br>{how}</li>'
 
 
 # --- conversation ------------------------------------------------------------------------------
