@@ -16,6 +16,14 @@ from ingest.errors import UsageError
 log = logging.getLogger(__name__)
 
 
+class ContactText(BaseModel):
+    """A contact's words in one language (``[contact.in.fr]``); what is left out stays as written above it."""
+
+    name: str | None = None
+    how: str | None = None
+    note: str | None = None
+
+
 class Contact(BaseModel):
     """One reporting channel or support service."""
 
@@ -24,6 +32,14 @@ class Contact(BaseModel):
     kind: str = "other"
     note: str | None = None
     placeholder: bool = False
+    languages: dict[str, ContactText] = Field(default_factory=dict, alias="in", exclude=True)
+
+    def in_language(self, language: str) -> Contact:
+        """The contact as it reads in ``language`` (its own words where the file gives them)."""
+        text = self.languages.get(language)
+        if text is None:
+            return self
+        return self.model_copy(update={key: value for key, value in text.model_dump().items() if value is not None})
 
 
 class Contacts(BaseModel):

@@ -294,3 +294,15 @@ def test_bundled_contacts_are_placeholders_without_invented_numbers() -> None:
     assert {"ethics office", "ombudsperson", "investigation office", "victims' rights advocate"} <= kinds
     assert contacts.is_placeholder_only and contacts.configured == []
     assert not any(re.search(r"@|\d{3}", f"{c.how} {c.note}") for c in contacts.contacts)
+
+
+def test_contacts_can_be_written_in_each_language_and_the_api_shows_one() -> None:
+    from ingest.language import detect
+
+    contacts = Contacts.load(CORPUS / "contacts.toml").contacts
+    for language in ("fr", "es", "ar", "ru", "zh"):
+        for contact in contacts:
+            shown = contact.in_language(language)
+            assert shown.name != contact.name and detect(shown.name) == language and shown.how == contact.how
+    assert contacts[0].in_language("en") is contacts[0]
+    assert set(contacts[0].model_dump()) == {"name", "how", "kind", "note", "placeholder"}  # the API's shape

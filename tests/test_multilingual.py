@@ -10,6 +10,7 @@ from eval.languages import load_languages
 from ingest.index.base import Point, SparseVec
 from ingest.index.edge import EdgeIndex
 from ingest.index.server import ServerIndex
+from ingest.language import detect
 from ingest.multilingual import UseModel
 from ingest.pooling import Pieces
 from tests.conftest import CORPUS, make_settings
@@ -124,7 +125,7 @@ def test_an_account_of_harm_in_another_language_gets_the_care_answer_opening_in_
     answer = corpus_kb.ask(account)
     assert answer.disclosure and not answer.abstained and answer.language == language
     assert answer.preface == phrase(PREFACE, language) != PREFACE and answer.answer.startswith(answer.preface)
-    assert answer.contacts
+    assert answer.contacts and detect(answer.contacts[0].name) == language  # contacts.toml gives them in it
 
 
 def test_a_helper_and_a_question_in_another_language_are_told_apart(corpus_kb) -> None:

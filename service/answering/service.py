@@ -106,8 +106,12 @@ class AnswerService:
         if asker != "question":
             return self.care_answer(asker, found, filters, language)
         return Answer(answer=phrase(NOT_JUDGED_KEY, language), abstained=True, state="not_covered",
-                      suggestions=suggestions(found), contacts=self.contacts(), timings_ms=found.timings_ms,
+                      suggestions=suggestions(found), contacts=self.contacts_in(language), timings_ms=found.timings_ms,
                       language=language)
+
+    def contacts_in(self, language: str) -> list[Contact]:
+        """The organization's contacts, in the asker's language where ``contacts.toml`` gives them in it."""
+        return [contact.in_language(language) for contact in self.contacts()]
 
     def multilingual_vector(self, question: str, found: Retrieved) -> np.ndarray:
         """The question's multilingual vector: the one it was searched with, or (an index built without the
@@ -214,7 +218,7 @@ class AnswerService:
         text, cites = verify(text, cites) if cites else (phrase(text, language), cites)
         preface = phrase(preface, language)
         return Answer(answer=f"{preface} {text}", citations=cites, disclosure=asker == "disclosure",
-                      supporter=asker == "supporter", preface=preface, contacts=self.contacts(),
+                      supporter=asker == "supporter", preface=preface, contacts=self.contacts_in(language),
                       timings_ms=found.timings_ms, language=language)
 
 
