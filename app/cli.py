@@ -67,7 +67,25 @@ def show_status(settings: Settings, as_json: bool) -> int:
     for f in failures:
         out.print(f"[red]failed[/] {f['path']}: {f['error']}", highlight=False)
     out.print(f"{len(docs)} documents, {sum(d['chunks'] for d in docs)} chunks in {where}")
+    if note := multilingual_note(settings):
+        out.print(note, highlight=False)
     return 0
+
+
+def multilingual_note(settings: Settings) -> str | None:
+    """An embedded index built without the multilingual vector, while one is configured: say what that means and how
+    to rebuild (read from the index's config file, without opening the index another process may hold)."""
+    from ingest.index.edge import stored_multi
+
+    folder = settings.index_dir / "qdrant"
+    if settings.qdrant_url or settings.multilingual == "off" or not (folder / "edge_config.json").is_file():
+        return None
+    if stored_multi(folder) is not None:
+        return None
+    return (f"note: this index has no multilingual vector (built before it, or with KB_MULTILINGUAL=off): questions in "
+            f"other languages than English are searched with the English model. To add it, delete {folder} (the "
+            f"document records, uploads and feedback beside it stay) and run `kb ingest` again, naming "
+            f"{settings.uploads_folder()} too if documents were uploaded: each is written again from its file.")
 
 
 def status_table(docs: list[dict[str, Any]]) -> Table:

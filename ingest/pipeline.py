@@ -139,6 +139,7 @@ class Ingestor:
         # (400 one-document calls cost 30% more than one call over the same texts; docs/performance.md)
         self.pending: list[Pending] = []
         self.flushed: list[FileOutcome] = []
+        self.indexed: set[str] | None = None  # the versions with points in the index, read on first need in a run
 
     # --- the run -------------------------------------------------------------------------------
     def run(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
@@ -151,6 +152,7 @@ class Ingestor:
         progress.start(len(files))
         report = IngestReport()
         self.pending, self.flushed = [], []
+        self.indexed = None
         try:
             for path in files:
                 for outcome in self.ingest_file(path, progress):
@@ -195,10 +197,11 @@ class Ingestor:
             self.flush(progress)  # a copy of a waiting document: decided against the saved manifest
         registry = self.registry
         previous = registry.manifest.by_path(str(path))
-        if previous is not None and previous.doc_hash == doc_hash:
+        if previous is not None and previous.doc_hash == doc_hash and self.has_points(doc_hash):
             registry.clear_failure(shown)
             return [FileOutcome(shown, "unchanged", previous.doc_key, len(previous.chunk_ids))]
         twin = registry.manifest.by_hash(doc_hash)
+        twin = None if previous is not None and twin is not None and twin.doc_key == previous.doc_key else twin
         if twin is not None and (Path(twin.path).exists() or not registry.is_mine(twin.node)):
             return [self._duplicate(shown, twin, previous)]  # another machine's copy counts as present
         self.check_disk()
@@ -229,6 +232,13 @@ class Ingestor:
             self.registry.commit(job.record, job.previous, job.shown)
             status: Status = "updated" if job.previous else "added"
             self.flushed += [FileOutcome(job.shown, status, job.record.doc_key, len(job.chunks)), *job.moved]
+
+    def has_points(self, doc_hash: str) -> bool:
+        """Whether the index holds a version's points: a record whose points are gone (an index folder deleted to
+        rebuild it, the manifest kept) is written again, not reported unchanged. Read once per run."""
+        if self.indexed is None:
+            self.indexed = set(self.index.doc_hashes())
+        return doc_hash in self.indexed
 
     def take_flushed(self) -> list[FileOutcome]:
         out, self.flushed = self.flushed, []

@@ -3,6 +3,8 @@ index built without it keeps answering."""
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pytest
 
@@ -106,6 +108,19 @@ def test_an_index_built_without_it_opens_and_answers_as_before(tmp_path, embedde
         assert not found.multilingual and found.passages  # MiniLM's route, as before
         assert kb.ask(ASKED["fr"].question).suggestions
         assert [o.status for o in kb.ingest([CORPUS])] == ["unchanged"]
+    finally:
+        kb.close()
+    from app.cli import multilingual_note
+
+    settings = make_settings(tmp_path, ui=False)
+    note = multilingual_note(settings)
+    assert note is not None and str(tmp_path / "index" / "qdrant") in note
+    shutil.rmtree(tmp_path / "index" / "qdrant")  # the rebuild the note asks for; the records stay
+    kb = KnowledgeBase.open(settings, embedder)
+    try:
+        assert [o.status for o in kb.ingest([CORPUS])] == ["updated"]  # written again, not "unchanged"
+        assert kb.index.multi_vector == "multi_use" and kb.retriever.retrieve(ASKED["fr"].question, 5).multilingual
+        assert multilingual_note(settings) is None
     finally:
         kb.close()
 

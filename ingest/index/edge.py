@@ -124,7 +124,7 @@ def _is_new(folder: Path) -> bool:
     return not (folder / CONFIG_FILE).exists()
 
 
-def _stored_multi(folder: Path) -> Multi:
+def stored_multi(folder: Path) -> Multi:
     """The multilingual vector an existing shard was created with: an index keeps the vectors it was built with
     (one built before the multilingual vector, or with it turned off, has none and keeps answering without it)."""
     vectors = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8")).get("vectors", {})
@@ -137,7 +137,7 @@ def _open_shard(folder: Path, dim: int, search_threads: int | None, multi: Multi
         log.info("creating index in %s (dim %d, multilingual %s)", folder, dim, multi)
         shard = qe.EdgeShard.create(str(folder), _config(dim, search_threads, multi))
     else:
-        stored = _stored_multi(folder)
+        stored = stored_multi(folder)
         if stored != multi:
             log.warning("index %s holds multilingual vector %s, not %s: kept as built (rebuild the index to change "
                         "it: delete the folder and run `kb ingest`)", folder, stored, multi)
