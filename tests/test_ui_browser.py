@@ -250,6 +250,12 @@ def test_the_three_answer_states_a_helper_and_a_search_nothing_matches(page: Any
     note = page.locator("#kb-results .kb-no-match")
     note.wait_for()
     assert "No passage" in note.inner_text() and page.locator("#kb-results .kb-result").count() == 0
+    box.fill("Quelles organisations ont co-organisé la réunion ?")  # French: found on the multilingual vector
+    box.press("Enter")
+    count = page.locator("#kb-results .kb-count")
+    count.wait_for()
+    assert count.get_attribute("lang") == "fr" and count.inner_text().startswith("Passages trouvés")
+    assert page.locator("#kb-results .kb-result").count() >= 1
     open_tab(page, "Ask")
 
 

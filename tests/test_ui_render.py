@@ -133,6 +133,15 @@ def test_an_answer_in_another_language_is_framed_in_it() -> None:
     assert 'aria-label="Informations sur le soutien"' in html
 
 
+def test_search_results_are_framed_in_the_querys_language() -> None:
+    passage = cited_answer().citations[0].passage
+    french = search_results_html("harcèlement", [passage, passage], "fr")
+    assert "Passages trouvés pour « harcèlement » : 2" in french and 'lang="fr"' in french
+    assert "Résultat 1 : " in french and "Ouvrir le document" in french and "best first" not in french
+    english = search_results_html("harassment", [passage])
+    assert "1 passage for “harassment”, best first." in english and "Open the source" in english
+
+
 def test_conversation_escapes_the_question_and_shows_pending() -> None:
     html = conversation_html([Turn("<script>alert(1)</script>")])
     assert "<script>" not in html and "&lt;script&gt;" in html and "Looking through the documents" in html

@@ -1,7 +1,8 @@
 """The words drawn around an answer (its state, "Closest documents", the contacts heading, links), in the answer's
 language: its block carries ``lang``, so its frame speaks that language too. Written by us, like the UI's labels
 (``ui/labels.py``) and the answer's fixed sentences (``service/answering/phrases.py``). The search results and the
-sources panel stay in English, as do the documents' titles and quotes.
+sources panel's words and the search results' meta lines (type, pages, section) stay in English, as do the
+documents' titles and quotes; the words around the search results follow the query's language.
 """
 
 from __future__ import annotations
@@ -47,6 +48,21 @@ ANSWER_TEXT: dict[str, tuple[str, str, str, str, str, str]] = {  # en, fr, es, a
                     "لم تُستكمل بعد: لم تُضف مؤسستك جهة الاتصال هذه.",
                     "Пока не заполнено: ваша организация ещё не добавила этот контакт.",
                     "尚未填写：您所在的组织尚未添加此联系方式。"),
+    # search results: the words around them follow the query's language
+    "found": ("{n} passages for “{query}”, best first.", "Passages trouvés pour « {query} » : {n}, les meilleurs d'abord.",
+              "Pasajes encontrados para «{query}»: {n}, los mejores primero.",
+              "المقاطع التي وُجدت لـ «{query}»: {n}، الأفضل أولًا.",
+              "Найдено фрагментов по запросу «{query}»: {n}, сначала лучшие.",
+              "“{query}”的搜索结果：{n} 个段落，按相关度排序。"),
+    "found_one": ("1 passage for “{query}”, best first.", "Un passage trouvé pour « {query} ».", "Un pasaje encontrado para «{query}».",
+                  "مقطع واحد وُجد لـ «{query}».", "Найден один фрагмент по запросу «{query}».",
+                  "“{query}”的搜索结果：1 个段落。"),
+    "show_full": ("Show the full passage", "Afficher le passage entier", "Mostrar el pasaje completo",
+                  "اعرض المقطع كاملًا", "Показать фрагмент целиком", "显示完整段落"),
+    "result": ("Result {rank}: ", "Résultat {rank} : ", "Resultado {rank}: ", "النتيجة {rank}: ", "Результат {rank}: ",
+               "第 {rank} 条结果："),
+    "try_other": ("Try other words.", "Essayez d'autres mots.", "Pruebe con otras palabras.", "جرّب كلمات أخرى.",
+                  "Попробуйте другие слова.", "请换用其他词语。"),
 }
 
 

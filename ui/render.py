@@ -258,23 +258,26 @@ def source_card(turn: int, group: list[Citation]) -> str:
 
 
 # --- search ------------------------------------------------------------------------------------
-def search_results_html(query: str, passages: list[Passage]) -> str:
+def search_results_html(query: str, passages: list[Passage], language: str = "en") -> str:
+    """Ranked passages; the words around them in ``language`` (the query's), the passages as written."""
     if not query.strip():
         return '<p class="kb-empty">Type words to look for; results list the passages that match best.</p>'
     if not passages:
         return f'<p class="kb-empty" role="status">No passages match “{escape(query)}”.</p>'
     terms = query_terms(query)
-    items = "".join(search_result(i, p, terms) for i, p in enumerate(passages, start=1))
-    count = f"{len(passages)} passage{'s' if len(passages) != 1 else ''}"
-    return (f'<p class="kb-count" role="status">{count} for “{escape(query)}”, best first.</p>'
-            f'<ol class="kb-results">{items}</ol>')
+    items = "".join(search_result(i, p, terms, language) for i, p in enumerate(passages, start=1))
+    count = say("found" if len(passages) != 1 else "found_one", language, n=len(passages), query=query)
+    where = f' lang="{language}" dir="auto"' if language != "en" else ""
+    return f'<p class="kb-count" role="status"{where}>{escape(count)}</p><ol class="kb-results">{items}</ol>'
 
 
-def search_result(rank: int, passage: Passage, terms: list[str]) -> str:
+def search_result(rank: int, passage: Passage, terms: list[str], language: str = "en") -> str:
     short, cut = snippet(passage.text, terms)
-    full = (f'<details class="kb-full"><summary>Show the full passage</summary>'
+    full = (f'<details class="kb-full"><summary>{escape(say("show_full", language))}</summary>'
             f'<div class="kb-passage">{highlight_terms(passage.text, terms)}</div></details>') if cut else ""
-    return (f'<li class="kb-result"><div class="kb-doc-title"><span class="kb-sr-only">Result {rank}: </span>'
+    link = open_link(passage.doc_key, passage.page_start, "Open the source", passage.section, language)
+    return (f'<li class="kb-result"><div class="kb-doc-title"><span class="kb-sr-only">'
+            f'{escape(say("result", language, rank=rank))}</span>'
             f"{escape(passage.title)}</div>{meta_line(passage, 'div')}"
             f'<div class="kb-snippet">{short}</div>{full}'
-            f'<div class="kb-links">{open_link(passage.doc_key, passage.page_start, "Open the source", passage.section)}</div></li>')
+            f'<div class="kb-links">{link}</div></li>')

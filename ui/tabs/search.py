@@ -8,8 +8,10 @@ from typing import Any
 import gradio as gr
 
 from ingest.errors import KBError
+from ingest.language import language_of
 from service.knowledge_base import KnowledgeBase
 from service.models import NO_MATCH
+from ui.frame import say
 from ui.labels import label
 from ui.render import search_results_html
 from ui.tabs.filters import FilterControls, filter_controls, to_filters
@@ -26,9 +28,11 @@ def run_search(kb: KnowledgeBase, query: str, top_k: float, doc_types: list[str]
         found = kb.search_response(query, int(top_k), to_filters(doc_types, doc_keys))
     except KBError as err:
         return f'<p class="kb-status" role="status">The search failed: {escape(err.message)}</p>'
+    language = language_of(query)
     if not found.matched:
-        return f'<p class="kb-status kb-no-match" role="status">{escape(found.note or NO_MATCH)} Try other words.</p>'
-    return search_results_html(query, found.results)
+        note = f"{found.note or NO_MATCH} {say('try_other', language)}"
+        return f'<p class="kb-status kb-no-match" role="status" lang="{language}" dir="auto">{escape(note)}</p>'
+    return search_results_html(query, found.results, language)
 
 
 def build_search_tab(kb: KnowledgeBase) -> FilterControls:
