@@ -28,6 +28,10 @@ def _punkt() -> Any:
 
 
 BLOCKS = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")  # runs of text between blank lines
+# Sentence ends Punkt (trained on English) does not know: the ideographic full stop and full-width marks (Chinese
+# writes no space after them) and the Arabic question mark; closing quotes and brackets stay with their sentence.
+# English text holds none of them, so its sentences are unchanged.
+WIDE_END = re.compile(r"[。！？!?؟]+[”’」』）)]*(?=\S)|[。！？؟]+[”’」』）)]*")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -46,15 +50,29 @@ def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _block_spans(text: str) -> list[tuple[int, int]]:
-    """Punkt's sentences of one block; leading bullets/dashes trimmed off the span."""
+    """Punkt's sentences of one block, cut again after full-width and Arabic sentence ends; leading bullets/dashes
+    trimmed off each span."""
     spans = []
-    for start, end in _punkt().span_tokenize(text):
+    for start, end in (part for span in _punkt().span_tokenize(text) for part in _wide_parts(text, *span)):
         lead = LEADING_JUNK.match(text, start)
         if lead:
             start = lead.end()
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _wide_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not any(mark in text[start:end] for mark in "。！？؟"):
+        return [(start, end)]
+    parts, at = [], start
+    for match in WIDE_END.finditer(text, start, end):
+        if match.end() < end:
+            parts.append((at, match.end()))
+            at = match.end()
+            while at < end and text[at].isspace():
+                at += 1
+    return [*parts, (at, end)]
 
 
 def sentences(text: str) -> list[str]:

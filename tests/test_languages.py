@@ -150,3 +150,15 @@ def test_search_says_no_match_in_the_askers_language(corpus_kb) -> None:
                                ("recette de la tarte aux pommes", "Aucun passage")):
             found = client.post("/api/search", json={"query": query}).json()
             assert found["matched"] is False and found["note"].startswith(opening), query
+
+
+def test_chinese_and_arabic_sentences_are_cut_where_they_end() -> None:
+    """Punkt (English) runs Chinese sentences together (no space after 。) and misses the Arabic question mark; the
+    spans stay verbatim slices, and English is cut as before."""
+    from ingest.sentences import sentences
+
+    chinese = "任何人都可以举报。举报人受到保护，免遭报复！谁可以举报？"
+    assert sentences(chinese) == ["任何人都可以举报。", "举报人受到保护，免遭报复！", "谁可以举报？"]
+    assert sentences("هل يحظى المبلغ بالحماية؟ نعم. بالتأكيد.") == ["هل يحظى المبلغ بالحماية؟", "نعم.", "بالتأكيد."]
+    english = "He said “Stop!” and left. Is this ok? Yes. Dr. Smith agreed."
+    assert sentences(english) == ["He said “Stop!”", "and left.", "Is this ok?", "Yes.", "Dr. Smith agreed."]
