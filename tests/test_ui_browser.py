@@ -91,10 +91,23 @@ def page(browser: Any, server: LiveServer) -> Iterator[Any]:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+# Gradio dims a component while an update to it is on its way (a class on the block, an opacity on an ancestor):
+# axe reads dimmed text as low contrast. Settled: nothing pending and every ancestor of our panels fully opaque.
+SETTLED = """() => {
+  if (document.querySelector('.pending, .generating, .translucent')) return false;
+  for (const id of ['kb-conversation', 'kb-sources', 'kb-results']) {
+    for (let n = document.getElementById(id); n; n = n.parentElement) {
+      if (parseFloat(getComputedStyle(n).opacity) < 1) return false;
+    }
+  }
+  return true;
+}"""
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Serious and critical axe-core violations on the page once Gradio has settled: a component still pending an
     update is drawn at 20% opacity, which axe would read as low contrast (seen once on a loaded CI host)."""
-    page.wait_for_function("() => !document.querySelector('.pending')", timeout=15_000)
+    page.wait_for_function(SETTLED, timeout=15_000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     found = page.evaluate("async () => (await axe.run(document)).violations")
