@@ -15,17 +15,19 @@ from eval import metrics as m
 from eval.gold import DATA_DIR, Evidence
 from eval.runner import ANSWER_K, RETRIEVAL_K, Target
 from eval.scoring import cited_passages
+from ingest.language import UN_LANGUAGES
+from service.models import Language
 
 LANGUAGES_FILE = DATA_DIR / "languages.jsonl"
 CARE_FILE = DATA_DIR / "languages_care.jsonl"
-LANGUAGE_ORDER = ("en", "fr", "es", "ar", "ru", "zh")
+LANGUAGE_ORDER = UN_LANGUAGES
 PARTS = ("tune", "held_out")
 
 
 class LanguageQuestion(BaseModel):
     id: str
     gold_id: str
-    lang: Literal["en", "fr", "es", "ar", "ru", "zh"]
+    lang: Language
     split: Literal["tune", "held_out"]
     question: str = Field(min_length=1)
     evidence: list[Evidence] = Field(min_length=1)
@@ -73,7 +75,7 @@ class CareQuestion(BaseModel):
     the multilingual probes are fitted and their thresholds set on English tuning data alone."""
 
     id: str
-    lang: Literal["en", "fr", "es", "ar", "ru", "zh"]
+    lang: Language
     kind: Literal["disclosure", "supporter", "question"]
     question: str = Field(min_length=1)
 

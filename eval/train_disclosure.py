@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,10 +48,14 @@ def training_questions() -> list[tuple[str, bool]]:
     return rows
 
 
-def fit(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
+def classifier() -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(vectors, labels)
+    return LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+
+
+def fit(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
+    model = classifier().fit(vectors, labels)
     return model.coef_[0].astype(np.float64), float(model.intercept_[0])
 
 
@@ -62,12 +67,10 @@ def helper_questions() -> set[str]:
 
 def cv_threshold(vectors: np.ndarray, labels: np.ndarray) -> float:
     """The lowest probability that flags at most ``FALSE_FLAGS`` of the negatives, in 5-fold cross-validation."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-    scores = cross_val_predict(model, vectors, labels, cv=folds, method="predict_proba")[:, 1]
+    scores = cross_val_predict(classifier(), vectors, labels, cv=folds, method="predict_proba")[:, 1]
     negatives = np.sort(scores[~labels])
     return round(float(negatives[int(np.ceil(len(negatives) * (1 - FALSE_FLAGS))) - 1]), 3)
 

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ingest.index.base import MULTI_PREFIX
-from ingest.pooling import Pieces
+from ingest.index.base import MULTI_PREFIX, Index
+from ingest.pooling import Pieces, pooled
 
 if TYPE_CHECKING:
     from ingest.settings import Settings
@@ -44,38 +44,36 @@ class UseModel:
         """The index's vector for it is named after the model: ``multi_use``."""
         return MULTI_PREFIX + self.name
 
+    def held_by(self, index: Index) -> bool:
+        """Whether ``index`` holds this model's vector (one built before it, or without it, does not)."""
+        return index.multi_vector == self.vector_name
+
     def _loaded(self) -> Any:
         return _use(self.threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors, one row per text."""
+        """Unit vectors (USE returns them normalised), one row per text."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        rows = np.asarray(self._loaded().encode(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
-        norms = np.linalg.norm(rows, axis=1, keepdims=True)
-        return rows / np.where(norms > 0, norms, 1.0)
+        return np.asarray(self._loaded().encode(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
     def query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
 
     def chunks(self, pieces: Sequence[Pieces]) -> list[list[float]]:
-        """Each chunk's vector: the unit mean of its sentences' vectors (the heading line when it has none), every
-        distinct sentence read once. With the heading line among them, the tuning part's recall@5 on the five
-        languages was 3.92 against 4.01 (summed), within noise: the sentences alone are what USE was trained on."""
-        texts = list(dict.fromkeys(t for p in pieces for t in _parts(p) if t.strip()))
-        rows = self.encode(texts)
-        at = {text: i for i, text in enumerate(texts)}
-        out = []
-        for p in pieces:
-            ids = [at[t] for t in _parts(p) if t.strip()]
-            mean = rows[ids].mean(axis=0) if ids else np.zeros(self.dim, dtype=np.float32)
-            norm = float(np.linalg.norm(mean))
-            out.append((mean / norm if norm > 0 else mean).tolist())
-        return out
+        """Each chunk's vector: the unit mean (``ingest.pooling.pooled``) of its sentences' vectors (the heading line
+        when it has none), every distinct sentence read once. With the heading line among them, the tuning part's
+        recall@5 on the five languages was 3.92 against 4.01 (summed), within noise: the sentences alone are what
+        USE was trained on."""
+        parts = [_parts(p) for p in pieces]
+        distinct = list(dict.fromkeys(t for chunk in parts for t in chunk))
+        rows = self.encode(distinct)
+        at = {text: i for i, text in enumerate(distinct)}
+        return [pooled(rows[[at[t] for t in chunk]], np.ones(len(chunk), dtype=np.float32)).tolist() for chunk in parts]
 
 
 def _parts(pieces: Pieces) -> list[str]:
-    return pieces.sentences or [pieces.head]
+    return [t for t in (pieces.sentences or [pieces.head]) if t.strip()]
 
 
 @cache

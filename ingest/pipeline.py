@@ -294,7 +294,7 @@ class Ingestor:
 
     def multi_vectors(self, pieces: list[Pieces]) -> list[list[float] | None]:
         """The chunks' multilingual vectors, when the index holds the configured model's vector."""
-        if self.multi is None or self.index.multi_vector != self.multi.vector_name:
+        if self.multi is None or not self.multi.held_by(self.index):
             return [None] * len(pieces)
         return list(self.multi.chunks(pieces))
 

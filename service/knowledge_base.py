@@ -175,7 +175,7 @@ class KnowledgeBase:
     def health(self) -> dict[str, Any]:
         chunks = sum(len(r.chunk_ids) for r in self.manifest.documents.values())
         return {"status": "ok", "documents": len(self.manifest.documents), "chunks": chunks, "version": VERSION,
-                "multilingual": self.retriever.multi is not None and self.index.multi_vector == self.retriever.multi.vector_name}
+                "multilingual": self.multi is not None and self.multi.held_by(self.index)}
 
     def token_set(self, text: str, language: str | None = "en") -> set[int]:
         """BM25 token ids of ``text`` read as ``language`` (the answer rules read English; None: read from it)."""

@@ -75,7 +75,7 @@ class Retriever:
         language = language_of(query)
         if self.multi is None or mode == "bm25" or language == "en":
             return None
-        return language if self.index.multi_vector == self.multi.vector_name else None
+        return language if self.multi.held_by(self.index) else None
 
     def retrieve(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid",
                  with_sentences: bool = True) -> Retrieved:

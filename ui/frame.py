@@ -7,13 +7,15 @@ documents' titles and quotes; the words around the search results follow the que
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+from ingest.language import UN_LANGUAGES as LANGUAGES
+from service.models import STATE_LABELS
+
 ANSWER_TEXT: dict[str, tuple[str, str, str, str, str, str]] = {  # en, fr, es, ar, ru, zh
-    "answered": ("Answered from the documents", "Réponse tirée des documents", "Respuesta tomada de los documentos",
+    "answered": (STATE_LABELS["answered"], "Réponse tirée des documents", "Respuesta tomada de los documentos",
                  "إجابة مستمدة من الوثائق", "Ответ взят из документов", "根据文件作答"),
-    "partial": ("Partly answered", "Réponse partielle", "Respuesta parcial", "إجابة جزئية", "Частичный ответ",
+    "partial": (STATE_LABELS["partial"], "Réponse partielle", "Respuesta parcial", "إجابة جزئية", "Частичный ответ",
                 "部分作答"),
-    "not_covered": ("Not covered by the documents", "Non traité dans les documents", "No tratado en los documentos",
+    "not_covered": (STATE_LABELS["not_covered"], "Non traité dans les documents", "No tratado en los documentos",
                     "لا تتناوله الوثائق", "В документах не рассматривается", "文件未涉及"),
     "closest": ("Closest documents", "Documents les plus proches", "Documentos más cercanos", "أقرب الوثائق",
                 "Наиболее близкие документы", "最相关的文件"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from ingest.manifest import Failure
 from ingest.models import DocumentRecord
 from ingest.pipeline import FileOutcome
-from ui.render import NEW_TAB, file_url
+from ui.render import file_url, new_tab
 
 COLUMNS = ("Title", "Type", "Publisher", "Date", "Pages", "Passages", "Added", "Status")
 OUTCOME_TEXT = {
@@ -37,7 +37,7 @@ def cell(value: object) -> str:
 
 def document_row(record: DocumentRecord) -> str:
     title = (f'<a href="{escape(file_url(record.doc_key))}" target="_blank" rel="noopener">'
-             f"{escape(record.title)}{NEW_TAB}</a>")
+             f"{escape(record.title)}{new_tab()}</a>")
     status = "ok" if record.status == "ok" else f"failed: {record.error or 'unknown reason'}"
     cells = [cell(record.doc_type.value), cell(record.publisher), cell(record.date), cell(record.pages),
              cell(len(record.chunk_ids)), cell(when(record.ingested_at)), status_cell(record.status == "ok", status)]

@@ -8,13 +8,12 @@ from html import escape
 from urllib.parse import quote
 
 from ingest.contacts import Contact
-from service.models import STATE_LABELS, Answer, Citation, Passage, Suggestion
+from service.models import Answer, Citation, Passage, Suggestion
 from service.reading import section_anchor
 from ui.frame import say
 from ui.highlight import highlight_quotes, highlight_terms, query_terms, snippet
 
 MARKER = re.compile(r"\[(\d+)\]")
-NEW_TAB = '<span class="kb-sr-only"> (opens in a new tab)</span>'
 
 
 @dataclass
@@ -51,19 +50,19 @@ def view_url(doc_key: str, section: str | None = None) -> str:
 
 def open_link(doc_key: str, page: int | None, label: str = "Open the document", section: str | None = None,
               language: str = "en") -> str:
-    """PDFs open at the page; other documents at the cited section. ``language``: the words of an answer's
-    frame (``label`` is then the document one)."""
-    if language != "en":
-        key = "open_page" if page is not None else "open_section" if section else "open"
-        text = say(key, language, page=page)
-        url = file_url(doc_key, page) if page is not None else view_url(doc_key, section)
-        new_tab = f'<span class="kb-sr-only">{escape(say("new_tab", language))}</span>'
-        return f'<a class="kb-open" href="{escape(url)}" target="_blank" rel="noopener">{escape(text)}{new_tab}</a>'
-    if page is not None:
-        text, url = f"{label} at page {page}", file_url(doc_key, page)
+    """PDFs open at the page; other documents at the cited section. In another language than English the link
+    speaks the answer's language (``label`` is English)."""
+    url = file_url(doc_key, page) if page is not None else view_url(doc_key, section)
+    if language == "en":
+        text = f"{label} at page {page}" if page is not None else f"{label} at this section" if section else label
     else:
-        text, url = (f"{label} at this section" if section else label), view_url(doc_key, section)
-    return f'<a class="kb-open" href="{escape(url)}" target="_blank" rel="noopener">{escape(text)}{NEW_TAB}</a>'
+        text = say("open_page" if page is not None else "open_section" if section else "open", language, page=page)
+    return (f'<a class="kb-open" href="{escape(url)}" target="_blank" rel="noopener">{escape(text)}'
+            f"{new_tab(language)}</a>")
+
+
+def new_tab(language: str = "en") -> str:
+    return f'<span class="kb-sr-only">{escape(say("new_tab", language))}</span>'
 
 
 def meta_line(passage: Passage, tag: str = "p") -> str:
@@ -115,8 +114,7 @@ RTL_LANGUAGES = frozenset({"ar"})
 def state_badge(answer: Answer) -> str:
     """The answer's state in words (not colour alone): answered, partly answered, not covered."""
     state = answer.state if not answer.abstained else "not_covered"
-    words = STATE_LABELS[state] if answer.language == "en" else say(state, answer.language)
-    return f'<p class="kb-state kb-state-{state}" data-state="{state}">{escape(words)}</p>'
+    return f'<p class="kb-state kb-state-{state}" data-state="{state}">{escape(say(state, answer.language))}</p>'
 
 
 def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:

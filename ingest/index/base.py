@@ -32,6 +32,7 @@ UNMARKED_LANGUAGE = "en"  # chunks written before documents' languages were read
 DENSE_OVERSAMPLING = 2.0
 DENSE_INT8_QUANTILE = 0.99  # values beyond this quantile are clipped when the int8 scale is set
 PayloadFields = list[str] | None  # the payload keys a query returns; None: all of them
+Multi = tuple[str, int] | None  # a multilingual vector's name and size (``("multi_use", 512)``), or none
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import qdrant_edge
 
 from ingest.index.base import SparseVec
+from ingest.language import language_of
 
 LANGUAGE = "english"
 SNOWBALL = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic", "zh": "chinese"}
@@ -43,8 +44,6 @@ class Bm25Encoder:
         """Sparse vector of a search query (weight 1 per unique token); ``language``: the query's (default: read
         from it)."""
         if language is None:
-            from ingest.language import language_of
-
             language = language_of(text)
         return _to_sparse(self._model(language).embed_query(text))
 

@@ -37,6 +37,7 @@ from ingest.index.base import (
     SPARSE,
     UNMARKED_LANGUAGE,
     Hit,
+    Multi,
     PayloadFields,
     Point,
     QueryFilter,
@@ -96,9 +97,6 @@ def _busy_message(folder: Path, lock_path: Path) -> str:
     if pid == str(os.getpid()):
         return f"index folder {folder} is already open in this process (pid {pid})"
     return f"index folder {folder} is in use by another process (pid {pid})"
-
-
-Multi = tuple[str, int] | None  # the multilingual vector's name and size, or none
 
 
 def _config(dim: int, search_threads: int | None = SEARCH_THREADS, multi: Multi = None) -> qe.EdgeConfig:

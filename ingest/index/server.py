@@ -35,6 +35,7 @@ from ingest.index.base import (
     SPARSE,
     UNMARKED_LANGUAGE,
     Hit,
+    Multi,
     PayloadFields,
     Point,
     QueryFilter,
@@ -108,9 +109,6 @@ class Caller:
 
 def _is_local(url: str) -> bool:
     return url == MEMORY or url.startswith(PATH_PREFIX)
-
-
-Multi = tuple[str, int] | None  # the multilingual vector's name and size, or none
 
 
 def _create_collection(client: QdrantClient, collection: str, dim: int, local: bool, multi: Multi) -> None:

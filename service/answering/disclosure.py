@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -258,7 +258,11 @@ class Probe:
 
     @classmethod
     def load(cls, path: Path = PROBE_FILE) -> Probe:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls.of(json.loads(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Probe:
+        """A probe from its fitted weights, bias and threshold (as ``eval/train_disclosure.py`` writes them)."""
         return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
 
     def probability(self, vector: np.ndarray) -> float:
@@ -278,9 +282,7 @@ class OtherLanguageAsker:
     @classmethod
     def load(cls, path: Path = MULTI_PROBE_FILE) -> OtherLanguageAsker:
         data = json.loads(path.read_text(encoding="utf-8"))
-        heads = {name: Probe(np.asarray(data[name]["weights"], dtype=np.float32), float(data[name]["bias"]),
-                             float(data[name]["threshold"])) for name in ("disclosure", "supporter")}
-        return cls(**heads)
+        return cls(disclosure=Probe.of(data["disclosure"]), supporter=Probe.of(data["supporter"]))
 
     def asker(self, vector: np.ndarray) -> Asker:
         """A helper's question first (it names harm too, as the rules read it), then an account, else a question."""
