@@ -31,7 +31,7 @@ from ingest.settings import Settings
 log = logging.getLogger(__name__)
 
 Status = Literal["added", "updated", "unchanged", "removed", "failed", "duplicate"]
-IGNORED_NAMES = {"catalog.toml", "contacts.toml", "readme.md", ".gitkeep", "__init__.py"}  # the corpus is a package
+IGNORED_NAMES = {"catalog.toml", "contacts.toml", "glossary.toml", "readme.md", ".gitkeep", "__init__.py"}  # the corpus is a package
 IGNORED_FOLDERS = {"__pycache__"}
 
 

@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     originals_url: str | None = Field(None, description="fsspec URL every replica keeps uploaded originals in, e.g. `s3://bucket/kb` (the `s3` extra); a replica fetches what it lacks into its uploads folder. Default: the uploads folder only.")
     feedback_url: str | None = Field(None, description="SQLAlchemy URL of the feedback database (replicas: one shared database); default: SQLite in the index folder.")
     cache_dir: Path = Field(default_factory=lambda data: data["home"] / "cache", description="Derived files: the ONNX export of the model, benchmark embeddings.")
-    corpus_dir: Path = Field(default_factory=lambda: packaged_corpus(), description="Folder ingested by default; holds catalog.toml and contacts.toml.")
+    corpus_dir: Path = Field(default_factory=lambda: packaged_corpus(), description="Folder ingested by default; holds catalog.toml, contacts.toml and glossary.toml.")
 
     # --- ingestion ---------------------------------------------------------------------------
     max_file_mb: float = Field(50.0, description="Files larger than this many MiB are refused.")

@@ -28,6 +28,7 @@ from service.answering.disclosure import DisclosureDetector, OtherLanguageAsker
 from service.answering.extractive import ExtractiveAnswerer
 from service.answering.phrases import phrase
 from service.answering.service import AnswerService
+from service.glossary import load_glossary
 from service.models import NO_MATCH, Answer, Filters, Passage, SearchResponse
 from service.originals import Originals
 from service.query_embedding import QueryEmbedder, build_query_embedder
@@ -65,7 +66,8 @@ class KnowledgeBase:
             self._recover()
         self.embed_query = build_query_embedder(settings, embedder)
         self.embed_texts = SentenceCache(self.embed_query)
-        self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch, self.multi)
+        self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch, self.multi,
+                                   load_glossary(settings.corpus_dir))
         self.answers = AnswerService(
             self.retriever,
             ExtractiveAnswerer(self.embed_texts, settings.answer_sentences),

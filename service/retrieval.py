@@ -3,7 +3,8 @@
 A question in another language than English is searched on the multilingual vector instead of MiniLM's
 (``ingest.multilingual``), when the index holds it: MiniLM ranks an Arabic or Russian question at random, and
 fusing its list with the multilingual one drags the good list down (docs/multilingual.md). French and Spanish
-share word pieces with English (names, cognates): for them MiniLM's list joins the fusion.
+share word pieces with English (names, cognates): for them MiniLM's list joins the fusion. In every language the
+question's glossary words in English (``service.glossary``) are searched too, with MiniLM and English BM25.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from ingest.index.base import Hit, Index, QueryFilter
+from ingest.index.base import Glossed, Hit, Index, QueryFilter
 from ingest.language import language_of
 from ingest.multilingual import MultilingualModel
+from service.glossary import Glossary
 from service.models import Filters, Passage
 
 QueryEmbed = Callable[[str], np.ndarray]
@@ -61,12 +63,13 @@ class Retriever:
     """One code path for the embedded index and a Qdrant server (both behind `Index`)."""
 
     def __init__(self, index: Index, embed_query: QueryEmbed, committed: Callable[[], set[str]],
-                 prefetch: int = 40, multi: MultilingualModel | None = None) -> None:
+                 prefetch: int = 40, multi: MultilingualModel | None = None, terms: Glossary | None = None) -> None:
         self.index = index
         self.embed_query = embed_query
         self.committed = committed
         self.prefetch = prefetch
         self.multi = multi
+        self.terms = terms or Glossary([])
 
     def route(self, query: str, mode: str = "hybrid") -> str | None:
         """The language of a question that goes the multilingual route, else None: not English, a vector search
@@ -86,8 +89,9 @@ class Retriever:
         embed = self.multi.query if routed and self.multi is not None else self.embed_query
         qvec = np.asarray(embed(query), dtype=np.float32)
         also = np.asarray(self.embed_query(query), dtype=np.float32) if language in SHARES_WORD_PIECES else None
+        glossed = self._glossed(query, language) if language is not None and mode == "hybrid" else None
         t1 = time.perf_counter()
-        kept = self._ranked(query, qvec, top_k, filters, mode, with_sentences and not routed, routed, also)
+        kept = self._ranked(query, qvec, top_k, filters, mode, with_sentences and not routed, routed, also, glossed)
         t2 = time.perf_counter()
         passages = [Passage.from_payload(h.id, h.score, h.payload) for h in kept]
         stored = [h.multi if routed else h.dense for h in kept]
@@ -96,14 +100,24 @@ class Retriever:
         timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
         return Retrieved(passages, vectors, qvec, timings, sentence_vectors, multilingual=routed)
 
+    def _glossed(self, query: str, language: str) -> Glossed | None:
+        """The English words of the glossary terms a question uses, embedded and read as English BM25; None when
+        it uses none."""
+        words = self.terms.english(query, language)
+        if not words:
+            return None
+        dense = np.asarray(self.embed_query(words), dtype=np.float32).tolist()
+        return Glossed(dense, self.index.encode_sparse_query(words, "en"))
+
     def _ranked(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str,
-                with_sentences: bool, routed: bool = False, also: np.ndarray | None = None) -> list[Hit]:
+                with_sentences: bool, routed: bool = False, also: np.ndarray | None = None,
+                glossed: Glossed | None = None) -> list[Hit]:
         """``top_k`` hits after collapsing; when collapsing (one repetitive document, a version being replaced)
         leaves places open and the engine had more to give, ask it again for a longer list. ``also``: MiniLM's
-        vector of a question on the multilingual route, searched beside it."""
+        vector of a question on the multilingual route, searched beside it, as is ``glossed``."""
         limit = ranked_limit(top_k)
         while True:
-            hits = self._query(query, qvec, limit, filters, mode, routed, also)
+            hits = self._query(query, qvec, limit, filters, mode, routed, also, glossed)
             kept = collapse(hits, self.committed(), top_k, self._fetcher(with_sentences, routed))
             if len(kept) >= top_k or len(hits) < limit or limit >= MAX_RANKED:
                 return kept
@@ -113,14 +127,14 @@ class Retriever:
         return self.retrieve(query, top_k, filters, mode, with_sentences=False).passages
 
     def _query(self, query: str, qvec: np.ndarray, limit: int, filters: Filters | None, mode: str,
-               routed: bool = False, also: np.ndarray | None = None) -> list[Hit]:
+               routed: bool = False, also: np.ndarray | None = None, glossed: Glossed | None = None) -> list[Hit]:
         flt = to_query_filter(filters)
         vector = qvec.tolist() if mode in ("hybrid", "dense") else None
         sparse = self.index.encode_sparse_query(query) if mode in ("hybrid", "bm25") else None
         if routed:
             dense = also.tolist() if also is not None and vector is not None else None
             return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit),
-                                    payload_fields=COLLAPSE_FIELDS, multi=vector)
+                                    payload_fields=COLLAPSE_FIELDS, multi=vector, glossed=glossed)
         return self.index.query(vector, sparse, limit, flt, prefetch=max(self.prefetch, limit),
                                 payload_fields=COLLAPSE_FIELDS)
 

@@ -162,3 +162,11 @@ def test_chinese_and_arabic_sentences_are_cut_where_they_end() -> None:
     assert sentences("هل يحظى المبلغ بالحماية؟ نعم. بالتأكيد.") == ["هل يحظى المبلغ بالحماية؟", "نعم.", "بالتأكيد."]
     english = "He said “Stop!” and left. Is this ok? Yes. Dr. Smith agreed."
     assert sentences(english) == ["He said “Stop!”", "and left.", "Is this ok?", "Yes.", "Dr. Smith agreed."]
+
+
+def test_a_french_question_over_a_french_note_still_finds_the_note_first(library) -> None:
+    """The glossary's English words join the search (service.glossary); the note written in the question's
+    language still leads, found by its own words."""
+    found = library.search("À qui peut-on signaler un harcèlement sexuel ?", top_k=5)
+    assert found[0].doc_key == "note-fr"
+    assert library.retriever.terms.english("À qui peut-on signaler un harcèlement sexuel ?", "fr")

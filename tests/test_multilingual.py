@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from eval.languages import load_languages
-from ingest.index.base import Point, SparseVec
+from ingest.index.base import Glossed, Point, SparseVec
 from ingest.index.edge import EdgeIndex
 from ingest.index.server import ServerIndex
 from ingest.language import detect
@@ -88,6 +88,11 @@ def test_both_engines_store_and_search_the_multilingual_vector(tmp_path, engine:
         assert hits[0].id.endswith("2") and hits[0].score == pytest.approx(1.0, abs=1e-4)
         fused = index.query(None, SparseVec([1], [1.0]), 3, multi=vectors[2])
         assert {h.id[-1] for h in fused[:2]} == {"1", "2"}
+        dense0 = index.fetch([hits[0].id.replace("2", "0")], with_dense=True)
+        point0 = next(iter(dense0.values()))
+        glossed = index.query(None, None, 3, multi=vectors[2],
+                              glossed=Glossed(point0.dense or [], SparseVec([0], [1.0])))
+        assert {h.id[-1] for h in glossed[:2]} == {"0", "2"}  # the glossary's words find point 0 by both lists
         stored = index.fetch([hits[0].id], with_multi=True)[hits[0].id]
         assert stored.multi is not None and stored.multi[2] == pytest.approx(1.0, abs=1e-4)
     finally:

@@ -16,10 +16,11 @@ import pytest
 from tests.conftest import ROOT
 
 DATA = [  # what the product reads at run time besides code
-    "corpus/catalog.toml", "corpus/contacts.toml", "corpus/dialogue-2021-10-28.md",
+    "corpus/catalog.toml", "corpus/contacts.toml", "corpus/glossary.toml", "corpus/dialogue-2021-10-28.md",
     "eval/data/gold.jsonl", "eval/data/off_topic.txt", "eval/data/thresholds.toml", "eval/data/pdf_gold.jsonl",
     "eval/data/sets/summary-heldout.jsonl", "eval/data/pdf/workplace-guidance-fixture.pdf",
     "ui/theme.css", "ui/cite.js", "ui/upload_key.js", "ui/icons/thumb-up.svg", "service/answering/disclosure_probe.json",
+    "service/answering/asker_probe_use.json", "service/glossary.toml",
 ]
 
 

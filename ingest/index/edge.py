@@ -36,6 +36,7 @@ from ingest.index.base import (
     SENTENCES,
     SPARSE,
     UNMARKED_LANGUAGE,
+    Glossed,
     Hit,
     Multi,
     PayloadFields,
@@ -194,6 +195,7 @@ def _request(
     with_vector: list[str] | bool,
     payload_fields: PayloadFields = None,
     multi: tuple[list[float], str] | None = None,
+    glossed: Glossed | None = None,
 ) -> qe.QueryRequest:
     with_payload = True if payload_fields is None else list(payload_fields)
     common: dict[str, Any] = {"limit": limit, "filter": flt, "with_payload": with_payload, "with_vector": with_vector}
@@ -205,6 +207,11 @@ def _request(
                   ] if dense is not None else []
         if sparse_query is not None:
             others.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=flt))
+        if glossed is not None:
+            words = qe.SparseVector(glossed.sparse.indices, glossed.sparse.values)
+            others += [qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(glossed.dense, using=DENSE), filter=flt,
+                                   params=RESCORED),
+                       qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(words, using=SPARSE), filter=flt)]
         if not others:
             return qe.QueryRequest(query=nearest, **common)
         dbsf: Any = qe.Fusion.Dbsf()
@@ -321,12 +328,14 @@ class EdgeIndex:
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
         multi: list[float] | None = None,
+        glossed: Glossed | None = None,
     ) -> list[Hit]:
         routed = None if multi is None or self.multi_vector is None else (multi, self.multi_vector)
         if routed is None and dense is None and sparse is None:
             return []
         vectors = vector_names(with_dense, with_sentences)
-        request = _request(dense, sparse, limit, _edge_filter(flt), prefetch, vectors, payload_fields, routed)
+        request = _request(dense, sparse, limit, _edge_filter(flt), prefetch, vectors, payload_fields, routed,
+                           glossed if routed else None)
         return [_hit(p) for p in self._shard.query(request)]
 
     def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False, with_multi: bool = False

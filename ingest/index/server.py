@@ -34,6 +34,7 @@ from ingest.index.base import (
     SENTENCES,
     SPARSE,
     UNMARKED_LANGUAGE,
+    Glossed,
     Hit,
     Multi,
     PayloadFields,
@@ -174,7 +175,7 @@ def _server_point(point: Point, multi: str | None) -> models.PointStruct:
 
 def _query_args(
     dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int, local: bool,
-    multi: tuple[list[float], str] | None = None,
+    multi: tuple[list[float], str] | None = None, glossed: Glossed | None = None,
 ) -> dict[str, Any]:
     """``local``: qdrant-client's local mode searches exactly and warns about search params, so none are sent."""
     rescored = None if local else RESCORED
@@ -186,6 +187,10 @@ def _query_args(
                   ] if dense is not None else []
         if sparse_query is not None:
             others.append(models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch))
+        if glossed is not None:
+            words = models.SparseVector(indices=glossed.sparse.indices, values=glossed.sparse.values)
+            others += [models.Prefetch(query=glossed.dense, using=DENSE, filter=flt, limit=prefetch, params=rescored),
+                       models.Prefetch(query=words, using=SPARSE, filter=flt, limit=prefetch)]
         if not others:
             return {"query": multi[0], "using": multi[1]}
         nearest = models.Prefetch(query=multi[0], using=multi[1], filter=flt, limit=prefetch)
@@ -341,13 +346,14 @@ class ServerIndex:
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
         multi: list[float] | None = None,
+        glossed: Glossed | None = None,
     ) -> list[Hit]:
         name = self.multi_vector if multi is not None else None
         routed = None if multi is None or name is None else (multi, name)
         if routed is None and dense is None and sparse is None:
             return []
         server_flt = _server_filter(flt)
-        args = _query_args(dense, sparse, server_flt, prefetch, self._local, routed)
+        args = _query_args(dense, sparse, server_flt, prefetch, self._local, routed, glossed if routed else None)
         response = self._do(lambda: self._client.query_points(
             self.collection,
             query_filter=server_flt,

@@ -1,0 +1,139 @@
+"""A question in another UN language, named in the documents' English words: the glossary.
+
+The multilingual vector (``ingest.multilingual``) places a question near passages in any language, but loosely: on
+the six-language set's tuning part the right passage ranked about second on average. The English words of the
+terms a question uses ("harcèlement" -> "harassment", "投诉" -> "complaint") are searched too, with MiniLM and
+English BM25 (``service.retrieval``), and find the passages that use those words. Only terms written in a glossary
+file are used; nothing is translated. Two files: the product's (``service/glossary.toml``: the field's
+vocabulary) and the library's (``corpus/glossary.toml`` in the corpus folder: its documents' names and terms).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ingest.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+GLOSSARY_FILE = Path(__file__).with_name("glossary.toml")
+LIBRARY_FILE = "glossary.toml"  # the library's own, in the corpus folder beside catalog.toml and contacts.toml
+ARTICLE = "ال"
+SHORT = 3  # a form this short (a word of it, in French, Spanish and Russian) matches only a whole word
+_WORD = re.compile(r"\w+")
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0640]")  # vowel marks and the tatweel
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def normalised(text: str, language: str) -> str:
+    """``text`` as forms and questions are compared: lower case, single spaces, and per language accents
+    (French, Spanish), vowel marks and letter variants (Arabic) and ё (Russian) set aside."""
+    text = " ".join(text.lower().split())
+    if language in ("fr", "es"):
+        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    if language == "ar":
+        return _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    if language == "ru":
+        return text.replace("ё", "е")
+    return text
+
+
+class TermEntry(BaseModel):
+    """One ``[[term]]`` of a glossary file: the documents' English words and each language's forms."""
+
+    model_config = ConfigDict(extra="forbid")
+    en: str
+    fr: list[str] = []
+    es: list[str] = []
+    ar: list[str] = []
+    ru: list[str] = []
+    zh: list[str] = []
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as forms are matched against it."""
+
+    language: str
+    text: str
+    words: list[str]
+
+    @classmethod
+    def of(cls, text: str, language: str) -> Question:
+        norm = normalised(text, language)
+        return cls(language, norm, _WORD.findall(norm))
+
+    def uses(self, form: str) -> bool:
+        """Chinese: the form appears. Arabic: it appears (clitics join words), or is the whole word when short
+        ("عرف" is not in "المعرفة"). French, Spanish, Russian: its words follow one another, each beginning a word
+        of the question (stems), a short one being the whole word ("loi" is not "loin")."""
+        if self.language == "zh":
+            return form in self.text
+        if self.language == "ar":
+            return form in self.text if len(form) > SHORT else form in self.words
+        parts = _WORD.findall(form)
+        return any(all(_begins(self.words[i + j], part) for j, part in enumerate(parts))
+                   for i in range(len(self.words) - len(parts) + 1))
+
+
+def _begins(word: str, part: str) -> bool:
+    return word == part if len(part) <= SHORT else word.startswith(part)
+
+
+@dataclass(frozen=True)
+class Term:
+    english: str
+    forms: dict[str, tuple[str, ...]]  # language -> normalised forms
+
+    @classmethod
+    def of(cls, entry: TermEntry) -> Term:
+        languages = entry.model_dump(exclude={"en"})
+        return cls(entry.en, {lang: tuple(_form(f, lang) for f in forms) for lang, forms in languages.items()})
+
+
+def _form(form: str, language: str) -> str:
+    """A form as matched: normalised; in Arabic without a leading article, which "to the" writes as "لل"
+    ("للتحرش" holds "تحرش", not "التحرش")."""
+    form = normalised(form, language)
+    if language == "ar" and form.startswith(ARTICLE) and len(form.split()[0]) > len(ARTICLE) + SHORT:
+        return form[len(ARTICLE):]
+    return form
+
+
+class Glossary:
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+
+    @classmethod
+    def load(cls, *paths: Path) -> Glossary:
+        """The terms of every file in order; a missing file adds none, an invalid one is a ``UsageError``."""
+        return cls([term for path in paths for term in _read(path)])
+
+    def english(self, question: str, language: str) -> str:
+        """The English words of every term the question uses, in the glossary's order; "" when it uses none (or is
+        in a language the glossary does not hold)."""
+        asked = Question.of(question, language)
+        return " ".join(t.english for t in self.terms if any(asked.uses(f) for f in t.forms.get(language, ())))
+
+
+def _read(path: Path) -> list[Term]:
+    if not path.is_file():
+        log.info("no glossary at %s", path)
+        return []
+    try:
+        rows = tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])
+        return [Term.of(TermEntry.model_validate(row)) for row in rows]
+    except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as err:
+        raise UsageError(f"{path}: invalid glossary file: {err}") from err
+
+
+def load_glossary(corpus_dir: Path) -> Glossary:
+    """The product's glossary and the library's (``glossary.toml`` in the corpus folder), read once per service."""
+    return Glossary.load(GLOSSARY_FILE, corpus_dir / LIBRARY_FILE)
