@@ -1,5 +1,5 @@
-"""The six-language set (``eval/data/languages.jsonl``): 24 gold questions about the bundled summary, asked in
-English and written by hand in French, Spanish, Arabic, Russian and Chinese (12 for tuning, 12 held out, the same
+"""The six-language set (``eval/data/languages.jsonl``): 36 gold questions about the bundled summary, asked in
+English and written by hand in French, Spanish, Arabic, Russian and Chinese (12 for tuning, 24 held out, the same
 ids in every language). Each language's recall@5, MRR and evidence hit are reported beside English, split by part,
 with the ratio to English on the same questions (the bar: >= 0.9 on the held-out part)."""
 

@@ -57,30 +57,37 @@ class TermEntry(BaseModel):
     zh: list[str] = []
 
 
+Form = tuple[str, ...]  # a form's words, normalised (Arabic and Chinese: the whole form as one)
+
+
 @dataclass(frozen=True)
 class Question:
-    """A question as forms are matched against it."""
+    """A question as forms are matched against it: its text, its words, and every beginning of a word."""
 
     language: str
     text: str
     words: list[str]
+    heads: frozenset[str]
 
     @classmethod
     def of(cls, text: str, language: str) -> Question:
         norm = normalised(text, language)
-        return cls(language, norm, _WORD.findall(norm))
+        words = _WORD.findall(norm)
+        heads = frozenset(w[:n] for w in words for n in range(SHORT + 1, len(w) + 1)) | frozenset(words)
+        return cls(language, norm, words, heads)
 
-    def uses(self, form: str) -> bool:
+    def uses(self, form: Form) -> bool:
         """Chinese: the form appears. Arabic: it appears (clitics join words), or is the whole word when short
         ("عرف" is not in "المعرفة"). French, Spanish, Russian: its words follow one another, each beginning a word
         of the question (stems), a short one being the whole word ("loi" is not "loin")."""
         if self.language == "zh":
-            return form in self.text
+            return form[0] in self.text
         if self.language == "ar":
-            return form in self.text if len(form) > SHORT else form in self.words
-        parts = _WORD.findall(form)
-        return any(all(_begins(self.words[i + j], part) for j, part in enumerate(parts))
-                   for i in range(len(self.words) - len(parts) + 1))
+            return form[0] in self.text if len(form[0]) > SHORT else form[0] in self.heads
+        if form[0] not in self.heads:  # no word begins with its first word: most forms stop here
+            return False
+        return len(form) == 1 or any(all(_begins(self.words[i + j], part) for j, part in enumerate(form))
+                                     for i in range(len(self.words) - len(form) + 1))
 
 
 def _begins(word: str, part: str) -> bool:
@@ -90,7 +97,7 @@ def _begins(word: str, part: str) -> bool:
 @dataclass(frozen=True)
 class Term:
     english: str
-    forms: dict[str, tuple[str, ...]]  # language -> normalised forms
+    forms: dict[str, tuple[Form, ...]]  # language -> its forms
 
     @classmethod
     def of(cls, entry: TermEntry) -> Term:
@@ -98,13 +105,13 @@ class Term:
         return cls(entry.en, {lang: tuple(_form(f, lang) for f in forms) for lang, forms in languages.items()})
 
 
-def _form(form: str, language: str) -> str:
-    """A form as matched: normalised; in Arabic without a leading article, which "to the" writes as "لل"
-    ("للتحرش" holds "تحرش", not "التحرش")."""
+def _form(form: str, language: str) -> Form:
+    """A form as matched: normalised, in words; in Arabic without a leading article, which "to the" writes as
+    "لل" ("للتحرش" holds "تحرش", not "التحرش")."""
     form = normalised(form, language)
     if language == "ar" and form.startswith(ARTICLE) and len(form.split()[0]) > len(ARTICLE) + SHORT:
-        return form[len(ARTICLE):]
-    return form
+        return (form[len(ARTICLE):],)
+    return (form,) if language in ("ar", "zh") else tuple(_WORD.findall(form))
 
 
 class Glossary:

@@ -13,10 +13,10 @@ from ingest.language import detect
 
 def test_every_language_asks_the_same_questions_in_the_same_parts() -> None:
     questions = load_languages()
-    assert Counter(q.lang for q in questions) == dict.fromkeys(LANGUAGE_ORDER, 24)
+    assert Counter(q.lang for q in questions) == dict.fromkeys(LANGUAGE_ORDER, 36)
     by_lang = {lang: {(q.gold_id, q.split) for q in questions if q.lang == lang} for lang in LANGUAGE_ORDER}
     assert all(ids == by_lang["en"] for ids in by_lang.values())
-    assert Counter(split for _, split in by_lang["en"]) == {"tune": 12, "held_out": 12}
+    assert Counter(split for _, split in by_lang["en"]) == {"tune": 12, "held_out": 24}
     assert len({q.id for q in questions}) == len(questions)
     assert all(detect(q.question) == q.lang for q in questions)  # each written in the language it claims
 

@@ -73,7 +73,7 @@ def test_a_missing_file_adds_nothing_and_an_invalid_one_is_named(tmp_path) -> No
 def test_the_library_file_adds_its_terms_after_the_products(tmp_path) -> None:
     (tmp_path / LIBRARY_FILE).write_text('[[term]]\nen = "Jane Doe"\nru = ["доу"]\n', encoding="utf-8")
     glossary = load_glossary(tmp_path)
-    assert glossary.terms[-1] == Term("Jane Doe", {"fr": (), "es": (), "ar": (), "ru": ("доу",), "zh": ()})
+    assert glossary.terms[-1] == Term("Jane Doe", {"fr": (), "es": (), "ar": (), "ru": (("доу",),), "zh": ()})
     assert glossary.english("Что сказала Джейн Доу о домогательствах?", "ru") == "harassment Jane Doe"
 
 
