@@ -142,6 +142,22 @@ def test_search_results_are_framed_in_the_querys_language() -> None:
     assert "1 passage for “harassment”, best first." in english and "Open the source" in english
 
 
+def test_the_sources_panel_and_meta_lines_speak_the_answers_language() -> None:
+    """An Arabic care answer's sources: the panel's words, the type, pages and paragraph in Arabic; the document's
+    title, section and quote as written. English is drawn as before."""
+    arabic = sources_html([Turn("سؤال", cited_answer(language="ar"))])
+    assert "مصادر الإجابة 1" in arabic and "العودة إلى الإجابة" in arabic and "المصدر 1: " in arabic
+    assert "سياسة" in arabic and "ص 3–4" in arabic and "الفقرة 12" in arabic and "القسم: Duties" in arabic
+    assert 'lang="ar" dir="auto"' in arabic and "Back to the answer" not in arabic and "pp." not in arabic
+    assert 'aria-label="المصدر 1: Model policy &lt;draft&gt;, ص 3–4"' in answer_html(1, cited_answer(language="ar"))
+    english = sources_html([Turn("q", cited_answer())])
+    assert "Sources of answer 1" in english and "Back to the answer" in english and "pp. 3–4" in english
+    assert "Paragraph 12" in english and "Section: Duties" in english and 'lang="' not in english
+    french = search_results_html("harcèlement", [passage(page_start=2)], "fr")
+    assert "politique" in french and "p. 2" in french
+    assert "Aucun passage ne correspond à « rien »." in search_results_html("rien", [], "fr")
+
+
 def test_conversation_escapes_the_question_and_shows_pending() -> None:
     html = conversation_html([Turn("<script>alert(1)</script>")])
     assert "<script>" not in html and "&lt;script&gt;" in html and "Looking through the documents" in html

@@ -1,8 +1,8 @@
 """The words drawn around an answer (its state, "Closest documents", the contacts heading, links), in the answer's
 language: its block carries ``lang``, so its frame speaks that language too. Written by us, like the UI's labels
-(``ui/labels.py``) and the answer's fixed sentences (``service/answering/phrases.py``). The search results and the
-sources panel's words and the search results' meta lines (type, pages, section) stay in English, as do the
-documents' titles and quotes; the words around the search results follow the query's language.
+(``ui/labels.py``) and the answer's fixed sentences (``service/answering/phrases.py``). The sources panel's words and its meta lines (type, pages,
+section) follow the answer's language, the search results' the query's; documents' titles and quotes stay as
+written.
 """
 
 from __future__ import annotations
@@ -63,6 +63,28 @@ ANSWER_TEXT: dict[str, tuple[str, str, str, str, str, str]] = {  # en, fr, es, a
                   "اعرض المقطع كاملًا", "Показать фрагмент целиком", "显示完整段落"),
     "result": ("Result {rank}: ", "Résultat {rank} : ", "Resultado {rank}: ", "النتيجة {rank}: ", "Результат {rank}: ",
                "第 {rank} 条结果："),
+    "no_match": ("No passages match “{query}”.", "Aucun passage ne correspond à « {query} ».",
+                 "Ningún pasaje coincide con «{query}».", "لا توجد مقاطع تطابق «{query}».",
+                 "Нет фрагментов, соответствующих запросу «{query}».", "没有与“{query}”匹配的段落。"),
+    # meta lines, of search results and source cards
+    "page": ("p. {page}", "p. {page}", "p. {page}", "ص {page}", "с. {page}", "第 {page} 页"),
+    "pages": ("pp. {start}–{end}", "p. {start}–{end}", "pp. {start}–{end}", "ص {start}–{end}", "с. {start}–{end}",
+              "第 {start}–{end} 页"),
+    "paragraph": ("Paragraph {paragraph}", "Paragraphe {paragraph}", "Párrafo {paragraph}", "الفقرة {paragraph}",
+                  "Пункт {paragraph}", "第 {paragraph} 段"),
+    "type_publication": ("publication", "publication", "publicación", "منشور", "публикация", "出版物"),
+    "type_policy": ("policy", "politique", "política", "سياسة", "политика", "政策"),
+    "type_guidance": ("guidance", "orientations", "orientaciones", "إرشادات", "руководство", "指南"),
+    "type_dialogue summary": ("dialogue summary", "résumé de dialogue", "resumen de diálogo", "ملخص حوار",
+                              "резюме диалога", "对话摘要"),
+    "type_other": ("other", "autre", "otro", "أخرى", "другое", "其他"),
+    # the sources panel: the words around an answer's sources follow the answer's language
+    "sources_of": ("Sources of answer {n}", "Sources de la réponse {n}", "Fuentes de la respuesta {n}",
+                   "مصادر الإجابة {n}", "Источники ответа {n}", "第 {n} 个回答的来源"),
+    "source": ("Source", "Source", "Fuente", "المصدر", "Источник", "来源"),
+    "sources": ("Sources", "Sources", "Fuentes", "المصادر", "Источники", "来源"),
+    "back": ("Back to the answer", "Retour à la réponse", "Volver a la respuesta", "العودة إلى الإجابة",
+             "Вернуться к ответу", "返回回答"),
     "try_other": ("Try other words.", "Essayez d'autres mots.", "Pruebe con otras palabras.", "جرّب كلمات أخرى.",
                   "Попробуйте другие слова.", "请换用其他词语。"),
 }

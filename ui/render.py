@@ -27,12 +27,12 @@ class Turn:
 
 
 # --- small pieces ------------------------------------------------------------------------------
-def pages_label(page_start: int | None, page_end: int | None) -> str:
+def pages_label(page_start: int | None, page_end: int | None, language: str = "en") -> str:
     if page_start is None:
         return ""
     if page_end is None or page_end == page_start:
-        return f"p. {page_start}"
-    return f"pp. {page_start}–{page_end}"
+        return say("page", language, page=page_start)
+    return say("pages", language, start=page_start, end=page_end)
 
 
 def file_url(doc_key: str, page: int | None = None) -> str:
@@ -65,21 +65,28 @@ def new_tab(language: str = "en") -> str:
     return f'<span class="kb-sr-only">{escape(say("new_tab", language))}</span>'
 
 
-def meta_line(passage: Passage, tag: str = "p") -> str:
-    parts = [f'<span class="kb-type">{escape(passage.doc_type.value)}</span>']
+def meta_line(passage: Passage, tag: str = "p", language: str = "en") -> str:
+    """The passage's type, pages, section and paragraph, in ``language``'s words (the section as written)."""
+    doc_type = say(f"type_{passage.doc_type.value}", language)
+    parts = [f'<span class="kb-type">{escape(doc_type)}</span>']
     if passage.page_start is not None:
-        parts.append(escape(pages_label(passage.page_start, passage.page_end)))
+        parts.append(escape(pages_label(passage.page_start, passage.page_end, language)))
     if passage.section:
-        parts.append(f"Section: {escape(passage.section)}")
+        parts.append(escape(say("section", language, section=passage.section)))
     if passage.paragraph:
-        parts.append(f"Paragraph {escape(passage.paragraph)}")
-    return f'<{tag} class="kb-meta">' + " · ".join(parts) + f"</{tag}>"
+        parts.append(escape(say("paragraph", language, paragraph=passage.paragraph)))
+    return f'<{tag} class="kb-meta"{_lang(language)}>' + " · ".join(parts) + f"</{tag}>"
 
 
-def chip(turn: int, citation: Citation, card: int | None = None) -> str:
+def _lang(language: str) -> str:
+    """The ``lang`` and ``dir`` of words written in ``language``, when it is not English."""
+    return "" if language == "en" else f' lang="{language}" dir="auto"'
+
+
+def chip(turn: int, citation: Citation, card: int | None = None, language: str = "en") -> str:
     """A link to the source card (``card``: the number of the card showing this citation's passage)."""
-    page = pages_label(citation.passage.page_start, citation.passage.page_end)
-    label = f"Source {citation.n}: {citation.passage.title}" + (f", {page}" if page else "")
+    page = pages_label(citation.passage.page_start, citation.passage.page_end, language)
+    label = f"{say('source', language)} {citation.n}: {citation.passage.title}" + (f", {page}" if page else "")
     target = card if card is not None else citation.n
     return (f'<a class="kb-chip" href="#src-{turn}-{target}" data-turn="{turn}" data-n="{citation.n}" '
             f'aria-label="{escape(label)}">{citation.n}</a>')
@@ -93,7 +100,7 @@ def by_passage(citations: list[Citation]) -> list[list[Citation]]:
     return list(groups.values())
 
 
-def with_chips(text: str, turn: int, citations: list[Citation]) -> str:
+def with_chips(text: str, turn: int, citations: list[Citation], language: str = "en") -> str:
     """Escaped answer text whose ``[n]`` markers become links to the sources panel."""
     by_n = {c.n: c for c in citations}
     card = {c.n: group[0].n for group in by_passage(citations) for c in group}
@@ -103,7 +110,7 @@ def with_chips(text: str, turn: int, citations: list[Citation]) -> str:
             out.append(escape(piece))
         else:
             found = by_n.get(int(piece))
-            out.append(chip(turn, found, card[found.n]) if found else escape(f"[{piece}]"))
+            out.append(chip(turn, found, card[found.n], language) if found else escape(f"[{piece}]"))
     return "".join(out)
 
 
@@ -122,7 +129,7 @@ def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:
         return state_badge(answer) + abstention_html(answer)
     if answer.disclosure or answer.supporter:
         return disclosure_html(turn, answer)
-    body = state_badge(answer) + f'<p class="kb-answer-text">{with_chips(answer.answer, turn, answer.citations)}</p>'
+    body = state_badge(answer) + f'<p class="kb-answer-text">{with_chips(answer.answer, turn, answer.citations, answer.language)}</p>'
     if answer.uncovered:
         asks = "".join(f"<li>{escape(ask)}</li>" for ask in answer.uncovered)
         body += (f'<div class="kb-uncovered"><p class="kb-subhead">{escape(say("not_covered", answer.language))}</p>'
@@ -161,7 +168,7 @@ def suggestion_item(s: Suggestion, language: str = "en") -> str:
 def disclosure_html(turn: int, answer: Answer) -> str:
     preface = answer.preface or ""
     rest = answer.answer[len(preface):].strip() if preface and answer.answer.startswith(preface) else answer.answer
-    body = f'<p class="kb-answer-text">{with_chips(rest, turn, answer.citations)}</p>' if rest else ""
+    body = f'<p class="kb-answer-text">{with_chips(rest, turn, answer.citations, answer.language)}</p>' if rest else ""
     language = answer.language
     label = say("helping" if answer.supporter else "support", language)
     return (f'<div class="kb-disclosure{" kb-supporter" if answer.supporter else ""}" role="note" '
@@ -231,27 +238,31 @@ def sources_html(turns: list[Turn]) -> str:
 
 def source_group(n: int, turn: Turn, folded: bool) -> str:
     assert turn.answer is not None
-    cards = "".join(source_card(n, group) for group in by_passage(turn.answer.citations))
-    title = f"Sources of answer {n}"
+    language = turn.answer.language
+    cards = "".join(source_card(n, group, language) for group in by_passage(turn.answer.citations))
+    title = escape(say("sources_of", language, n=n))
     if folded:
-        return f'<details class="kb-source-group"><summary>{title}</summary>{cards}</details>'
-    return f'<section class="kb-source-group" aria-label="{title}"><p class="kb-subhead">{title}</p>{cards}</section>'
+        return f'<details class="kb-source-group"><summary{_lang(language)}>{title}</summary>{cards}</details>'
+    return (f'<section class="kb-source-group" aria-label="{title}"><p class="kb-subhead"{_lang(language)}>{title}</p>'
+            f"{cards}</section>")
 
 
-def source_card(turn: int, group: list[Citation]) -> str:
-    """One passage, once, with every number that cites it and every quoted sentence marked."""
+def source_card(turn: int, group: list[Citation], language: str = "en") -> str:
+    """One passage, once, with every number that cites it and every quoted sentence marked; its frame in the
+    answer's ``language``."""
     p, first = group[0].passage, group[0].n
     numbers = ", ".join(str(c.n) for c in group)
-    sources = "Source" if len(group) == 1 else "Sources"
+    sources = say("source" if len(group) == 1 else "sources", language)
+    back = escape(say("back", language))
     return (f'<article class="kb-source" id="src-{turn}-{first}" tabindex="-1" '
             f'aria-labelledby="src-{turn}-{first}-title">'
             f'<p class="kb-source-head"><span class="kb-source-n" aria-hidden="true">{numbers}</span>'
             f'<span class="kb-doc-title" id="src-{turn}-{first}-title">'
-            f'<span class="kb-sr-only">{sources} {numbers}: </span>{escape(p.title)}</span></p>'
-            f"{meta_line(p)}"
+            f'<span class="kb-sr-only"{_lang(language)}>{sources} {numbers}: </span>{escape(p.title)}</span></p>'
+            f"{meta_line(p, language=language)}"
             f'<blockquote class="kb-passage">{highlight_quotes(p.text, [c.quote for c in group])}</blockquote>'
-            f'<p class="kb-links">{open_link(p.doc_key, p.page_start, section=p.section)} '
-            f'<a class="kb-back" href="#answer-{turn}" data-jump="answer-{turn}">Back to the answer</a></p>'
+            f'<p class="kb-links">{open_link(p.doc_key, p.page_start, section=p.section, language=language)} '
+            f'<a class="kb-back" href="#answer-{turn}" data-jump="answer-{turn}"{_lang(language)}>{back}</a></p>'
             "</article>")
 
 
@@ -261,7 +272,7 @@ def search_results_html(query: str, passages: list[Passage], language: str = "en
     if not query.strip():
         return '<p class="kb-empty">Type words to look for; results list the passages that match best.</p>'
     if not passages:
-        return f'<p class="kb-empty" role="status">No passages match “{escape(query)}”.</p>'
+        return f'<p class="kb-empty" role="status"{_lang(language)}>{escape(say("no_match", language, query=query))}</p>'
     terms = query_terms(query)
     items = "".join(search_result(i, p, terms, language) for i, p in enumerate(passages, start=1))
     count = say("found" if len(passages) != 1 else "found_one", language, n=len(passages), query=query)
@@ -276,6 +287,6 @@ def search_result(rank: int, passage: Passage, terms: list[str], language: str =
     link = open_link(passage.doc_key, passage.page_start, "Open the source", passage.section, language)
     return (f'<li class="kb-result"><div class="kb-doc-title"><span class="kb-sr-only">'
             f'{escape(say("result", language, rank=rank))}</span>'
-            f"{escape(passage.title)}</div>{meta_line(passage, 'div')}"
+            f"{escape(passage.title)}</div>{meta_line(passage, 'div', language)}"
             f'<div class="kb-snippet">{short}</div>{full}'
             f'<div class="kb-links">{link}</div></li>')
