@@ -4,7 +4,9 @@ A question in another language than English is searched on the multilingual vect
 (``ingest.multilingual``), when the index holds it: MiniLM ranks an Arabic or Russian question at random, and
 fusing its list with the multilingual one drags the good list down (docs/multilingual.md). French and Spanish
 share word pieces with English (names, cognates): for them MiniLM's list joins the fusion. In every language the
-question's glossary words in English (``service.glossary``) are searched too, with MiniLM and English BM25.
+question's glossary words in English (``service.glossary``) are searched too, with MiniLM and English BM25, and
+the passages written in the question's language once more on the multilingual vector: without that, a Russian
+question over a Russian policy was answered from the English summary (the glossary's two lists read English).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.index.base import Glossed, Hit, Index, QueryFilter
+from ingest.index.base import Beside, Hit, Index, QueryFilter
 from ingest.language import language_of
 from ingest.multilingual import MultilingualModel
 from service.glossary import Glossary
@@ -89,9 +91,11 @@ class Retriever:
         embed = self.multi.query if routed and self.multi is not None else self.embed_query
         qvec = np.asarray(embed(query), dtype=np.float32)
         words = self.terms.english(query, language) if language is not None and mode == "hybrid" else ""
-        also, glossed = self._english_side(query, language in SHARES_WORD_PIECES, words)
+        also, beside = self._english_side(query, language in SHARES_WORD_PIECES, words)
+        if language is not None:
+            beside = replace(beside, own=own_language(filters, language))
         t1 = time.perf_counter()
-        kept = self._ranked(query, qvec, top_k, filters, mode, with_sentences and not routed, routed, also, glossed)
+        kept = self._ranked(query, qvec, top_k, filters, mode, with_sentences and not routed, routed, also, beside)
         t2 = time.perf_counter()
         passages = [Passage.from_payload(h.id, h.score, h.payload) for h in kept]
         stored = [h.multi if routed else h.dense for h in kept]
@@ -100,25 +104,25 @@ class Retriever:
         timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
         return Retrieved(passages, vectors, qvec, timings, sentence_vectors, multilingual=routed)
 
-    def _english_side(self, query: str, shares: bool, words: str) -> tuple[np.ndarray | None, Glossed | None]:
+    def _english_side(self, query: str, shares: bool, words: str) -> tuple[np.ndarray | None, Beside]:
         """On the multilingual route: MiniLM's vector of the question when its language shares word pieces with
         English, and the question's glossary words (``words``) embedded and read as English BM25. (One call for
         both was slower: 17 ms against 6 + 2, the short text padded to the long one.)"""
         also = np.asarray(self.embed_query(query), dtype=np.float32) if shares else None
         if not words:
-            return also, None
+            return also, Beside()
         dense = np.asarray(self.embed_query(words), dtype=np.float32).tolist()
-        return also, Glossed(dense, self.index.encode_sparse_query(words, "en"))
+        return also, Beside(dense, self.index.encode_sparse_query(words, "en"))
 
     def _ranked(self, query: str, qvec: np.ndarray, top_k: int, filters: Filters | None, mode: str,
                 with_sentences: bool, routed: bool = False, also: np.ndarray | None = None,
-                glossed: Glossed | None = None) -> list[Hit]:
+                beside: Beside | None = None) -> list[Hit]:
         """``top_k`` hits after collapsing; when collapsing (one repetitive document, a version being replaced)
         leaves places open and the engine had more to give, ask it again for a longer list. ``also``: MiniLM's
-        vector of a question on the multilingual route, searched beside it, as is ``glossed``."""
+        vector of a question on the multilingual route, searched beside it, as is ``beside``."""
         limit = ranked_limit(top_k)
         while True:
-            hits = self._query(query, qvec, limit, filters, mode, routed, also, glossed)
+            hits = self._query(query, qvec, limit, filters, mode, routed, also, beside)
             kept = collapse(hits, self.committed(), top_k, self._fetcher(with_sentences, routed))
             if len(kept) >= top_k or len(hits) < limit or limit >= MAX_RANKED:
                 return kept
@@ -128,14 +132,14 @@ class Retriever:
         return self.retrieve(query, top_k, filters, mode, with_sentences=False).passages
 
     def _query(self, query: str, qvec: np.ndarray, limit: int, filters: Filters | None, mode: str,
-               routed: bool = False, also: np.ndarray | None = None, glossed: Glossed | None = None) -> list[Hit]:
+               routed: bool = False, also: np.ndarray | None = None, beside: Beside | None = None) -> list[Hit]:
         flt = to_query_filter(filters)
         vector = qvec.tolist() if mode in ("hybrid", "dense") else None
         sparse = self.index.encode_sparse_query(query) if mode in ("hybrid", "bm25") else None
         if routed:
             dense = also.tolist() if also is not None and vector is not None else None
             return self.index.query(dense, sparse, limit, flt, prefetch=max(self.prefetch, limit),
-                                    payload_fields=COLLAPSE_FIELDS, multi=vector, glossed=glossed)
+                                    payload_fields=COLLAPSE_FIELDS, multi=vector, beside=beside)
         return self.index.query(vector, sparse, limit, flt, prefetch=max(self.prefetch, limit),
                                 payload_fields=COLLAPSE_FIELDS)
 
@@ -154,6 +158,14 @@ def to_query_filter(filters: Filters | None) -> QueryFilter | None:
     flt = QueryFilter(doc_type=[str(t) for t in filters.doc_type], doc_key=list(filters.doc_key),
                       language=list(filters.language))
     return None if flt.is_empty() else flt
+
+
+def own_language(filters: Filters | None, language: str) -> QueryFilter | None:
+    """The question's filters narrowed to passages in its language (None when they leave that language out)."""
+    flt = to_query_filter(filters) or QueryFilter()
+    if flt.language and language not in flt.language:
+        return None
+    return replace(flt, language=[language])
 
 
 def collapse(hits: list[Hit], committed: set[str], top_k: int, fetch: Fetch) -> list[Hit]:

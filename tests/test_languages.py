@@ -164,9 +164,14 @@ def test_chinese_and_arabic_sentences_are_cut_where_they_end() -> None:
     assert sentences(english) == ["He said “Stop!”", "and left.", "Is this ok?", "Yes.", "Dr. Smith agreed."]
 
 
-def test_a_french_question_over_a_french_note_still_finds_the_note_first(library) -> None:
-    """The glossary's English words join the search (service.glossary); the note written in the question's
-    language still leads, found by its own words."""
-    found = library.search("À qui peut-on signaler un harcèlement sexuel ?", top_k=5)
-    assert found[0].doc_key == "note-fr"
-    assert library.retriever.terms.english("À qui peut-on signaler un harcèlement sexuel ?", "fr")
+@pytest.mark.parametrize(("question", "note"), [
+    ("À qui peut-on signaler un harcèlement sexuel ?", "note-fr"),
+    ("لمن يمكن الإبلاغ عن التحرش الجنسي؟", "note-ar"),
+    ("可以向谁举报性骚扰？", "note-zh"),
+])
+def test_a_question_over_a_note_in_its_language_finds_the_note_first(library, question: str, note: str) -> None:
+    """The glossary's English words join the search (service.glossary), and so do the passages in the question's
+    language, once more: the note written in it leads, ahead of the English summary's passages on reporting."""
+    found = library.search(question, top_k=5)
+    assert found[0].doc_key == note
+    assert library.retriever.terms.english(question, note[-2:])

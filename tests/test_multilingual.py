@@ -4,12 +4,13 @@ index built without it keeps answering."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from eval.languages import load_languages
-from ingest.index.base import Glossed, Point, SparseVec
+from ingest.index.base import Beside, Point, QueryFilter, SparseVec
 from ingest.index.edge import EdgeIndex
 from ingest.index.server import ServerIndex
 from ingest.language import detect
@@ -91,10 +92,29 @@ def test_both_engines_store_and_search_the_multilingual_vector(tmp_path, engine:
         dense0 = index.fetch([hits[0].id.replace("2", "0")], with_dense=True)
         point0 = next(iter(dense0.values()))
         glossed = index.query(None, None, 3, multi=vectors[2],
-                              glossed=Glossed(point0.dense or [], SparseVec([0], [1.0])))
+                              beside=Beside(point0.dense or [], SparseVec([0], [1.0])))
         assert {h.id[-1] for h in glossed[:2]} == {"0", "2"}  # the glossary's words find point 0 by both lists
         stored = index.fetch([hits[0].id], with_multi=True)[hits[0].id]
         assert stored.multi is not None and stored.multi[2] == pytest.approx(1.0, abs=1e-4)
+    finally:
+        index.close()
+
+
+@pytest.mark.parametrize("engine", ["edge", "server-local"])
+def test_passages_in_the_questions_language_are_searched_once_more(tmp_path, engine: str) -> None:
+    """Two passages as close to the question, one written in its language: that one leads."""
+    multi = ("multi_use", 512)
+    index = (EdgeIndex.open(tmp_path / "edge", multi=multi) if engine == "edge"
+             else ServerIndex.connect(f"path:{tmp_path / 'local'}", "test", multi=multi))
+    try:
+        eye = np.eye(512)
+        french, english = _point(1, eye[1].tolist()), _point(2, eye[2].tolist())
+        index.upsert([replace(french, payload=french.payload | {"language": "fr"}), english])
+        question = ((eye[1] + eye[2]) / np.sqrt(2)).tolist()
+        for first in ("1", "2"):  # each leads once its language is the question's
+            own = QueryFilter(language=["fr" if first == "1" else "en"])
+            hits = index.query(None, SparseVec([9], [1.0]), 2, multi=question, beside=Beside(own=own))
+            assert [h.id[-1] for h in hits][0] == first
     finally:
         index.close()
 

@@ -6,8 +6,8 @@ compared by MaxSim: the best sentence's cosine) and the chunk payload; both answ
 hybrid query: prefetch dense and BM25, rescore their union by the best sentence, fuse the three
 lists by score (DBSF), filter on payload fields. An index may also hold a multilingual vector per chunk
 (``multi_<model>``, ``ingest.multilingual``): a question in another language is searched on it and BM25 (and
-MiniLM's vector for French and Spanish, and the question's glossary words in English: ``Glossed``), fused the
-same way, with no sentence stage (the sentence vectors are MiniLM's, which reads English only).
+MiniLM's vector for French and Spanish, the question's glossary words in English and its own language's
+passages: ``Beside``), fused the same way, with no sentence stage (the sentence vectors are MiniLM's, which reads English only).
 """
 
 from __future__ import annotations
@@ -42,12 +42,17 @@ class SparseVec:
 
 
 @dataclass(frozen=True)
-class Glossed:
-    """A question's glossary words in English (``service.glossary``), searched beside its multilingual vector:
-    MiniLM's vector of them and their English BM25."""
+class Beside:
+    """What a question on the multilingual route is searched with besides its multilingual vector and BM25: the
+    English words of the glossary terms it uses (``service.glossary``: MiniLM's vector of them and their English
+    BM25, fused into one list: counted twice, they put the English summary ahead of an Arabic note written in the
+    question's language), and the passages in its own language (``own``: a filter; they are searched once more on the
+    multilingual vector and BM25, so a policy written in the asker's language is not pushed below the English
+    passages the glossary's lists find)."""
 
-    dense: list[float]
-    sparse: SparseVec
+    dense: list[float] | None = None
+    sparse: SparseVec | None = None
+    own: QueryFilter | None = None
 
 
 @dataclass(frozen=True)
@@ -152,11 +157,11 @@ class Index(Protocol):
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
         multi: list[float] | None = None,
-        glossed: Glossed | None = None,
+        beside: Beside | None = None,
     ) -> list[Hit]:
         """Hybrid when both vectors are given (dense, BM25 and best sentence fused by DBSF), else dense-only or
         BM25-only. ``multi`` (a multilingual query vector, the index holding ``multi_vector``) leads instead:
-        fused with BM25, with ``dense`` and ``glossed`` when given, without the sentence stage. ``with_dense`` and ``with_sentences`` return the stored
+        fused with BM25, with ``dense`` and ``beside`` when given, without the sentence stage. ``with_dense`` and ``with_sentences`` return the stored
         vectors with each hit; ``payload_fields`` narrows each hit's payload to those keys."""
 
     def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False, with_multi: bool = False

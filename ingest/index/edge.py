@@ -36,7 +36,7 @@ from ingest.index.base import (
     SENTENCES,
     SPARSE,
     UNMARKED_LANGUAGE,
-    Glossed,
+    Beside,
     Hit,
     Multi,
     PayloadFields,
@@ -195,7 +195,7 @@ def _request(
     with_vector: list[str] | bool,
     payload_fields: PayloadFields = None,
     multi: tuple[list[float], str] | None = None,
-    glossed: Glossed | None = None,
+    beside: Beside | None = None,
 ) -> qe.QueryRequest:
     with_payload = True if payload_fields is None else list(payload_fields)
     common: dict[str, Any] = {"limit": limit, "filter": flt, "with_payload": with_payload, "with_vector": with_vector}
@@ -207,11 +207,18 @@ def _request(
                   ] if dense is not None else []
         if sparse_query is not None:
             others.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=flt))
-        if glossed is not None:
-            words = qe.SparseVector(glossed.sparse.indices, glossed.sparse.values)
-            others += [qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(glossed.dense, using=DENSE), filter=flt,
-                                   params=RESCORED),
-                       qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(words, using=SPARSE), filter=flt)]
+        if beside is not None and beside.dense is not None and beside.sparse is not None:
+            words = qe.SparseVector(beside.sparse.indices, beside.sparse.values)
+            pair = [qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(beside.dense, using=DENSE), filter=flt,
+                                params=RESCORED),
+                    qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(words, using=SPARSE), filter=flt)]
+            inner: Any = qe.Fusion.Dbsf()  # the glossary's words are one list: read two ways, they count once
+            others.append(qe.Prefetch(limit=prefetch, query=inner, prefetches=pair))
+        if beside is not None and beside.own is not None:
+            own = _edge_filter(beside.own)
+            others.append(qe.Prefetch(limit=prefetch, query=nearest, filter=own))
+            if sparse_query is not None:
+                others.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=own))
         if not others:
             return qe.QueryRequest(query=nearest, **common)
         dbsf: Any = qe.Fusion.Dbsf()
@@ -328,14 +335,14 @@ class EdgeIndex:
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
         multi: list[float] | None = None,
-        glossed: Glossed | None = None,
+        beside: Beside | None = None,
     ) -> list[Hit]:
         routed = None if multi is None or self.multi_vector is None else (multi, self.multi_vector)
         if routed is None and dense is None and sparse is None:
             return []
         vectors = vector_names(with_dense, with_sentences)
         request = _request(dense, sparse, limit, _edge_filter(flt), prefetch, vectors, payload_fields, routed,
-                           glossed if routed else None)
+                           beside if routed else None)
         return [_hit(p) for p in self._shard.query(request)]
 
     def fetch(self, ids: list[str], with_dense: bool = False, with_sentences: bool = False, with_multi: bool = False

@@ -34,7 +34,7 @@ from ingest.index.base import (
     SENTENCES,
     SPARSE,
     UNMARKED_LANGUAGE,
-    Glossed,
+    Beside,
     Hit,
     Multi,
     PayloadFields,
@@ -175,7 +175,7 @@ def _server_point(point: Point, multi: str | None) -> models.PointStruct:
 
 def _query_args(
     dense: list[float] | None, sparse: SparseVec | None, flt: models.Filter | None, prefetch: int, local: bool,
-    multi: tuple[list[float], str] | None = None, glossed: Glossed | None = None,
+    multi: tuple[list[float], str] | None = None, beside: Beside | None = None,
 ) -> dict[str, Any]:
     """``local``: qdrant-client's local mode searches exactly and warns about search params, so none are sent."""
     rescored = None if local else RESCORED
@@ -187,10 +187,17 @@ def _query_args(
                   ] if dense is not None else []
         if sparse_query is not None:
             others.append(models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch))
-        if glossed is not None:
-            words = models.SparseVector(indices=glossed.sparse.indices, values=glossed.sparse.values)
-            others += [models.Prefetch(query=glossed.dense, using=DENSE, filter=flt, limit=prefetch, params=rescored),
-                       models.Prefetch(query=words, using=SPARSE, filter=flt, limit=prefetch)]
+        if beside is not None and beside.dense is not None and beside.sparse is not None:
+            words = models.SparseVector(indices=beside.sparse.indices, values=beside.sparse.values)
+            pair = [models.Prefetch(query=beside.dense, using=DENSE, filter=flt, limit=prefetch, params=rescored),
+                    models.Prefetch(query=words, using=SPARSE, filter=flt, limit=prefetch)]
+            others.append(models.Prefetch(prefetch=pair, query=models.FusionQuery(fusion=models.Fusion.DBSF),
+                                          limit=prefetch))
+        if beside is not None and beside.own is not None:
+            own = _server_filter(beside.own)
+            others.append(models.Prefetch(query=multi[0], using=multi[1], filter=own, limit=prefetch))
+            if sparse_query is not None:
+                others.append(models.Prefetch(query=sparse_query, using=SPARSE, filter=own, limit=prefetch))
         if not others:
             return {"query": multi[0], "using": multi[1]}
         nearest = models.Prefetch(query=multi[0], using=multi[1], filter=flt, limit=prefetch)
@@ -346,14 +353,14 @@ class ServerIndex:
         with_sentences: bool = False,
         payload_fields: PayloadFields = None,
         multi: list[float] | None = None,
-        glossed: Glossed | None = None,
+        beside: Beside | None = None,
     ) -> list[Hit]:
         name = self.multi_vector if multi is not None else None
         routed = None if multi is None or name is None else (multi, name)
         if routed is None and dense is None and sparse is None:
             return []
         server_flt = _server_filter(flt)
-        args = _query_args(dense, sparse, server_flt, prefetch, self._local, routed, glossed if routed else None)
+        args = _query_args(dense, sparse, server_flt, prefetch, self._local, routed, beside if routed else None)
         response = self._do(lambda: self._client.query_points(
             self.collection,
             query_filter=server_flt,
