@@ -41,7 +41,7 @@ def run_gold_eval(settings: Settings, options: GoldOptions, out: Console, err: C
     baseline = load_baseline(options.baseline) if options.baseline else None
     run, embedder, languages = ask_all(settings, options, gold, err)
     metrics = score_run(run) | languages | pdf_metrics(settings, embedder, err) | \
-        question_set_metrics(settings, embedder, err)
+        question_set_metrics(settings, embedder, err) | same_language_set_metrics(settings, embedder, err)
     changes = compare(metrics, baseline) if baseline is not None else None
     if options.out_dir is not None:
         threshold = settings.abstain_threshold if options.url is None else None
@@ -116,6 +116,22 @@ def question_set_metrics(settings: Settings, embedder: Any, err: Console) -> dic
             advance(done[0], total)
 
         return set_metrics(settings, embedder, step)
+
+
+def same_language_set_metrics(settings: Settings, embedder: Any, err: Console) -> dict[str, Any]:
+    """Questions over policies written in their language (eval/data/same_language/): their own library, so in
+    process only."""
+    if embedder is None:
+        err.print("note: lang_same_* metrics skipped: the same-language set runs in process only (not with --url)")
+        return {}
+    from eval.languages import SAME_LANGUAGE_DIR, load_same_language, same_language_metrics
+    from eval.runner import InProcessTarget, fresh_knowledge_base
+
+    questions = load_same_language()
+    paths = [settings.corpus_dir, SAME_LANGUAGE_DIR]
+    with fresh_knowledge_base(settings, paths, "the same-language library", embedder) as kb, \
+            progress(err, "same lang", len(questions)) as advance:
+        return same_language_metrics(InProcessTarget(kb), questions, advance)
 
 
 @contextmanager

@@ -104,3 +104,57 @@ def care_metrics(target: Target, questions: Sequence[CareQuestion]) -> dict[str,
         if plain:
             out[f"lang_{lang}_care_false_flags"] = m.mean([float(got != "question") for got in plain])
     return out
+
+
+# --- questions over documents written in their language --------------------------------------------------
+SAME_LANGUAGE_DIR = DATA_DIR / "same_language"  # the policies (the library's documents besides the corpus)
+SAME_LANGUAGE_FILE = DATA_DIR / "same_language.jsonl"  # the questions
+
+
+class SameLanguageQuestion(BaseModel):
+    """A question over a policy written in its language (``eval/data/same_language/``: four short policies of
+    fictional organizations, in French, Spanish, Russian and Chinese, written for this set), answerable (with the
+    sentence that answers it) or not covered by the policy; every other one held out."""
+
+    id: str
+    lang: Language
+    doc_key: str
+    kind: Literal["answerable", "unanswerable"]
+    split: Literal["tune", "held_out"]
+    question: str = Field(min_length=1)
+    evidence: list[str] = Field(default_factory=list)
+
+
+def load_same_language(path: Path = SAME_LANGUAGE_FILE) -> list[SameLanguageQuestion]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [SameLanguageQuestion.model_validate_json(line) for line in lines if line.strip()]
+
+
+def same_language_metrics(target: Target, questions: Sequence[SameLanguageQuestion],
+                          progress: Callable[[int, int], None] | None = None) -> dict[str, float]:
+    """``lang_same_<xx>_<part>_answered_right`` (an answerable question answered by a quote of its evidence),
+    ``_false_abstention`` (answered by no quote), ``_abstention_recall`` (a question the policy does not cover
+    answered by no quote) and ``_quotes_in_language`` (quotes taken from passages in the question's language)."""
+    rows: dict[tuple[str, str], list[tuple[SameLanguageQuestion, Any]]] = {}
+    for done, question in enumerate(questions, start=1):
+        rows.setdefault((question.lang, question.split), []).append((question, target.ask(question.question, ANSWER_K)))
+        if progress:
+            progress(done, len(questions))
+    out: dict[str, float] = {}
+    for (lang, part), asked in sorted(rows.items(), key=lambda kv: (LANGUAGE_ORDER.index(kv[0][0]), kv[0][1])):
+        key = f"lang_same_{lang}_{part}"
+        answerable = [(q, a) for q, a in asked if q.kind == "answerable"]
+        uncovered = [a for q, a in asked if q.kind == "unanswerable"]
+        quotes = [c for _, a in asked if not a.abstained for c in a.citations]
+        out[f"{key}_answered_right"] = m.mean([float(_quotes_evidence(q, a)) for q, a in answerable])
+        out[f"{key}_false_abstention"] = m.mean([float(a.abstained or not a.citations) for _, a in answerable])
+        out[f"{key}_abstention_recall"] = m.mean([float(a.abstained or not a.citations) for a in uncovered])
+        out[f"{key}_quotes_in_language"] = m.mean([float(c.passage.language == lang) for c in quotes]) if quotes \
+            else 1.0
+    return out
+
+
+def _quotes_evidence(question: SameLanguageQuestion, answer: Any) -> bool:
+    return not answer.abstained and any(m.holds_quote(c.quote, question.evidence) or
+                                        any(m.normalise(c.quote) in m.normalise(e) for e in question.evidence)
+                                        for c in answer.citations)

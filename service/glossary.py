@@ -126,8 +126,13 @@ class Glossary:
     def english(self, question: str, language: str) -> str:
         """The English words of every term the question uses, in the glossary's order; "" when it uses none (or is
         in a language the glossary does not hold)."""
-        asked = Question.of(question, language)
-        return " ".join(t.english for t in self.terms if any(asked.uses(f) for f in t.forms.get(language, ())))
+        return " ".join(self.terms[i].english for i in sorted(self.concepts(question, language)))
+
+    def concepts(self, text: str, language: str) -> frozenset[int]:
+        """The terms ``text`` uses (their places in the glossary): two texts using one term speak of the same thing
+        in different words ("sanciones", "medidas disciplinarias")."""
+        asked = Question.of(text, language)
+        return frozenset(i for i, t in enumerate(self.terms) if any(asked.uses(f) for f in t.forms.get(language, ())))
 
 
 def _read(path: Path) -> list[Term]:

@@ -32,12 +32,13 @@ class Passage(BaseModel):
     text: str
     score: float
     char_start: int | None = Field(None, description="Where the passage starts in its document's text.")
+    language: str = Field("en", description="The language it is written in: ar, zh, en, fr, ru or es.")
 
     @classmethod
     def from_payload(cls, point_id: str, score: float, payload: dict[str, Any]) -> Passage:
         fields = {k: payload.get(k) for k in ("doc_key", "title", "doc_type", "page_start", "page_end",
                                               "section", "paragraph", "text", "char_start")}
-        return cls(id=point_id, score=score, **fields)
+        return cls(id=point_id, score=score, language=payload.get("language") or "en", **fields)
 
 
 class Citation(BaseModel):

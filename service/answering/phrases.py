@@ -1,7 +1,8 @@
 """The answer's fixed sentences in the six UN languages: written by us (never machine-translated at run time), in
 the language of the question. Quotes stay in their document's language.
 
-Read today: ``not_judged`` (a question in another language, which the English answer rules cannot judge yet), the
+Read today: ``not_judged`` (a question in another language that no passage in it answers: the English answer rules
+cannot judge passages in other languages yet), the
 disclosure and helper openings and "no care passages" (an account of harm or a helper's question in another
 language gets the care answer), and the search's "no match" note. The others (not covered, partly answered, the
 LLM notices) are written for the day the answer rules read the six languages; their English sentences are the
@@ -32,19 +33,23 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "本资料库中的文件未涉及这个问题。下面列出最相关的文件；它们或许有所帮助，但并未回答这个问题。",
     },
     NOT_JUDGED_KEY: {
-        "fr": "Les réponses citées ne sont pas encore proposées pour les questions posées en français. Les documents "
-              "les plus proches sont indiqués ci-dessous ; leur pertinence n'a pas été vérifiée. Si vous décrivez "
-              "quelque chose qui vous est arrivé, les contacts ci-dessous peuvent vous aider.",
-        "es": "Todavía no se ofrecen respuestas citadas para preguntas en español. A continuación figuran los "
-              "documentos más cercanos; no se ha verificado su pertinencia. Si describe algo que le ha ocurrido, los "
-              "contactos que figuran a continuación pueden ayudarle.",
-        "ru": "Ответы с цитатами на вопросы на русском языке пока не предоставляются. Ниже перечислены наиболее "
-              "близкие документы; их соответствие вопросу не проверено. Если вы описываете то, что произошло с вами, "
-              "вам могут помочь контакты, приведённые ниже.",
-        "ar": "لا تتوفر بعدُ إجابات موثقة بالاقتباسات عن الأسئلة المطروحة باللغة العربية. ترد أدناه أقرب الوثائق، ولم "
-              "يُتحقق من صلتها بالسؤال. وإذا كنت تصف أمرًا حدث لك، فبإمكان جهات الاتصال أدناه مساعدتك.",
-        "zh": "目前尚不提供针对中文问题的带引文回答。下面列出最相关的文件，但未核实其相关性。如果您描述的是自己遭遇的事情，"
-              "可以联系下列联系人寻求帮助。",
+        "fr": "Aucun passage en français ne répond à cette question, et les réponses citées ne sont pas encore "
+              "proposées à partir de documents rédigés dans d'autres langues. Les documents les plus proches sont "
+              "indiqués ci-dessous ; leur pertinence n'a pas été vérifiée. Si vous décrivez quelque chose qui vous "
+              "est arrivé, les contacts ci-dessous peuvent vous aider.",
+        "es": "Ningún pasaje en español responde a esta pregunta, y todavía no se ofrecen respuestas citadas a partir "
+              "de documentos redactados en otros idiomas. A continuación figuran los documentos más cercanos; no se "
+              "ha verificado su pertinencia. Si describe algo que le ha ocurrido, los contactos que figuran a "
+              "continuación pueden ayudarle.",
+        "ru": "Ни один фрагмент на русском языке не отвечает на этот вопрос, а ответы с цитатами из документов на "
+              "других языках пока не предоставляются. Ниже перечислены наиболее близкие документы; их соответствие "
+              "вопросу не проверено. Если вы описываете то, что произошло с вами, вам могут помочь контакты, "
+              "приведённые ниже.",
+        "ar": "لا يجيب أي مقطع باللغة العربية عن هذا السؤال، ولا تتوفر بعدُ إجابات موثقة بالاقتباسات من وثائق مكتوبة "
+              "بلغات أخرى. ترد أدناه أقرب الوثائق، ولم يُتحقق من صلتها بالسؤال. وإذا كنت تصف أمرًا حدث لك، فبإمكان "
+              "جهات الاتصال أدناه مساعدتك.",
+        "zh": "没有中文段落回答这个问题，目前也尚不提供基于其他语言文件的带引文回答。下面列出最相关的文件，但未核实其相关性。"
+              "如果您描述的是自己遭遇的事情，可以联系下列联系人寻求帮助。",
     },
     PARTLY_KEY: {
         "fr": "Les documents de cette bibliothèque ne répondent qu'en partie à cette question.",

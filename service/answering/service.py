@@ -36,6 +36,7 @@ from service.answering.focus import (
     without_names,
 )
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
+from service.answering.same_language import SameLanguageAnswerer
 from service.answering.verify import verify
 from service.models import Answer, Citation, Filters, Suggestion
 from service.retrieval import Retrieved, Retriever
@@ -85,6 +86,8 @@ class AnswerService:
         self.llm = llm
         self.other_asker = other_asker
         self.care = CareAnswerer(retriever.retrieve, extractive, extractive.embed_texts)
+        multi = retriever.multi
+        self.same_language = SameLanguageAnswerer(retriever.terms, multi.encode) if multi is not None else None
 
     def ask(self, question: str, top_k: int = 5, filters: Filters | None = None, on_token: OnToken | None = None
             ) -> Answer:
@@ -99,12 +102,19 @@ class AnswerService:
         """A question in another language. Who is asking is read from its multilingual vector
         (``OtherLanguageAsker``): an account of harm, or a helper's question, gets the care answer, its opening in
         the question's language (the care passages are chosen by what they say, not by the question). Otherwise
-        the rules that decide what answers a question read English: until they read its language, no quote is
-        offered as its answer; the closest documents are listed, and the support contacts."""
+        passages written in the question's language may answer it (``SameLanguageAnswerer``); the English answer
+        rules cannot judge the others: no quote from them is offered as its answer, the closest documents are
+        listed, and the support contacts."""
         found = self.retriever.retrieve(question, top_k, filters)
         asker = self.other_asker.asker(self.multilingual_vector(question, found)) if self.other_asker else "question"
         if asker != "question":
             return self.care_answer(asker, found, filters, language)
+        if self.same_language is not None:
+            t0 = time.perf_counter()
+            text, cites = verify(*self.same_language.compose(question, language, found.passages))
+            if cites:
+                return Answer(answer=text, citations=cites, contacts=[], language=language,
+                              timings_ms=found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000})
         return Answer(answer=phrase(NOT_JUDGED_KEY, language), abstained=True, state="not_covered",
                       suggestions=suggestions(found), contacts=self.contacts_in(language), timings_ms=found.timings_ms,
                       language=language)
