@@ -175,3 +175,11 @@ def test_a_question_over_a_note_in_its_language_finds_the_note_first(library, qu
     found = library.search(question, top_k=5)
     assert found[0].doc_key == note
     assert library.retriever.terms.english(question, note[-2:])
+
+
+def test_an_arabic_question_over_the_arabic_note_quotes_it(library) -> None:
+    """The same-language answer (service/answering/same_language.py) in Arabic: the note's sentence, as written."""
+    answer = library.ask("لمن يمكن الإبلاغ عن التحرش الجنسي؟")
+    assert not answer.abstained and answer.language == "ar"
+    assert answer.citations and answer.citations[0].passage.doc_key == "note-ar"
+    assert "مكتب الأخلاقيات" in answer.citations[0].quote

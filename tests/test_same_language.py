@@ -8,7 +8,6 @@ from eval.languages import SAME_LANGUAGE_DIR, load_same_language, same_language_
 from eval.runner import InProcessTarget
 from service.answering.same_language import (
     Reading,
-    SameLanguageAnswerer,
     asks_for_number,
     content_words,
     covered,
