@@ -76,47 +76,44 @@ def _point(n: int, multi: list[float] | None) -> Point:
                  SparseVec([n], [1.0]), payload, multi=multi)
 
 
-@pytest.mark.parametrize("engine", ["edge", "server-local"])
-def test_both_engines_store_and_search_the_multilingual_vector(tmp_path, engine: str) -> None:
+@pytest.fixture(params=["edge", "server-local"])
+def engine(request, tmp_path):
+    """An empty index holding the multilingual vector, on each engine."""
     multi = ("multi_use", 512)
-    index = (EdgeIndex.open(tmp_path / "edge", multi=multi) if engine == "edge"
+    index = (EdgeIndex.open(tmp_path / "edge", multi=multi) if request.param == "edge"
              else ServerIndex.connect(f"path:{tmp_path / 'local'}", "test", multi=multi))
-    try:
-        assert index.multi_vector == "multi_use"
-        vectors = [np.eye(512)[i].tolist() for i in range(3)]
-        index.upsert([_point(i, vectors[i]) for i in range(3)])
-        hits = index.query(None, None, 3, multi=vectors[2])
-        assert hits[0].id.endswith("2") and hits[0].score == pytest.approx(1.0, abs=1e-4)
-        fused = index.query(None, SparseVec([1], [1.0]), 3, multi=vectors[2])
-        assert {h.id[-1] for h in fused[:2]} == {"1", "2"}
-        dense0 = index.fetch([hits[0].id.replace("2", "0")], with_dense=True)
-        point0 = next(iter(dense0.values()))
-        glossed = index.query(None, None, 3, multi=vectors[2],
-                              beside=Beside(point0.dense or [], SparseVec([0], [1.0])))
-        assert {h.id[-1] for h in glossed[:2]} == {"0", "2"}  # the glossary's words find point 0 by both lists
-        stored = index.fetch([hits[0].id], with_multi=True)[hits[0].id]
-        assert stored.multi is not None and stored.multi[2] == pytest.approx(1.0, abs=1e-4)
-    finally:
-        index.close()
+    yield index
+    index.close()
 
 
-@pytest.mark.parametrize("engine", ["edge", "server-local"])
-def test_passages_in_the_questions_language_are_searched_once_more(tmp_path, engine: str) -> None:
+def test_both_engines_store_and_search_the_multilingual_vector(engine) -> None:
+    index = engine  # the glossary's words (``Beside``) find point 0 by both their lists
+    assert index.multi_vector == "multi_use"
+    vectors = [np.eye(512)[i].tolist() for i in range(3)]
+    index.upsert([_point(i, vectors[i]) for i in range(3)])
+    hits = index.query(None, None, 3, multi=vectors[2])
+    assert hits[0].id.endswith("2") and hits[0].score == pytest.approx(1.0, abs=1e-4)
+    fused = index.query(None, SparseVec([1], [1.0]), 3, multi=vectors[2])
+    assert {h.id[-1] for h in fused[:2]} == {"1", "2"}
+    dense0 = index.fetch([hits[0].id.replace("2", "0")], with_dense=True)
+    point0 = next(iter(dense0.values()))
+    glossed = index.query(None, None, 3, multi=vectors[2],
+                          beside=Beside(point0.dense or [], SparseVec([0], [1.0])))
+    assert {h.id[-1] for h in glossed[:2]} == {"0", "2"}
+    stored = index.fetch([hits[0].id], with_multi=True)[hits[0].id]
+    assert stored.multi is not None and stored.multi[2] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_passages_in_the_questions_language_are_searched_once_more(engine) -> None:
     """Two passages as close to the question, one written in its language: that one leads."""
-    multi = ("multi_use", 512)
-    index = (EdgeIndex.open(tmp_path / "edge", multi=multi) if engine == "edge"
-             else ServerIndex.connect(f"path:{tmp_path / 'local'}", "test", multi=multi))
-    try:
-        eye = np.eye(512)
-        french, english = _point(1, eye[1].tolist()), _point(2, eye[2].tolist())
-        index.upsert([replace(french, payload=french.payload | {"language": "fr"}), english])
-        question = ((eye[1] + eye[2]) / np.sqrt(2)).tolist()
-        for first in ("1", "2"):  # each leads once its language is the question's
-            own = QueryFilter(language=["fr" if first == "1" else "en"])
-            hits = index.query(None, SparseVec([9], [1.0]), 2, multi=question, beside=Beside(own=own))
-            assert hits[0].id.endswith(first)
-    finally:
-        index.close()
+    eye = np.eye(512)
+    french, english = _point(1, eye[1].tolist()), _point(2, eye[2].tolist())
+    engine.upsert([replace(french, payload=french.payload | {"language": "fr"}), english])
+    question = ((eye[1] + eye[2]) / np.sqrt(2)).tolist()
+    for first in ("1", "2"):  # each leads once its language is the question's
+        own = QueryFilter(language=["fr" if first == "1" else "en"])
+        hits = engine.query(None, SparseVec([9], [1.0]), 2, multi=question, beside=Beside(own=own))
+        assert hits[0].id.endswith(first)
 
 
 def test_an_index_built_without_it_opens_and_answers_as_before(tmp_path, embedder) -> None:
