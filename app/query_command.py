@@ -16,7 +16,8 @@ from ingest.errors import IndexBusy, UsageError
 from ingest.models import DocType
 from ingest.settings import Settings
 from service.client import Client, LocalClient
-from service.models import STATE_LABELS, Filters, Passage
+from service.models import Answer, Filters, Passage
+from ui.frame import say
 
 
 def open_client(settings: Settings) -> Client:
@@ -63,20 +64,38 @@ def run_ask(settings: Settings, question: str, top_k: int, types: list[str], doc
     if as_json:
         sys.stdout.write(answer.model_dump_json() + "\n")
         return 0
-    out.print(f"[bold]{STATE_LABELS[answer.state]}[/]")
+    print_answer(answer, out)
+    return 0
+
+
+def print_answer(answer: Answer, out: Console) -> None:
+    """An answer for the terminal: its state, text, quotes, closest documents and contacts."""
+    language = answer.language  # the frame's words in the question's language, as in the web UI
+    out.print(f"[bold]{escape(say(answer.state, language))}[/]")
     out.print(escape(answer.answer), highlight=False)
     for ask in answer.uncovered:
-        out.print(f"  not covered: {escape(ask)}")
+        out.print(f"  {escape(heading('not_covered', language))} {escape(ask)}")
     if answer.notice:
         out.print(f"[yellow]{escape(answer.notice)}[/]")
     for c in answer.citations:
         out.print(f"\n[bold][{c.n}][/] {escape(c.passage.title)} — {escape(where(c.passage))}")
         out.print(f"    “{escape(c.quote)}”", highlight=False)
+    if answer.suggestions:
+        out.print(f"\n{escape(heading('closest', language))}")
     for s in answer.suggestions:
-        out.print(f"  closest: {escape(s.title)}" + (f" — {escape(s.section)}" if s.section else ""))
+        out.print(f"  {escape(s.title)}" + (f" — {escape(s.section)}" if s.section else ""))
+    if answer.contacts:
+        out.print(f"\n{escape(heading('get_support', language))}")
     for contact in answer.contacts:
-        out.print(f"  contact: {escape(contact.name)}: {escape(contact.how)}")
-    return 0
+        out.print(f"  {escape(contact.name)}: {escape(contact.how)}")
+
+
+COLON = {"fr": " :", "zh": "："}  # French sets a space before it; Chinese writes a full-width one
+
+
+def heading(key: str, language: str) -> str:
+    """A frame word (``ui.frame``) in ``language``, followed by that language's colon."""
+    return say(key, language) + COLON.get(language, ":")
 
 
 def where(p: Passage) -> str:
