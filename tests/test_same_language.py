@@ -34,6 +34,9 @@ def test_content_words_are_stems_without_function_words_or_the_kind_asked() -> N
 def test_a_question_asking_for_a_number_wants_one(question: str, sentence: str, language: str) -> None:
     assert asks_for_number(question, language) and holds_number(sentence, language)
     assert not holds_number("Le Bureau examine la demande avec soin.", "fr")
+    assert not holds_number("Il agit uniquement au sein de l'Union.", "fr")  # "un" only as a word
+    assert not holds_number("Однако одновременно с этим движение продолжалось.", "ru")
+    assert not holds_number("统一的举报渠道一般由主管负责。", "zh")  # 一 in words, counting nothing
     assert not asks_for_number("À qui puis-je signaler un harcèlement ?", "fr")
 
 

@@ -59,15 +59,17 @@ NUMBER_ASKED = {
     "ar": "كم مدة متى مهلة رقم",
     "zh": "多少 几 多久 多长 时间 时限 号码 何时",
 }
-NUMBER_WORDS = {  # beginnings of number words (a digit counts everywhere)
-    "fr": "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt "
-          "trente quarante cinquante soixante cent mille",
-    "es": "uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince veint trein "
-          "cuarent cincuent sesent cien mil cada",
-    "ru": "од дв три тре четыр пят шест сем восем девят десят двадцат тридцат сорок сто тысяч раз",
-    "ar": "واحد اثن ثلاث أربع خمس ست سبع ثمان تسع عشر مائة مئة ألف",
-    "zh": "一 二 两 三 四 五 六 七 八 九 十 百 千 万 每",
+NUMBER_WORDS = {  # number words; one ending in "-" is a beginning ("vingt-" is "vingtaine" too); a digit counts too
+    "fr": "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt- "
+          "trente quarante cinquante soixante cent cents mille",
+    "es": "uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieci- veint- "
+          "treinta cuarenta cincuenta sesenta cien ciento cientos mil cada",
+    "ru": "один одна одно одного одной два две двух трем три трех трёх четыре четырех пять пяти шесть шести семь "
+          "семи восемь восьми девять девяти десять десяти двадцат- тридцат- сорок сто ста двести тысяч-",
+    "ar": "واحد اثنان اثنين ثلاث- أربع- خمس- ست ستة سبع- ثمان- تسع- عشر- مائة مئة ألف",
 }
+# Chinese: a number written in characters or digits, then what it counts (days, years, months, times, people ...)
+HAN_QUANTITY = re.compile(r"[0-9一二两三四五六七八九十百千万]+\s*(?:个月|小时|个|天|年|月|周|日|次|名|人|%|％|岁|页)")
 HAN_ASKING = frozenset("谁什么哪几多久吗呢怎如何是否的")  # a character pair with one of these is how, not what
 
 
@@ -137,20 +139,22 @@ def content_words(text: str, language: str) -> frozenset[str]:
 
 
 def asks_for_number(question: str, language: str) -> bool:
-    lowered = question.lower()
     cues = NUMBER_ASKED.get(language, "").split()
-    if language in ("zh", "ar"):
-        return any(cue in lowered for cue in cues) if language == "zh" else bool(set(cues) & set(_WORD.findall(lowered)))
-    return bool(set(cues) & set(_WORD.findall(lowered)))
+    if language == "zh":
+        return any(cue in question for cue in cues)
+    return bool(set(cues) & set(_WORD.findall(question.lower())))
 
 
 def holds_number(sentence: str, language: str) -> bool:
+    """A digit, a number word (whole: "un" is not "uniquement"), or in Chinese a counted quantity."""
     if re.search(r"\d", sentence):
         return True
-    beginnings = NUMBER_WORDS.get(language, "").split()
     if language == "zh":
-        return any(b in sentence for b in beginnings)
-    return any(w.startswith(b) for w in _WORD.findall(sentence.lower()) for b in beginnings if len(w) >= len(b))
+        return bool(HAN_QUANTITY.search(sentence))
+    numbers = NUMBER_WORDS.get(language, "").split()
+    words = set(_WORD.findall(sentence.lower().replace("ё", "е")))
+    beginnings = tuple(n[:-1] for n in numbers if n.endswith("-"))
+    return bool(words & set(numbers)) or any(w.startswith(beginnings) for w in words if beginnings)
 
 
 @cache
