@@ -100,15 +100,15 @@ class SameLanguageAnswerer:
         if not own or not asked.units() or self._unused_terms(asked, own, language):
             return "", []
         candidates = [(p, s) for p in own for s in sentences(p.text)]
-        readings = [self.read(s, language) for _, s in candidates]
-        cosines = self.encode([question, *(s for _, s in candidates)])
-        closeness = cosines[1:] @ cosines[0]
+        vectors = self.encode([question, *(s for _, s in candidates)])
+        closeness = vectors[1:] @ vectors[0]
         wants_number = asks_for_number(question, language)
-        scored = sorted(
-            ((covered(asked, r) + float(c), i) for i, (r, c) in enumerate(zip(readings, closeness, strict=True))
-             if covered(asked, r) >= MIN_COVERED and c >= MIN_COSINE
-             and (not wants_number or holds_number(candidates[i][1], language))),
-            reverse=True)
+        scored: list[tuple[float, int]] = []
+        for i, ((_, sentence), cosine) in enumerate(zip(candidates, closeness, strict=True)):
+            share = covered(asked, self.read(sentence, language))
+            if share >= MIN_COVERED and cosine >= MIN_COSINE and (not wants_number or holds_number(sentence, language)):
+                scored.append((share + float(cosine), i))
+        scored.sort(reverse=True)
         chosen = [candidates[i] for score, i in scored[:MAX_SENTENCES] if score >= SECOND_SHARE * scored[0][0]]
         citations = [Citation(n=n, quote=s, passage=p) for n, (p, s) in enumerate(chosen, start=1)]
         return " ".join(f"{c.quote} [{c.n}]" for c in citations), citations
