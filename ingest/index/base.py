@@ -56,6 +56,36 @@ class Beside:
 
 
 @dataclass(frozen=True)
+class Lookup:
+    """One nearest-neighbour list of a fusion: ``query`` (dense or sparse) searched on the vector ``using``, within
+    the question's filter or, ``own``, within the passages in the question's language."""
+
+    using: str
+    query: list[float] | SparseVec
+    own: bool = False
+
+
+Fused = tuple[Lookup, ...]  # lists fused on their own first (by DBSF) and counted once; most are one list
+
+
+def multilingual_lists(multi: tuple[list[float], str], dense: list[float] | None, sparse: SparseVec | None,
+                       beside: Beside | None) -> list[Fused]:
+    """The lists a question on the multilingual route is fused from (by DBSF, no sentence stage), for both engines:
+    its multilingual vector; BM25; MiniLM's vector when given (French, Spanish); the glossary's English words, their
+    MiniLM and BM25 lists fused into one; and the multilingual vector and BM25 once more within its own language."""
+    vector, name = multi
+    lists: list[Fused] = [(Lookup(name, vector),)]
+    lists += [(Lookup(DENSE, dense),)] if dense is not None else []
+    lists += [(Lookup(SPARSE, sparse),)] if sparse is not None else []
+    if beside is not None and beside.dense is not None and beside.sparse is not None:
+        lists.append((Lookup(DENSE, beside.dense), Lookup(SPARSE, beside.sparse)))
+    if beside is not None and beside.own is not None:
+        lists.append((Lookup(name, vector, own=True),))
+        lists += [(Lookup(SPARSE, sparse, own=True),)] if sparse is not None else []
+    return lists
+
+
+@dataclass(frozen=True)
 class Point:
     id: str
     dense: list[float]

@@ -37,13 +37,16 @@ from ingest.index.base import (
     SPARSE,
     UNMARKED_LANGUAGE,
     Beside,
+    Fused,
     Hit,
+    Lookup,
     Multi,
     PayloadFields,
     Point,
     QueryFilter,
     SparseVec,
     multi_vector_of,
+    multilingual_lists,
     vector_names,
 )
 from ingest.index.bm25 import Bm25Encoder
@@ -200,30 +203,13 @@ def _request(
     with_payload = True if payload_fields is None else list(payload_fields)
     common: dict[str, Any] = {"limit": limit, "filter": flt, "with_payload": with_payload, "with_vector": with_vector}
     sparse_query = qe.SparseVector(sparse.indices, sparse.values) if sparse is not None else None
-    if multi is not None:  # a question in another language: its multilingual vector (and BM25, and MiniLM's when
-        # given), fused by DBSF; no sentence stage (the sentence vectors are MiniLM's)
-        nearest = qe.Query.Nearest(multi[0], using=multi[1])
-        others = [qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt, params=RESCORED)
-                  ] if dense is not None else []
-        if sparse_query is not None:
-            others.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=flt))
-        if beside is not None and beside.dense is not None and beside.sparse is not None:
-            words = qe.SparseVector(beside.sparse.indices, beside.sparse.values)
-            pair = [qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(beside.dense, using=DENSE), filter=flt,
-                                params=RESCORED),
-                    qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(words, using=SPARSE), filter=flt)]
-            inner: Any = qe.Fusion.Dbsf()  # the glossary's words are one list: read two ways, they count once
-            others.append(qe.Prefetch(limit=prefetch, query=inner, prefetches=pair))
-        if beside is not None and beside.own is not None:
-            own = _edge_filter(beside.own)
-            others.append(qe.Prefetch(limit=prefetch, query=nearest, filter=own))
-            if sparse_query is not None:
-                others.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sparse_query, using=SPARSE), filter=own))
-        if not others:
-            return qe.QueryRequest(query=nearest, **common)
-        dbsf: Any = qe.Fusion.Dbsf()
-        return qe.QueryRequest(query=dbsf, prefetches=[qe.Prefetch(limit=prefetch, query=nearest, filter=flt), *others],
-                               **common)
+    if multi is not None:  # a question in another language (``multilingual_lists``)
+        lists = multilingual_lists(multi, dense, sparse, beside)
+        if len(lists) == 1:
+            return qe.QueryRequest(query=qe.Query.Nearest(multi[0], using=multi[1]), **common)
+        own = _edge_filter(beside.own) if beside is not None else None
+        dbsf: Any = qe.Fusion.Dbsf()  # the stub's Query union omits the nested fusion classes
+        return qe.QueryRequest(query=dbsf, prefetches=[_edge_fused(f, prefetch, flt, own) for f in lists], **common)
     if dense is not None and sparse_query is not None:
         candidates = [
             qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense, using=DENSE), filter=flt, params=RESCORED),
@@ -241,6 +227,23 @@ def _request(
         return qe.QueryRequest(query=qe.Query.Nearest(dense, using=DENSE), params=RESCORED, **common)
     assert sparse_query is not None
     return qe.QueryRequest(query=qe.Query.Nearest(sparse_query, using=SPARSE), **common)
+
+
+def _edge_fused(fused: Fused, prefetch: int, flt: qe.Filter | None, own: qe.Filter | None) -> qe.Prefetch:
+    if len(fused) == 1:
+        return _edge_lookup(fused[0], prefetch, flt, own)
+    dbsf: Any = qe.Fusion.Dbsf()
+    return qe.Prefetch(limit=prefetch, query=dbsf, prefetches=[_edge_lookup(x, prefetch, flt, own) for x in fused])
+
+
+def _edge_lookup(lookup: Lookup, prefetch: int, flt: qe.Filter | None, own: qe.Filter | None) -> qe.Prefetch:
+    query = lookup.query
+    vector = qe.SparseVector(query.indices, query.values) if isinstance(query, SparseVec) else query
+    nearest = qe.Query.Nearest(vector, using=lookup.using)
+    where = own if lookup.own else flt
+    if lookup.using == DENSE:  # the int8 copy is searched, the float vectors rescore
+        return qe.Prefetch(limit=prefetch, query=nearest, filter=where, params=RESCORED)
+    return qe.Prefetch(limit=prefetch, query=nearest, filter=where)
 
 
 def _hit(point: qe.ScoredPoint) -> Hit:

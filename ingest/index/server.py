@@ -35,13 +35,16 @@ from ingest.index.base import (
     SPARSE,
     UNMARKED_LANGUAGE,
     Beside,
+    Fused,
     Hit,
+    Lookup,
     Multi,
     PayloadFields,
     Point,
     QueryFilter,
     SparseVec,
     multi_vector_of,
+    multilingual_lists,
     vector_names,
 )
 from ingest.index.bm25 import Bm25Encoder
@@ -182,26 +185,13 @@ def _query_args(
     sparse_query = None
     if sparse is not None:
         sparse_query = models.SparseVector(indices=sparse.indices, values=sparse.values)
-    if multi is not None:  # as on Edge: the multilingual vector, BM25 and MiniLM's when given; no sentence stage
-        others = [models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch, params=rescored)
-                  ] if dense is not None else []
-        if sparse_query is not None:
-            others.append(models.Prefetch(query=sparse_query, using=SPARSE, filter=flt, limit=prefetch))
-        if beside is not None and beside.dense is not None and beside.sparse is not None:
-            words = models.SparseVector(indices=beside.sparse.indices, values=beside.sparse.values)
-            pair = [models.Prefetch(query=beside.dense, using=DENSE, filter=flt, limit=prefetch, params=rescored),
-                    models.Prefetch(query=words, using=SPARSE, filter=flt, limit=prefetch)]
-            others.append(models.Prefetch(prefetch=pair, query=models.FusionQuery(fusion=models.Fusion.DBSF),
-                                          limit=prefetch))
-        if beside is not None and beside.own is not None:
-            own = _server_filter(beside.own)
-            others.append(models.Prefetch(query=multi[0], using=multi[1], filter=own, limit=prefetch))
-            if sparse_query is not None:
-                others.append(models.Prefetch(query=sparse_query, using=SPARSE, filter=own, limit=prefetch))
-        if not others:
+    if multi is not None:  # a question in another language (``multilingual_lists``), as on Edge
+        lists = multilingual_lists(multi, dense, sparse, beside)
+        if len(lists) == 1:
             return {"query": multi[0], "using": multi[1]}
-        nearest = models.Prefetch(query=multi[0], using=multi[1], filter=flt, limit=prefetch)
-        return {"prefetch": [nearest, *others], "query": models.FusionQuery(fusion=models.Fusion.DBSF)}
+        own = _server_filter(beside.own) if beside is not None else None
+        return {"prefetch": [_server_fused(f, prefetch, flt, own, rescored) for f in lists],
+                "query": models.FusionQuery(fusion=models.Fusion.DBSF)}
     if dense is not None and sparse_query is not None:
         candidates = [
             models.Prefetch(query=dense, using=DENSE, filter=flt, limit=prefetch, params=rescored),
@@ -213,6 +203,23 @@ def _query_args(
     if dense is not None:
         return {"query": dense, "using": DENSE, "search_params": rescored}
     return {"query": sparse_query, "using": SPARSE}
+
+
+def _server_fused(fused: Fused, prefetch: int, flt: models.Filter | None, own: models.Filter | None,
+                  rescored: models.SearchParams | None) -> models.Prefetch:
+    if len(fused) == 1:
+        return _server_lookup(fused[0], prefetch, flt, own, rescored)
+    return models.Prefetch(prefetch=[_server_lookup(x, prefetch, flt, own, rescored) for x in fused],
+                           query=models.FusionQuery(fusion=models.Fusion.DBSF), limit=prefetch)
+
+
+def _server_lookup(lookup: Lookup, prefetch: int, flt: models.Filter | None, own: models.Filter | None,
+                   rescored: models.SearchParams | None) -> models.Prefetch:
+    query = lookup.query
+    vector = models.SparseVector(indices=query.indices, values=query.values) if isinstance(query, SparseVec) else query
+    params = rescored if lookup.using == DENSE else None
+    return models.Prefetch(query=vector, using=lookup.using, filter=own if lookup.own else flt, limit=prefetch,
+                           params=params)
 
 
 def _hit(point: models.ScoredPoint) -> Hit:
