@@ -61,8 +61,8 @@ Form = tuple[str, ...]  # a form's words, normalised (Arabic and Chinese: the wh
 
 
 @dataclass(frozen=True)
-class Question:
-    """A question as forms are matched against it: its text, its words, and every beginning of a word."""
+class Text:
+    """A question or a sentence as forms are matched against it: normalised, its words, every beginning of a word."""
 
     language: str
     text: str
@@ -70,7 +70,7 @@ class Question:
     heads: frozenset[str]
 
     @classmethod
-    def of(cls, text: str, language: str) -> Question:
+    def of(cls, text: str, language: str) -> Text:
         norm = normalised(text, language)
         words = _WORD.findall(norm)
         heads = frozenset(w[:n] for w in words for n in range(SHORT + 1, len(w) + 1)) | frozenset(words)
@@ -131,8 +131,8 @@ class Glossary:
     def concepts(self, text: str, language: str) -> frozenset[int]:
         """The terms ``text`` uses (their places in the glossary): two texts using one term speak of the same thing
         in different words ("sanciones", "medidas disciplinarias")."""
-        asked = Question.of(text, language)
-        return frozenset(i for i, t in enumerate(self.terms) if any(asked.uses(f) for f in t.forms.get(language, ())))
+        read = Text.of(text, language)
+        return frozenset(i for i, t in enumerate(self.terms) if any(read.uses(f) for f in t.forms.get(language, ())))
 
 
 def _read(path: Path) -> list[Term]:

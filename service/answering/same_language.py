@@ -93,30 +93,27 @@ class SameLanguageAnswerer:
     def read(self, text: str, language: str) -> Reading:
         return Reading(content_words(text, language), self.glossary.concepts(text, language))
 
-    def compose(self, question: str, language: str, passages: Sequence[Passage]) -> tuple[str, list[Citation]]:
-        """The answer from ``passages`` written in ``language`` (each with its ``[n]``), or ``("", [])``."""
-        own = [p for p in passages if p.language == language]
+    def compose(self, question: str, vector: np.ndarray, language: str, passages: Sequence[Passage]
+                ) -> tuple[str, list[Citation]]:
+        """The answer from ``passages`` written in ``language`` (each with its ``[n]``), or ``("", [])``.
+        ``vector``: the question's multilingual vector (the one it was searched with)."""
         asked = self.read(question, language)
-        if not own or not asked.units() or self._unused_terms(asked, own, language):
+        candidates = [(p, s) for p in passages if p.language == language for s in sentences(p.text)]
+        readings = [self.read(s, language) for _, s in candidates]
+        used = frozenset().union(*(r.concepts for r in readings))
+        if not candidates or not asked.units() or asked.concepts - used:  # a term no passage here speaks of
             return "", []
-        candidates = [(p, s) for p in own for s in sentences(p.text)]
-        vectors = self.encode([question, *(s for _, s in candidates)])
-        closeness = vectors[1:] @ vectors[0]
+        closeness = self.encode([s for _, s in candidates]) @ vector
         wants_number = asks_for_number(question, language)
         scored: list[tuple[float, int]] = []
-        for i, ((_, sentence), cosine) in enumerate(zip(candidates, closeness, strict=True)):
-            share = covered(asked, self.read(sentence, language))
+        for i, ((_, sentence), reading, cosine) in enumerate(zip(candidates, readings, closeness, strict=True)):
+            share = covered(asked, reading)
             if share >= MIN_COVERED and cosine >= MIN_COSINE and (not wants_number or holds_number(sentence, language)):
                 scored.append((share + float(cosine), i))
         scored.sort(reverse=True)
         chosen = [candidates[i] for score, i in scored[:MAX_SENTENCES] if score >= SECOND_SHARE * scored[0][0]]
         citations = [Citation(n=n, quote=s, passage=p) for n, (p, s) in enumerate(chosen, start=1)]
         return " ".join(f"{c.quote} [{c.n}]" for c in citations), citations
-
-    def _unused_terms(self, asked: Reading, own: Sequence[Passage], language: str) -> bool:
-        """Whether a glossary term of the question appears in none of the passages: they do not speak of it."""
-        used = frozenset().union(*(self.glossary.concepts(p.text, language) for p in own))
-        return bool(asked.concepts - used)
 
 
 def covered(asked: Reading, sentence: Reading) -> float:
@@ -128,21 +125,19 @@ def covered(asked: Reading, sentence: Reading) -> float:
 def content_words(text: str, language: str) -> frozenset[str]:
     lowered = text.lower().replace("ё", "е")
     if language == "zh":
-        asking = set(NUMBER_ASKED["zh"].split())
         pairs = {run[i : i + 2] for run in _HAN.findall(lowered) for i in range(len(run) - 1)}
-        return frozenset(p for p in pairs if p not in asking and not set(p) & HAN_ASKING)
+        return frozenset(p for p in pairs if p not in _asking("zh") and not set(p) & HAN_ASKING)
     if language not in SNOWBALL:
         return frozenset()
-    skip = _function_words(language) | set(NUMBER_ASKED[language].split())
+    skip = _function_words(language) | _asking(language)
     stem = _stemmer(language)
     return frozenset(stem(w) for w in _WORD.findall(lowered) if w not in skip and len(w) > 1)
 
 
 def asks_for_number(question: str, language: str) -> bool:
-    cues = NUMBER_ASKED.get(language, "").split()
     if language == "zh":
-        return any(cue in question for cue in cues)
-    return bool(set(cues) & set(_WORD.findall(question.lower())))
+        return any(cue in question for cue in _asking("zh"))
+    return bool(_asking(language) & set(_WORD.findall(question.lower())))
 
 
 def holds_number(sentence: str, language: str) -> bool:
@@ -160,6 +155,12 @@ def holds_number(sentence: str, language: str) -> bool:
 @cache
 def _function_words(language: str) -> frozenset[str]:
     return frozenset(FUNCTION_WORDS[language].split())
+
+
+@cache
+def _asking(language: str) -> frozenset[str]:
+    """The words of ``language`` that ask for a number (``NUMBER_ASKED``)."""
+    return frozenset(NUMBER_ASKED.get(language, "").split())
 
 
 @cache

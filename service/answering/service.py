@@ -106,12 +106,13 @@ class AnswerService:
         rules cannot judge the others: no quote from them is offered as its answer, the closest documents are
         listed, and the support contacts."""
         found = self.retriever.retrieve(question, top_k, filters)
-        asker = self.other_asker.asker(self.multilingual_vector(question, found)) if self.other_asker else "question"
+        vector = self.multilingual_vector(question, found)
+        asker = self.other_asker.asker(vector) if self.other_asker else "question"
         if asker != "question":
             return self.care_answer(asker, found, filters, language)
         if self.same_language is not None:
             t0 = time.perf_counter()
-            text, cites = verify(*self.same_language.compose(question, language, found.passages))
+            text, cites = verify(*self.same_language.compose(question, vector, language, found.passages))
             if cites:
                 return Answer(answer=text, citations=cites, contacts=[], language=language,
                               timings_ms=found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000})
