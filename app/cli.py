@@ -75,10 +75,11 @@ def show_status(settings: Settings, as_json: bool) -> int:
 def multilingual_note(settings: Settings) -> str | None:
     """An embedded index built without the multilingual vector, while one is configured: say what that means and how
     to rebuild (read from the index's config file, without opening the index another process may hold)."""
-    from ingest.index.edge import stored_multi
+    from ingest.index import embedded_folder
+    from ingest.index.edge import CONFIG_FILE, stored_multi
 
-    folder = settings.index_dir / "qdrant"
-    if settings.qdrant_url or settings.multilingual == "off" or not (folder / "edge_config.json").is_file():
+    folder = embedded_folder(settings)
+    if settings.qdrant_url or settings.multilingual == "off" or not (folder / CONFIG_FILE).is_file():
         return None
     if stored_multi(folder) is not None:
         return None

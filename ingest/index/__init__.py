@@ -5,9 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ingest.index.base import Index
     from ingest.manifest import RecordStore
     from ingest.settings import Settings
+
+
+def embedded_folder(settings: Settings) -> Path:
+    """Where the embedded engine keeps its shard, inside the index folder (beside the manifest)."""
+    return settings.index_dir / "qdrant"
 
 
 def open_index(settings: Settings) -> Index:
@@ -25,7 +32,7 @@ def open_index(settings: Settings) -> Index:
                                    timeout_s=settings.qdrant_timeout_s, attempts=settings.qdrant_retries, multi=multi)
     from ingest.index.edge import EdgeIndex
 
-    return EdgeIndex.open(settings.index_dir / "qdrant", search_threads=settings.search_threads or None,
+    return EdgeIndex.open(embedded_folder(settings), search_threads=settings.search_threads or None,
                           min_free_mib=settings.min_free_mb, multi=multi)
 
 
