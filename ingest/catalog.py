@@ -9,12 +9,12 @@ from __future__ import annotations
 import fnmatch
 import logging
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, field_validator
 
+from ingest.config_files import read_config
 from ingest.errors import UsageError
 from ingest.language import SAMPLE_CHARS, from_tag, language_of
 from ingest.models import DocType, DocumentMeta, ParsedFile
@@ -79,14 +79,10 @@ class Catalog(BaseModel):
     @classmethod
     def load(cls, path: Path) -> Catalog:
         """Read a catalog TOML file; a missing file is an empty catalog."""
-        if not path.is_file():
+        catalog = read_config(path, "catalog", lambda data: cls(entries=data.get("document", [])))
+        if catalog is None:
             log.info("no catalog at %s; titles will come from the files", path)
             return cls()
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            catalog = cls(entries=data.get("document", []))
-        except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as err:
-            raise UsageError(f"{path}: invalid catalog: {err}") from err
         catalog._check_unique_keys(path)
         return catalog
 

@@ -6,12 +6,11 @@ The file ships with placeholder entries; see its header comment for the format.
 from __future__ import annotations
 
 import logging
-import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from ingest.errors import UsageError
+from ingest.config_files import read_config
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +49,10 @@ class Contacts(BaseModel):
     @classmethod
     def load(cls, path: Path) -> Contacts:
         """Read a contacts TOML file; a missing file means no contacts."""
-        if not path.is_file():
+        loaded = read_config(path, "contacts file", lambda data: cls(contacts=data.get("contact", [])))
+        if loaded is None:
             log.info("no contacts file at %s", path)
-            return cls()
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            return cls(contacts=data.get("contact", []))
-        except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as err:
-            raise UsageError(f"{path}: invalid contacts file: {err}") from err
+        return loaded or cls()
 
     @property
     def configured(self) -> list[Contact]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from ingest.errors import UsageError
+from ingest.config_files import read_config
 
 log = logging.getLogger(__name__)
 
@@ -136,14 +135,10 @@ class Glossary:
 
 
 def _read(path: Path) -> list[Term]:
-    if not path.is_file():
+    rows = read_config(path, "glossary file", lambda data: [TermEntry.model_validate(r) for r in data.get("term", [])])
+    if rows is None:
         log.info("no glossary at %s", path)
-        return []
-    try:
-        rows = tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])
-        return [Term.of(TermEntry.model_validate(row)) for row in rows]
-    except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as err:
-        raise UsageError(f"{path}: invalid glossary file: {err}") from err
+    return [Term.of(row) for row in rows or []]
 
 
 def load_glossary(corpus_dir: Path) -> Glossary:
