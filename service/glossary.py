@@ -1,7 +1,7 @@
 """A question in another UN language, named in the documents' English words: the glossary.
 
 The multilingual vector (``ingest.multilingual``) places a question near passages in any language, but loosely: on
-the six-language set's tuning part the right passage ranked about second on average. The English words of the
+the six-language set's tuning part the right passage's mean reciprocal rank was 0.51 (0.71 with the glossary). The English words of the
 terms a question uses ("harcèlement" -> "harassment", "投诉" -> "complaint") are searched too, with MiniLM and
 English BM25 (``service.retrieval``), and find the passages that use those words. Only terms written in a glossary
 file are used; nothing is translated. Two files: the product's (``service/glossary.toml``: the field's

@@ -39,11 +39,10 @@ def test_a_question_is_named_in_the_documents_words(shipped, question: str, lang
     ("Est-ce loin d'ici ?", "fr"),  # "loi" (law) matches only the whole word
     ("ما هي المعرفة المطلوبة؟", "ar"),  # a short Arabic form ("عرف", define) only as a word of its own
     ("Какая сегодня погода?", "ru"),
-    ("明天北京的天气怎么样？", "zh"),
+    ("明天北京的天气怎么样？", "zh"),  # 天 (day) alone is in 天气 (weather): the forms name days counted
 ])
 def test_words_it_does_not_hold_add_nothing(shipped, question: str, language: str) -> None:
-    assert "legislation" not in shipped.english(question, language)
-    assert "define" not in shipped.english(question, language)
+    assert shipped.english(question, language) == ""
 
 
 def test_english_and_unheld_languages_get_no_words(shipped) -> None:
