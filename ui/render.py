@@ -276,8 +276,7 @@ def search_results_html(query: str, passages: list[Passage], language: str = "en
     terms = query_terms(query)
     items = "".join(search_result(i, p, terms, language) for i, p in enumerate(passages, start=1))
     count = say("found" if len(passages) != 1 else "found_one", language, n=len(passages), query=query)
-    where = f' lang="{language}" dir="auto"' if language != "en" else ""
-    return f'<p class="kb-count" role="status"{where}>{escape(count)}</p><ol class="kb-results">{items}</ol>'
+    return f'<p class="kb-count" role="status"{_lang(language)}>{escape(count)}</p><ol class="kb-results">{items}</ol>'
 
 
 def search_result(rank: int, passage: Passage, terms: list[str], language: str = "en") -> str:
