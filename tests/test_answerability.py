@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.models import DocType
+from service.answering.answerability import asked_numbers
 from service.answering.candidates import units
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.focus import concepts_in, counted, parts, plain
@@ -30,6 +31,7 @@ DISCLOSURES = [
     "I saw my boss slap a junior colleague's bottom in the pantry this morning.",
     "I woke up in a colleague's room after the conference dinner and don't remember how I got there.",
     "I was sexually assaulted by a colleague during a mission in 2022 and never told anyone.",
+    "I think I was drugged at a work event and something happened",
 ]
 NOT_DISCLOSURES = [
     "What should a manager do if a staff member says she was groped?",
@@ -41,6 +43,10 @@ NOT_DISCLOSURES = [
     "I need to know whether touching a colleague's hair counts as harassment.",
     "If my colleague sends me a rude joke by email, should I report it?",
     "I attended the event; could you remind me what Lopez said?",
+    # close to accounts in meaning or words, but questions: about reporting, about being accused, hearsay
+    "Should I report harassment even if I'm not sure it counts?",
+    "Can I get support if I am accused of harassment?",
+    "Someone told me the summary talks about male allies; does it?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",
@@ -126,6 +132,23 @@ def test_a_question_with_two_asks_is_read_as_two():
     assert len(asks) == 2
     assert counted("How many names are recorded in ClearCheck?") == {"name"}
     assert counted("How many people attended?") == frozenset()
+    # what is counted is the last noun, not a word before it: six months of counselling are not six sessions
+    assert counted("How many counselling sessions with an external counsellor are allowed?") == {"session"}
+
+
+def test_a_phrase_that_asks_nothing_of_its_own_joins_the_ask_beside_it():
+    fronted = parts("Under the UN Model Policy, what range of sanctions can be imposed?", set())
+    assert [a.text for a in fronted] == ["Under the UN Model Policy, what range of sanctions can be imposed"]
+    leaning = parts("Are interns covered by the policy, and what does the policy text say about them?", set())
+    assert len(leaning) == 1 and "interns or volunteers" in leaning[0].concepts
+    # "who were they" asks for people: an ask of its own
+    assert len(parts("How many people sat on the panel, and who were they?", set())) == 2
+
+
+def test_the_numbers_an_ask_names_are_what_its_passage_must_name():
+    assert asked_numbers("What are the 55 recommendations of the 2020 report?") == {"55", "2020"}
+    # a span may be the asker's guess ("within 10 days?"), answered by a passage giving another
+    assert asked_numbers("Must I report within 10 working days or a 12-week period?") == set()
 
 
 @pytest.mark.parametrize("question", [
@@ -135,6 +158,13 @@ def test_a_question_with_two_asks_is_read_as_two():
     "What standard of proof is used?",
     "What did Kate Jenkins say about male allyship strategies?",
     "How many names are currently recorded in ClearCheck?",
+    # a concept's word in a sentence about something else ("protective support", "disciplinary")
+    "Can the alleged harasser be placed on administrative leave while the investigation is ongoing?",
+    "Is dismissal mandatory for a UN staff member found guilty of sexual harassment?",
+    # a number the summary never names
+    "What are the 55 recommendations of the Respect@Work report?",
+    # what a document the library lacks says, when the sentences naming it say nothing of the matter
+    "What does the UN Model Policy say about managers' obligation to report harassment they learn about?",
 ])
 def test_on_topic_questions_the_summary_does_not_answer_are_not_covered(corpus_kb, question):
     answer = corpus_kb.ask(question)

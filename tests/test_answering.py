@@ -67,9 +67,12 @@ def test_neutral_questions_are_not_disclosures(detector, question):
     assert not detector.assess(question).is_disclosure
 
 
-def test_embedding_signal_alone_catches_a_disclosure_without_rule_words(detector):
-    signal = detector.assess("My team lead says my contract renewal depends on going to dinner with him alone.")
-    assert signal.similarity >= 0.55 and signal.is_disclosure
+def test_a_question_close_to_accounts_in_meaning_is_not_one(detector):
+    # close in meaning to accounts of harm, but a question about reporting, or about what counts
+    assert not detector.assess("If I report harassment, will my name be kept confidential?").is_disclosure
+    assert not detector.assess("My colleague and I disagree about whether a hug counts as harassment; what does "
+                               "the guidance say?").is_disclosure
+    assert detector.assess("My team lead says my contract renewal depends on going to dinner with him alone.").is_disclosure
 
 
 def test_extractive_answer_quotes_verbatim_and_diversifies(corpus_kb):

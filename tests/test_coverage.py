@@ -37,6 +37,9 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Who organised the meeting?", "agent"),
     ("Which office investigates complaints?", "agent"),
     ("Who is the current chair of the Task Force?", "name"),
+    ("What percentage of staff completed the training?", "share"),
+    ("What is the maximum amount of a fine?", "number"),
+    ("On which dates were the dialogues held?", "date"),
     ("Who can report harassment?", None),  # asks who may, not who it is
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
@@ -61,6 +64,9 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Who runs the SafeVoice line?", "The SafeVoice line is run by Ethicall Ltd, an outside provider.", True),
     ("Who runs the SafeVoice line?", "The SafeVoice line is available around the clock in the UN.", False),
     ("Who chairs the committee?", "Ms. Ana Ruiz chairs it.", True),
+    ("What share of workers were harassed?", "It found that 1 in 3 workers had been harassed.", True),
+    ("What percentage of staff took the course?", "Managers attend a half-day workshop within six months.", False),
+    ("What percentage of staff took the course?", "Most recently, the course was updated.", False),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

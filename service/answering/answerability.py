@@ -2,13 +2,17 @@
 
 An ask is answered when one quotable unit (``service/answering/candidates.py``) addresses it whole:
 
+0. its passage names every number the ask names ("the 55 recommendations", "in 2019"), other than a span
+   the asker may be guessing ("within 10 days?");
 1. it names every policy concept the ask names, in its own words or a synonym ("reprisal" for
    "retaliation"); concepts spread over different passages do not answer together;
 2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
 3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when",
    a number for "how many", contact details for "what is the phone number");
 4. for "how does X define Y", it names Y;
-5. an ask with none of these is answered by the closest unit, if that is close enough in meaning.
+5. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
+   in meaning (less close when it names the ask's concept): a word of a concept ("protective support",
+   "disciplinary") in a sentence about something else answers nothing.
 
 A question whose asks are all answered is ``answered``; some, ``partial`` (the answer says which are not);
 none, ``not_covered``. Rules on the question's wording and the documents' words, not scores fitted to one
@@ -31,7 +35,8 @@ from service.answering.focus import Part, content_stems, stem, words
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
-MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no concept, person or kind below which it does not answer it
+MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
+_NOT_BY_NAMING = "none of the passages found on it names the document asked about"
 TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
 
@@ -74,6 +79,15 @@ class Coverage:
         """Concepts of unanswered asks that none of the passages found mentions."""
         return [c for a in self.asks if not a.answering and a.missing_concepts for c in a.missing_concepts]
 
+    def only(self, keep: Callable[[Part, int], bool]) -> Coverage:
+        """The same asks answered only by the units ``keep`` allows for each."""
+        out = []
+        for ask in self.asks:
+            kept = tuple(i for i in ask.answering if keep(ask.part, i))
+            out.append(AskCoverage(ask.part, kept, ask.missing, ask.missing_concepts) if kept or not ask.answering
+                       else AskCoverage(ask.part, (), _NOT_BY_NAMING))
+        return Coverage(tuple(out))
+
     def answering(self) -> list[int]:
         """Units answering some ask, each once, in order of the asks then rank."""
         return list(dict.fromkeys(i for a in self.asks for i in a.answering))
@@ -98,7 +112,9 @@ def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[fl
 def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],
          topical: Sequence[float] | np.ndarray) -> AskCoverage:
     expected = expected_answer(part.text)
+    numbers = asked_numbers(part.text)
     checks: list[tuple[str, Callable[[int], bool]]] = [
+        ("numbers", lambda i: numbers <= set(_NUMBER.findall(units[i].passage.text))),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
@@ -116,12 +132,22 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
             lacking = tuple(sorted(part.concepts - held)) if name == "concepts" else ()
             return AskCoverage(part, (), _why(name, part, held, expected), lacking)
         pool = kept
-    constrained = bool(part.concepts or part.people or expected)
-    if not constrained:
-        pool = [i for i in pool if similarity[i] >= MIN_RELEVANCE]
-        if not pool:
-            return AskCoverage(part, (), "no passage found is close enough to it")
+    if not (part.people or expected):  # those passed the topic check, read with the names taken out
+        floor = TOPIC_COSINE if part.concepts else MIN_RELEVANCE  # a concept named is already a word of the topic
+        pool = [i for i in pool if similarity[i] >= floor]
+    if not pool:
+        return AskCoverage(part, (), "no passage found is close enough to it")
     return AskCoverage(part, tuple(pool))
+
+
+_NUMBER = re.compile(r"\d+")
+_SPAN_AFTER = re.compile(r"\s*(?:-\s*)?(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
+def asked_numbers(text: str) -> set[str]:
+    """Numbers the ask is about ("the 2020 survey", "the 55 recommendations"): a passage that answers it names
+    them. A span ("within 10 days?") may be the asker's guess, which a passage answers with another number."""
+    return {m.group(0) for m in _NUMBER.finditer(text) if not _SPAN_AFTER.match(text, m.end())}
 
 
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
@@ -171,6 +197,8 @@ def _names_defined_term(part: Part, unit: Unit) -> bool:
 def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None) -> str:
     """The reader's reason an ask is not answered, after the first check no unit passes (``held``: the concepts
     the units still in the running name)."""
+    if check == "numbers":
+        return f"none of the passages found on it mentions {_join(sorted(asked_numbers(part.text)))}"
     if check == "concepts":
         lacking = sorted(part.concepts - held) or sorted(part.concepts)
         if part.concepts - held:

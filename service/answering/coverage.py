@@ -39,7 +39,7 @@ _PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _WEB = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 # factoid questions only: "Is there a hotline?" or "Can I report by email?" are answered without an address
 _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly)\s+)?(?:what|which|who|where|when|how|within|"
-                          r"in what|in which|by when|give|tell|list)\b", re.IGNORECASE)
+                          r"in what|in which|on what|on which|by when|give|tell|list)\b", re.IGNORECASE)
 
 
 def _time_span(question: str, sentence: str) -> bool:
@@ -49,6 +49,12 @@ def _time_span(question: str, sentence: str) -> bool:
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _QUANTITY = re.compile(rf"\b(?:{NUMBER_WORDS.removeprefix('one|')}|half|third|quarter|majority|minority|dozen|percent|per cent)\b|%|"
                        r"\b\d+ (?:in|out of) \d+\b", re.IGNORECASE)
+
+
+# a share of a whole: "12%", "one in three", "a majority", "half of"
+_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
+                    r"a tenth|(?:the |a )?majority|(?:a )?minority) of\b|"
+                    rf"\b(?:\d+|{NUMBER_WORDS}) (?:in|out of) (?:\d+|{NUMBER_WORDS})\b", re.IGNORECASE)
 
 
 def expected_number(token: str) -> bool:
@@ -121,7 +127,7 @@ EXPECTED_ANSWERS = (
         _time_span, "a time span or deadline"),
     ExpectedAnswer(
         "date",
-        re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:year|date|month)\b|\bsince when\b", re.IGNORECASE),
+        re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
         lambda _, sentence: bool(_DATE.search(sentence)), "a date"),
     ExpectedAnswer(
         "name",
@@ -141,8 +147,13 @@ EXPECTED_ANSWERS = (
         re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE),
         lambda _, sentence: bool(_FREQUENCY.search(sentence)), "how often"),
     ExpectedAnswer(
+        "share",
+        re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b", re.IGNORECASE),
+        lambda _, sentence: bool(_SHARE.search(sentence)), "a percentage or share"),
+    ExpectedAnswer(
         "number",
-        re.compile(r"\bhow many\b|\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|"
+        re.compile(r"\bhow many\b|\b(?:maximum|minimum|total|exact) (?:amount|number|sum|value)\b|"
+                   r"\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|"
                    r"compensation|of|in)\b|\b(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
                    r"rate|amount)\b", re.IGNORECASE),
         _number, "a number"),
@@ -188,6 +199,17 @@ class MissingSource:
     @property
     def notice(self) -> str:
         return f"“{self.entry.title}” is not in this library, so nothing here quotes it."
+
+    def named_in(self, text: str) -> bool:
+        """The text names the document (its title or a short name): it may say what the document holds."""
+        flat = _normal(text)
+        return any(_normal(name) in flat for name in (self.entry.title, *self.entry.aliases))
+
+    def content_asked(self, question: str) -> bool:
+        """The question asks what the document itself says ("What does the Model Policy say ...", "Under the Model
+        Policy, ..."), not about it from outside ("When was the Model Policy adopted?")."""
+        return bool(ASKS_CONTENT.search(question) or re.search(
+            rf"\b(?:under|according to|in|per)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{re.escape(self.named_as)}", question, re.IGNORECASE))
 
 
 class SourceCheck:

@@ -6,8 +6,9 @@ confided in them, or anyone else with a question.
   harm too, but the asker needs guidance for the helper.
 * **Disclosure**: a first-person account, however short or indirect: an act done to the asker ("grabbed me in
   the lift", "sent me a naked photo", "exposed himself to me", "pinned me against the wall"), the asker as the
-  one it happens to ("I was groped", "I'm being followed"), a threat to the asker's contract or promotion,
-  or a question close in meaning to known accounts. Not when the asker speaks in a role ("I am a focal point
+  one it happens to ("I was groped", "I'm being followed"), a threat to the asker's contract or promotion.
+  Closeness in meaning to example accounts is no sign by itself: "If I report harassment, will my name be kept
+  confidential?" is as close to them as many accounts are. Not when the asker speaks in a role ("I am a focal point
   preparing a training on unwanted touching"), asks a hypothetical ("What should I do if ..."), or asks
   about the policy.
 * **Probe**: what the rules let through as a first-person question is also read by a logistic regression on its
@@ -49,14 +50,17 @@ _SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|sexual(?:ly)?(?! harass)|i
                      r"won'?t stop|keeps?|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
                      r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
                      re.IGNORECASE)
-DIRECTED = re.compile(rf"\b(?:{_STRONG})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b", re.IGNORECASE)
+# "grabbed me", "touched my arm", "the harassment I suffered"; not "harassment even if I"
+DIRECTED = re.compile(rf"\b(?:{_STRONG})\b(?:\s+\w+){{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
+                      r"suffered|faced|went through|endured|witnessed|saw|received|got)\b", re.IGNORECASE)
 DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b", re.IGNORECASE)
 EXPERIENCED = re.compile(
     r"\bi(?:'m|’m| am| was| were| have been|'ve been|’ve been| had been| keep being| got| get| feel| felt)\s+"
-    r"(?:\w+\s+){0,2}?(?:being\s+)?(?:sexually\s+)?(?:subjected|harass\w*|touch\w*|grop\w*|grabb\w*|assault\w*|rap(?:e|ed)|molest\w*|"
+    r"(?:(?!accused|suspected|charged|alleged|investigated)\w+\s+){0,2}?(?:being\s+)?(?:sexually\s+)?(?:subjected|harass\w*|touch\w*|grop\w*|grabb\w*|assault\w*|rap(?:e|ed)|molest\w*|"
     r"abus\w*|stalk\w*|threaten\w*|bulli\w*|intimidat\w*|humiliat\w*|follow\w*|photograph\w*|film\w*|recorded|"
     r"pressur\w*|coerc\w*|retaliat\w*|targeted|victimi[sz]\w*|excluded|sexuali[sz]\w*|propositioned|flashed|"
-    r"cornered|pinned|kissed|unsafe|violated|objectified|scared of (?:him|her|them)|afraid of (?:him|her|them))\b",
+    r"cornered|pinned|kissed|unsafe|violated|objectified|drugged|spiked|attacked|scared of (?:him|her|them)|"
+    r"afraid of (?:him|her|them))\b",
     re.IGNORECASE)
 HAPPENED = re.compile(
     r"\b(?:happened to me|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
@@ -76,7 +80,7 @@ HAPPENED = re.compile(
     r"\b(?:to|at|about|towards|with) me\b|"
     r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)|"
     r"(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|chief|head)\b"
-    r"[^.?!]{0,60}\b(?:touch|grab|grop|kiss|harass|assault|threaten|follow|stalk|text|messag|comment|expos|corner|pin)\w*|"
+    r"[^.?!]{0,60}\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten|follow|stalk|text|messag|comment|expos|corner|pin)\w*|"
     r"i (?:saw|watched|witnessed|heard) (?:my |a |our |the |him |her |them |someone )[^.?!]{0,80}\b(?:touch|grab|grop|kiss|"
     r"harass|assault|threaten|corner|pin|humiliat|abus)\w*|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post))",
     re.IGNORECASE)
@@ -202,8 +206,13 @@ def helping(text: str) -> bool:
     """Someone other than the asker was harmed, and the question is what to do about it ("What can I say to a
     colleague who was harassed?", "A friend of mine was harassed; where can she get help?"). The caller reads it
     only when the text is not the asker's own account."""
-    harmed = bool(_HARM.search(text) or _ACT.search(text))
-    return harmed and bool(_OTHER_PERSON.search(text) and _HELP_INTENT.search(text))
+    return harm_named(text) and bool(_OTHER_PERSON.search(text) and _HELP_INTENT.search(text))
+
+
+def harm_named(text: str) -> bool:
+    """The text names harm, an act or a confidence ("Someone told me the summary mentions allies" names none, nor
+    asks how to help: a question, not a helper's)."""
+    return bool(_HARM.search(text) or _ACT.search(text))
 
 
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
@@ -222,17 +231,6 @@ REQUEST = re.compile(r"^\s*(?:can|could|would|will) you\b|^\s*please\b|\b(?:send
 HYPOTHETICAL = re.compile(r"^\s*(?:what|how|where|who|when|which|does|do|is|are|can|could|should|would|will)\b.*"
                           r"\b(?:if|when|whether)\b", re.IGNORECASE)
 
-EXEMPLARS = (
-    "My supervisor keeps making comments about my body and I don't know what to do.",
-    "I was touched inappropriately by a colleague at the office party.",
-    "A senior manager keeps sending me sexual messages late at night.",
-    "My boss said my contract depends on going out with him.",
-    "I reported harassment last month and now my team excludes me.",
-    "Someone at work has been following me and I feel unsafe.",
-    "I think I am being sexually harassed by my team leader.",
-    "He cornered me in the elevator and tried to kiss me.",
-)
-SIMILARITY_THRESHOLD = 0.55
 PREFACE = (
     "Thank you for sharing this; what you describe matters, and you can take the next step at your own pace."
 )
@@ -296,15 +294,13 @@ class OtherLanguageAsker:
 @dataclass(frozen=True)
 class DisclosureSignal:
     rule: bool
-    similarity: float
     supporter: bool = False
     probability: float = 0.0
     threshold: float = 1.0
 
     @property
     def is_disclosure(self) -> bool:
-        return not self.supporter and (self.rule or self.similarity >= SIMILARITY_THRESHOLD
-                                       or self.probability >= self.threshold)
+        return not self.supporter and (self.rule or self.probability >= self.threshold)
 
     @property
     def asker(self) -> Asker:
@@ -316,28 +312,26 @@ class DisclosureSignal:
 class DisclosureDetector:
     def __init__(self, embed_texts: Callable[[list[str]], np.ndarray], probe: Probe | None = None) -> None:
         self.embed_texts = embed_texts
-        self.exemplars = embed_texts(list(EXEMPLARS))
         self.probe = probe or Probe.load()
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
         text = plain(question)
         if HELPING_SOMEONE.search(text):
-            return DisclosureSignal(False, 0.0, supporter=True)
+            return DisclosureSignal(False, supporter=True)
         if not FIRST_PERSON.search(text):
-            return DisclosureSignal(False, 0.0)
+            return DisclosureSignal(False)
         strict = told_of(text, broad=False)
         told = strict or account(text)
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
-        if (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not strict) or someone_else \
-                or (helping(text) and not told):
-            return DisclosureSignal(False, 0.0, supporter=True)
+        told_by_someone = (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not strict)
+        if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text))) or someone_else or (helping(text) and not told):
+            return DisclosureSignal(False, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)):
-            return DisclosureSignal(False, 0.0)
+            return DisclosureSignal(False)
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
         probability = self.probe.probability(vec) if someone_acts(text) else 0.0
-        return DisclosureSignal(told, float(np.max(self.exemplars @ vec)), probability=probability,
-                                threshold=self.probe.threshold)
+        return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
 
 
 def told_of(text: str, broad: bool = True) -> bool:

@@ -1,15 +1,18 @@
 """The default answerer: quotes the units that answer the question, best first, and cites each one.
 
 A unit (``service/answering/candidates.py``) is scored by embedding similarity to the question, lexical
-overlap with its content words, the share of the question's policy concepts it names, and its passage's fused
+overlap with its content words (each also weighted by how few of the units found hold it: the word that tells
+one sentence from the others counts most), the share of the question's policy concepts it names, and its passage's fused
 retrieval score. The answer holds, for each ask of the question that the passages answer
-(``service/answering/answerability.py``), the best unit answering it; then other units answering an ask,
-only while they score close to the best, say something new, and share a word with the question. Every
-quote is verbatim.
+(``service/answering/answerability.py``), the best unit answering it; then units answering an ask from
+passages not cited yet (a second sentence of a cited passage was off the question more often than not, and the
+passage is one click away), only while they score close to the best, say something new, and share a word with
+the question. Every quote is verbatim.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,8 +27,8 @@ from service.retrieval import Retrieved
 
 TextEmbed = Callable[[list[str]], np.ndarray]
 
-W_SIMILARITY, W_OVERLAP, W_PASSAGE, W_CONCEPTS = 0.6, 0.25, 0.3, 0.2
-EXTRA_FLOOR = 0.85  # a unit beyond each ask's best joins the answer only when it scores this share of the best
+W_SIMILARITY, W_OVERLAP, W_RARE, W_PASSAGE, W_CONCEPTS = 0.6, 0.25, 0.6, 0.3, 0.2
+EXTRA_FLOOR = 0.9  # a unit beyond each ask's best joins the answer only when it scores this share of the best
 REDUNDANT_COSINE = 0.85
 
 
@@ -49,11 +52,15 @@ class ExtractiveAnswerer:
         similarity = vectors @ found.query_vec if len(units) else np.zeros(0, dtype=np.float32)
         passage_term = relative_scores(found.passages)
         concepts = frozenset().union(*(p.concepts for p in parts)) if parts else frozenset()
+        weight = rarity(question_terms, units)
+        total = sum(weight.values()) or 1.0
         for unit, sim in zip(units, similarity, strict=True):
-            overlap = len(question_terms & unit.stems) / max(len(question_terms), 1)
+            shared = question_terms & unit.stems
+            overlap = len(shared) / max(len(question_terms), 1)
+            rare = sum(weight[t] for t in shared) / total
             named = len(concepts & unit.concepts) / len(concepts) if concepts else 0.0
-            unit.score = (W_SIMILARITY * float(sim) + W_OVERLAP * overlap + W_PASSAGE * passage_term[unit.passage_idx]
-                          + W_CONCEPTS * named)
+            unit.score = (W_SIMILARITY * float(sim) + W_OVERLAP * overlap + W_RARE * rare
+                          + W_PASSAGE * passage_term[unit.passage_idx] + W_CONCEPTS * named)
         return Scored(units, vectors, similarity)
 
     def unit_vectors(self, units: list[Unit], found: Retrieved) -> np.ndarray:
@@ -92,14 +99,12 @@ class ExtractiveAnswerer:
         if not chosen:
             return []
         best = max(units[i].score for i in chosen)
-        cited = {units[i].passage_idx for i in chosen}
-        extras = sorted(coverage.answering(), key=lambda i: (units[i].passage_idx in cited, -units[i].score))
-        for i in extras:
+        for i in sorted(coverage.answering(), key=lambda i: -units[i].score):
             if len(chosen) >= self.max_sentences:
                 break
             if i in chosen or units[i].score < EXTRA_FLOOR * best or not (question_terms & units[i].stems):
                 continue
-            if not self._repeats(scored, i, chosen):
+            if units[i].passage_idx not in {units[j].passage_idx for j in chosen} and not self._repeats(scored, i, chosen):
                 chosen.append(i)
         return sorted(chosen, key=lambda i: units[i].score, reverse=True)
 
@@ -120,6 +125,13 @@ def _overlap(a: Unit, b: Unit) -> bool:
     start_a = a.passage.text.find(qa)
     start_b = b.passage.text.find(qb)
     return start_a < start_b + len(qb) and start_b < start_a + len(qa)
+
+
+def rarity(terms: set[str], units: list[Unit]) -> dict[str, float]:
+    """Each question term's weight among the units found: high for a word few of them hold ("banter"), low for
+    one most of them share ("harassment"), as inverse document frequency over the units."""
+    n = len(units)
+    return {t: math.log((n + 1) / (sum(t in u.stems for u in units) + 0.5)) for t in terms}
 
 
 def relative_scores(passages: list[Passage]) -> list[float]:

@@ -61,7 +61,9 @@ CONCEPTS = (
              r"duty station|office)", r"\bseparat\w* (?:the )?(?:parties|persons|individuals)\b", r"\btelework\w*",
              r"\bprotective support\b", r"\btemporary (?:steps|arrangements|changes)\b", r"\bsuspend\w* (?:the )?(?:person|"
              r"staff member|accused|alleged)", r"\bpending (?:the )?(?:outcome|investigation)\b",
-             r"\bwhile (?:an|the) (?:investigation|complaint|case) is (?:under way|underway|ongoing|in progress|open)\b"),
+             r"\bwhile (?:an|the) (?:investigation|complaint|case) is (?:under way|underway|ongoing|in progress|open)\b",
+             r"\bprotective (?:steps|arrangements|actions)\b", r"\bwhile (?:an?|the) (?:investigation|complaint|case|report) "
+             r"is (?:still )?(?:being )?(?:looked into|investigated|examined|assessed|pending)\b"),
     _concept("leave", r"\b(?:special|sick|paid|unpaid|annual|maternity|paternity|parental|administrative|medical|"
              r"compassionate) leave\b", r"\bleave (?:with|without) (?:full )?pay\b", r"\bleave entitlements?\b",
              r"\btime off\b", r"\babsence\b", r"\bleave of\b", r"\bon leave\b", r"\bdays? of leave\b"),
@@ -76,7 +78,8 @@ CONCEPTS = (
              r"\bfellows?\b", r"\bapprentices?\b"),
     _concept("informal resolution or mediation", r"\bmediat\w*", r"\binformal(?:ly)? (?:resolution|resolv\w*|process|"
              r"settlement|approach|channel|route|option|way|means|mechanism)s?", r"\bombuds\w*", r"\bconciliat\w*",
-             r"\bfacilitated (?:dialogue|conversation|discussion)s?", r"\bresolv\w* informally\b"),
+             r"\bfacilitated (?:dialogue|conversation|discussion)s?", r"\b(?:resolv|settl)\w* informally\b",
+             r"\binformal(?:ly)? settl\w*"),
     _concept("records or retention", r"\brecords?\b", r"\bretain\w*", r"\bretention\b", r"\barchiv\w*",
              r"\b(?:case|personnel|investigation|complaint)s? files?\b", r"\bkept for\b", r"\bstored for\b", r"\bdestroy\w*", r"\bdelet\w*"),
     _concept("a definition", r"\bdefin\w*", r"\b(?:is|are) understood as\b", r"\bmeans any\b", r"\brefers? to any\b",
@@ -144,6 +147,7 @@ _PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+a
                          r"whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b)",
                          re.IGNORECASE)
 _SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
+_ASKS_WHO_OR_WHEN = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORECASE)  # "who were they": an ask
 
 
 def plain(text: str) -> str:
@@ -211,6 +215,15 @@ class Part:
     named: tuple[str, ...] = ()
     counted: frozenset[str] = field(default_factory=frozenset)
 
+    def says_what(self) -> bool:
+        """Says what it asks about: a concept, a person, a named thing, a word of its own topic, or the kind of
+        answer it wants ("who were they" asks for people). "Under the Model Policy" or "what does the text say about
+        them" does not: it is part of the ask beside it, not an ask of its own."""
+        from service.answering.coverage import expected_answer
+
+        return bool(self.concepts or self.people or self.named or self.topic or expected_answer(self.text)
+                    or _ASKS_WHO_OR_WHEN.match(self.text))
+
     @property
     def topic(self) -> frozenset[str]:
         """Content stems less people, named things and words every passage of this library shares."""
@@ -222,7 +235,8 @@ class Part:
 GENERIC_WORDS = "sexual harassment harassed un united nations system staff people person persons entity entities organization"
 _COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
                       r"rate|amount) of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:are|is|was|were|do|does|did|have|has|had|"
-                      r"can|could|will|would|should|must|in|at|on|of|for|to|across|per|attended|took|joined)\b|[?,.;]|$)",
+                      r"can|could|will|would|should|must|in|at|on|of|for|to|across|per|attended|took|joined|with|from|by|"
+                      r"under|that|which|who|offered|allowed|given|available)\b|[?,.;]|$)",
                       re.IGNORECASE)
 _UNCOUNTED = frozenset({"people", "persons", "individuals", "times", "time", "of", "them", "it", "they"})
 
@@ -233,8 +247,17 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places)."""
     pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
-    return [Part(p, concepts_in(p), people_named(p, speakers), frozenset(content_stems(p)),
-                 things_named(p, (names or set()) - speakers), counted(p)) for p in pieces]
+    asks = [_part(p, speakers, names) for p in pieces]
+    while len(asks) > 1 and (lone := next((i for i, a in enumerate(asks) if not a.says_what()), None)) is not None:
+        other = lone - 1 if lone else 1  # "..., and what does the text say about them?" leans on the ask before it
+        first, second = sorted((lone, other))
+        asks[first : second + 1] = [_part(f"{asks[first].text}, {asks[second].text}", speakers, names)]
+    return asks
+
+
+def _part(text: str, speakers: set[str], names: set[str] | None) -> Part:
+    return Part(text, concepts_in(text), people_named(text, speakers), frozenset(content_stems(text)),
+                things_named(text, (names or set()) - speakers), counted(text))
 
 
 def without_names(part: Part) -> str:
@@ -245,12 +268,13 @@ def without_names(part: Part) -> str:
 
 
 def counted(text: str) -> frozenset[str]:
-    """Stems of what "how many X" / "what share of X" counts, unless X is as general as "people"."""
+    """The stem of what "how many X" / "what share of X" counts (X's last word), unless X is as general as "people"."""
     match = _COUNTED.search(plain(text))
     if not match:
         return frozenset()
-    found = [w for w in words(match.group(1)) if w.lower() not in stop_words() and w.lower() not in _UNCOUNTED]
-    return frozenset(stem(w) for w in found) - generic_stems()
+    found = [stem(w) for w in words(match.group(1)) if w.lower() not in stop_words() and w.lower() not in _UNCOUNTED]
+    heads = [s for s in found if s not in generic_stems()]
+    return frozenset(heads[-1:])  # the noun counted: "sessions" of "how many counselling sessions"
 
 
 def things_named(text: str, names: set[str]) -> tuple[str, ...]:

@@ -21,9 +21,9 @@ from ingest.contacts import Contact
 from ingest.errors import LLMUnavailable
 from ingest.language import language_of
 from service.answering.answerability import Coverage, assess
-from service.answering.candidates import units
+from service.answering.candidates import Unit, units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
-from service.answering.coverage import SourceCheck, unheld_document
+from service.answering.coverage import MissingSource, SourceCheck, unheld_document
 from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureDetector, OtherLanguageAsker
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
@@ -33,7 +33,9 @@ from service.answering.focus import (
     parts,
     person_words,
     speaker_names,
+    stem,
     without_names,
+    words,
 )
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.same_language import SameLanguageAnswerer
@@ -147,6 +149,11 @@ class AnswerService:
         notice = " ".join(m.notice for m in missing) or None
         if coverage.state == "not_covered":
             return abstention(found, "; ".join(dict.fromkeys(coverage.reasons)) or None, notice)
+        if asked := [m for m in missing if m.content_asked(question)]:  # only a sentence naming it says what it holds
+            coverage = coverage.only(lambda part, i: _says_of(asked, part, scored.units[i]))
+            if coverage.state == "not_covered":
+                return abstention(found, f"“{asked[0].entry.title}” is not in this library, and none of the passages "
+                                         "found that name it answers this")
         if not missing and (named := unheld_document(question, {p.title for p in found.passages})):
             return abstention(found, f"the passages found only mention “{named}”; it is not in this library")
         if missing and (focus := self.sources.uncovered_focus(question, missing, found.passages)):
@@ -231,6 +238,15 @@ class AnswerService:
         return Answer(answer=f"{preface} {text}", citations=cites, disclosure=asker == "disclosure",
                       supporter=asker == "supporter", preface=preface, contacts=self.contacts_in(language),
                       timings_ms=found.timings_ms, language=language)
+
+
+def _says_of(documents: list[MissingSource], part: Part, unit: Unit) -> bool:
+    """The unit names the documents and says something of what the ask is about (a word of its topic other than
+    the documents' names): naming the Model Policy is not saying what it provides on informal resolution."""
+    if not all(m.named_in(unit.reading) for m in documents):
+        return False
+    topic = part.topic - {stem(w) for m in documents for w in words(f"{m.entry.title} {' '.join(m.entry.aliases)}")}
+    return not topic or bool(topic & unit.stems)
 
 
 def abstention(found: Retrieved, reason: str | None = None, notice: str | None = None) -> Answer:
