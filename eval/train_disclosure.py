@@ -6,6 +6,10 @@ Trained on the tuning split of every question set, the gold set and the disclosu
 splits never enter. ``C`` is scikit-learn's default; the threshold is the lowest with no false flag in a 5-fold
 cross-validation on the training data (0.6), plus a margin. Deterministic: same data, same file.
 
+The same file holds a second head, ``supporter``: a helper's question (the tuning splits' ``supporter`` questions
+against all the others), its threshold the lowest that flags at most 1% of the training negatives in a 5-fold
+cross-validation, as below.
+
 It also fits the probes that read a question in another language (``service/answering/asker_probe_use.json``):
 two logistic regressions, a disclosure and a helper's question, on the multilingual model's vectors (USE v3) of
 the same English questions. USE places a sentence and its translation close, so what is fitted on English accounts
@@ -104,10 +108,13 @@ def main() -> int:
     vectors = np.asarray(embedder.encode([q for q, _ in rows]), dtype=np.float64)
     labels = np.array([y for _, y in rows])
     weights, bias = fit(vectors, labels)
+    helpers = helper_questions()
     OUT.write_text(json.dumps({
-        "about": "logistic regression on all-MiniLM-L6-v2 question vectors; fitted by eval/train_disclosure.py",
+        "about": "logistic regressions on all-MiniLM-L6-v2 question vectors (a disclosure; 'supporter': a helper's "
+                 "question); fitted by eval/train_disclosure.py",
         "threshold": THRESHOLD, "bias": round(bias, 6), "weights": [round(float(w), 6) for w in weights],
         "trained_on": {"questions": len(rows), "disclosures": int(labels.sum())},
+        "supporter": head(vectors, np.array([q in helpers for q, _ in rows])),
     }, indent=None) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(rows)} questions, {int(labels.sum())} disclosures)", file=sys.stderr)
     fit_multilingual(rows)

@@ -34,7 +34,6 @@ DISCLOSURES = [
     "I think I was drugged at a work event and something happened",
 ]
 NOT_DISCLOSURES = [
-    "What should a manager do if a staff member says she was groped?",
     "Does touching count as sexual harassment?",
     "I am a focal point preparing a training on unwanted touching; what does the report say?",
     "What did Commissioner Jenkins say about how common harassment is?",
@@ -59,6 +58,14 @@ SUPPORTERS = [
     "What can I say to a colleague who was harassed and does not want to report?",
     "A friend of mine at another agency was harassed; where can she get help?",
     "someone on my team broke down and said a senior official groped her, what now",
+    "How can I be there for a coworker who was harassed at a conference?",
+    "A friend was harassed by her team leader and is afraid to report. Any advice I can give her?",
+    "What is the right way to react when a colleague discloses harassment to me?",
+    "what resources can i share with a colleague who was harassed",
+    "Should I tell HR if a colleague confides in me but asks me to keep it secret?",
+    # read by the helper probe: no rule lists these words
+    "What should a manager do if a staff member says she was groped?",
+    "My colleague says her manager keeps touching her. What are my duties as her supervisor?",
 ]
 
 
@@ -81,6 +88,16 @@ def test_policy_third_person_and_role_questions_are_not(detector, question):
 def test_a_helper_is_recognised_and_not_taken_for_the_victim(detector, question):
     signal = detector.assess(question)
     assert signal.asker == "supporter" and not signal.is_disclosure
+
+
+def test_the_helper_probe_reads_a_helper_but_not_an_account_told_as_one(detector, embedder):
+    helper = Probe.load(head="supporter")
+    assert helper.weights.shape == (384,) and 0.5 <= helper.threshold < 1
+    asked, policy = embedder.encode(["How can I be there for a coworker who was harassed at a conference?",
+                                     "What does the policy say about harassment at conferences?"])
+    assert helper.probability(asked) >= helper.threshold > helper.probability(policy)
+    # something done to the asker stays the asker's own account, whatever the probe reads
+    assert detector.assess("If my colleague sends me a rude joke by email, should I report it?").asker == "question"
 
 
 def test_the_probe_reads_an_account_no_rule_lists_and_only_behind_the_rules(detector, embedder):

@@ -104,7 +104,7 @@ def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[fl
     order = sorted(range(len(units)), key=lambda i: units[i].score, reverse=True)
     asks = []
     for part in parts:
-        topical = topic_similarity(part) if topic_similarity and (part.people or part.named) else similarity
+        topical = topic_similarity(part) if topic_similarity and (part.people or part.named or part.lean) else similarity
         asks.append(_ask(part, units, similarity, order, topical))
     return Coverage(tuple(asks))
 

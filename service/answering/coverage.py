@@ -38,7 +38,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _WEB = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 # factoid questions only: "Is there a hotline?" or "Can I report by email?" are answered without an address
-_WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly)\s+)?(?:what|which|who|where|when|how|within|"
+_WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly|for|within|in|by|at|to|from|under|with)\s+)?"
+                          r"(?:what|which|who|where|when|how|within|"
                           r"in what|in which|on what|on which|by when|give|tell|list)\b", re.IGNORECASE)
 
 
@@ -121,7 +122,8 @@ EXPECTED_ANSWERS = (
         _contact, "contact details (an email address, phone number or web address)"),
     ExpectedAnswer(
         "time span",
-        re.compile(r"^\s*(?:for )?how long\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
+        re.compile(r"^\s*(?:for )?how (?:long|soon|quickly|fast)\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
+                   r"\b(?:within|in) what (?:period|time ?frame|time)\b|"
                    r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
                    r"calendar )?(?:days|weeks|months|years))\b", re.IGNORECASE),
         _time_span, "a time span or deadline"),

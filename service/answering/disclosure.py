@@ -11,9 +11,10 @@ confided in them, or anyone else with a question.
   confidential?" is as close to them as many accounts are. Not when the asker speaks in a role ("I am a focal point
   preparing a training on unwanted touching"), asks a hypothetical ("What should I do if ..."), or asks
   about the policy.
-* **Probe**: what the rules let through as a first-person question is also read by a logistic regression on its
+* **Probes**: what the rules let through as a first-person question is also read by a logistic regression on its
   vector (``Probe``, fitted on the tuning data by ``eval/train_disclosure.py``), for accounts in words no rule
-  lists.
+  lists; a second one reads a helper's question ("How can I be there for a coworker who was harassed?") in words
+  no rule lists, unless the text is the asker's own account.
 
 Nothing here logs or stores the question.
 """
@@ -176,8 +177,10 @@ TOLD_ABOUT_SOMEONE = re.compile(
     r"their)\b", re.IGNORECASE)
 SUPPORTER = re.compile(
     r"\b(?:someone|somebody|a (?:colleague|friend|staff member|team member|person|woman|man|intern)|my (?:colleague|friend|"
-    r"staff|team member|supervisee|direct report|intern|co-?worker))\b[^.?!]{0,60}\b(?:told|confided|disclosed|came to|"
-    r"opened up|asked me for help)\b|"
+    r"staff|team member|supervisee|direct report|intern|co-?worker))\b[^.?!]{0,60}\b(?:told|tells|confided|confides|disclosed|"
+    r"discloses|came to|comes to|opened up|opens up|asked me for help)\b|"
+    r"\b(?:say|respond|react|reply|talk|listen) to (?:someone|somebody|a (?:colleague|person|staff member|survivor|victim|"
+    r"friend|co-?worker)|them|her|him) who (?:reports?|discloses?|confides?|tells?|comes? forward|was|is|has been)\b|"
     r"\bhow (?:can|should|do|could|might) (?:i|we) (?:best )?(?:help|support|respond|react|reply|assist|advise|refer|"
     r"comfort|handle|deal with)\b|\b(?:help|support|assist|advise|refer|protect|comfort) (?:her|him|them|my (?:colleague|"
     r"friend|staff|team member|supervisee|direct report|co-?worker)|a (?:colleague|friend|survivor|victim))\b|"
@@ -195,10 +198,13 @@ _OTHER_PERSON = re.compile(
     r"(?:colleague|friend|co-?worker|staff member|team member|woman|man|intern|consultant|person)|(?:my|our) (?:\w+ )?"
     r"(?:colleague|friend|co-?worker|staff|team member|direct report|supervisee|intern)s?)\b", re.IGNORECASE)
 _HELP_INTENT = re.compile(
-    r"\b(?:help|support|respond|react|advise|refer|comfort|reassure|keep (?:her|him|them) safe|on (?:her|his|their) "
+    r"\b(?:help|support|respond|react|advise|advice|refer|comfort|reassure|be there for|stand by|look after|"
+    r"(?:resources|information|contacts|numbers) (?:can|should|could) i (?:share|give|pass on|send)|"
+    r"keep (?:her|him|them) safe|on (?:her|his|their) "
     r"behalf|(?:her|his|their) options|where can (?:she|he|they)|what (?:can|should|could) (?:she|he|they)|what now|"
     r"what (?:can|should|do) i (?:say|tell|do)|(?:obliged|required|have) to report|my (?:obligations|duty|role|job)|"
     r"point (?:her|him|them|my \w+) to)\b", re.IGNORECASE)
+_WHAT_TO_DO = re.compile(r"\b(?:what|how|where|who|whom)\b[^.?!]{0,40}\b(?:should|can|could|must|do|does|to)\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:harass\w*|assault\w*|abus\w*|rap(?:e|ed)|disclos\w*|confid\w*)\b", re.IGNORECASE)
 
 
@@ -210,8 +216,8 @@ def helping(text: str) -> bool:
 
 
 def harm_named(text: str) -> bool:
-    """The text names harm, an act or a confidence ("Someone told me the summary mentions allies" names none, nor
-    asks how to help: a question, not a helper's)."""
+    """The text names harm, an act or a confidence ("Someone told me the summary mentions allies; does it?" names
+    none, nor asks what to do: a question, not a helper's)."""
     return bool(_HARM.search(text) or _ACT.search(text))
 
 
@@ -255,8 +261,10 @@ class Probe:
     threshold: float
 
     @classmethod
-    def load(cls, path: Path = PROBE_FILE) -> Probe:
-        return cls.of(json.loads(path.read_text(encoding="utf-8")))
+    def load(cls, path: Path = PROBE_FILE, head: str | None = None) -> Probe:
+        """The file's disclosure probe, or its ``head`` ("supporter": a helper's question)."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls.of(data[head] if head else data)
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Probe:
@@ -310,26 +318,32 @@ class DisclosureSignal:
 
 
 class DisclosureDetector:
-    def __init__(self, embed_texts: Callable[[list[str]], np.ndarray], probe: Probe | None = None) -> None:
+    def __init__(self, embed_texts: Callable[[list[str]], np.ndarray], probe: Probe | None = None,
+                 helper: Probe | None = None) -> None:
         self.embed_texts = embed_texts
         self.probe = probe or Probe.load()
+        self.helper = helper or Probe.load(head="supporter")
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
         text = plain(question)
         if HELPING_SOMEONE.search(text):
             return DisclosureSignal(False, supporter=True)
+        vec = qvec if qvec is not None else self.embed_texts([question])[0]
+        strict = told_of(text, broad=False)
+        own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
+        done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
+        if not done_to_me and self.helper.probability(vec) >= self.helper.threshold:
+            return DisclosureSignal(False, supporter=True)  # a helper in words no rule lists
         if not FIRST_PERSON.search(text):
             return DisclosureSignal(False)
-        strict = told_of(text, broad=False)
         told = strict or account(text)
-        own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
         told_by_someone = (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not strict)
-        if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text))) or someone_else or (helping(text) and not told):
+        if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text) or _WHAT_TO_DO.search(text))) \
+                or someone_else or (helping(text) and not told):
             return DisclosureSignal(False, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)):
             return DisclosureSignal(False)
-        vec = qvec if qvec is not None else self.embed_texts([question])[0]
         probability = self.probe.probability(vec) if someone_acts(text) else 0.0
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
 

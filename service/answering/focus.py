@@ -20,7 +20,7 @@ is a time span. Nothing here logs or keeps the question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 
@@ -143,7 +143,8 @@ _LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(
                              re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*[A-Za-z+]|[A-Za-z]|\d+(?:[.,]\d+)?")
 # a new ask inside one question: "..., and how long ...", "...; who ..."
-_PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+also)?)\s+(?=(?:what|which|who|whom|"
+_PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+also)?)\s+(?=(?:(?:for|in|within|by|at|to|from|"
+                         r"under|with) )?(?:what|which|who|whom|"
                          r"whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b)",
                          re.IGNORECASE)
 _SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
@@ -214,6 +215,11 @@ class Part:
     terms: frozenset[str] = field(default_factory=frozenset)
     named: tuple[str, ...] = ()
     counted: frozenset[str] = field(default_factory=frozenset)
+    lean: str = ""  # the ask before, when this one names nothing of its own ("and for how long at most?")
+
+    def about(self) -> bool:
+        """Names what it asks about: a concept, a person, a named thing or a word of its own topic."""
+        return bool(self.concepts or self.people or self.named or self.topic)
 
     def says_what(self) -> bool:
         """Says what it asks about: a concept, a person, a named thing, a word of its own topic, or the kind of
@@ -221,8 +227,7 @@ class Part:
         them" does not: it is part of the ask beside it, not an ask of its own."""
         from service.answering.coverage import expected_answer
 
-        return bool(self.concepts or self.people or self.named or self.topic or expected_answer(self.text)
-                    or _ASKS_WHO_OR_WHEN.match(self.text))
+        return self.about() or bool(expected_answer(self.text) or _ASKS_WHO_OR_WHEN.match(self.text))
 
     @property
     def topic(self) -> frozenset[str]:
@@ -252,7 +257,13 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
         other = lone - 1 if lone else 1  # "..., and what does the text say about them?" leans on the ask before it
         first, second = sorted((lone, other))
         asks[first : second + 1] = [_part(f"{asks[first].text}, {asks[second].text}", speakers, names)]
-    return asks
+    return [_leaning(ask, asks[i - 1]) if i and not ask.about() else ask for i, ask in enumerate(asks)]
+
+
+def _leaning(ask: Part, before: Part) -> Part:
+    """"..., and for how long at most?": the ask is about what the ask before it is about (its concepts and topic
+    words), and wants its own kind of answer."""
+    return replace(ask, concepts=ask.concepts | before.concepts, terms=ask.terms | before.terms, lean=before.text)
 
 
 def _part(text: str, speakers: set[str], names: set[str] | None) -> Part:
@@ -261,10 +272,12 @@ def _part(text: str, speakers: set[str], names: set[str] | None) -> Part:
 
 
 def without_names(part: Part) -> str:
-    """The ask's words less the people and things it names and any capitalised word after its first."""
+    """The ask's words (with the ask it leans on) less the people and things it names and any capitalised word
+    after its first."""
     drop = {*part.people, *part.named}
-    kept = [w for i, w in enumerate(part.text.split()) if not (i and w[:1].isupper()) and w.strip("?,.'’s") not in drop]
-    return " ".join(kept) or part.text
+    text = f"{part.lean}, {part.text}" if part.lean else part.text
+    kept = [w for i, w in enumerate(text.split()) if not (i and w[:1].isupper()) and w.strip("?,.'’s") not in drop]
+    return " ".join(kept) or text
 
 
 def counted(text: str) -> frozenset[str]:
@@ -325,8 +338,8 @@ def speaker_names(text: str) -> list[tuple[int, str]]:
 
 
 # words that say what kind of answer is wanted, not what it is about: "what year", "what is her job"
-KIND_WORDS = ("year date month day time long deadline number percentage share rate amount job role title position post "
-              "function affiliation name who represent")
+KIND_WORDS = ("year date month day time long deadline period within number percentage share rate amount job role title "
+              "position post function affiliation name who represent")
 
 
 @lru_cache(maxsize=1)
