@@ -166,6 +166,8 @@ def test_the_numbers_an_ask_names_are_what_its_passage_must_name():
     assert asked_numbers("What are the 55 recommendations of the 2020 report?") == {"55", "2020"}
     # a span may be the asker's guess ("within 10 days?"), answered by a passage giving another
     assert asked_numbers("Must I report within 10 working days or a 12-week period?") == set()
+    # a share, an amount, "24/7" or "1st" may be written otherwise ("seven days a week", "first")
+    assert asked_numbers("Is the line open 24/7, is the fine $500 or 50% of pay, and is the 1st hearing public?") == set()
 
 
 @pytest.mark.parametrize("question", [

@@ -37,6 +37,7 @@ DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
 _NOT_BY_NAMING = "none of the passages found on it names the document asked about"
+KIND_TOPIC_COSINE = 0.4  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
 TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
 
@@ -120,7 +121,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
-        ("topic", lambda i: not (part.people or expected) or _on_topic(part, units[i], float(topical[i]))),
+        ("topic", lambda i: not (part.people or expected) or _on_topic(part, units[i], float(topical[i]),
+                                                                        KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
     ]
     pool = list(order)
     if not pool:
@@ -141,13 +143,16 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
 
 
 _NUMBER = re.compile(r"\d+")
-_SPAN_AFTER = re.compile(r"\s*(?:-\s*)?(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+_ASKED_NUMBER = re.compile(r"(?<![\w/$€£.,])\d+(?![\w/%]|[.,]\d)")  # not "1st", "24/7", "$500", "2.5", "50%"
+_GUESS_AFTER = re.compile(r"\s*(?:-\s*)?(?:(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?)|"
+                          r"percent|per cent|dollars?|euros?|francs?|pounds?)\b", re.IGNORECASE)
 
 
 def asked_numbers(text: str) -> set[str]:
     """Numbers the ask is about ("the 2020 survey", "the 55 recommendations"): a passage that answers it names
-    them. A span ("within 10 days?") may be the asker's guess, which a passage answers with another number."""
-    return {m.group(0) for m in _NUMBER.finditer(text) if not _SPAN_AFTER.match(text, m.end())}
+    them. A span, share or amount ("within 10 days?", "50%?", "$500") may be the asker's guess, which a passage
+    answers with another number; "1st" or "24/7" may be written out ("first", "24 hours a day")."""
+    return {m.group(0) for m in _ASKED_NUMBER.finditer(text) if not _GUESS_AFTER.match(text, m.end())}
 
 
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
@@ -177,13 +182,13 @@ def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
     return any(re.search(rf"\b{re.escape(name)}", text) for text in texts)
 
 
-def _on_topic(part: Part, unit: Unit, similarity: float) -> bool:
+def _on_topic(part: Part, unit: Unit, similarity: float, floor: float) -> bool:
     """What a person said, or a number, date or span, answers an ask only when it is about what the ask is about:
     a word of its topic, or a meaning close to it."""
     topic = part.topic
     if not topic or topic & unit.stems:
         return True
-    return similarity >= TOPIC_COSINE
+    return similarity >= floor
 
 
 def _names_defined_term(part: Part, unit: Unit) -> bool:
