@@ -67,6 +67,10 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("What share of workers were harassed?", "It found that 1 in 3 workers had been harassed.", True),
     ("What percentage of staff took the course?", "Managers attend a half-day workshop within six months.", False),
     ("What percentage of staff took the course?", "Most recently, the course was updated.", False),
+    # a paragraph, annex or footnote number counts nothing
+    ("How many sessions are offered?", "14.2 Counselling sessions are offered to staff.", False),
+    ("How many witnesses may be heard?", "Witnesses are heard as set out in paragraph 7.3 and annex 2.", False),
+    ("How many participants attended?", "140 participants attended the launch.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

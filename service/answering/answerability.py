@@ -29,7 +29,7 @@ from typing import Literal
 import numpy as np
 
 from service.answering.candidates import Unit
-from service.answering.coverage import ExpectedAnswer, expected_answer, expected_number
+from service.answering.coverage import ExpectedAnswer, expected_answer, expected_number, without_references
 from service.answering.focus import Part, content_stems, stem, words
 
 State = Literal["answered", "partial", "not_covered"]
@@ -165,7 +165,7 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
 
 def _counts(counted: frozenset[str], text: str) -> bool:
     """A number next to what is counted: "over 140 participants" for "how many participants"."""
-    tokens = words(text)
+    tokens = words(without_references(text))
     for i, token in enumerate(tokens):
         if not expected_number(token):
             continue

@@ -65,10 +65,26 @@ def expected_number(token: str) -> bool:
     return bool(_QUANTITY.fullmatch(token))
 
 
+# numbers that name a place in a document, not a count: "14.2 Depending ...", "(b)", "paragraph 7.3", "annex 2",
+# "7.3.1", a footnote mark glued to a word ("the Agency.2")
+_REFERENCE = re.compile(
+    r"(?m)^\s*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?[a-z0-9]{1,3}\))(?=\s)|"
+    r"\b(?:paragraphs?|paras?\.?|sections?|articles?|annex(?:es)?|appendix|items?|pages?|pp?\.|chapters?|clauses?|rules?|"
+    r"regulations?|nos?\.|footnotes?|tables?|figures?|versions?|ST/SGB/[\w/]+)\s*[\dA-Z][\w.]*(?:\s*(?:and|to|-|–|,)\s*"
+    r"\d[\w.]*)*|\b\d+(?:\.\d+){2,}\b|(?<=[a-z.,;:)])\d{1,2}\b", re.IGNORECASE)
+
+
+def without_references(text: str) -> str:
+    """The text less paragraph, section, item and footnote numbers: what is left counts things."""
+    return _REFERENCE.sub(" ", text)
+
+
 def _number(_: str, sentence: str) -> bool:
-    """A count, amount or share: a number that is not a year, a number word, a percentage or "1 in 3"."""
-    digits = re.findall(r"\d+(?:[.,]\d+)*", sentence)
-    return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(sentence))
+    """A count, amount or share: a number that is not a year or a reference to a paragraph, a number word, a
+    percentage or "1 in 3"."""
+    counted = without_references(sentence)
+    digits = re.findall(r"\d+(?:[.,]\d+)*", counted)
+    return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(counted))
 
 
 _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+,? (?:is|was|chairs|heads|"
