@@ -10,7 +10,9 @@ An ask is answered when one quotable unit (``service/answering/candidates.py``) 
 3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when",
    a number for "how many", contact details for "what is the phone number");
 4. for "how does X define Y", it names Y;
-5. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
+5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
+   about X?"), it names the document and a word of X;
+6. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
    in meaning (less close when it names the ask's concept): a word of a concept ("protective support",
    "disciplinary") in a sentence about something else answers nothing.
 
@@ -24,19 +26,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Literal
 
 import numpy as np
 
 from service.answering.candidates import Unit
-from service.answering.coverage import ExpectedAnswer, expected_answer, expected_number, without_references
+from service.answering.coverage import (
+    ExpectedAnswer,
+    MissingSource,
+    expected_answer,
+    expected_number,
+    without_references,
+)
 from service.answering.focus import Part, content_stems, stem, words
 
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
-_NOT_BY_NAMING = "none of the passages found on it names the document asked about"
 KIND_TOPIC_COSINE = 0.4  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
 TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
@@ -80,15 +88,6 @@ class Coverage:
         """Concepts of unanswered asks that none of the passages found mentions."""
         return [c for a in self.asks if not a.answering and a.missing_concepts for c in a.missing_concepts]
 
-    def only(self, keep: Callable[[Part, int], bool]) -> Coverage:
-        """The same asks answered only by the units ``keep`` allows for each."""
-        out = []
-        for ask in self.asks:
-            kept = tuple(i for i in ask.answering if keep(ask.part, i))
-            out.append(AskCoverage(ask.part, kept, ask.missing, ask.missing_concepts) if kept or not ask.answering
-                       else AskCoverage(ask.part, (), _NOT_BY_NAMING))
-        return Coverage(tuple(out))
-
     def answering(self) -> list[int]:
         """Units answering some ask, each once, in order of the asks then rank."""
         return list(dict.fromkeys(i for a in self.asks for i in a.answering))
@@ -97,25 +96,50 @@ class Coverage:
 TopicSimilarity = Callable[[Part], "np.ndarray"]
 
 
+@dataclass(frozen=True)
+class AskedDocuments:
+    """Catalogued documents the library lacks whose content the question asks ("What does the Model Policy say
+    about X?", "Under the Model Policy, ..."): only a unit naming them and a word of X says what they hold; naming
+    the Model Policy is not saying what it provides on informal resolution."""
+
+    documents: tuple[MissingSource, ...] = ()
+
+    @cached_property
+    def name_stems(self) -> frozenset[str]:
+        return frozenset(stem(w) for m in self.documents for name in (m.entry.title, *m.entry.aliases) for w in words(name))
+
+    def said_in(self, part: Part, unit: Unit) -> bool:
+        if not all(m.named_in(unit.reading) for m in self.documents):
+            return False
+        topic = part.topic - self.name_stems
+        return not topic or bool(topic & unit.stems)
+
+    @property
+    def reason(self) -> str:
+        return (f"“{self.documents[0].entry.title}” is not in this library, and none of the passages found that name "
+                "it answers this")
+
+
 def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[float] | np.ndarray,
-           topic_similarity: TopicSimilarity | None = None) -> Coverage:
+           topic_similarity: TopicSimilarity | None = None, asked: AskedDocuments | None = None) -> Coverage:
     """Coverage of each ask by the units, ranked by their ``score`` (set by the answerer). ``topic_similarity``
     gives each unit's similarity to an ask with its names taken out (names shared with a sentence make any
-    sentence by that person look close); without it the question's own similarity stands in."""
+    sentence by that person look close); without it the question's own similarity stands in. ``asked``: documents
+    the library lacks whose content the question asks."""
     order = sorted(range(len(units)), key=lambda i: units[i].score, reverse=True)
     asks = []
     for part in parts:
         topical = topic_similarity(part) if topic_similarity and (part.people or part.named or part.lean) else similarity
-        asks.append(_ask(part, units, similarity, order, topical))
+        asks.append(_ask(part, units, similarity, order, topical, asked or AskedDocuments()))
     return Coverage(tuple(asks))
 
 
 def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],
-         topical: Sequence[float] | np.ndarray) -> AskCoverage:
+         topical: Sequence[float] | np.ndarray, asked: AskedDocuments) -> AskCoverage:
     expected = expected_answer(part.text)
     numbers = asked_numbers(part.text)
     checks: list[tuple[str, Callable[[int], bool]]] = [
-        ("numbers", lambda i: numbers <= set(_NUMBER.findall(units[i].passage.text))),
+        ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
@@ -123,6 +147,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
         ("topic", lambda i: not (part.people or expected) or _on_topic(part, units[i], float(topical[i]),
                                                                         KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
+        ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
     ]
     pool = list(order)
     if not pool:
@@ -132,7 +157,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         if not kept:
             held = set().union(*(units[i].concepts for i in pool)) if name == "concepts" else set()
             lacking = tuple(sorted(part.concepts - held)) if name == "concepts" else ()
-            return AskCoverage(part, (), _why(name, part, held, expected), lacking)
+            reason = asked.reason if name == "document" else _why(name, part, held, expected)
+            return AskCoverage(part, (), reason, lacking)
         pool = kept
     if not (part.people or expected):  # those passed the topic check, read with the names taken out
         floor = TOPIC_COSINE if part.concepts else MIN_RELEVANCE  # a concept named is already a word of the topic
@@ -143,6 +169,13 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
 
 
 _NUMBER = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4096)
+def numbers_in(text: str) -> frozenset[str]:
+    """Every number written in a passage (read once per passage, not once per unit and ask)."""
+    return frozenset(_NUMBER.findall(text))
+
 _ASKED_NUMBER = re.compile(r"(?<![\w/$€£.,])\d+(?![\w/%]|[.,]\d)")  # not "1st", "24/7", "$500", "2.5", "50%"
 _GUESS_AFTER = re.compile(r"\s*(?:-\s*)?(?:(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?)|"
                           r"percent|per cent|dollars?|euros?|francs?|pounds?)\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -20,8 +20,8 @@ import numpy as np
 from ingest.contacts import Contact
 from ingest.errors import LLMUnavailable
 from ingest.language import language_of
-from service.answering.answerability import Coverage, assess
-from service.answering.candidates import Unit, units
+from service.answering.answerability import AskedDocuments, Coverage, assess
+from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
 from service.answering.coverage import MissingSource, SourceCheck, unheld_document
 from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureDetector, OtherLanguageAsker
@@ -33,9 +33,7 @@ from service.answering.focus import (
     parts,
     person_words,
     speaker_names,
-    stem,
     without_names,
-    words,
 )
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.same_language import SameLanguageAnswerer
@@ -140,20 +138,16 @@ class AnswerService:
         if asker != "question":
             return self.care_answer(asker, found, filters)
         t0 = time.perf_counter()
-        scored, coverage = self.read(question, found)
-        if coverage.missing_concepts:  # look again, naming what is missing: the passage may rank just below
-            found, scored, coverage = self.widen(question, found, scored, coverage, top_k, filters)
-        if not len(scored.units) or float(np.max(scored.similarity)) < self.abstain_threshold:
-            return abstention(found, "; ".join(dict.fromkeys(coverage.reasons)) or None)
         missing = self.sources.missing(question)
-        notice = " ".join(m.notice for m in missing) or None
+        scored, coverage = self.read(question, found, missing)
+        if coverage.missing_concepts:  # look again, naming what is missing: the passage may rank just below
+            found, scored, coverage = self.widen(question, found, scored, coverage, top_k, filters, missing)
+        reasons = "; ".join(dict.fromkeys(coverage.reasons)) or None
+        if not len(scored.units) or float(np.max(scored.similarity)) < self.abstain_threshold:
+            return abstention(found, reasons)
+        notice = " ".join(m.notice for m in missing if m.entry.title not in (reasons or "")) or None  # not said twice
         if coverage.state == "not_covered":
-            return abstention(found, "; ".join(dict.fromkeys(coverage.reasons)) or None, notice)
-        if asked := [m for m in missing if m.content_asked(question)]:  # only a sentence naming it says what it holds
-            coverage = coverage.only(lambda part, i: _says_of(asked, part, scored.units[i]))
-            if coverage.state == "not_covered":
-                return abstention(found, f"“{asked[0].entry.title}” is not in this library, and none of the passages "
-                                         "found that name it answers this")
+            return abstention(found, reasons, notice)
         if not missing and (named := unheld_document(question, {p.title for p in found.passages})):
             return abstention(found, f"the passages found only mention “{named}”; it is not in this library")
         if missing and (focus := self.sources.uncovered_focus(question, missing, found.passages)):
@@ -165,12 +159,16 @@ class AnswerService:
             return abstention(found, notice=notice)
         if coverage.state == "partial":
             answer.state, answer.uncovered = "partial", coverage.uncovered
-            notice = " ".join(n for n in (PARTLY.format(reason="; ".join(dict.fromkeys(coverage.reasons))), notice) if n)
+            notice = " ".join(n for n in (PARTLY.format(reason=reasons), notice) if n)
         answer.notice = " ".join(n for n in (notice, answer.notice) if n) or None
         return answer
 
-    def read(self, question: str, found: Retrieved) -> tuple[Scored, Coverage]:
-        """The question's asks and the passages' units, scored once, and which asks the units answer."""
+    def read(self, question: str, found: Retrieved, missing: Sequence[MissingSource] | None = None
+             ) -> tuple[Scored, Coverage]:
+        """The question's asks and the passages' units, scored once, and which asks the units answer.
+        ``missing``: the catalogued documents the question names that the library lacks (looked up when None)."""
+        missing = self.sources.missing(question) if missing is None else missing
+        asked = AskedDocuments(tuple(m for m in missing if m.content_asked(question)))
         found_units = units(found.passages)
         speakers = {name for p in found.passages for _, name in speaker_names(p.text)}
         names = set().union(*(capitalised_names(p.text) for p in found.passages)) if found.passages else set()
@@ -183,15 +181,15 @@ class AnswerService:
             vector = self.extractive.embed_texts([without_names(part)])[0]
             return scored.vectors @ vector if len(scored.units) else np.zeros(0, dtype=np.float32)
 
-        return scored, assess(asks, scored.units, scored.similarity, topic_similarity)
+        return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked)
 
     def widen(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage, top_k: int,
-              filters: Filters | None) -> tuple[Retrieved, Scored, Coverage]:
+              filters: Filters | None, missing: Sequence[MissingSource] = ()) -> tuple[Retrieved, Scored, Coverage]:
         """The passages found for the question with the missing concepts' names added, in place of the first ones
         when they answer more of it (a question on "reprisals" finds the paragraph on "retaliation")."""
         again = self.retriever.retrieve(f"{question} {' '.join(coverage.missing_concepts)}", top_k, filters)
         again = Retrieved(again.passages, again.vectors, found.query_vec, found.timings_ms, again.sentence_vectors)
-        scored_again, coverage_again = self.read(question, again)
+        scored_again, coverage_again = self.read(question, again, missing)
         if coverage_again.answered_asks > coverage.answered_asks:
             return again, scored_again, coverage_again
         return found, scored, coverage
@@ -238,15 +236,6 @@ class AnswerService:
         return Answer(answer=f"{preface} {text}", citations=cites, disclosure=asker == "disclosure",
                       supporter=asker == "supporter", preface=preface, contacts=self.contacts_in(language),
                       timings_ms=found.timings_ms, language=language)
-
-
-def _says_of(documents: list[MissingSource], part: Part, unit: Unit) -> bool:
-    """The unit names the documents and says something of what the ask is about (a word of its topic other than
-    the documents' names): naming the Model Policy is not saying what it provides on informal resolution."""
-    if not all(m.named_in(unit.reading) for m in documents):
-        return False
-    topic = part.topic - {stem(w) for m in documents for w in words(f"{m.entry.title} {' '.join(m.entry.aliases)}")}
-    return not topic or bool(topic & unit.stems)
 
 
 def abstention(found: Retrieved, reason: str | None = None, notice: str | None = None) -> Answer:
