@@ -216,8 +216,7 @@ def helping(text: str) -> bool:
 
 
 def harm_named(text: str) -> bool:
-    """The text names harm, an act or a confidence ("Someone told me the summary mentions allies; does it?" names
-    none, nor asks what to do: a question, not a helper's)."""
+    """The text names harm, an act or a confidence ("Someone told me the summary mentions allies" names none)."""
     return bool(_HARM.search(text) or _ACT.search(text))
 
 

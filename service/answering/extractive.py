@@ -2,8 +2,8 @@
 
 A unit (``service/answering/candidates.py``) is scored by embedding similarity to the question, lexical
 overlap with its content words (each also weighted by how few of the units found hold it: the word that tells
-one sentence from the others counts most), the share of the question's policy concepts it names, and its passage's fused
-retrieval score. The answer holds, for each ask of the question that the passages answer
+one sentence from the others counts most), the share of the question's policy concepts it names, and its
+passage's fused retrieval score. The answer holds, for each ask of the question that the passages answer
 (``service/answering/answerability.py``), the best unit answering it; then units answering an ask from
 passages not cited yet (a second sentence of a cited passage was off the question more often than not, and the
 passage is one click away), only while they score close to the best, say something new, and share a word with
@@ -99,13 +99,15 @@ class ExtractiveAnswerer:
         if not chosen:
             return []
         best = max(units[i].score for i in chosen)
+        cited = {units[i].passage_idx for i in chosen}
         for i in sorted(coverage.answering(), key=lambda i: -units[i].score):
             if len(chosen) >= self.max_sentences:
                 break
-            if i in chosen or units[i].score < EXTRA_FLOOR * best or not (question_terms & units[i].stems):
+            if units[i].passage_idx in cited or units[i].score < EXTRA_FLOOR * best or not (question_terms & units[i].stems):
                 continue
-            if units[i].passage_idx not in {units[j].passage_idx for j in chosen} and not self._repeats(scored, i, chosen):
+            if not self._repeats(scored, i, chosen):
                 chosen.append(i)
+                cited.add(units[i].passage_idx)
         return sorted(chosen, key=lambda i: units[i].score, reverse=True)
 
     def _repeats(self, scored: Scored, i: int, chosen: list[int]) -> bool:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from service.answering.coverage import expected_answer
+
 
 @dataclass(frozen=True)
 class Concept:
@@ -148,7 +150,7 @@ _PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+a
                          r"whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b)",
                          re.IGNORECASE)
 _SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
-_ASKS_WHO_OR_WHEN = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORECASE)  # "who were they": an ask
+_WH_WORD = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORECASE)  # "who were they": an ask
 
 
 def plain(text: str) -> str:
@@ -225,9 +227,7 @@ class Part:
         """Says what it asks about: a concept, a person, a named thing, a word of its own topic, or the kind of
         answer it wants ("who were they" asks for people). "Under the Model Policy" or "what does the text say about
         them" does not: it is part of the ask beside it, not an ask of its own."""
-        from service.answering.coverage import expected_answer
-
-        return self.about() or bool(expected_answer(self.text) or _ASKS_WHO_OR_WHEN.match(self.text))
+        return self.about() or bool(expected_answer(self.text) or _WH_WORD.match(self.text))
 
     @property
     def topic(self) -> frozenset[str]:

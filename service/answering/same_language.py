@@ -146,10 +146,16 @@ def holds_number(sentence: str, language: str) -> bool:
         return True
     if language == "zh":
         return bool(HAN_QUANTITY.search(sentence))
-    numbers = NUMBER_WORDS.get(language, "").split()
+    whole, beginnings = _number_words(language)
     words = set(_WORD.findall(sentence.lower().replace("ё", "е")))
-    beginnings = tuple(n[:-1] for n in numbers if n.endswith("-"))
-    return bool(words & set(numbers)) or any(w.startswith(beginnings) for w in words if beginnings)
+    return bool(words & whole) or any(w.startswith(beginnings) for w in words if beginnings)
+
+
+@cache
+def _number_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``NUMBER_WORDS`` of ``language`` split once: the whole words, and the beginnings (written ending in "-")."""
+    numbers = NUMBER_WORDS.get(language, "").split()
+    return frozenset(numbers), tuple(n[:-1] for n in numbers if n.endswith("-"))
 
 
 @cache
