@@ -11,7 +11,8 @@ from typing import Any
 
 # Titles and abbreviations of this domain that Punkt would otherwise end a sentence on.
 ABBREVIATIONS = {"h.e", "mr", "ms", "mrs", "dr", "prof", "asg", "usg", "ded", "e.g", "i.e", "no", "para", "paras",
-                 "art", "sec", "st", "vol", "p", "pp", "cf", "etc", "u.s", "u.n", "inc", "ltd", "jr", "sr", "t"}
+                 "art", "sec", "st", "vol", "p", "pp", "cf", "etc", "u.s", "u.n", "inc", "ltd", "jr", "sr", "t",
+                 "ext", "tel", "fax", "nos", "fig", "approx", "dept", "vs"}
 LEADING_JUNK = re.compile(r"[\s\-–—•*·]+")
 
 

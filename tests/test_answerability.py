@@ -6,9 +6,9 @@ import pytest
 
 from ingest.models import DocType
 from service.answering.answerability import asked_numbers
-from service.answering.candidates import units
+from service.answering.candidates import is_statement, units
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
-from service.answering.focus import concepts_in, counted, parts, plain
+from service.answering.focus import asked_nouns, concepts_in, counted, parts, plain, unknown_names
 from service.models import Passage
 
 # the tester's misses (issue 18) and more short, indirect or explicit accounts
@@ -127,6 +127,52 @@ def test_a_lead_in_carries_its_items_and_an_item_its_lead_in():
     # the paragraph after the list is not an item, and emphasis does not hide its time span
     last = next(u for u in found if "30 days" in u.text)
     assert not last.before and "30 days" in last.body
+
+
+def test_a_sentence_announcing_what_follows_carries_the_sentence_after_it():
+    text = ("Ms. Anita Bhatia closed the event. She emphasised several recommendations. One is the need to address "
+            "gender parity. Another is training.")
+    found = {u.text[:12]: u for u in units([passage(text)])}
+    announcing = found["She emphasis"]
+    assert announcing.quote == "She emphasised several recommendations. One is the need to address gender parity."
+    assert announcing.shown().startswith("She [Ms. Anita Bhatia] emphasised several recommendations.\n- One is")
+    assert "One is the n" in found  # the sentence after stays a unit of its own
+    # a count of days is said, not announced; an announcing sentence at the end of its passage is a fragment
+    assert not units([passage("The survey covered two years.")])[0].items
+    assert not units([passage("The Chair noted the following points.")])
+
+
+def test_a_table_row_with_a_phone_number_is_quotable_and_ext_does_not_end_a_sentence():
+    assert is_statement("SafeVoice line by telephone +44 20 7946 0321 (24 hours) Yes Passes reports to OIA")
+    assert not is_statement("Annex 2 Reporting channels and contacts")  # a heading
+    row = "Staff Counsellor Staff Welfare Unit, ext. 4460 Confidential Psychosocial support"
+    assert [u.text for u in units([passage(row)])] == [row]
+
+
+def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():
+    passages = ["Professor Scott Westfahl of Harvard spoke. The Ethics Office advises staff in Israel.",
+                "Staff can report through the hotline or WhatsApp."]
+    people = {"Westfahl", "Scott", "Professor"}
+    assert unknown_names("How long does an OIOS investigation take?", passages, set(), people) == ("OIOS",)
+    assert unknown_names("What did the representative of Kenya say?", passages, set(), people) == ("Kenya",)
+    assert unknown_names("Can I appeal to the Dispute Tribunal?", passages, set(), people) == ("Dispute Tribunal",)
+    for held in ["What did the Israeli ambassador say?",  # "Israel" holds "Israeli"
+                 "What did Scott Westfahl say on Friday?",  # a person the passages name; a day
+                 "Does harassment on Facebook or Telegram count?",  # words the "online conduct" concept stands for
+                 "Is the Ethics Office confidential?", "Does HR or the US mission handle it?",  # short acronyms
+                 "WHO WON THE FIFA WORLD CUP"]:  # capitals say nothing of names
+        assert unknown_names(held, passages, set(), people) == (), held
+    assert unknown_names("What does the Model Policy say?", passages, {"Model", "Policy"}, people) == ()
+
+
+def test_what_a_question_asks_for_and_counts():
+    assert asked_nouns("What recommendations did Anita Bhatia highlight?") == {"recommend"}
+    assert asked_nouns("Which kinds of behaviour count as retaliation?") == {"behaviour"}
+    assert asked_nouns("What is ClearCheck?") == frozenset() and asked_nouns("What time limit applies?") == frozenset()
+    # what is counted is the noun before the verb, not the verb
+    assert counted("How many investigators work in OIA?") == {"investig"}
+    assert counted("What share of investigations ended with a finding?") == {"investig"}
+    assert counted("What is the maximum amount of a fine for harassment?") == {"fine"}
 
 
 def test_a_she_sentence_names_who_she_is_and_a_this_sentence_carries_the_one_before():

@@ -7,7 +7,6 @@ import pytest
 
 from ingest.models import DocType
 from service.answering.disclosure import DisclosureDetector
-from service.answering.focus import content_stems
 from service.answering.verify import markers, verify
 from service.models import Citation, Passage
 
@@ -79,7 +78,7 @@ def test_extractive_answer_quotes_verbatim_and_diversifies(corpus_kb):
     question = "What is the ClearCheck database used for?"
     found = corpus_kb.retriever.retrieve(question, 5)
     scored, coverage = corpus_kb.answers.read(question, found)
-    _text, cites = corpus_kb.answers.extractive.compose(scored, coverage, content_stems(question))
+    _text, cites = corpus_kb.answers.extractive.compose(scored, coverage)
     assert cites and all(c.quote in c.passage.text for c in cites)
     assert "ClearCheck" in cites[0].quote
     vectors = corpus_kb.embed_texts([c.quote for c in cites])

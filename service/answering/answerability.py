@@ -1,6 +1,7 @@
 """Do the passages found answer the question? Per ask of the question: answered, or not, and why not.
 
-An ask is answered when one quotable unit (``service/answering/candidates.py``) addresses it whole:
+An ask naming a body, place or tool that no passage found names ("OIOS", "Kenya") is not answered. Otherwise it
+is answered when one quotable unit (``service/answering/candidates.py``) addresses it whole:
 
 0. its passage names every number the ask names ("the 55 recommendations", "in 2019"), other than a span
    the asker may be guessing ("within 10 days?");
@@ -33,6 +34,7 @@ import numpy as np
 
 from service.answering.candidates import Unit
 from service.answering.coverage import (
+    SHARE,
     ExpectedAnswer,
     MissingSource,
     expected_answer,
@@ -152,6 +154,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     pool = list(order)
     if not pool:
         return AskCoverage(part, (), "no passage was found")
+    if part.unknown:
+        return AskCoverage(part, (), f"none of the passages found mentions {' or '.join(part.unknown)}")
     for name, check in checks:
         kept = [i for i in pool if check(i)]
         if not kept:
@@ -193,6 +197,8 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
         return True  # "how many panelists" is answered by the list of them
     if expected.name == "number" and part.counted:
         return _counts(part.counted, unit.body)
+    if expected.name == "share" and part.counted:
+        return _shares(part.counted, unit.body)
     return expected.holds(part.text, unit.body)
 
 
@@ -206,6 +212,15 @@ def _counts(counted: frozenset[str], text: str) -> bool:
         if near & counted:
             return True
     return False
+
+
+SHARE_REACH = 80  # characters either side of a share in which what it is a share of is named
+
+
+def _shares(counted: frozenset[str], text: str) -> bool:
+    """A share of what is counted: "one in three Australian workers" for "what share of workers"."""
+    return any(counted & {stem(w) for w in words(text[max(0, m.start() - SHARE_REACH) : m.end() + SHARE_REACH])}
+               for m in SHARE.finditer(text))
 
 
 def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:

@@ -4,6 +4,8 @@ A unit is one sentence of a passage, read so that it stands alone:
 
 * a sentence that introduces a list ("Managers must:") carries its items, and an item carries the sentence
   that introduces it, so neither a bare lead-in nor a bare item is quoted;
+* a short sentence that announces what follows without saying it ("She emphasised several recommendations.")
+  carries the sentence after it;
 * a sentence opening with "This", "These", "It" or "They" carries the sentence before it;
 * a sentence whose subject is "She" or "He" names the person it continues from ("She [Ms. Kelly T. Clements]
   informed ..."), found as the last person named with a title before it in the passage.
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ingest.sentences import sentence_spans
+from service.answering.coverage import holds_contact
 from service.answering.focus import SPEAKER, concepts_in, content_stems, plain, speaker_names
 from service.answering.verify import unmark
 from service.models import Passage
@@ -30,6 +33,11 @@ MAX_ITEMS = 12
 LONG_ITEM_WORDS = 60
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 _LEANS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such|both|the latter|the former)\b", re.IGNORECASE)
+MAX_ANNOUNCING_WORDS = 10
+# "... several recommendations." / "... three key points." / "... the following measures.": a count and a plural
+# noun end the sentence (spans of time such as "two years." say something themselves)
+_ANNOUNCES = re.compile(r"\b(?:several|a number of|a few|various|two|three|four|five|six|seven|the following)\s+"
+                        r"(?:\w+\s+){0,2}(?!(?:years|months|weeks|days|hours|times|minutes)\b)\w+s\.$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^((?:[A-Z][a-z]+(?: [a-z]+)?, )?)(she|he)\b", re.IGNORECASE)
 
 
@@ -153,6 +161,8 @@ def _passage_units(idx: int, passage: Passage) -> list[Unit]:
             items = _items_after(text, spans, starts_block, i)
             items_of[i] = items
             lead_of.update((j, i) for j in items)
+        elif announces(text[a:b]):
+            items_of[i] = [i + 1] if i + 1 < len(spans) and not starts_block[i + 1] else []
     out = []
     for i, (a, b) in enumerate(spans):
         sentence = text[a:b]
@@ -164,12 +174,19 @@ def _passage_units(idx: int, passage: Passage) -> list[Unit]:
         unit = Unit(idx, i, (a, b), passage)
         if i in items_of:
             unit.items = [(j, spans[j]) for j in items_of[i]]
+            _name_speaker(unit, text)
         elif in_list:
             unit.before, unit.lead_in = spans[lead_of[i]], True
         else:
             _lean_back(unit, text, spans, starts_block)
         out.append(unit)
     return out
+
+
+def announces(sentence: str) -> bool:
+    """A short sentence that says what kind of thing follows and how many, not what they are."""
+    flat = plain(sentence).strip()
+    return len(flat.split()) <= MAX_ANNOUNCING_WORDS and bool(_ANNOUNCES.search(flat))
 
 
 def _items_after(text: str, spans: list[Span], starts_block: list[bool], lead: int) -> list[int]:
@@ -198,17 +215,25 @@ def _lean_back(unit: Unit, text: str, spans: list[Span], starts_block: list[bool
     i = unit.sentence_idx
     sentence = text[unit.span[0] : unit.span[1]]
     pronoun = _PRONOUN_SUBJECT.match(sentence)
-    if pronoun:
-        named = [m for m in SPEAKER.finditer(text) if m.start() < unit.span[0]]
-        if named:
-            unit.speaker = named[-1].group(0)
-            return
+    if pronoun and _name_speaker(unit, text):
+        return
     if i > 0 and not starts_block[i] and (pronoun or _LEANS_BACK.match(sentence)):
         unit.before = spans[i - 1]
 
 
+def _name_speaker(unit: Unit, text: str) -> bool:
+    """A "She"/"He" sentence names the last person named with a title before it in the passage, if any."""
+    if not _PRONOUN_SUBJECT.match(unit.text):
+        return False
+    named = [m for m in SPEAKER.finditer(text) if m.start() < unit.span[0]]
+    if named:
+        unit.speaker = named[-1].group(0)
+    return bool(named)
+
+
 def is_statement(text: str) -> bool:
     """A sentence worth quoting: long enough, and not a heading or title line (those end without punctuation;
-    list entries such as "Ms. X, Director, Y" keep their commas)."""
+    list entries such as "Ms. X, Director, Y" keep their commas; a table row giving a phone number or an address
+    is quoted whole)."""
     flat = plain(text).rstrip("”’\"')*")
-    return len(text.split()) >= MIN_WORDS and (flat.endswith(SENTENCE_ENDS) or "," in flat)
+    return len(text.split()) >= MIN_WORDS and (flat.endswith(SENTENCE_ENDS) or "," in flat or holds_contact(flat))

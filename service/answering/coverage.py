@@ -36,6 +36,7 @@ _MONTHS = r"january|february|march|april|june|july|august|september|october|nove
 _DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{_MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
+PHONE_DIGITS = 7  # a phone number has at least this many digits
 _WEB = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 # factoid questions only: "Is there a hotline?" or "Can I report by email?" are answered without an address
 _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly|for|within|in|by|at|to|from|under|with)\s+)?"
@@ -53,7 +54,7 @@ _QUANTITY = re.compile(rf"\b(?:{NUMBER_WORDS.removeprefix('one|')}|half|third|qu
 
 
 # a share of a whole: "12%", "one in three", "a majority", "half of"
-_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
+SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
                     r"a tenth|(?:the |a )?majority|(?:a )?minority) of\b|"
                     rf"\b(?:\d+|{NUMBER_WORDS}) (?:in|out of) (?:\d+|{NUMBER_WORDS})\b", re.IGNORECASE)
 
@@ -75,8 +76,12 @@ _REFERENCE = re.compile(
 
 
 def without_references(text: str) -> str:
-    """The text less paragraph, section, item and footnote numbers: what is left counts things."""
-    return _REFERENCE.sub(" ", text)
+    """The text less paragraph, section, item and footnote numbers and phone numbers: what is left counts things."""
+    return _REFERENCE.sub(" ", _long_phones(text))
+
+
+def _long_phones(text: str) -> str:
+    return _PHONE.sub(lambda m: " " if sum(c.isdigit() for c in m.group(0)) >= PHONE_DIGITS else m.group(0), text)
 
 
 def _number(_: str, sentence: str) -> bool:
@@ -112,10 +117,27 @@ def _agent(question: str, sentence: str) -> bool:
     return False
 
 
-def _contact(_: str, sentence: str) -> bool:
-    if _EMAIL.search(sentence) or _WEB.search(sentence):
-        return True
-    return any(sum(c.isdigit() for c in m.group(0)) >= 7 for m in _PHONE.finditer(sentence))
+_ASKS_PHONE = re.compile(r"\b(?:phone|telephone|call|ring|extension)\b", re.IGNORECASE)
+_ASKS_EMAIL = re.compile(r"\be-?mail\b", re.IGNORECASE)
+
+
+def _contact(ask: str, sentence: str) -> bool:
+    """The contact details asked for: a phone number when the ask says phone or call, an email address when it
+    says email, else any of them."""
+    if _ASKS_PHONE.search(ask):
+        return _holds_phone(sentence)
+    if _ASKS_EMAIL.search(ask):
+        return bool(_EMAIL.search(sentence))
+    return holds_contact(sentence)
+
+
+def holds_contact(sentence: str) -> bool:
+    """An email address, a web address or a phone number (seven digits or more)."""
+    return bool(_EMAIL.search(sentence) or _WEB.search(sentence)) or _holds_phone(sentence)
+
+
+def _holds_phone(sentence: str) -> bool:
+    return any(sum(c.isdigit() for c in m.group(0)) >= PHONE_DIGITS for m in _PHONE.finditer(sentence))
 
 
 @dataclass(frozen=True)
@@ -167,7 +189,7 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "share",
         re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b", re.IGNORECASE),
-        lambda _, sentence: bool(_SHARE.search(sentence)), "a percentage or share"),
+        lambda _, sentence: bool(SHARE.search(sentence)), "a percentage or share"),
     ExpectedAnswer(
         "number",
         re.compile(r"\bhow many\b|\b(?:maximum|minimum|total|exact) (?:amount|number|sum|value)\b|"

@@ -218,6 +218,7 @@ class Part:
     named: tuple[str, ...] = ()
     counted: frozenset[str] = field(default_factory=frozenset)
     lean: str = ""  # the ask before, when this one names nothing of its own ("and for how long at most?")
+    unknown: tuple[str, ...] = ()  # names it asks about that no passage found holds ("OIOS", "Kenya")
 
     def about(self) -> bool:
         """Names what it asks about: a concept, a person, a named thing or a word of its own topic."""
@@ -239,9 +240,11 @@ class Part:
 
 GENERIC_WORDS = "sexual harassment harassed un united nations system staff people person persons entity entities organization"
 _COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
-                      r"rate|amount) of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:are|is|was|were|do|does|did|have|has|had|"
+                      r"rate|amount) of|(?:maximum|minimum|total|exact) (?:amount|number|sum|value) of(?: an?| the)?)"
+                      r"\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:are|is|was|were|do|does|did|have|has|had|"
                       r"can|could|will|would|should|must|in|at|on|of|for|to|across|per|attended|took|joined|with|from|by|"
-                      r"under|that|which|who|offered|allowed|given|available)\b|[?,.;]|$)",
+                      r"under|that|which|who|offered|allowed|given|available|work|works|serve|serves|exist|exists|get|"
+                      r"gets|got|come|came|take|make|made|sit|sat|go|went|\w+ed)\b|[?,.;]|$)",
                       re.IGNORECASE)
 _UNCOUNTED = frozenset({"people", "persons", "individuals", "times", "time", "of", "them", "it", "they"})
 
@@ -290,6 +293,18 @@ def counted(text: str) -> frozenset[str]:
     return frozenset(heads[-1:])  # the noun counted: "sessions" of "how many counselling sessions"
 
 
+_ASKED_NOUN = re.compile(r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?|forms?) of\s+)?([a-z][a-z-]+)\s", re.IGNORECASE)
+_AUXILIARY = frozenset({"is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "would", "will", "has",
+                        "have", "had", "must", "may", "might"})
+
+
+def asked_nouns(text: str) -> frozenset[str]:
+    """The stems of what a "what X" / "which X" question asks for ("What recommendations did she make?"):
+    a sentence naming recommendations is more likely the answer than one on the same subject that names none."""
+    found = {stem(m.group(1)) for m in _ASKED_NOUN.finditer(plain(text)) if m.group(1).lower() not in _AUXILIARY}
+    return frozenset(found - kind_stems() - generic_stems())
+
+
 def things_named(text: str, names: set[str]) -> tuple[str, ...]:
     """Capitalised words of ``text`` (not its first) that the passages also write capitalised: tools, bodies,
     places ("ClearCheck", "Australia"); the question's first word is capitalised by grammar, not by name."""
@@ -299,6 +314,54 @@ def things_named(text: str, names: set[str]) -> tuple[str, ...]:
         if bare[:1].isupper() and not bare.isupper() and bare.lower() not in stop_words() and bare in names:
             out.append(bare)
     return tuple(dict.fromkeys(out))
+
+
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december"})
+MIN_UNKNOWN_LETTERS = 4  # "US", "HR", "AI": short acronyms stand for words a passage writes out
+
+
+def unknown_names(text: str, passages: list[str], known: set[str], people: set[str]) -> tuple[str, ...]:
+    """Names in an ask (capitalised words after its first, taken as runs: "Dispute Tribunal") of which a word is
+    held by none of the passages, not even as the start of a longer word ("Israeli" is held by "Israel"): a body,
+    place or tool the documents never name ("OIOS", "Kenya", "CCTV"). A word does not count when it is a day or
+    month, a short acronym, a word of a catalogued document's name (``known``) or a word a policy concept stands
+    for ("WhatsApp" is social media); a run does not count when it names one of ``people`` ("Scott Westfahl"), nor
+    does any in a question written in capitals or in title case."""
+    tokens = [re.sub(r"['’]s?$", "", w) for w in words(text)]
+    if sum(w.isupper() and len(w) > 1 for w in tokens) * 2 > len(tokens) or sum(w[:1].isupper() for w in tokens) * 4 > len(tokens) * 3:
+        return ()  # written in capitals, or in title case: capitals say nothing of names
+    out = []
+    for run in _capitalised_runs(tokens[1:]):
+        if people & set(run):
+            continue
+        if any(_unknown(w, passages, known) for w in run):
+            out.append(" ".join(run))
+    return tuple(dict.fromkeys(out))
+
+
+def _capitalised_runs(tokens: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = []
+    for i, w in enumerate(tokens):
+        if not w[:1].isupper() or w.lower() in stop_words():
+            continue
+        if runs and i and tokens[i - 1] is runs[-1][-1]:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _unknown(word: str, passages: list[str], known: set[str]) -> bool:
+    return not ("-" in word or len(word) < MIN_UNKNOWN_LETTERS or word.lower() in _CALENDAR or word in known
+                or concepts_in(word) or _held(word, passages))
+
+
+def _held(word: str, passages: list[str]) -> bool:
+    """A passage holds the word, or its first letters ("Israel" for "Israeli")."""
+    head = re.escape(word[: max(5, len(word) - 2)])
+    return any(re.search(rf"\b{head}", p, re.IGNORECASE) for p in passages)
 
 
 def person_words(texts: list[str]) -> set[str]:
@@ -339,7 +402,8 @@ def speaker_names(text: str) -> list[tuple[int, str]]:
 
 # words that say what kind of answer is wanted, not what it is about: "what year", "what is her job"
 KIND_WORDS = ("year date month day time long deadline period within number percentage share rate amount job role title "
-              "position post function affiliation name who represent")
+              "position post function affiliation name who represent phone telephone email e-mail address website "
+              "contact details")
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 import numpy as np
@@ -33,6 +34,7 @@ from service.answering.focus import (
     parts,
     person_words,
     speaker_names,
+    unknown_names,
     without_names,
 )
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
@@ -170,11 +172,14 @@ class AnswerService:
         missing = self.sources.missing(question) if missing is None else missing
         asked = AskedDocuments(tuple(m for m in missing if m.content_asked(question)))
         found_units = units(found.passages)
-        speakers = {name for p in found.passages for _, name in speaker_names(p.text)}
-        names = set().union(*(capitalised_names(p.text) for p in found.passages)) if found.passages else set()
-        names -= person_words([p.text for p in found.passages]) | self.sources.name_words | {
+        texts = [p.text for p in found.passages]
+        speakers = {name for text in texts for _, name in speaker_names(text)}
+        people = person_words(texts)
+        names = set().union(*(capitalised_names(text) for text in texts)) if texts else set()
+        names -= people | self.sources.name_words | {
             w for p in found.passages for w in p.title.split()}  # "the Model Policy" names a source, not a topic
-        asks = parts(question, speakers, names)
+        asks = [replace(a, unknown=unknown_names(a.text, texts, self.sources.name_words, people | speakers))
+                for a in parts(question, speakers, names)]
         scored = self.extractive.score(content_stems(question), asks, found, found_units)
 
         def topic_similarity(part: Part) -> np.ndarray:
@@ -223,7 +228,7 @@ class AnswerService:
             except Exception as err:  # unreachable, stopped (a crashed local model), or malformed: fall back, say so
                 log.warning("LLM answer failed (%s); using the extractive answer", type(err).__name__)
                 notice = LLM_DOWN
-        text, cites = verify(*self.extractive.compose(scored, coverage, content_stems(question)))
+        text, cites = verify(*self.extractive.compose(scored, coverage))
         return Answer(answer=text, citations=cites, notice=notice)
 
     def care_answer(self, asker: str, found: Retrieved, filters: Filters | None, language: str = "en") -> Answer:
