@@ -90,6 +90,14 @@ def test_a_helper_is_recognised_and_not_taken_for_the_victim(detector, question)
     assert signal.asker == "supporter" and not signal.is_disclosure
 
 
+@pytest.mark.parametrize("question", [
+    "What disciplinary actions are possible if someone is found to have harassed a colleague?",
+    "What happens to someone who harassed a colleague?",
+])
+def test_a_question_on_what_befalls_the_accused_is_a_question(detector, question):
+    assert detector.assess(question).asker == "question"
+
+
 def test_the_helper_probe_reads_a_helper_but_not_an_account_told_as_one(detector, embedder):
     helper = Probe.load(head="supporter")
     assert helper.weights.shape == (384,) and 0.5 <= helper.threshold < 1

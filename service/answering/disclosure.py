@@ -220,6 +220,11 @@ def harm_named(text: str) -> bool:
     return bool(_HARM.search(text) or _ACT.search(text))
 
 
+# a question on what befalls the person accused ("What actions are possible if someone is found to have harassed a
+# colleague?") is about the policy, not from a helper, unless the asker is in it ("my colleague was harassed; will ...")
+_ABOUT_THE_ACCUSED = re.compile(r"\b(?:found to have|found guilty|accused|alleged|perpetrators?|harassers?|offenders?|"
+                                r"sanction\w*|disciplin\w*|punish\w*|penalt\w*|happens to (?:someone|somebody|a person|"
+                                r"anyone|people|staff|those) who)\b", re.IGNORECASE)
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
                              r"respond to|assist|comfort) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
                              r"team member|person|survivor|victim)s? (?:who|that)\b", re.IGNORECASE)
@@ -331,7 +336,8 @@ class DisclosureDetector:
         strict = told_of(text, broad=False)
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
-        if not done_to_me and self.helper.probability(vec) >= self.helper.threshold:
+        if not done_to_me and (FIRST_PERSON.search(text) or not _ABOUT_THE_ACCUSED.search(text)) \
+                and self.helper.probability(vec) >= self.helper.threshold:
             return DisclosureSignal(False, supporter=True)  # a helper in words no rule lists
         if not FIRST_PERSON.search(text):
             return DisclosureSignal(False)
