@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.models import DocType
-from service.answering.answerability import asked_numbers
+from service.answering.answerability import assess, asked_numbers
 from service.answering.candidates import is_statement, units
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.focus import asked_nouns, concepts_in, counted, parts, plain, unknown_names
@@ -155,6 +155,17 @@ def test_a_table_row_with_a_phone_number_is_quotable_and_ext_does_not_end_a_sent
     assert not is_statement("Annex 2 Reporting channels and contacts")  # a heading
     row = "Staff Counsellor Staff Welfare Unit, ext. 4460 Confidential Psychosocial support"
     assert [u.text for u in units([passage(row)])] == [row]
+
+
+def test_contact_details_answer_only_for_the_office_named_in_the_same_unit():
+    text = ("The Ethics Office gives confidential advice on this policy.\n\n"
+            "Staff Counsellor, Staff Welfare Unit, ext. 4460, confidential psychosocial support.")
+    found = units([passage(text)])
+    ones = [1.0] * len(found)
+    ethics = parts("What is the phone number of the Ethics Office?", set(), {"Ethics", "Office"})
+    assert assess(ethics, found, ones).state == "not_covered"
+    counsellor = parts("What's the phone extension for the Staff Counsellor?", set(), {"Staff", "Counsellor"})
+    assert assess(counsellor, found, ones).state == "answered"
 
 
 def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():

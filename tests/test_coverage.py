@@ -76,6 +76,7 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("What is the phone number of the Ethics Office?", "Ethics Office: ethics@iare.example.", False),
     ("What is the SafeVoice phone number?", "By telephone on +44 20 7946 0321, day and night.", True),
     ("What is the email address of the Ethics Office?", "Ethics Office: ethics@iare.example.", True),
+    ("What's the phone extension for the counsellor?", "Staff Counsellor, Staff Welfare Unit, ext. 4460.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

@@ -37,6 +37,7 @@ _DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{_MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 PHONE_DIGITS = 7  # a phone number has at least this many digits
+_EXTENSION = re.compile(r"\b(?:ext\.?|extension)\s*\d{3,}", re.IGNORECASE)
 _WEB = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 # factoid questions only: "Is there a hotline?" or "Can I report by email?" are answered without an address
 _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly|for|within|in|by|at|to|from|under|with)\s+)?"
@@ -137,7 +138,9 @@ def holds_contact(sentence: str) -> bool:
 
 
 def _holds_phone(sentence: str) -> bool:
-    return any(sum(c.isdigit() for c in m.group(0)) >= PHONE_DIGITS for m in _PHONE.finditer(sentence))
+    """A phone number, or an internal extension ("ext. 4460")."""
+    return bool(_EXTENSION.search(sentence)) or any(sum(c.isdigit() for c in m.group(0)) >= PHONE_DIGITS
+                                                    for m in _PHONE.finditer(sentence))
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ class ExpectedAnswer:
 EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "contact",
-        re.compile(r"\b(?:e-?mail(?: address)?|phone number|telephone number|contact details|contact information|"
+        re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|extension number|contact details|contact information|"
                    r"web ?site|web address)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
                    r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
         _contact, "contact details (an email address, phone number or web address)"),
