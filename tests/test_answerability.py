@@ -168,6 +168,25 @@ def test_contact_details_answer_only_for_the_office_named_in_the_same_unit():
     assert assess(counsellor, found, ones).state == "answered"
 
 
+def test_a_count_is_of_what_is_asked_and_of_the_thing_named():
+    text = ("Managers who receive complaints must:\n\nforward the complaint to HR within 24 hours;\n\nkeep it "
+            "confidential.\n\nThe panel had the following members:\n\nMs. Ruiz;\n\nMr. Osei.\n\n"
+            "The Deloitte report estimated that harassment cost Australia 3.8 billion dollars.")
+    found = units([passage(text)])
+    ones = [1.0] * len(found)
+
+    def state(question: str, names: set[str] | None = None) -> str:
+        return assess(parts(question, set(), names), found, ones).state
+
+    # "within 24 hours" counts hours, and a list of what managers must do is no count of complaints
+    assert state("How many complaints did the agency receive?") == "not_covered"
+    assert state("How many members did the panel have?") == "answered"  # the list of them
+    assert state("How many hours does a manager have to forward a complaint?") == "answered"
+    # an amount answers for the thing the ask names only where it is named
+    assert state("How much did harassment cost Australia?", {"Australia"}) == "answered"
+    assert state("How much does it cost to run ClearCheck?", {"ClearCheck"}) == "not_covered"
+
+
 def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():
     passages = ["Professor Scott Westfahl of Harvard spoke. The Ethics Office advises staff in Israel.",
                 "Staff can report through the hotline or WhatsApp."]

@@ -193,10 +193,10 @@ def asked_numbers(text: str) -> set[str]:
 
 
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
-    if expected.name == "contact" and not all(name.lower() in unit.reading.lower() for name in part.named):
-        return False  # the phone number of the Ethics Office is in a sentence naming it, not anywhere in its document
-    if expected.name == "number" and unit.items and (not part.counted or part.counted & content_stems(unit.text)):
-        return True  # "how many panelists" is answered by the list of them
+    if not all(name.lower() in unit.reading.lower() for name in part.named):
+        return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
+    if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)):
+        return True  # "how many panelists" is answered by the list of them ("... with the following panelists:")
     if expected.name == "number" and part.counted:
         return _counts(part.counted, unit.body)
     if expected.name == "share" and part.counted:
@@ -204,11 +204,23 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     return expected.holds(part.text, unit.body)
 
 
+LISTED_WORDS = 1  # what a lead-in lists is its last word ("... the following panelists:")
+
+
+def _listing(lead_in: str) -> set[str]:
+    return {stem(w) for w in words(lead_in)[-LISTED_WORDS:]}
+
+
+_TIME_UNITS = frozenset(stem(w) for w in ("minutes", "hours", "days", "weeks", "months", "years", "working", "calendar",
+                                          "business"))
+
+
 def _counts(counted: frozenset[str], text: str) -> bool:
     """A number next to what is counted: "over 140 participants" for "how many participants"."""
     tokens = words(without_references(text))
+    spans = not counted & _TIME_UNITS  # "within 24 hours" counts hours, not the complaints forwarded
     for i, token in enumerate(tokens):
-        if not expected_number(token):
+        if not expected_number(token) or (spans and i + 1 < len(tokens) and stem(tokens[i + 1]) in _TIME_UNITS):
             continue
         near = {stem(w) for w in tokens[max(0, i - 3) : i + 6]}
         if near & counted:
