@@ -159,7 +159,7 @@ def test_ask_cite_check_the_passage_and_open_the_page(page: Any, server: LiveSer
     assert axe_violations(page) == []
     ask(page, QUESTION)
     chips = page.locator("#kb-conversation .kb-chip")
-    assert chips.count() >= 2
+    assert chips.count() >= 1  # one cited unit per ask of the question
     shot(page, "ask.png")
 
     first = chips.first
