@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     prefetch: int = Field(40, description="Candidates taken from each of dense and BM25 before fusion.")
     abstain_threshold: float = Field(0.28, description="Best cosine of the question to a sentence found below which the answer abstains (eval/data/README.md).")
     multi_match_threshold: float = Field(0.12, description="On the multilingual route (a question not in English), the best cosine of the question to a passage found below which search says nothing matches.")
-    answer_sentences: int = Field(3, description="Most units (a sentence, or a list with its lead-in) an extractive answer quotes; fewer when fewer answer the question.")
+    answer_sentences: int = Field(3, description="Most units (a sentence, or a list with its lead-in) an extractive answer quotes: one per ask of the question it answers, up to this many.")
 
     # --- optional LLM ------------------------------------------------------------------------
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; setting it turns on LLM answers (ollama: default http://127.0.0.1:11434).")
