@@ -226,6 +226,10 @@ def test_concepts_match_synonyms_not_neighbours():
     assert "contractors or other non-staff" in concepts_in("Are vendors covered?")
     assert "interns or volunteers" not in concepts_in("all entities allow reporting by all personnel")
     assert "confidentiality" not in concepts_in("a private company sets clear rules on dating")
+    # how long notes are kept asks about records, answered only by a sentence on keeping them
+    assert "records or retention" in concepts_in("How long are investigation notes kept?")
+    assert "records or retention" in concepts_in("Investigation notes are stored in a restricted HR folder.")
+    assert "records or retention" not in concepts_in("Investigations are typically completed within 30 days.")
 
 
 def test_a_question_with_two_asks_is_read_as_two():

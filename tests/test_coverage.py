@@ -77,6 +77,12 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("What is the SafeVoice phone number?", "By telephone on +44 20 7946 0321, day and night.", True),
     ("What is the email address of the Ethics Office?", "Ethics Office: ethics@iare.example.", True),
     ("What's the phone extension for the counsellor?", "Staff Counsellor, Staff Welfare Unit, ext. 4460.", True),
+    # "every concern" is no frequency; a capital that only opens the sentence names nobody
+    ("How often is this policy reviewed?", "Every concern is handled with discretion.", False),
+    ("How often is this policy reviewed?", "The policy is reviewed every second year by the Board.", True),
+    ("Which law firm carries out external investigations?", "For complaints about senior staff, an external "
+     "investigator is used.", False),
+    ("Which office carries out investigations?", "OIA carries out investigations.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

@@ -97,8 +97,9 @@ _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\.
                      r"serves|leads|has been)\b")
 
 
-_FREQUENCY = re.compile(r"\b(?:every|each|annual(?:ly)?|yearly|biennial(?:ly)?|monthly|weekly|daily|quarterly|once|twice|"
-                        r"regularly|periodically|per (?:year|month|week)|a (?:year|month|week)|times? a)\b", re.IGNORECASE)
+_FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|time|cycle)|annual(?:ly)?|"
+                        r"yearly|biennial(?:ly)?|monthly|weekly|daily|quarterly|once|twice|regularly|periodically|"
+                        r"per (?:year|month|week)|a (?:year|month|week)|times? a)\b", re.IGNORECASE)
 _NAMED = re.compile(r"\b[A-Z][\w’'-]*(?:[- ](?:(?:of|for|and|on|the) )*[A-Z][\w’'-]*)*")
 _GENERIC_NAMES = frozenset({"un", "united nations", "the", "this", "these", "that", "it", "a", "an", "in", "if", "where",
                             "when", "all", "any", "each", "as", "such", "staff", "personnel"})
@@ -114,8 +115,17 @@ def _agent(question: str, sentence: str) -> bool:
         words = _words(match.group(0))
         if match.group(0).lower() in _GENERIC_NAMES or all(w in asked or w in _GENERIC_NAMES for w in words):
             continue
+        if _capital_of_grammar(sentence, match):
+            continue
         return True
     return False
+
+
+def _capital_of_grammar(sentence: str, match: re.Match[str]) -> bool:
+    """A single word capitalised only because it opens the sentence ("For complaints ..."); "OIA" and "ClearCheck"
+    are names wherever they stand."""
+    word = match.group(0)
+    return not sentence[: match.start()].strip() and " " not in word and "-" not in word and word[1:] == word[1:].lower()
 
 
 _ASKS_PHONE = re.compile(r"\b(?:phone|telephone|call|ring|extension)\b", re.IGNORECASE)
@@ -182,7 +192,8 @@ EXPECTED_ANSWERS = (
         "agent",
         re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    r"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:entity|office|"
-                   r"organi[sz]ation|agency|body|unit|department|team|company|provider) (?:\w+s|is|was)\b",
+                   r"organi[sz]ation|agency|body|unit|department|team|company|provider|firm|contractor|vendor|service) "
+                   r"(?:\w+s|is|was)\b",
                    re.IGNORECASE),
         _agent, "who it is (a person, office or body)"),
     ExpectedAnswer(

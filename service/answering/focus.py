@@ -83,7 +83,9 @@ CONCEPTS = (
              r"\bfacilitated (?:dialogue|conversation|discussion)s?", r"\b(?:resolv|settl)\w* informally\b",
              r"\binformal(?:ly)? settl\w*"),
     _concept("records or retention", r"\brecords?\b", r"\bretain\w*", r"\bretention\b", r"\barchiv\w*",
-             r"\b(?:case|personnel|investigation|complaint)s? files?\b", r"\bkept for\b", r"\bstored for\b", r"\bdestroy\w*", r"\bdelet\w*"),
+             r"\b(?:case|personnel|investigation|complaint)s? files?\b", r"\bkept for\b", r"\bstored for\b", r"\bdestroy\w*", r"\bdelet\w*",
+             r"\b(?:notes|files|data|information|documents|evidence) (?:are |is |will be |must be )?(?:kept|stored|held)\b",
+             r"\bhow long(?= (?:are|is|will|do|does)\b[^?]{0,40}\b(?:kept|stored|held)\b)"),  # not eating the words between
     _concept("a definition", r"\bdefin\w*", r"\b(?:is|are) understood as\b", r"\bmeans any\b", r"\brefers? to any\b",
              r"\bconstitutes?\b", r"\b(?:is|are) any (?:unwelcome|unwanted)\b", r"\bwhat counts as\b", r"\bcounts as\b"),
     _concept("witnesses or bystanders", r"\bwitness\w*", r"\bbystander\w*", r"\bonlooker\w*"),
