@@ -270,6 +270,9 @@ def test_the_numbers_an_ask_names_are_what_its_passage_must_name():
     "Is dismissal mandatory for a UN staff member found guilty of sexual harassment?",
     # a number the summary never names
     "What are the 55 recommendations of the Respect@Work report?",
+    # whether anyone mentioned something is answered only by a sentence in its words
+    "Did any speaker mention artificial intelligence?",
+    "Did Kelly Clements say anything about protecting LGBTIQ+ staff?",
     # what a document the library lacks says, when the sentences naming it say nothing of the matter
     "What does the UN Model Policy say about managers' obligation to report harassment they learn about?",
 ])
@@ -277,6 +280,11 @@ def test_on_topic_questions_the_summary_does_not_answer_are_not_covered(corpus_k
     answer = corpus_kb.ask(question)
     assert answer.abstained and answer.state == "not_covered" and not answer.citations and answer.suggestions
     assert "do not cover this question:" in answer.answer  # with the reason
+
+
+def test_a_mention_asked_about_is_found_in_its_words(corpus_kb):
+    answer = corpus_kb.ask("Did anyone mention male allies?")
+    assert answer.state == "answered" and "allies" in answer.citations[0].quote
 
 
 def test_a_question_answered_in_part_says_which_part_is_not(corpus_kb):

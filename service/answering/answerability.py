@@ -41,7 +41,7 @@ from service.answering.coverage import (
     expected_number,
     without_references,
 )
-from service.answering.focus import Part, content_stems, stem, words
+from service.answering.focus import Part, content_stems, generic_stems, mentioned, stem, words
 
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
@@ -140,6 +140,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
          topical: Sequence[float] | np.ndarray, asked: AskedDocuments) -> AskCoverage:
     expected = expected_answer(part.text)
     numbers = asked_numbers(part.text)
+    mention = mentioned(part.text)
+    said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
@@ -150,6 +152,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("topic", lambda i: not (part.people or expected) or _on_topic(part, units[i], float(topical[i]),
                                                                         KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
+        ("mention", lambda i: said <= units[i].stems),
     ]
     pool = list(order)
     if not pool:
@@ -277,6 +280,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found on it names {_join(list(part.named))}"
     if check == "topic":
         return f"none of the passages found gives {expected.what if expected else 'what ' + _join(list(part.people)) + ' said'} about it"
+    if check == "mention":
+        return f"none of the passages found mentions {mentioned(part.text)}"
     if check == "defined term":
         return "none of the passages found defines it"
     assert expected is not None

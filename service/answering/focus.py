@@ -307,6 +307,17 @@ def asked_nouns(text: str) -> frozenset[str]:
     return frozenset(found - kind_stems() - generic_stems())
 
 
+_MENTION = re.compile(r"\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:about|on)|(?:talk|talked|speak|spoke) about|"
+                      r"refer(?:s|red)? to|discuss(?:es|ed)?)\s+(.+)$", re.IGNORECASE)
+
+
+def mentioned(text: str) -> str:
+    """What an ask asks whether anyone *mentioned* ("Did any speaker mention artificial intelligence?", "Did she say
+    anything about LGBTIQ+ staff?"): a mention is in words, so a sentence answering it holds one of them."""
+    match = _MENTION.search(plain(text))
+    return match.group(1).strip(" ?.!") if match else ""
+
+
 def things_named(text: str, names: set[str]) -> tuple[str, ...]:
     """Capitalised words of ``text`` (not its first) that the passages also write capitalised: tools, bodies,
     places ("ClearCheck", "Australia"); the question's first word is capitalised by grammar, not by name."""
