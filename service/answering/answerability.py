@@ -9,11 +9,13 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
    "retaliation"); concepts spread over different passages do not answer together;
 2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
 3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when",
-   a number for "how many", contact details for "what is the phone number");
+   a number for "how many", contact details for "what is the phone number"), for the thing the ask names when it
+   names one;
 4. for "how does X define Y", it names Y;
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
    about X?"), it names the document and a word of X;
-6. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
+6. for "did anyone mention X", it holds every word of X;
+7. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
    in meaning (less close when it names the ask's concept): a word of a concept ("protective support",
    "disciplinary") in a sentence about something else answers nothing.
 
