@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.models import DocType
-from service.answering.answerability import assess, asked_numbers
+from service.answering.answerability import asked_numbers, assess
 from service.answering.candidates import is_statement, units
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.focus import asked_nouns, concepts_in, counted, parts, plain, unknown_names
