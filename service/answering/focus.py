@@ -313,7 +313,7 @@ _MENTION = re.compile(r"\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:abou
 
 def mentioned(text: str) -> str:
     """What an ask asks whether anyone *mentioned* ("Did any speaker mention artificial intelligence?", "Did she say
-    anything about LGBTIQ+ staff?"): a mention is in words, so a sentence answering it holds one of them."""
+    anything about LGBTIQ+ staff?"): a mention is in words, so a sentence answering it holds them."""
     match = _MENTION.search(plain(text))
     return match.group(1).strip(" ?.!") if match else ""
 
@@ -355,14 +355,17 @@ def unknown_names(text: str, passages: list[str], known: set[str], people: set[s
 
 
 def _capitalised_runs(tokens: list[str]) -> list[list[str]]:
+    """Consecutive capitalised words, each run once ("the UN Dispute Tribunal" -> ["UN", "Dispute", "Tribunal"])."""
     runs: list[list[str]] = []
+    last = -2
     for i, w in enumerate(tokens):
         if not w[:1].isupper() or w.lower() in stop_words():
             continue
-        if runs and i and tokens[i - 1] is runs[-1][-1]:
+        if i == last + 1:
             runs[-1].append(w)
         else:
             runs.append([w])
+        last = i
     return runs
 
 
