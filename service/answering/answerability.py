@@ -37,6 +37,7 @@ import numpy as np
 from service.answering.candidates import Unit
 from service.answering.coverage import (
     SHARE,
+    TIME_UNIT,
     ExpectedAnswer,
     MissingSource,
     expected_answer,
@@ -185,9 +186,9 @@ def numbers_in(text: str) -> frozenset[str]:
     """Every number written in a passage (read once per passage, not once per unit and ask)."""
     return frozenset(_NUMBER.findall(text))
 
+
 _ASKED_NUMBER = re.compile(r"(?<![\w/$€£.,])\d+(?![\w/%]|[.,]\d)")  # not "1st", "24/7", "$500", "2.5", "50%"
-_GUESS_AFTER = re.compile(r"\s*(?:-\s*)?(?:(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?)|"
-                          r"percent|per cent|dollars?|euros?|francs?|pounds?)\b", re.IGNORECASE)
+_GUESS_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{TIME_UNIT}|percent|per cent|dollars?|euros?|francs?|pounds?)\b", re.IGNORECASE)
 
 
 def asked_numbers(text: str) -> set[str]:
@@ -216,16 +217,15 @@ def _listing(lead_in: str) -> set[str]:
     return {stem(w) for w in words(lead_in)[-LISTED_WORDS:]}
 
 
-_TIME_UNITS = frozenset(stem(w) for w in ("minutes", "hours", "days", "weeks", "months", "years", "working", "calendar",
-                                          "business"))
+_SPAN_UNIT = re.compile(rf"{TIME_UNIT}\b", re.IGNORECASE)
 
 
 def _counts(counted: frozenset[str], text: str) -> bool:
     """A number next to what is counted: "over 140 participants" for "how many participants"."""
     tokens = words(without_references(text))
-    spans = not counted & _TIME_UNITS  # "within 24 hours" counts hours, not the complaints forwarded
+    spans = not any(map(_SPAN_UNIT.fullmatch, counted))  # "within 24 hours" counts hours, not the complaints forwarded
     for i, token in enumerate(tokens):
-        if not expected_number(token) or (spans and i + 1 < len(tokens) and stem(tokens[i + 1]) in _TIME_UNITS):
+        if not expected_number(token) or (spans and _SPAN_UNIT.match(" ".join(tokens[i + 1 : i + 3]))):
             continue
         near = {stem(w) for w in tokens[max(0, i - 3) : i + 6]}
         if near & counted:

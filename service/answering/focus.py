@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from service.answering.coverage import expected_answer
+from service.answering.coverage import MONTHS, expected_answer
 
 
 @dataclass(frozen=True)
@@ -329,9 +329,8 @@ def things_named(text: str, names: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                       "november", "december"})
+_CALENDAR = frozenset({*MONTHS.split("|"), "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
 MIN_UNKNOWN_LETTERS = 4  # "US", "HR", "AI": short acronyms stand for words a passage writes out
 
 
@@ -343,8 +342,8 @@ def unknown_names(text: str, passages: list[str], known: set[str], people: set[s
     for ("WhatsApp" is social media); a run does not count when it names one of ``people`` ("Scott Westfahl"), nor
     does any in a question written in capitals or in title case."""
     tokens = [re.sub(r"['’]s?$", "", w) for w in words(text)]
-    if sum(w.isupper() and len(w) > 1 for w in tokens) * 2 > len(tokens) or sum(w[:1].isupper() for w in tokens) * 4 > len(tokens) * 3:
-        return ()  # written in capitals, or in title case: capitals say nothing of names
+    if _capitals_say_nothing(tokens):
+        return ()
     out = []
     for run in _capitalised_runs(tokens[1:]):
         if people & set(run):
@@ -352,6 +351,13 @@ def unknown_names(text: str, passages: list[str], known: set[str], people: set[s
         if any(_unknown(w, passages, known) for w in run):
             out.append(" ".join(run))
     return tuple(dict.fromkeys(out))
+
+
+def _capitals_say_nothing(tokens: list[str]) -> bool:
+    """Written in capitals (most words) or in title case (three words in four)."""
+    shouted = sum(w.isupper() and len(w) > 1 for w in tokens)
+    titled = sum(w[:1].isupper() for w in tokens)
+    return shouted * 2 > len(tokens) or titled * 4 > len(tokens) * 3
 
 
 def _capitalised_runs(tokens: list[str]) -> list[list[str]]:
