@@ -336,10 +336,11 @@ class DisclosureDetector:
         strict = told_of(text, broad=False)
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
-        if not done_to_me and (FIRST_PERSON.search(text) or not _ABOUT_THE_ACCUSED.search(text)) \
+        first_person = bool(FIRST_PERSON.search(text))
+        if not done_to_me and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
                 and self.helper.probability(vec) >= self.helper.threshold:
             return DisclosureSignal(False, supporter=True)  # a helper in words no rule lists
-        if not FIRST_PERSON.search(text):
+        if not first_person:
             return DisclosureSignal(False)
         told = strict or account(text)
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
