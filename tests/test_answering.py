@@ -75,9 +75,11 @@ def test_a_question_close_to_accounts_in_meaning_is_not_one(detector):
 
 
 def test_extractive_answer_quotes_verbatim_and_diversifies(corpus_kb):
-    question = "What is the ClearCheck database used for?"
+    # two asks whose best unit is the same sentence: it is quoted once, not twice
+    question = "What is the ClearCheck database used for, and what does ClearCheck prevent?"
     found = corpus_kb.retriever.retrieve(question, 5)
     scored, coverage = corpus_kb.answers.read(question, found)
+    assert len(coverage.asks) == 2 and all(a.answering for a in coverage.asks)
     _text, cites = corpus_kb.answers.extractive.compose(scored, coverage)
     assert cites and all(c.quote in c.passage.text for c in cites)
     assert "ClearCheck" in cites[0].quote
