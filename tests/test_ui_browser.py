@@ -104,15 +104,28 @@ SETTLED = """() => {
 }"""
 
 
+AXE_TRIES = 5
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Serious and critical axe-core violations on the page once Gradio has settled: a component still pending an
-    update is drawn at 20% opacity, which axe would read as low contrast (seen once on a loaded CI host)."""
-    page.wait_for_function(SETTLED, timeout=15_000)
+    """Serious and critical axe-core violations on the page while Gradio is settled: a component still pending an
+    update is drawn at 20% opacity, which axe would read as low contrast (seen on loaded CI hosts, also when a
+    late update made a component pending again during the axe run). A run counts only when the page was settled
+    both before and after it."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    found = page.evaluate("async () => (await axe.run(document)).violations")
+    for _ in range(AXE_TRIES):
+        page.wait_for_function(SETTLED, timeout=15_000)
+        run = page.evaluate(f"""async () => {{
+            const settled = {SETTLED};
+            const before = settled();
+            const violations = (await axe.run(document)).violations;
+            return {{violations, settled: before && settled()}};
+        }}""")
+        if run["settled"]:
+            break
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["html"][:160] for n in v["nodes"][:3]]}
-            for v in found if v["impact"] in ("serious", "critical")]
+            for v in run["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def shot(page: Any, name: str) -> None:
