@@ -187,6 +187,22 @@ def test_a_count_is_of_what_is_asked_and_of_the_thing_named():
     assert state("How much does it cost to run ClearCheck?", {"ClearCheck"}) == "not_covered"
 
 
+def test_a_date_answers_when_it_stands_next_to_what_it_dates():
+    text = ("The Chair outlined the tools developed by the Task Force since its inception in 2017, including a model "
+            "policy, a code of conduct for events and the ClearCheck database.\n\n"
+            "The Code of Conduct for UN system events was launched in May 2018.")
+    found = units([passage(text)])
+    ones = [1.0] * len(found)
+
+    def state(question: str, names: set[str]) -> str:
+        return assess(parts(question, set(), names), found, ones).state
+
+    # 2017 dates the Task Force's inception, many words before ClearCheck is named
+    assert state("When was the ClearCheck database first launched?", {"ClearCheck"}) == "not_covered"
+    assert state("When was the Task Force set up?", {"Task", "Force"}) == "answered"
+    assert state("When was the Code of Conduct launched?", {"Code", "Conduct"}) == "answered"
+
+
 def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():
     passages = ["Professor Scott Westfahl of Harvard spoke. The Ethics Office advises staff in Israel.",
                 "Staff can report through the hotline or WhatsApp."]

@@ -83,6 +83,12 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Which law firm carries out external investigations?", "For complaints about senior staff, an external "
      "investigator is used.", False),
     ("Which office carries out investigations?", "OIA carries out investigations.", True),
+    # the name of a report is its title, not a person's name; the name of a chair is a person's
+    ("What is the name of the report launched at the meeting?", "Ms. Ruiz launched a new publication, "
+     "“Making zero tolerance a reality”.", True),
+    ("What is the name of the report launched at the meeting?", "The report was launched at the meeting.", False),
+    ("What is the name of the chair?", "The Task Force met in June.", False),
+    ("What is the name of the chair?", "The Chair, Ms. Ana Ruiz, opened it.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

@@ -8,8 +8,8 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
 1. it names every policy concept the ask names, in its own words or a synonym ("reprisal" for
    "retaliation"); concepts spread over different passages do not answer together;
 2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
-3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when",
-   a number for "how many", contact details for "what is the phone number"), for the thing the ask names when it
+3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when" next to
+   what it dates, a number for "how many", contact details for "what is the phone number"), for the thing the ask names when it
    names one;
 4. for "how does X define Y", it names Y;
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
@@ -27,7 +27,7 @@ corpus (measured in eval/data/README.md). Nothing here logs or keeps the questio
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -36,6 +36,7 @@ import numpy as np
 
 from service.answering.candidates import Unit
 from service.answering.coverage import (
+    DATE,
     SHARE,
     TIME_UNIT,
     ExpectedAnswer,
@@ -50,7 +51,7 @@ State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
-KIND_TOPIC_COSINE = 0.4  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
+KIND_TOPIC_COSINE = 0.45  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
 TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
 
@@ -205,6 +206,8 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
         return True  # "how many panelists" is answered by the list of them ("... with the following panelists:")
     if expected.name == "number" and part.counted:
         return _counts(part.counted, unit.body)
+    if expected.name == "date":
+        return dated_near(part.topic | {stem(w) for name in part.named for w in words(name)}, unit.body)
     if expected.name == "share" and part.counted:
         return _shares(part.counted, unit.body)
     return expected.holds(part.text, unit.body)
@@ -229,6 +232,21 @@ def _counts(counted: frozenset[str], text: str) -> bool:
             continue
         near = {stem(w) for w in tokens[max(0, i - 3) : i + 6]}
         if near & counted:
+            return True
+    return False
+
+
+DATE_REACH = 8  # words either side of a date within which what it dates is named
+
+
+def dated_near(about: Iterable[str], text: str) -> bool:
+    """A date next to what it dates: "launched in 2018", not "since its inception in 2017, including [...] the
+    ClearCheck database" for when ClearCheck was launched. ``about``: stems of the ask's topic and names (any date
+    when empty)."""
+    wanted = frozenset(about)
+    for m in DATE.finditer(text):
+        near = words(text[: m.start()])[-DATE_REACH:] + words(text[m.end() :])[:DATE_REACH]
+        if not wanted or wanted & {stem(w) for w in near}:
             return True
     return False
 

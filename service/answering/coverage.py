@@ -33,7 +33,7 @@ _DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT}\b|\bno l
 _SO_FAR = re.compile(r"^\s*how long (?:has|have)\b", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince(?:\W+\w+){0,3}?\W+(?:19|20)\d\d\b", re.IGNORECASE)
 MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
-_DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
+DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 PHONE_DIGITS = 7  # a phone number has at least this many digits
@@ -99,6 +99,19 @@ def _number(_: str, sentence: str) -> bool:
 
 _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+,? (?:is|was|chairs|heads|"
                      r"serves|leads|has been)\b")
+
+
+_THING_NAMED = re.compile(r"\bname of (?!(?:(?:the|that|this|a|an|its|their) )?(?:chair|head|director|person|speaker|"
+                          r"facilitator|moderator|coordinator|officer|advocate|investigator|ombudsperson|women?|man|men)\b)"
+                          r"(?:(?:the|that|this|a|an|its|their) )?\w+", re.IGNORECASE)
+_TITLE = re.compile(r"[“\"‘][^”\"’]{3,}[”\"’]|\b[A-Z][\w’'@-]+(?:\s+(?:(?:of|for|and|on|the|to|in|at)\s+)*[A-Z][\w’'@-]+)+")
+
+
+def _name(question: str, sentence: str) -> bool:
+    """A person's name, or for "the name of the report" a title: quoted, or words in capitals."""
+    if _THING_NAMED.search(question):
+        return bool(_TITLE.search(sentence))
+    return bool(_PERSON.search(sentence))
 
 
 _FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|time|cycle)|annual(?:ly)?|"
@@ -184,13 +197,13 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "date",
         re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
-        lambda _, sentence: bool(_DATE.search(sentence)), "a date"),
+        lambda _, sentence: bool(DATE.search(sentence)), "a date"),
     ExpectedAnswer(
         "name",
         re.compile(r"\b(?:what is|what's) the name of\b|\bwho (?:is|currently) (?:the )?(?:current |present )?"
                    r"(?:chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator)\b|\bwho currently\b",
                    re.IGNORECASE),
-        lambda _, sentence: bool(_PERSON.search(sentence)), "a person's name"),
+        _name, "a name"),
     ExpectedAnswer(
         "agent",
         re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
