@@ -203,6 +203,21 @@ def test_a_date_answers_when_it_stands_next_to_what_it_dates():
     assert state("When was the Code of Conduct launched?", {"Code", "Conduct"}) == "answered"
 
 
+def test_a_superlative_is_answered_by_a_ranking_and_an_email_ask_is_not_about_email_conduct():
+    text = ("UNICEF now allows for reporting of cases by all personnel.\n\n"
+            "UNHCR received more reports than any other entity in 2020.\n\n"
+            "Ombudsperson ombudsperson@iare.example Confidential Informal resolution")
+    found = units([passage(text)])
+    ones = [1.0] * len(found)
+    ranked = assess(parts("Which entity has the most reports?", set(), set()), found, ones)
+    assert ranked.state == "answered" and "UNHCR" in found[ranked.asks[0].answering[0]].text
+    unranked = assess(parts("Which entity has the most reports?", set(), set()), found[:1], ones[:1])
+    assert unranked.state == "not_covered" and "which has the most" in unranked.reasons[0]
+    email = parts("What email address does the Ombudsperson use?", set(), set())
+    assert email[0].concepts == {"informal resolution or mediation"}  # not "online conduct"
+    assert assess(email, found, ones).state == "answered"
+
+
 def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():
     passages = ["Professor Scott Westfahl of Harvard spoke. The Ethics Office advises staff in Israel.",
                 "Staff can report through the hotline or WhatsApp."]

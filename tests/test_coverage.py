@@ -89,6 +89,12 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("What is the name of the report launched at the meeting?", "The report was launched at the meeting.", False),
     ("What is the name of the chair?", "The Task Force met in June.", False),
     ("What is the name of the chair?", "The Chair, Ms. Ana Ruiz, opened it.", True),
+    # a course's title in quotes or the UN's possessive names nobody who does something; a fax number is a phone's
+    ("Which company provides the online course?", "All personnel complete the online course “Respect at Work”.", False),
+    ("Which office investigates complaints?", "The test is the confidence staff have in the UN's ability.", False),
+    ("Which entities have adopted the policy?", "UNICEF and UNHCR have adopted it.", True),
+    ("What is the fax number of OIA?", "OIA: investigations@iare.example.", False),
+    ("What is the fax number of OIA?", "OIA: fax +41 22 917 0000.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

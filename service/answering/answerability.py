@@ -14,7 +14,7 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
 4. for "how does X define Y", it names Y;
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
    about X?"), it names the document and a word of X;
-6. for "did anyone mention X", it holds every word of X;
+6. for "did anyone mention X", it holds every word of X; for "which office had the most X", it ranks or compares;
 7. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
    in meaning (less close when it names the ask's concept): a word of a concept ("protective support",
    "disciplinary") in a sentence about something else answers nothing.
@@ -146,6 +146,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     numbers = asked_numbers(part.text)
     mention = mentioned(part.text)
     said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
+    ranked = asks_ranking(part.text)
+    # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole
+    contact_of_named = bool(expected and expected.name == "contact" and part.named)
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
@@ -153,10 +156,11 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
-        ("topic", lambda i: not (part.people or expected) or _on_topic(part, units[i], float(topical[i]),
-                                                                        KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
+        ("topic", lambda i: not (part.people or expected) or contact_of_named or _on_topic(
+            part, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
+        ("ranking", lambda i: not ranked or bool(RANKS.search(units[i].body))),
     ]
     pool = list(order)
     if not pool:
@@ -177,6 +181,19 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     if not pool:
         return AskCoverage(part, (), "no passage found is close enough to it")
     return AskCoverage(part, tuple(pool))
+
+
+_ASKS_RANKING = re.compile(r"\b(?:the )?(most|highest|lowest|largest|smallest|fewest|least|biggest|greatest)\b"
+                           r"(?! (?:important|common|effective|useful|serious|appropriate|relevant|recent|likely|"
+                           r"frequent|often|helpful|urgent)\b)", re.IGNORECASE)
+RANKS = re.compile(r"\b(?:most(?! recent)|highest|lowest|largest|smallest|fewest|least|biggest|greatest|top|leading|ranked|"
+                   r"ranking|than)\b", re.IGNORECASE)
+
+
+def asks_ranking(text: str) -> str:
+    """The superlative a "which office had the most complaints" ask turns on: its answer ranks or compares."""
+    match = _ASKS_RANKING.search(text)
+    return match.group(1).lower() if match else ""
 
 
 _NUMBER = re.compile(r"\d+")
@@ -302,6 +319,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found gives {expected.what if expected else 'what ' + _join(list(part.people)) + ' said'} about it"
     if check == "mention":
         return f"none of the passages found mentions {mentioned(part.text)}"
+    if check == "ranking":
+        return f"none of the passages found says which has the {asks_ranking(part.text)}"
     if check == "defined term":
         return "none of the passages found defines it"
     assert expected is not None

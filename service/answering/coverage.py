@@ -129,13 +129,23 @@ def _agent(question: str, sentence: str) -> bool:
         return True
     asked = set(_words(question))
     for match in _NAMED.finditer(sentence):
-        words = _words(match.group(0))
-        if match.group(0).lower() in _GENERIC_NAMES or all(w in asked or w in _GENERIC_NAMES for w in words):
+        name = _POSSESSIVE.sub("", match.group(0))
+        words = _words(name)
+        if name.lower() in _GENERIC_NAMES or all(w in asked or w in _GENERIC_NAMES for w in words):
             continue
-        if _capital_of_grammar(sentence, match):
+        if _capital_of_grammar(sentence, match) or _titled(sentence, match):
             continue
         return True
     return False
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _titled(sentence: str, match: re.Match[str]) -> bool:
+    """A name in a quotation is (part of) a title, the course “Respect at Work”, not who does something."""
+    return any(q.start() < match.start() < q.end() for q in _QUOTED.finditer(sentence))
 
 
 def _capital_of_grammar(sentence: str, match: re.Match[str]) -> bool:
@@ -145,7 +155,7 @@ def _capital_of_grammar(sentence: str, match: re.Match[str]) -> bool:
     return not sentence[: match.start()].strip() and " " not in word and "-" not in word and word[1:] == word[1:].lower()
 
 
-_ASKS_PHONE = re.compile(r"\b(?:phone|telephone|call|ring|extension)\b", re.IGNORECASE)
+_ASKS_PHONE = re.compile(r"\b(?:phone|telephone|call|ring|extension|fax)\b", re.IGNORECASE)
 _ASKS_EMAIL = re.compile(r"\be-?mail\b", re.IGNORECASE)
 
 
@@ -183,7 +193,7 @@ class ExpectedAnswer:
 EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "contact",
-        re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|extension number|contact details|contact information|"
+        re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|fax(?: number)?|extension number|contact details|contact information|"
                    r"web ?site|web address)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
                    r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
         _contact, "contact details (an email address, phone number or web address)"),
@@ -207,9 +217,9 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "agent",
         re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
-                   r"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:entity|office|"
-                   r"organi[sz]ation|agency|body|unit|department|team|company|provider|firm|contractor|vendor|service) "
-                   r"(?:\w+s|is|was)\b",
+                   r"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:entit(?:y|ies)|offices?|"
+                   r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|departments?|teams?|compan(?:y|ies)|providers?|"
+                   r"firms?|contractors?|vendors?|service) (?:(?!does\b)\w+s|is|was|are|were|have|had)\b",
                    re.IGNORECASE),
         _agent, "who it is (a person, office or body)"),
     ExpectedAnswer(

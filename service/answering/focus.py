@@ -272,8 +272,17 @@ def _leaning(ask: Part, before: Part) -> Part:
 
 
 def _part(text: str, speakers: set[str], names: set[str] | None) -> Part:
-    return Part(text, concepts_in(text), people_named(text, speakers), frozenset(content_stems(text)),
-                things_named(text, (names or set()) - speakers), counted(text))
+    return Part(text, concepts_in(_without_contact_words(text)), people_named(text, speakers),
+                frozenset(content_stems(text)), things_named(text, (names or set()) - speakers), counted(text))
+
+
+_CONTACT_WORDS = re.compile(r"\be-?mails?\b", re.IGNORECASE)
+
+
+def _without_contact_words(text: str) -> str:
+    """An ask for an email address is not about conduct by email: the word names the answer wanted."""
+    expected = expected_answer(text)
+    return _CONTACT_WORDS.sub(" ", text) if expected and expected.name == "contact" else text
 
 
 def without_names(part: Part) -> str:
