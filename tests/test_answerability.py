@@ -32,6 +32,9 @@ DISCLOSURES = [
     "I woke up in a colleague's room after the conference dinner and don't remember how I got there.",
     "I was sexually assaulted by a colleague during a mission in 2022 and never told anyone.",
     "I think I was drugged at a work event and something happened",
+    # asked something by a person, not relayed from a body
+    "My team leader asked me whether I would come to his hotel room after the party.",
+    "The committee chair asked me about my sex life during the interview.",
 ]
 NOT_DISCLOSURES = [
     "Does touching count as sexual harassment?",
@@ -46,6 +49,9 @@ NOT_DISCLOSURES = [
     "Should I report harassment even if I'm not sure it counts?",
     "Can I get support if I am accused of harassment?",
     "Someone told me the summary talks about male allies; does it?",
+    # a question relayed from a body or the press: neither an account nor a helper's
+    "Our union asked me what protection from retaliation exists; what should I tell them?",
+    "A journalist asked me what the UN is doing about harassment; what can I tell them?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",
@@ -66,6 +72,7 @@ SUPPORTERS = [
     # read by the helper probe: no rule lists these words
     "What should a manager do if a staff member says she was groped?",
     "My colleague says her manager keeps touching her. What are my duties as her supervisor?",
+    "A participant came to me as event focal point saying someone grabbed her; what now?",
 ]
 
 

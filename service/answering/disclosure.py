@@ -176,7 +176,8 @@ TOLD_ABOUT_SOMEONE = re.compile(
     r"admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|her|him|them|his|"
     r"their)\b", re.IGNORECASE)
 SUPPORTER = re.compile(
-    r"\b(?:someone|somebody|a (?:colleague|friend|staff member|team member|person|woman|man|intern)|my (?:colleague|friend|"
+    r"\b(?:someone|somebody|a (?:colleague|friend|staff member|team member|person|woman|man|intern|participant|delegate|"
+    r"consultant|volunteer)|my (?:colleague|friend|"
     r"staff|team member|supervisee|direct report|intern|co-?worker))\b[^.?!]{0,60}\b(?:told|tells|confided|confides|disclosed|"
     r"discloses|came to|comes to|opened up|opens up|asked me for help)\b|"
     r"\b(?:say|respond|react|reply|talk|listen) to (?:someone|somebody|a (?:colleague|person|staff member|survivor|victim|"
@@ -186,7 +187,6 @@ SUPPORTER = re.compile(
     r"friend|staff|team member|supervisee|direct report|co-?worker)|a (?:colleague|friend|survivor|victim))\b|"
     r"\bwhat (?:should|can|do) i (?:say|do|tell)\b[^.?!]{0,40}\b(?:tells? me|told me|confides?|discloses?|came to me)\b|"
     r"\b(?:receiv\w*|handl\w*|respond\w* to|hear\w*) (?:a |the )?disclosure\b|"
-    r"\bwhat (?:can|should|do) i (?:tell|say to|do for|suggest to) (?:her|him|them)\b|"
     r"\bi(?:'m|’m| am) (?:helping|supporting|accompanying|advising)\b|"
     r"\b(?:best way|how|ways?) to (?:support|help|respond to|assist|comfort) (?:a|my|our|the|someone|somebody|her|him|them)\b|"
     r"\b(?:listen\w* to|heard from) (?:my|a|our) (?:colleague|friend|co-?worker|team member|staff member)\b|"
@@ -225,6 +225,11 @@ def harm_named(text: str) -> bool:
 _ABOUT_THE_ACCUSED = re.compile(r"\b(?:found to have|found guilty|accused|alleged|perpetrators?|harassers?|offenders?|"
                                 r"sanction\w*|disciplin\w*|punish\w*|penalt\w*|happens to (?:someone|somebody|a person|"
                                 r"anyone|people|staff|those) who)\b", re.IGNORECASE)
+# a question passed on by a body or the press ("A journalist asked me what the UN is doing about harassment"): the
+# asker relays it, neither telling of harm nor helping someone harmed
+RELAYED = re.compile(r"\b(?:union|journalist|reporter|press|staff association|staff council|students|participants|"
+                     r"audience|members)(?: \w+ly| also)? asked (?:me|us) (?:what|whether|if|how|about|for (?:information|"
+                     r"figures|data|advice|a summary))\b", re.IGNORECASE)
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
                              r"respond to|assist|comfort) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
                              r"team member|person|survivor|victim)s? (?:who|that)\b", re.IGNORECASE)
@@ -334,6 +339,8 @@ class DisclosureDetector:
             return DisclosureSignal(False, supporter=True)
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
         strict = told_of(text, broad=False)
+        if RELAYED.search(text) and not strict and not _SEXUAL.search(text):
+            return DisclosureSignal(False)  # "Our union asked me what protection exists; what should I tell them?"
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
         first_person = bool(FIRST_PERSON.search(text))
