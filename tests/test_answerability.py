@@ -52,6 +52,7 @@ NOT_DISCLOSURES = [
     # a question relayed from a body or the press: neither an account nor a helper's
     "Our union asked me what protection from retaliation exists; what should I tell them?",
     "A journalist asked me what the UN is doing about harassment; what can I tell them?",
+    "I was touched by the speeches at the launch; where can I read them?",  # moved, not touched
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",

@@ -225,6 +225,11 @@ def harm_named(text: str) -> bool:
 _ABOUT_THE_ACCUSED = re.compile(r"\b(?:found to have|found guilty|accused|alleged|perpetrators?|harassers?|offenders?|"
                                 r"sanction\w*|disciplin\w*|punish\w*|penalt\w*|happens to (?:someone|somebody|a person|"
                                 r"anyone|people|staff|those) who)\b", re.IGNORECASE)
+# "touched by the speeches" is moved, not touched
+FIGURATIVE = re.compile(r"\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
+                        r"all (?:the )?)?(?:\w+ )?(?:speech|speeches|words|stor(?:y|ies)|gestures?|kindness|support|"
+                        r"testimon(?:y|ies)|film|video|talk|presentation|panel|event|launch|music|tribute)\b",
+                        re.IGNORECASE)
 # a question passed on by a body or the press ("A journalist asked me what the UN is doing about harassment"): the
 # asker relays it, neither telling of harm nor helping someone harmed
 RELAYED = re.compile(r"\b(?:union|journalist|reporter|press|staff association|staff council|students|participants|"
@@ -334,7 +339,7 @@ class DisclosureDetector:
         self.helper = helper or Probe.load(head="supporter")
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
-        text = plain(question)
+        text = FIGURATIVE.sub(" ", plain(question))
         if HELPING_SOMEONE.search(text):
             return DisclosureSignal(False, supporter=True)
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
