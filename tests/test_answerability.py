@@ -209,6 +209,11 @@ def test_a_date_answers_when_it_stands_next_to_what_it_dates():
     assert state("When was the ClearCheck database first launched?", {"ClearCheck"}) == "not_covered"
     assert state("When was the Task Force set up?", {"Task", "Force"}) == "answered"
     assert state("When was the Code of Conduct launched?", {"Code", "Conduct"}) == "answered"
+    # next to the name it dates, a date answers however the ask words it ("created" for "inception"), even when the
+    # sentence is not close to the question in meaning
+    far = [0.1] * len(found)
+    created = parts("In what year was the Task Force created?", set(), {"Task", "Force"})
+    assert assess(created, found, far).state == "answered"
 
 
 def test_a_superlative_is_answered_by_a_ranking_and_an_email_ask_is_not_about_email_conduct():

@@ -147,8 +147,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     mention = mentioned(part.text)
     said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
     ranked = asks_ranking(part.text)
-    # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole
-    contact_of_named = bool(expected and expected.name == "contact" and part.named)
+    # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
+    # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded
+    answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name == "date"))
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
@@ -156,7 +157,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
-        ("topic", lambda i: not (part.people or expected) or contact_of_named or _on_topic(
+        ("topic", lambda i: not (part.people or expected) or answered_whole or _on_topic(
             part, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
