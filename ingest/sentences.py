@@ -35,6 +35,13 @@ BLOCKS = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")  # runs of text between bla
 WIDE_END = re.compile(r"[。！？!?؟]+[”’」』）)]*(?=\S)|[。！？؟]+[”’」』）)]*")
 
 
+# A footnote marker a PDF's text layer glues to the end of a sentence ("... takes effect on 1 September 2023.1 It
+# should be read ...", "... of the decision.12 A staff member ..."): Punkt reads "2023.1" as a number and runs on.
+# The sentence ends after the marker when a word (two small letters or more, not an abbreviation), a closing quote or
+# bracket, or a year stands before the full stop, and a capital opens the next sentence; "paragraph 5.4 The" does not.
+FOOTNOTE_END = re.compile(r"(?:(?<=[a-z]{2})|(?<=[)\]”’\"])|(?<=\b(?:19|20)\d\d))[.;:!?]\d{1,2}(?=\s+[A-Z“\"(])")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``; never across a blank line (a heading or a new paragraph)."""
     return list(_cached_spans(text))
@@ -54,7 +61,9 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
     """Punkt's sentences of one block, cut again after full-width and Arabic sentence ends; leading bullets/dashes
     trimmed off each span."""
     spans = []
-    for start, end in (part for span in _punkt().span_tokenize(text) for part in _wide_parts(text, *span)):
+    pieces = (part for span in _punkt().span_tokenize(text) for wide in _wide_parts(text, *span)
+              for part in _footnote_parts(text, *wide))
+    for start, end in pieces:
         lead = LEADING_JUNK.match(text, start)
         if lead:
             start = lead.end()
@@ -74,6 +83,20 @@ def _wide_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while at < end and text[at].isspace():
                 at += 1
     return [*parts, (at, end)]
+
+
+def _footnote_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut after each footnote marker glued to a sentence end (``FOOTNOTE_END``)."""
+    parts, at = [], start
+    for match in FOOTNOTE_END.finditer(text, start, end):
+        word = re.search(r"(\w+)$", text[at : match.start()])
+        if word and word.group(1).lower() in ABBREVIATIONS:
+            continue
+        parts.append((at, match.end()))
+        at = match.end()
+        while at < end and text[at].isspace():
+            at += 1
+    return [*parts, (at, end)] if at < end else parts
 
 
 def sentences(text: str) -> list[str]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from ingest.models import DocType
 from service.answering.answerability import asked_numbers, assess
 from service.answering.candidates import is_statement, units
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
+from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import asked_nouns, concepts_in, counted, parts, plain, unknown_names
 from service.models import Passage
 
@@ -263,6 +265,22 @@ def test_a_she_sentence_names_who_she_is_and_a_this_sentence_carries_the_one_bef
     found = {u.text[:12]: u for u in units([passage(text)])}
     assert found["Nevertheless"].shown().startswith("Nevertheless, she [Ms. Kelly T. Clements] highlighted")
     assert found["This means t"].quote.startswith("Nevertheless, she highlighted")
+
+
+def test_a_sentence_carried_for_its_antecedent_is_dropped_when_it_adds_nothing_asked():
+    text = ("1.5 This policy takes effect on 1 September 2023.1 It should be read together with the Staff Rules.")
+    found = units([passage(text)])
+    # the footnote marker "1" after the full stop neither hides the sentence nor joins the next one to it
+    first, second = found
+    assert first.text.endswith("2023.1") and second.before == first.span
+    asks = parts("When does this policy take effect?", set(), set())
+    ranked = [second, first]  # the carried sentence scored first: it holds every word its antecedent holds
+    for unit, score in zip(ranked, (2.0, 1.0), strict=True):
+        unit.score = score
+    coverage = assess(asks, ranked, [1.0, 1.0])
+    scored = Scored(ranked, np.zeros((2, 3), dtype=np.float32), np.ones(2, dtype=np.float32))
+    assert [ranked[i] for i in ExtractiveAnswerer(lambda texts: np.zeros((len(texts), 3))).select(scored, coverage)] \
+        == [first]
 
 
 def test_concepts_match_synonyms_not_neighbours():

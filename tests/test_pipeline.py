@@ -636,3 +636,20 @@ def test_real_model_end_to_end_in_both_index_modes(embedder: object, tmp_path: P
 
     assert edge_ids == server_ids and len(edge_ids) > 27
     assert edge_tops == server_tops
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a footnote marker a PDF glues to a sentence's full stop ends the sentence, after the marker
+    ("It takes effect on 1 September 2023.1 It should be read with the Staff Rules.",
+     ["It takes effect on 1 September 2023.1", "It should be read with the Staff Rules."]),
+    ("It may be contested within 90 days of the decision.12 A complainant may also ask.",
+     ["It may be contested within 90 days of the decision.12", "A complainant may also ask."]),
+    ("All personnel complete “Respect at Work”.3 Managers attend a workshop.",
+     ["All personnel complete “Respect at Work”.3", "Managers attend a workshop."]),
+    # a paragraph number, an abbreviation's reference, an annex number or a decimal is no footnote
+    ("The duty in paragraph 5.4 The manager must act.", ["The duty in paragraph 5.4 The manager must act."]),
+    ("See para.5 The next step.", ["See para.5 The next step."]),
+    ("Annex A.1 Purpose of the annex.", ["Annex A.1 Purpose of the annex."]),
+])
+def test_a_footnote_marker_glued_to_a_sentence_end_ends_the_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

@@ -6,7 +6,9 @@ one sentence from the others counts most), the share of the question's policy co
 passage's fused retrieval score. The answer holds, for each ask of the question that the passages answer
 (``service/answering/answerability.py``), the best unit answering it, and nothing more: a second unit for the
 same ask was on the question about one time in four (measured on the tuning parts), so adding it padded the
-answer far more often than it helped; the passages found stay one click away. Every quote is verbatim.
+answer far more often than it helped; the passages found stay one click away. A sentence carried with the one before
+it for its antecedent ("It should be read with ...") gives way to that sentence alone when it adds no word of the ask.
+Every quote is verbatim.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import numpy as np
 from ingest.sentences import sentence_spans
 from service.answering.answerability import Coverage
 from service.answering.candidates import Unit
-from service.answering.focus import Part, asked_nouns
+from service.answering.focus import Part, asked_nouns, content_stems
 from service.models import Citation, Passage
 from service.retrieval import Retrieved
 
@@ -92,7 +94,8 @@ class ExtractiveAnswerer:
     def select(self, scored: Scored, coverage: Coverage) -> list[int]:
         """Each ask's best unit, once, unless it says what one already chosen says; best first."""
         units = scored.units
-        firsts = list(dict.fromkeys(a.answering[0] for a in coverage.asks if a.answering))
+        firsts = list(dict.fromkeys(_without_idle_sentence(units, a.answering, a.part.terms)
+                                    for a in coverage.asks if a.answering))
         chosen: list[int] = []
         for i in firsts:
             if len(chosen) < self.max_sentences and not self._repeats(scored, i, chosen):
@@ -109,6 +112,19 @@ class ExtractiveAnswerer:
             if float(scored.vectors[i] @ scored.vectors[j]) >= REDUNDANT_COSINE:
                 return True
         return False
+
+
+def _without_idle_sentence(units: list[Unit], answering: tuple[int, ...], terms: frozenset[str]) -> int:
+    """The ask's best unit; but when it is a sentence carried with the one before it ("It should be read with ...")
+    and adds no word of the ask to it, the sentence before alone, when that answers the ask too."""
+    best = units[answering[0]]
+    if best.before is None or best.lead_in or best.items:
+        return answering[0]
+    if terms & content_stems(best.text) - content_stems(best.passage.text[best.before[0] : best.before[1]]):
+        return answering[0]
+    alone = (i for i in answering if units[i].passage_idx == best.passage_idx and units[i].span == best.before
+             and units[i].before is None and not units[i].items)
+    return next(alone, answering[0])
 
 
 def _overlap(a: Unit, b: Unit) -> bool:
