@@ -14,6 +14,9 @@ ABBREVIATIONS = {"h.e", "mr", "ms", "mrs", "dr", "prof", "asg", "usg", "ded", "e
                  "art", "sec", "st", "vol", "p", "pp", "cf", "etc", "u.s", "u.n", "inc", "ltd", "jr", "sr", "t",
                  "ext", "tel", "fax", "nos", "fig", "approx", "dept", "vs"}
 LEADING_JUNK = re.compile(r"[\s\-–—•*·]+")
+# the number or letter of a numbered list's item, which Punkt reads as a sentence of its own ("1." before "HR confirms
+# receipt ..."): not a sentence, so not quoted, not an item and not embedded
+LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,4})[.)]")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +70,7 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
         lead = LEADING_JUNK.match(text, start)
         if lead:
             start = lead.end()
-        if end > start:
+        if end > start and not LIST_MARKER.fullmatch(text, start, end):
             spans.append((start, end))
     return spans
 

@@ -283,6 +283,32 @@ def test_a_sentence_carried_for_its_antecedent_is_dropped_when_it_adds_nothing_a
         == [first]
 
 
+def test_a_list_answers_with_the_item_asked_about_unless_several_are_asked_for():
+    text = ("Once HR receives a complaint, the process runs as follows:\n\n1. HR confirms receipt within 2 business "
+            "days.\n\n2. The investigator holds separate interviews with the person who complained and any "
+            "witnesses.\n\n3. Investigations are typically completed within 30 days.")
+    found = units([passage(text)])
+    assert [u.text[:5] for u in found] == ["Once ", "HR co", "The i", "Inves"]  # no "1." among them
+
+    def answer(question: str) -> list[str]:
+        asks = parts(question, set(), set())
+        for unit in found:  # the whole list first, as it scores when the question's words are spread over it
+            unit.score = 2.0 if unit.items else 1.5 if unit.text.startswith("Investigations") else 1.0
+        coverage = assess(asks, found, [1.0] * len(found))
+        scored = Scored(found, np.zeros((len(found), 3), dtype=np.float32), np.ones(len(found), dtype=np.float32))
+        chosen = ExtractiveAnswerer(lambda texts: np.zeros((len(texts), 3))).select(scored, coverage)
+        return [found[i].shown() for i in chosen]
+
+    # a time span is in one item; so are the words of "who does the investigator speak to"
+    assert answer("How long does an investigation take?") == [
+        "Once HR receives a complaint, the process runs as follows:\n…\n- Investigations are typically completed "
+        "within 30 days."]
+    assert "- The investigator holds" in answer("Who does the investigator interview?")[0]
+    assert answer("Who does the investigator interview?")[0].count("\n- ") == 1
+    # "what steps" asks for the list
+    assert answer("What steps follow once HR receives a complaint?")[0].count("\n- ") == 3
+
+
 def test_concepts_match_synonyms_not_neighbours():
     assert "retaliation" in concepts_in("Staff are protected from reprisals for reporting.")
     assert "contractors or other non-staff" in concepts_in("Are vendors covered?")

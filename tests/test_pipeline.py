@@ -650,6 +650,10 @@ def test_real_model_end_to_end_in_both_index_modes(embedder: object, tmp_path: P
     ("The duty in paragraph 5.4 The manager must act.", ["The duty in paragraph 5.4 The manager must act."]),
     ("See para.5 The next step.", ["See para.5 The next step."]),
     ("Annex A.1 Purpose of the annex.", ["Annex A.1 Purpose of the annex."]),
+    # a numbered item's number is no sentence of its own
+    ("It runs as follows:\n\n1. HR confirms receipt.\n\n2. An investigator is named. Interviews follow.\n\n(b) Then a report.",
+     ["It runs as follows:", "HR confirms receipt.", "An investigator is named.", "Interviews follow.",
+      "(b) Then a report."]),
 ])
-def test_a_footnote_marker_glued_to_a_sentence_end_ends_the_sentence(text: str, expected: list[str]) -> None:
+def test_a_footnote_marker_ends_its_sentence_and_a_list_number_is_no_sentence(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected

@@ -7,13 +7,17 @@ passage's fused retrieval score. The answer holds, for each ask of the question 
 (``service/answering/answerability.py``), the best unit answering it, and nothing more: a second unit for the
 same ask was on the question about one time in four (measured on the tuning parts), so adding it padded the
 answer far more often than it helped; the passages found stay one click away. A sentence carried with the one before
-it for its antecedent ("It should be read with ...") gives way to that sentence alone when it adds no word of the ask.
+it for its antecedent ("It should be read with ...") gives way to that sentence alone when it adds no word of the ask;
+a whole list gives way to its lead-in with the one item that answers, when the ask wants a time, date, name or
+contact, or when every word of the ask the list holds is in that item, unless the ask wants several ("which
+sanctions", "what steps").
 Every quote is verbatim.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +26,7 @@ import numpy as np
 from ingest.sentences import sentence_spans
 from service.answering.answerability import Coverage
 from service.answering.candidates import Unit
+from service.answering.coverage import expected_answer
 from service.answering.focus import Part, asked_nouns, content_stems
 from service.models import Citation, Passage
 from service.retrieval import Retrieved
@@ -94,8 +99,7 @@ class ExtractiveAnswerer:
     def select(self, scored: Scored, coverage: Coverage) -> list[int]:
         """Each ask's best unit, once, unless it says what one already chosen says; best first."""
         units = scored.units
-        firsts = list(dict.fromkeys(_without_idle_sentence(units, a.answering, a.part.terms)
-                                    for a in coverage.asks if a.answering))
+        firsts = list(dict.fromkeys(_focused(units, a.answering, a.part) for a in coverage.asks if a.answering))
         chosen: list[int] = []
         for i in firsts:
             if len(chosen) < self.max_sentences and not self._repeats(scored, i, chosen):
@@ -112,6 +116,34 @@ class ExtractiveAnswerer:
             if float(scored.vectors[i] @ scored.vectors[j]) >= REDUNDANT_COSINE:
                 return True
         return False
+
+
+def _focused(units: list[Unit], answering: tuple[int, ...], part: Part) -> int:
+    """The ask's best unit, narrowed: to the item that answers when the best is a whole list and the ask wants a
+    time, date, name or contact (one item holds it), and without a sentence that adds nothing asked."""
+    best = answering[0]
+    expected = expected_answer(part.text)
+    if units[best].items and not (expected and expected.name == "number"):
+        lead = units[best]
+        items = [i for i in answering if units[i].lead_in and units[i].before == lead.span
+                 and units[i].passage_idx == lead.passage_idx]
+        if expected is not None and items:
+            best = items[0]
+        elif items and not asks_for_several(part.text):
+            hits = part.terms & lead.stems
+            best = next((i for i in items if hits <= units[i].stems), best)
+        answering = (best, *answering)
+    return _without_idle_sentence(units, answering, part.terms)
+
+
+_SEVERAL = re.compile(r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?|forms?) of\s+)?(?:[a-z-]+\s+)?"
+                      r"(?!(?:happens|means|counts|applies|does|goes|takes|makes|needs|helps|has|was|is|this|its)\b)"
+                      r"[a-z-]{2,}[^s\W]s\b|\b(?:list|examples|ways|steps|options)\b", re.IGNORECASE)
+
+
+def asks_for_several(text: str) -> bool:
+    """"Which disciplinary sanctions ...", "list the steps": the whole list answers, not one item of it."""
+    return bool(_SEVERAL.search(text))
 
 
 def _without_idle_sentence(units: list[Unit], answering: tuple[int, ...], terms: frozenset[str]) -> int:
