@@ -70,17 +70,17 @@ class Unit:
     @cached_property
     def reading(self) -> str:
         """Everything the unit says, for the rules: lead-in or preceding sentence, sentence, items, section."""
-        pieces = [self.passage.section or ""]
-        if self.before:
-            pieces.append(self.passage.text[self.before[0] : self.before[1]])
-        pieces.append(self.text)
-        pieces.extend(self.passage.text[a:b] for _, (a, b) in self.items)
-        return plain(" ".join(pieces))
+        return plain(" ".join([self.passage.section or "", *self._pieces()]))
 
     @cached_property
     def body(self) -> str:
-        """What the unit itself says (no section heading), for answer-kind checks."""
-        return plain(self.quote)
+        """What the unit itself says (no section heading), for answer-kind checks: an item with its lead-in, not the
+        items between them that its quote spans."""
+        return plain(" ".join(self._pieces()))
+
+    def _pieces(self) -> list[str]:
+        before = [self.passage.text[self.before[0] : self.before[1]]] if self.before else []
+        return [*before, self.text, *(self.passage.text[a:b] for _, (a, b) in self.items)]
 
     @cached_property
     def concepts(self) -> frozenset[str]:
