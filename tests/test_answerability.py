@@ -321,6 +321,9 @@ def test_concepts_match_synonyms_not_neighbours():
     assert "contractors or other non-staff" in concepts_in("Are vendors covered?")
     assert "interns or volunteers" not in concepts_in("all entities allow reporting by all personnel")
     assert "confidentiality" not in concepts_in("a private company sets clear rules on dating")
+    # a fellow employee is a colleague, not a fellowship holder
+    assert "interns or volunteers" not in concepts_in("an employee can ask a fellow employee on a date")
+    assert "interns or volunteers" in concepts_in("Are fellows covered by the policy?")
     # how long notes are kept asks about records, answered only by a sentence on keeping them
     assert "records or retention" in concepts_in("How long are investigation notes kept?")
     assert "records or retention" in concepts_in("Investigation notes are stored in a restricted HR folder.")

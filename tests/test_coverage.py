@@ -41,6 +41,11 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("What is the maximum amount of a fine?", "number"),
     ("On which dates were the dialogues held?", "date"),
     ("Who can report harassment?", None),  # asks who may, not who it is
+    ("What is the Staff Counsellor's extension?", "contact"),
+    ("what's the fax number for OIA", "contact"),
+    ("Can the investigation get an extension?", None),  # more time, not a phone extension
+    ("Which entities have not yet adopted the Model Policy?", "agent"),
+    ("Which services does the Staff Counsellor offer?", None),  # what is offered, not who offers it
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)

@@ -77,7 +77,8 @@ CONCEPTS = (
              r"\bconsultants?\b", r"\bthird[- ]part(?:y|ies)\b", r"\bnon[- ]staff\b", r"\bcatering\b",
              r"\bindividual contractors?\b", r"\bservice providers?\b", r"\boutside (?:companies|firms|providers)\b"),
     _concept("interns or volunteers", r"\bintern(?:s|ship|ships)?\b", r"\bvolunteers?\b", r"\btrainees?\b",
-             r"\bfellows?\b", r"\bapprentices?\b"),
+             r"\bfellows?\b(?! (?:employees?|colleagues?|staff|members?|workers?|citizens?|delegates?|participants?))",
+             r"\bapprentices?\b"),
     _concept("informal resolution or mediation", r"\bmediat\w*", r"\binformal(?:ly)? (?:resolution|resolv\w*|process|"
              r"settlement|approach|channel|route|option|way|means|mechanism)s?", r"\bombuds\w*", r"\bconciliat\w*",
              r"\bfacilitated (?:dialogue|conversation|discussion)s?", r"\b(?:resolv|settl)\w* informally\b",
