@@ -8,8 +8,8 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
 1. it names every policy concept the ask names, in its own words or a synonym ("reprisal" for
    "retaliation"); concepts spread over different passages do not answer together;
 2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
-3. it holds the kind of answer the ask's form wants (a time span for "how long" and a date for "when", each next
-   to a word or name of the ask, a number for "how many", contact details for "what is the phone number"), for the thing the ask names when it
+3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when" next to a
+   word or name of the ask, a number for "how many", contact details for "what is the phone number"), for the thing the ask names when it
    names one;
 4. for "how does X define Y", it names Y;
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
@@ -37,9 +37,7 @@ import numpy as np
 from service.answering.candidates import Unit
 from service.answering.coverage import (
     DATE,
-    DURATION,
     SHARE,
-    SINCE_YEAR,
     TIME_UNIT,
     ExpectedAnswer,
     MissingSource,
@@ -229,8 +227,6 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     about = part.topic | {stem(w) for name in part.named for w in words(name)}
     if expected.name == "date":
         return dated_near(about, unit.body)
-    if expected.name == "time span":  # "within 30 days" of what the ask is about, not of another step
-        return expected.holds(part.text, unit.body) and any(near(p, about, unit.body) for p in (DURATION, SINCE_YEAR))
     if expected.name == "share" and part.counted:
         return _shares(part.counted, unit.body)
     return expected.holds(part.text, unit.body)
@@ -259,21 +255,15 @@ def _counts(counted: frozenset[str], text: str) -> bool:
     return False
 
 
-DATE_REACH = 8  # words either side of a date or time span within which what it dates or times is named
+DATE_REACH = 8  # words either side of a date within which what it dates is named
 
 
 def dated_near(about: Iterable[str], text: str) -> bool:
     """A date next to what it dates: "launched in 2018", not "since its inception in 2017, including [...] the
     ClearCheck database" for when ClearCheck was launched. ``about``: stems of the ask's topic and names (any date
     when empty)."""
-    return near(DATE, about, text)
-
-
-def near(pattern: re.Pattern[str], about: Iterable[str], text: str) -> bool:
-    """A match of ``pattern`` (a date, a time span) with a word of ``about`` among the ``DATE_REACH`` words either
-    side of it; any match when ``about`` is empty."""
     wanted = frozenset(about)
-    for m in pattern.finditer(text):
+    for m in DATE.finditer(text):
         near = words(text[: m.start()])[-DATE_REACH:] + words(text[m.end() :])[:DATE_REACH]
         if not wanted or wanted & {stem(w) for w in near}:
             return True

@@ -28,10 +28,10 @@ NUMBER_WORDS = (
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?"
 )
 TIME_UNIT = r"(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?|decades?)"
-DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT}\b|\bno later than\b", re.IGNORECASE)
+_DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT}\b|\bno later than\b", re.IGNORECASE)
 # "how long has it ...?" is answered by "since (its inception in) 2017" as well; a deadline is not
 _SO_FAR = re.compile(r"^\s*how long (?:has|have)\b", re.IGNORECASE)
-SINCE_YEAR = re.compile(r"\bsince(?:\W+\w+){0,3}?\W+(?:19|20)\d\d\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsince(?:\W+\w+){0,3}?\W+(?:19|20)\d\d\b", re.IGNORECASE)
 MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
 DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -46,7 +46,7 @@ _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly|for|wi
 
 
 def _time_span(question: str, sentence: str) -> bool:
-    return bool(DURATION.search(sentence) or (_SO_FAR.search(question) and SINCE_YEAR.search(sentence)))
+    return bool(_DURATION.search(sentence) or (_SO_FAR.search(question) and _SINCE_YEAR.search(sentence)))
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
