@@ -7,7 +7,7 @@ import pytest
 
 from ingest.models import DocType
 from service.answering.answerability import asked_numbers, assess
-from service.answering.candidates import is_statement, units
+from service.answering.candidates import Unit, is_statement, units
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import asked_nouns, concepts_in, counted, parts, plain, unknown_names
@@ -133,6 +133,11 @@ def passage(text: str, section: str | None = None) -> Passage:
     return Passage(id="p", doc_key="d", title="Policy", doc_type=DocType.policy, section=section, text=text, score=1.0)
 
 
+def state(found: list[Unit], question: str, names: set[str] | None = None, closeness: float = 1.0) -> str:
+    """The question's coverage by the units ``found``, each this close to it in meaning."""
+    return assess(parts(question, set(), names), found, [closeness] * len(found)).state
+
+
 def test_a_lead_in_carries_its_items_and_an_item_its_lead_in():
     text = ("Managers who receive complaints must:\n\nlisten carefully;\n\nforward the complaint to HR within "
             "24 hours;\n\nnot investigate themselves.\n\nInvestigations are typically completed within **30 days**.")
@@ -183,18 +188,13 @@ def test_a_count_is_of_what_is_asked_and_of_the_thing_named():
             "confidential.\n\nThe panel had the following members:\n\nMs. Ruiz;\n\nMr. Osei.\n\n"
             "The Deloitte report estimated that harassment cost Australia 3.8 billion dollars.")
     found = units([passage(text)])
-    ones = [1.0] * len(found)
-
-    def state(question: str, names: set[str] | None = None) -> str:
-        return assess(parts(question, set(), names), found, ones).state
-
     # "within 24 hours" counts hours, and a list of what managers must do is no count of complaints
-    assert state("How many complaints did the agency receive?") == "not_covered"
-    assert state("How many members did the panel have?") == "answered"  # the list of them
-    assert state("How many hours does a manager have to forward a complaint?") == "answered"
+    assert state(found, "How many complaints did the agency receive?") == "not_covered"
+    assert state(found, "How many members did the panel have?") == "answered"  # the list of them
+    assert state(found, "How many hours does a manager have to forward a complaint?") == "answered"
     # an amount answers for the thing the ask names only where it is named
-    assert state("How much did harassment cost Australia?", {"Australia"}) == "answered"
-    assert state("How much does it cost to run ClearCheck?", {"ClearCheck"}) == "not_covered"
+    assert state(found, "How much did harassment cost Australia?", {"Australia"}) == "answered"
+    assert state(found, "How much does it cost to run ClearCheck?", {"ClearCheck"}) == "not_covered"
 
 
 def test_a_date_answers_when_it_stands_next_to_what_it_dates():
@@ -202,20 +202,13 @@ def test_a_date_answers_when_it_stands_next_to_what_it_dates():
             "policy, a code of conduct for events and the ClearCheck database.\n\n"
             "The Code of Conduct for UN system events was launched in May 2018.")
     found = units([passage(text)])
-    ones = [1.0] * len(found)
-
-    def state(question: str, names: set[str]) -> str:
-        return assess(parts(question, set(), names), found, ones).state
-
     # 2017 dates the Task Force's inception, many words before ClearCheck is named
-    assert state("When was the ClearCheck database first launched?", {"ClearCheck"}) == "not_covered"
-    assert state("When was the Task Force set up?", {"Task", "Force"}) == "answered"
-    assert state("When was the Code of Conduct launched?", {"Code", "Conduct"}) == "answered"
+    assert state(found, "When was the ClearCheck database first launched?", {"ClearCheck"}) == "not_covered"
+    assert state(found, "When was the Task Force set up?", {"Task", "Force"}) == "answered"
+    assert state(found, "When was the Code of Conduct launched?", {"Code", "Conduct"}) == "answered"
     # next to the name it dates, a date answers however the ask words it ("created" for "inception"), even when the
     # sentence is not close to the question in meaning
-    far = [0.1] * len(found)
-    created = parts("In what year was the Task Force created?", set(), {"Task", "Force"})
-    assert assess(created, found, far).state == "answered"
+    assert state(found, "In what year was the Task Force created?", {"Task", "Force"}, closeness=0.1) == "answered"
 
 
 def test_a_superlative_is_answered_by_a_ranking_and_an_email_ask_is_not_about_email_conduct():
