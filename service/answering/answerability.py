@@ -9,8 +9,8 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
    "retaliation"); concepts spread over different passages do not answer together;
 2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
 3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when" next to a
-   word or name of the ask, a number for "how many", contact details for "what is the phone number"), for the thing the ask names when it
-   names one;
+   word or name of the ask, a number for "how many", contact details for "what is the phone number"), for the
+   thing the ask names when it names one;
 4. for "how does X define Y", it names Y;
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
    about X?"), it names the document and a word of X;
@@ -224,9 +224,8 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
         return True  # "how many panelists" is answered by the list of them ("... with the following panelists:")
     if expected.name == "number" and part.counted:
         return _counts(part.counted, unit.body)
-    about = part.topic | {stem(w) for name in part.named for w in words(name)}
     if expected.name == "date":
-        return dated_near(about, unit.body)
+        return dated_near(part.topic | {stem(w) for name in part.named for w in words(name)}, unit.body)
     if expected.name == "share" and part.counted:
         return _shares(part.counted, unit.body)
     return expected.holds(part.text, unit.body)

@@ -20,14 +20,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ingest.sentences import FOOTNOTE_END, sentence_spans
+from ingest.sentences import FOOTNOTE_AT_END, sentence_spans
 from service.answering.coverage import holds_contact
 from service.answering.focus import SPEAKER, concepts_in, content_stems, plain, speaker_names
 from service.answering.verify import unmark
 from service.models import Passage
 
 Span = tuple[int, int]
-FOOTNOTE_MARK = re.compile(FOOTNOTE_END.pattern.removesuffix(r"(?=\s+[A-Z“\"(])") + "$")
 MIN_WORDS = 4
 MIN_ITEM_WORDS = 2
 MAX_ITEMS = 12
@@ -237,7 +236,7 @@ def is_statement(text: str) -> bool:
     list entries such as "Ms. X, Director, Y" keep their commas; a table row giving a phone number or an address
     is quoted whole)."""
     flat = plain(text)
-    if marker := FOOTNOTE_MARK.search(flat):  # "... on 1 September 2023.1": the full stop, then a footnote's marker
+    if marker := FOOTNOTE_AT_END.search(flat):  # "... on 1 September 2023.1": the full stop, then a footnote's marker
         flat = flat[: marker.start() + 1]
     flat = flat.rstrip("”’\"')*")
     return len(text.split()) >= MIN_WORDS and (flat.endswith(SENTENCE_ENDS) or "," in flat or holds_contact(flat))

@@ -10,8 +10,7 @@ answer far more often than it helped; the passages found stay one click away. A 
 it for its antecedent ("It should be read with ...") gives way to that sentence alone when it adds no word of the ask;
 a whole list gives way to its lead-in with the one item that answers, when the ask wants a time, date, name or
 contact, or when every word of the ask the list holds is in that item, unless the ask wants several ("which
-sanctions", "what steps").
-Every quote is verbatim.
+sanctions", "what steps"). Every quote is verbatim.
 """
 
 from __future__ import annotations
@@ -119,8 +118,9 @@ class ExtractiveAnswerer:
 
 
 def _focused(units: list[Unit], answering: tuple[int, ...], part: Part) -> int:
-    """The ask's best unit, narrowed: to the item that answers when the best is a whole list and the ask wants a
-    time, date, name or contact (one item holds it), and without a sentence that adds nothing asked."""
+    """The ask's best unit, narrowed. A whole list gives way to its lead-in with one item: the best-scored item
+    that answers, when the ask wants a time, date, name or contact; else the first item holding every word of the
+    ask the list holds, unless the ask wants several. Then a sentence that adds nothing asked is dropped."""
     best = answering[0]
     expected = expected_answer(part.text)
     if units[best].items and not (expected and expected.name == "number"):
