@@ -342,10 +342,10 @@ class DisclosureDetector:
         text = FIGURATIVE.sub(" ", plain(question))
         if HELPING_SOMEONE.search(text):
             return DisclosureSignal(False, supporter=True)
-        vec = qvec if qvec is not None else self.embed_texts([question])[0]
         strict = told_of(text, broad=False)
         if RELAYED.search(text) and not strict and not _SEXUAL.search(text):
             return DisclosureSignal(False)  # "Our union asked me what protection exists; what should I tell them?"
+        vec = qvec if qvec is not None else self.embed_texts([question])[0]
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
         first_person = bool(FIRST_PERSON.search(text))
