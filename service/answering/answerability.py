@@ -161,7 +161,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
             part, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
-        ("ranking", lambda i: not ranked or bool(RANKS.search(units[i].body))),
+        ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
     ]
     pool = list(order)
     if not pool:
@@ -184,11 +184,11 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     return AskCoverage(part, tuple(pool))
 
 
-_ASKS_RANKING = re.compile(r"\b(?:the )?(most|highest|lowest|largest|smallest|fewest|least|biggest|greatest)\b"
+_SUPERLATIVE = "most|highest|lowest|largest|smallest|fewest|least|biggest|greatest"
+_ASKS_RANKING = re.compile(rf"\b(?:the )?({_SUPERLATIVE})\b"
                            r"(?! (?:important|common|effective|useful|serious|appropriate|relevant|recent|likely|"
                            r"frequent|often|helpful|urgent)\b)", re.IGNORECASE)
-RANKS = re.compile(r"\b(?:most(?! recent)|highest|lowest|largest|smallest|fewest|least|biggest|greatest|top|leading|ranked|"
-                   r"ranking|than)\b", re.IGNORECASE)
+_RANKS = re.compile(rf"\b(?!most recent)(?:{_SUPERLATIVE}|top|leading|ranked|ranking|than)\b", re.IGNORECASE)
 
 
 def asks_ranking(text: str) -> str:

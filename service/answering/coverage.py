@@ -104,13 +104,12 @@ _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\.
 _THING_NAMED = re.compile(r"\bname of (?!(?:(?:the|that|this|a|an|its|their) )?(?:chair|head|director|person|speaker|"
                           r"facilitator|moderator|coordinator|officer|advocate|investigator|ombudsperson|women?|man|men)\b)"
                           r"(?:(?:the|that|this|a|an|its|their) )?\w+", re.IGNORECASE)
-_TITLE = re.compile(r"[“\"‘][^”\"’]{3,}[”\"’]|\b[A-Z][\w’'@-]+(?:\s+(?:(?:of|for|and|on|the|to|in|at)\s+)*[A-Z][\w’'@-]+)+")
 
 
 def _name(question: str, sentence: str) -> bool:
-    """A person's name, or for "the name of the report" a title: quoted, or words in capitals."""
+    """A person's name, or for "the name of the report" a title: quoted, or a name of two words or more."""
     if _THING_NAMED.search(question):
-        return bool(_TITLE.search(sentence))
+        return bool(_QUOTED.search(sentence)) or any(" " in m.group(0) for m in _NAMED.finditer(sentence))
     return bool(_PERSON.search(sentence))
 
 
@@ -118,6 +117,8 @@ _FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|
                         r"yearly|biennial(?:ly)?|monthly|weekly|daily|quarterly|once|twice|regularly|periodically|"
                         r"per (?:year|month|week)|a (?:year|month|week)|times? a)\b", re.IGNORECASE)
 _NAMED = re.compile(r"\b[A-Z][\w’'-]*(?:[- ](?:(?:of|for|and|on|the) )*[A-Z][\w’'-]*)*")
+POSSESSIVE = re.compile(r"[’']s?$")  # "the UN's", "Australia’s"
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _GENERIC_NAMES = frozenset({"un", "united nations", "the", "this", "these", "that", "it", "a", "an", "in", "if", "where",
                             "when", "all", "any", "each", "as", "such", "staff", "personnel"})
 
@@ -129,7 +130,7 @@ def _agent(question: str, sentence: str) -> bool:
         return True
     asked = set(_words(question))
     for match in _NAMED.finditer(sentence):
-        name = _POSSESSIVE.sub("", match.group(0))
+        name = POSSESSIVE.sub("", match.group(0))
         words = _words(name)
         if name.lower() in _GENERIC_NAMES or all(w in asked or w in _GENERIC_NAMES for w in words):
             continue
@@ -139,8 +140,6 @@ def _agent(question: str, sentence: str) -> bool:
     return False
 
 
-_POSSESSIVE = re.compile(r"[’']s?$")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _titled(sentence: str, match: re.Match[str]) -> bool:

@@ -16,7 +16,6 @@ sanctions", "what steps"). Every quote is verbatim.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,7 +25,7 @@ from ingest.sentences import sentence_spans
 from service.answering.answerability import Coverage
 from service.answering.candidates import Unit
 from service.answering.coverage import expected_answer
-from service.answering.focus import Part, asked_nouns, content_stems
+from service.answering.focus import Part, asked_nouns, asks_for_several, content_stems
 from service.models import Citation, Passage
 from service.retrieval import Retrieved
 
@@ -134,16 +133,6 @@ def _focused(units: list[Unit], answering: tuple[int, ...], part: Part) -> int:
             best = next((i for i in items if hits <= units[i].stems), best)
         answering = (best, *answering)
     return _without_idle_sentence(units, answering, part.terms)
-
-
-_SEVERAL = re.compile(r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?|forms?) of\s+)?(?:[a-z-]+\s+)?"
-                      r"(?!(?:happens|means|counts|applies|does|goes|takes|makes|needs|helps|has|was|is|this|its)\b)"
-                      r"[a-z-]{2,}[^s\W]s\b|\b(?:list|examples|ways|steps|options)\b", re.IGNORECASE)
-
-
-def asks_for_several(text: str) -> bool:
-    """"Which disciplinary sanctions ...", "list the steps": the whole list answers, not one item of it."""
-    return bool(_SEVERAL.search(text))
 
 
 def _without_idle_sentence(units: list[Unit], answering: tuple[int, ...], terms: frozenset[str]) -> int:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from service.answering.coverage import MONTHS, expected_answer
+from service.answering.coverage import MONTHS, POSSESSIVE, expected_answer
 
 
 @dataclass(frozen=True)
@@ -305,7 +305,8 @@ def counted(text: str) -> frozenset[str]:
     return frozenset(heads[-1:])  # the noun counted: "sessions" of "how many counselling sessions"
 
 
-_ASKED_NOUN = re.compile(r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?|forms?) of\s+)?([a-z][a-z-]+)\s", re.IGNORECASE)
+_WHAT_KIND_OF = r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?|forms?) of\s+)?"  # "what X", "which kinds of X"
+_ASKED_NOUN = re.compile(_WHAT_KIND_OF + r"([a-z][a-z-]+)\s", re.IGNORECASE)
 _AUXILIARY = frozenset({"is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "would", "will", "has",
                         "have", "had", "must", "may", "might"})
 
@@ -315,6 +316,16 @@ def asked_nouns(text: str) -> frozenset[str]:
     a sentence naming recommendations is more likely the answer than one on the same subject that names none."""
     found = {stem(m.group(1)) for m in _ASKED_NOUN.finditer(plain(text)) if m.group(1).lower() not in _AUXILIARY}
     return frozenset(found - kind_stems() - generic_stems())
+
+
+_SEVERAL = re.compile(_WHAT_KIND_OF + r"(?:[a-z-]+\s+)?"
+                      r"(?!(?:happens|means|counts|applies|does|goes|takes|makes|needs|helps|has|was|is|this|its)\b)"
+                      r"[a-z-]{2,}[^s\W]s\b|\b(?:list|examples|ways|steps|options)\b", re.IGNORECASE)
+
+
+def asks_for_several(text: str) -> bool:
+    """"Which disciplinary sanctions ...", "list the steps": the whole list answers, not one item of it."""
+    return bool(_SEVERAL.search(text))
 
 
 _MENTION = re.compile(r"\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:about|on)|(?:talk|talked|speak|spoke) about|"
@@ -351,7 +362,7 @@ def unknown_names(text: str, passages: list[str], known: set[str], people: set[s
     month, a short acronym, a word of a catalogued document's name (``known``) or a word a policy concept stands
     for ("WhatsApp" is social media); a run does not count when it names one of ``people`` ("Scott Westfahl"), nor
     does any in a question written in capitals or in title case."""
-    tokens = [re.sub(r"['’]s?$", "", w) for w in words(text)]
+    tokens = [POSSESSIVE.sub("", w) for w in words(text)]
     if _capitals_say_nothing(tokens):
         return ()
     out = []
