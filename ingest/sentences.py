@@ -80,28 +80,29 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
 def _wide_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not any(mark in text[start:end] for mark in "。！？؟"):
         return [(start, end)]
-    parts, at = [], start
-    for match in WIDE_END.finditer(text, start, end):
-        if match.end() < end:
-            parts.append((at, match.end()))
-            at = match.end()
-            while at < end and text[at].isspace():
-                at += 1
-    return [*parts, (at, end)]
+    return _cut(text, start, end, [m.end() for m in WIDE_END.finditer(text, start, end) if m.end() < end])
 
 
 def _footnote_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span cut after each footnote marker glued to a sentence end (``FOOTNOTE_END``)."""
-    parts, at = [], start
+    """The span cut after each footnote marker glued to a sentence end (``FOOTNOTE_END``), unless the word before
+    the full stop is an abbreviation ("para.5 The")."""
+    cuts = []
     for match in FOOTNOTE_END.finditer(text, start, end):
-        word = re.search(r"(\w+)$", text[at : match.start()])
-        if word and word.group(1).lower() in ABBREVIATIONS:
-            continue
-        parts.append((at, match.end()))
-        at = match.end()
+        word = re.search(r"(\w+)$", text[start : match.start()])
+        if not (word and word.group(1).lower() in ABBREVIATIONS):
+            cuts.append(match.end())
+    return _cut(text, start, end, cuts)
+
+
+def _cut(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """``start``-``end`` cut at each position of ``cuts`` (in order), the space after each cut left out."""
+    parts, at = [], start
+    for cut in cuts:
+        parts.append((at, cut))
+        at = cut
         while at < end and text[at].isspace():
             at += 1
-    return [*parts, (at, end)] if at < end else parts
+    return [*parts, (at, end)]
 
 
 def sentences(text: str) -> list[str]:
