@@ -8,8 +8,8 @@ passage's fused retrieval score. The answer holds, for each ask of the question 
 same ask was on the question about one time in four (measured on the tuning parts), so adding it padded the
 answer far more often than it helped; the passages found stay one click away. A sentence carried with the one before
 it for its antecedent ("It should be read with ...") gives way to that sentence alone when it adds no word of the ask;
-a whole list gives way to its lead-in with the one item that answers, when the ask wants a time, date, name or
-contact, or when every word of the ask the list holds is in that item, unless the ask wants several ("which
+a whole list gives way to its lead-in with the one item that answers, when the ask wants a kind of answer other than
+a count (a time, date, name, contact, share ...), or when every word of the ask the list holds is in that item, unless the ask wants several ("which
 sanctions", "what steps"). Every quote is verbatim.
 """
 
@@ -118,7 +118,7 @@ class ExtractiveAnswerer:
 
 def _focused(units: list[Unit], answering: tuple[int, ...], part: Part) -> int:
     """The ask's best unit, narrowed. A whole list gives way to its lead-in with one item: the best-scored item
-    that answers, when the ask wants a time, date, name or contact; else the first item holding every word of the
+    that answers, when the ask wants a kind of answer other than a count (one item holds it); else the first item holding every word of the
     ask the list holds, unless the ask wants several. Then a sentence that adds nothing asked is dropped."""
     best = answering[0]
     expected = expected_answer(part.text)
