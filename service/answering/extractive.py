@@ -9,8 +9,8 @@ same ask was on the question about one time in four (measured on the tuning part
 answer far more often than it helped; the passages found stay one click away. A sentence carried with the one before
 it for its antecedent ("It should be read with ...") gives way to that sentence alone when it adds no word of the ask;
 a whole list gives way to its lead-in with the one item that answers, when the ask wants a kind of answer other than
-a count (a time, date, name, contact, share ...), or when every word of the ask the list holds is in that item, unless the ask wants several ("which
-sanctions", "what steps"). Every quote is verbatim.
+a count (a time, date, name, contact, share ...), or when every word of the ask the list holds is in that item,
+unless the ask wants several ("which sanctions", "what steps"). Every quote is verbatim.
 """
 
 from __future__ import annotations
