@@ -10,7 +10,7 @@ from service.answering.answerability import asked_numbers, assess
 from service.answering.candidates import Unit, is_statement, units
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
-from service.answering.focus import asked_nouns, concepts_in, counted, parts, plain, unknown_names
+from service.answering.focus import asked_nouns, concepts_in, counted, name_runs, parts, plain, unknown_names
 from service.models import Passage
 
 # the tester's misses (issue 18) and more short, indirect or explicit accounts
@@ -37,6 +37,9 @@ DISCLOSURES = [
     # asked something by a person, not relayed from a body
     "My team leader asked me whether I would come to his hotel room after the party.",
     "The committee chair asked me about my sex life during the interview.",
+    # a threat told as what he said, and a discovery
+    "He told me he would ruin my career if I didn't sleep with him.",
+    "I found a hidden camera in the women's bathroom at our office.",
 ]
 NOT_DISCLOSURES = [
     "Does touching count as sexual harassment?",
@@ -55,6 +58,10 @@ NOT_DISCLOSURES = [
     "Our union asked me what protection from retaliation exists; what should I tell them?",
     "A journalist asked me what the UN is doing about harassment; what can I tell them?",
     "I was touched by the speeches at the launch; where can I read them?",  # moved, not touched
+    "I touched on this in my last training: is a single comment enough to count as harassment?",
+    # a report of something else, and retaliation as a policy's name, not as something done to the asker
+    "I reported a fraud case last year; does whistleblower protection apply to me?",
+    "I reported a procurement irregularity last year; does the retaliation protection also cover that?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",
@@ -76,6 +83,8 @@ SUPPORTERS = [
     "What should a manager do if a staff member says she was groped?",
     "My colleague says her manager keeps touching her. What are my duties as her supervisor?",
     "A participant came to me as event focal point saying someone grabbed her; what now?",
+    # the colleague is the one it was done to ("after being assaulted"), not the one doing it
+    "What support can my colleague get after being assaulted on mission?",
 ]
 
 
@@ -224,6 +233,29 @@ def test_a_superlative_is_answered_by_a_ranking_and_an_email_ask_is_not_about_em
     email = parts("What email address does the Ombudsperson use?", set(), set())
     assert email[0].concepts == {"informal resolution or mediation"}  # not "online conduct"
     assert assess(email, found, ones).state == "answered"
+
+
+def test_a_named_office_is_answered_for_only_where_it_is_named_and_a_speaker_anywhere_in_the_document():
+    table = passage("Acknowledging a request for protection Ethics Office Within three working days.",
+                    section="Annex 1: Time limits")
+    review = passage("10.7 A subject may ask the Director-General to review an interim measure that affects them.")
+    found = units([table, review])
+    # the Ethics Office's deadline is no deadline of the Director-General's, though the policy names both
+    asked = "Is there a deadline for the Director-General to act on protection measures the Ethics Office proposes?"
+    coverage = assess(parts(asked, set(), {"Director-General", "Ethics", "Office"}), found, [1.0] * len(found))
+    assert coverage.state == "not_covered" and "Director-General" in coverage.reasons[0]
+    # the reason names them as the question writes them, not word by word
+    assert name_runs("Who chairs the Independent Audit and Oversight Committee's board?",
+                     ("Independent", "Audit", "Oversight", "Committee")) == ["Independent Audit and Oversight Committee"]
+    assert state(found, "Is there a deadline for the Ethics Office to acknowledge a request for protection?",
+                 {"Ethics", "Office"}) == "answered"
+    # a name describing a speaker ("the Harvard professor") may stand in another passage of the document
+    spoke = passage("Professor Scott Westfahl of Harvard Law School moderated the second panel.")
+    said = passage("Professor Westfahl emphasized that leaders must ensure psychological safety so that staff speak up.")
+    found = units([spoke, said])
+    asked = "Why does psychological safety matter, according to the Harvard professor?"
+    coverage = assess(parts(asked, set(), {"Harvard"}), found, [0.1, 1.0])  # only the second is about the ask
+    assert found[1].people == {"Westfahl"} and coverage.asks[0].answering == (1,)
 
 
 def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():

@@ -45,7 +45,7 @@ from service.answering.coverage import (
     expected_number,
     without_references,
 )
-from service.answering.focus import Part, content_stems, generic_stems, mentioned, stem, words
+from service.answering.focus import Part, content_stems, generic_stems, mentioned, name_runs, stem, words
 
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
@@ -162,6 +162,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
+        ("named with it", lambda i: all(_named_with(units[i], name, units) for name in part.named)),
     ]
     pool = list(order)
     if not pool:
@@ -285,6 +286,13 @@ def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
     return any(re.search(rf"\b{re.escape(name)}", text) for text in texts)
 
 
+def _named_with(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
+    """The unit's own passage names it; what a person said may name it in another passage (``_mentions``).
+    "Ethics Office Within three working days" is no deadline of the Director-General's, though the policy names
+    both."""
+    return bool(re.search(rf"\b{re.escape(name)}", unit.passage.text)) or bool(unit.people and _mentions(unit, name, units))
+
+
 def _on_topic(part: Part, unit: Unit, similarity: float, floor: float) -> bool:
     """What a person said, or a number, date or span, answers an ask only when it is about what the ask is about:
     a word of its topic, or a meaning close to it."""
@@ -315,9 +323,11 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
     if check == "people":
         return f"none of the passages found gives what {_join(list(part.people))} said about it"
     if check == "named":
-        return f"none of the passages found on it names {_join(list(part.named))}"
+        return f"none of the passages found on it names {_join(name_runs(part.text, part.named))}"
     if check == "topic":
         return f"none of the passages found gives {expected.what if expected else 'what ' + _join(list(part.people)) + ' said'} about it"
+    if check == "named with it":
+        return f"none of the passages found on {_join(name_runs(part.text, part.named))} {'gives ' + expected.what if expected else 'speaks of it'}"
     if check == "mention":
         return f"none of the passages found mentions {mentioned(part.text)}"
     if check == "ranking":

@@ -81,14 +81,16 @@ HAPPENED = re.compile(
     r"\b(?:to|at|about|towards|with) me\b|"
     r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)|"
     r"(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|chief|head)\b"
-    r"[^.?!]{0,60}\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten|follow|stalk|text|messag|comment|expos|corner|pin)\w*|"
+    r"[^.?!]{0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
+    r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten|follow|stalk|text|messag|comment|expos|corner|pin)\w*|"
+    r"\bi (?:found|discovered|noticed|spotted) (?:a |an )?(?:hidden |secret )?(?:cameras?|recording devices?)\b|"
     r"i (?:saw|watched|witnessed|heard) (?:my |a |our |the |him |her |them |someone )[^.?!]{0,80}\b(?:touch|grab|grop|kiss|"
     r"harass|assault|threaten|corner|pin|humiliat|abus)\w*|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post))",
     re.IGNORECASE)
 QUID_PRO_QUO = re.compile(
     r"\bmy\b[^.?!]{0,40}\b(?:contract|promotion|renewal|extension|evaluation|appraisal|performance review|job|post|"
     r"position|visa|assignment|career|rota|shifts?|schedule|hours|bonus|leave|grades?|marks?)\b[^.?!]{0,60}\b(?:depends?|"
-    r"depending|would improve|(?:would|will) be renewed if|unless|if i (?:don'?t|do not|refuse|say no|went|go|spent|"
+    r"depending|would improve|(?:would|will) be renewed if|unless|if i (?:don'?t|do not|didn'?t|did not|wouldn'?t|would not|refuse|refused|say no|went|go|spent|"
     r"slept|spend|sleep)|"
     r"in exchange|conditional|as long as|won'?t be renewed|will not be renewed|at risk)\b|\b(?:unless|if) i (?:don'?t |do not )?"
     r"(?:sleep|go out|have dinner|date|kiss|meet) (?:with )?(?:him|her|them)\b", re.IGNORECASE)
@@ -125,7 +127,8 @@ _ACT = re.compile(
     r"in exchange|depends? on|be friendly|nicer|make my life|lose my|end my|never get|threat\w*|blackmail\w*|"
     r"intimidat\w*|humiliat\w*|scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it|"
     r"(?:won'?t|wouldn'?t|would not|will not) let (?:me|go)|blocked|locks?|locked|drugg\w*|spiked|(?:don'?t|do not|can'?t) "
-    r"remember|kissing noises|whistl\w*|catcall\w*|leer\w*|smirk\w*|rumou?rs|retaliat\w*|"
+    r"remember|kissing noises|whistl(?!eblow)\w*|catcall\w*|leer\w*|smirk\w*|rumou?rs|"
+    r"(?<!protection from )(?<!protection against )retaliat\w*(?! protection| policy| policies| rules?)|"
     r"(?:since|after|because) i (?:complained|reported|refused|turned|said no|rejected)|left (?:me )?(?:off|out)|"
     r"worst rating|bad (?:performance|rating|review)\w*|moved me|nobody will|excluded|personal questions|"
     r"(?:after|because of|since) what|what (?:he|she|they) (?:did|has done|had done))\b",
@@ -225,8 +228,9 @@ def harm_named(text: str) -> bool:
 _ABOUT_THE_ACCUSED = re.compile(r"\b(?:found to have|found guilty|accused|alleged|perpetrators?|harassers?|offenders?|"
                                 r"sanction\w*|disciplin\w*|punish\w*|penalt\w*|happens to (?:someone|somebody|a person|"
                                 r"anyone|people|staff|those) who)\b", re.IGNORECASE)
-# "touched by the speeches" is moved, not touched
-FIGURATIVE = re.compile(r"\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
+# "touched by the speeches" is moved, "touched on it" mentioned it, "in touch" in contact: none is touched
+FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting|keep|kept|stay|stayed|be|been|am|are|is|was|were) in touch\b|"
+                        r"\btouch base\b|\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
                         r"all (?:the )?)?(?:\w+ )?(?:speech|speeches|words|stor(?:y|ies)|gestures?|kindness|support|"
                         r"testimon(?:y|ies)|film|video|talk|presentation|panel|event|launch|music|tribute)\b",
                         re.IGNORECASE)

@@ -20,6 +20,7 @@ is a time span. Nothing here logs or keeps the question.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -348,6 +349,16 @@ def things_named(text: str, names: set[str]) -> tuple[str, ...]:
         if bare[:1].isupper() and not bare.isupper() and bare.lower() not in stop_words() and bare in names:
             out.append(bare)
     return tuple(dict.fromkeys(out))
+
+
+def name_runs(text: str, named: Sequence[str]) -> list[str]:
+    """The named words of ``text`` as the names it writes ("Independent Audit and Oversight Committee", not
+    "Independent, Audit, Oversight or Committee"): runs of them, joined by "of", "and", "for" or "the"."""
+    if not named:
+        return []
+    one = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+    runs = re.finditer(rf"\b(?:{one})(?:['’]s)?(?:(?:\s+(?:of|and|for|the))*\s+(?:{one})\b)*", text)
+    return list(dict.fromkeys(POSSESSIVE.sub("", m.group(0)) for m in runs)) or list(named)
 
 
 _CALENDAR = frozenset({*MONTHS.split("|"), "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
