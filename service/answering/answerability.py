@@ -45,7 +45,7 @@ from service.answering.coverage import (
     expected_number,
     without_references,
 )
-from service.answering.focus import Part, content_stems, generic_stems, mentioned, name_runs, stem, words
+from service.answering.focus import Part, asked_nouns, content_stems, generic_stems, mentioned, name_runs, stem, words
 
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
@@ -112,7 +112,7 @@ class AskedDocuments:
 
     @cached_property
     def name_stems(self) -> frozenset[str]:
-        return frozenset(stem(w) for m in self.documents for name in (m.entry.title, *m.entry.aliases) for w in words(name))
+        return frozenset().union(*(content_stems(name) for m in self.documents for name in (m.entry.title, *m.entry.aliases)))
 
     def said_in(self, part: Part, unit: Unit) -> bool:
         if not all(m.named_in(unit.reading) for m in self.documents):
@@ -149,6 +149,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     ranked = asks_ranking(part.text)
     # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
     # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded
+    # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
+    topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
+    bare = not (part.people or expected)  # answered by what a unit says of the things it names, not by a kind
     answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name == "date"))
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
@@ -158,11 +161,11 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
         ("topic", lambda i: not (part.people or expected) or answered_whole or _on_topic(
-            part, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
+            topic, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
-        ("named with it", lambda i: all(_named_with(units[i], name, units) for name in part.named)),
+        ("named with it", lambda i: all(_named_with(units[i], name, units, bare) for name in part.named)),
     ]
     pool = list(order)
     if not pool:
@@ -286,17 +289,26 @@ def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
     return any(re.search(rf"\b{re.escape(name)}", text) for text in texts)
 
 
-def _named_with(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
-    """The unit's own passage names it; what a person said may name it in another passage (``_mentions``).
-    "Ethics Office Within three working days" is no deadline of the Director-General's, though the policy names
-    both."""
-    return bool(re.search(rf"\b{re.escape(name)}", unit.passage.text)) or bool(unit.people and _mentions(unit, name, units))
+def _named_with(unit: Unit, name: str, units: Sequence[Unit], itself: bool = False) -> bool:
+    """The unit's passage names it (``itself``: the unit, for an ask wanting no kind of answer, which is answered
+    by what a sentence says of it), or the name describes the person the unit quotes ("the Harvard professor",
+    "Israel's ambassador"): it stands next to their name in a passage of the document found. "Ethics Office Within
+    three working days" is no deadline of the Director-General's, though the policy names both; Israel's law on
+    online abuse says nothing of the Code of Conduct, though the passage around it names the Code."""
+    named = re.compile(rf"\b{re.escape(name)}")
+    if named.search(unit.reading if itself else unit.passage.text):
+        return True
+    texts = {u.passage.text for u in units if u.passage.doc_key == unit.passage.doc_key}
+    return any(named.search(text, max(0, m.start() - DESCRIBED_BEFORE), m.end() + DESCRIBED_AFTER)
+               for text in texts for person in unit.people for m in re.finditer(rf"\b{re.escape(person)}\b", text))
 
 
-def _on_topic(part: Part, unit: Unit, similarity: float, floor: float) -> bool:
+DESCRIBED_BEFORE, DESCRIBED_AFTER = 60, 160  # characters around a person's name in which what describes them stands
+
+
+def _on_topic(topic: frozenset[str], unit: Unit, similarity: float, floor: float) -> bool:
     """What a person said, or a number, date or span, answers an ask only when it is about what the ask is about:
-    a word of its topic, or a meaning close to it."""
-    topic = part.topic
+    a word of its ``topic``, or a meaning close to it."""
     if not topic or topic & unit.stems:
         return True
     return similarity >= floor

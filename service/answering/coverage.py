@@ -120,7 +120,8 @@ _NAMED = re.compile(r"\b[A-Z][\w’'-]*(?:[- ](?:(?:of|for|and|on|the) )*[A-Z][\
 POSSESSIVE = re.compile(r"[’']s?$")  # "the UN's", "Australia’s"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _GENERIC_NAMES = frozenset({"un", "united nations", "the", "this", "these", "that", "it", "a", "an", "in", "if", "where",
-                            "when", "all", "any", "each", "as", "such", "staff", "personnel"})
+                            "when", "all", "any", "each", "as", "such", "staff", "personnel", "member states",
+                            "member state"})  # a kind of body, not one: "which countries" is not answered by it
 
 
 def _agent(question: str, sentence: str) -> bool:
@@ -219,7 +220,9 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    r"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:entit(?:y|ies)|offices?|"
                    r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|departments?|teams?|compan(?:y|ies)|providers?|"
-                   r"firms?|contractors?|vendors?|service) (?:(?!does\b)\w+s|is|was|are|were|have|had)\b",
+                   r"firms?|contractors?|vendors?|service) (?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
+                   r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?) "
+                   r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),
         _agent, "who it is (a person, office or body)"),
     ExpectedAnswer(

@@ -191,7 +191,14 @@ def content_stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=16_384)
 def _content_stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(plain(text)) if w.lower() not in stop_words())
+    kept = [w for w in words(plain(text)) if w.lower() not in stop_words()]
+    parts = [p for w in kept if "-" in w for p in w.split("-")
+             if len(p) >= MIN_PART and p.lower() not in stop_words() and p.lower() not in _PREFIXES]
+    return frozenset(stem(w) for w in (*kept, *parts))  # "re-confirmed" also confirms, "anti-harassment" harasses
+
+
+MIN_PART = 3  # a part of a hyphenated word this long stands for itself ("re-" and "co-" do not)
+_PREFIXES = frozenset({"anti", "non", "pre", "post", "multi", "inter", "semi", "pro", "sub", "over", "under"})
 
 
 @lru_cache(maxsize=1)
