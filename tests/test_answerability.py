@@ -476,3 +476,17 @@ def test_which_countries_wants_a_name_and_the_word_asked_for_is_not_what_it_is_a
     assert assess(member_states, found, close).state == "not_covered"
     assert state(found, "Which countries are members of the Group of Friends?", {"Group", "Friends"}, 0.2) == "not_covered"
     assert state(found, "Which country was the first to adopt legislation against abuse online?") == "answered"
+
+
+def test_a_span_is_no_count_of_people_but_answers_how_much_leave():
+    text = ("The Agency carries out a workplace climate survey every two years.\n\n"
+            "Affected persons may receive special leave of up to 10 working days to recover.")
+    found = units([passage(text)])
+    assert state(found, "How many people answered the last workplace climate survey?") == "not_covered"
+    assert state(found, "How many years pass between two climate surveys?") == "answered"
+    assert state(found, "How much leave can an affected person get?") == "answered"
+
+
+def test_a_speaker_is_named_after_a_title_and_its_abbreviation():
+    found = units([passage("Assistant Secretary General (ASG) Sulieman provided the example of UNICEF's head.")])
+    assert found[0].people == {"Sulieman"}

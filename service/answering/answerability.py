@@ -243,16 +243,19 @@ def _listing(lead_in: str) -> set[str]:
 
 
 _SPAN_UNIT = re.compile(rf"{TIME_UNIT}\b", re.IGNORECASE)
+_SPANNED = frozenset({stem("leave"), stem("time")})  # counted in days or hours
+COUNT_BEFORE, COUNT_AFTER = 4, 6  # words before and after a number within which what it counts is named ("leave of up to 10")
 
 
 def _counts(counted: frozenset[str], text: str) -> bool:
     """A number next to what is counted: "over 140 participants" for "how many participants"."""
     tokens = words(without_references(text))
-    spans = not any(map(_SPAN_UNIT.fullmatch, counted))  # "within 24 hours" counts hours, not the complaints forwarded
+    # "within 24 hours" counts hours (and "how much leave" days), not the complaints forwarded
+    spans = not any(_SPAN_UNIT.fullmatch(c) or c in _SPANNED for c in counted)
     for i, token in enumerate(tokens):
         if not expected_number(token) or (spans and _SPAN_UNIT.match(" ".join(tokens[i + 1 : i + 3]))):
             continue
-        near = {stem(w) for w in tokens[max(0, i - 3) : i + 6]}
+        near = {stem(w) for w in tokens[max(0, i - COUNT_BEFORE) : i + COUNT_AFTER]}
         if near & counted:
             return True
     return False

@@ -89,10 +89,15 @@ def _is_phone(match: re.Match[str]) -> bool:
     return sum(c.isdigit() for c in match.group(0)) >= PHONE_DIGITS
 
 
-def _number(_: str, sentence: str) -> bool:
+_TIME_ASKED = re.compile(rf"\b(?:{TIME_UNIT}|leave|time|long|period|duration)\b", re.IGNORECASE)  # "how much leave"
+
+
+def _number(question: str, sentence: str) -> bool:
     """A count, amount or share: a number that is not a year or a reference to a paragraph, a number word, a
-    percentage or "1 in 3"."""
+    percentage or "1 in 3"; a span ("every two years") only when the question counts days, months or years."""
     counted = without_references(sentence)
+    if not _TIME_ASKED.search(question):
+        counted = _DURATION.sub(" ", counted)
     digits = re.findall(r"\d+(?:[.,]\d+)*", counted)
     return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(counted))
 

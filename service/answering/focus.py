@@ -143,7 +143,7 @@ FRAME_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where
 _HONORIFIC = (r"(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.?|Professor|Commissioner|Ambassador|Chair|Judge|Justice|"
               r"ASG|USG|DED|Director|Secretary-General|Minister")
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
-SPEAKER = re.compile(rf"\b(?:{_HONORIFIC})\s+({_NAME})")
+SPEAKER = re.compile(rf"\b(?:{_HONORIFIC})\)?\s+({_NAME})")  # also "Assistant Secretary General (ASG) Sulieman"
 _PLAIN_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 _LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[A-Z(])|\(?[a-z]\))\s+",
                              re.MULTILINE)
