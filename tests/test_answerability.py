@@ -490,3 +490,17 @@ def test_a_span_is_no_count_of_people_but_answers_how_much_leave():
 def test_a_speaker_is_named_after_a_title_and_its_abbreviation():
     found = units([passage("Assistant Secretary General (ASG) Sulieman provided the example of UNICEF's head.")])
     assert found[0].people == {"Sulieman"}
+
+
+def test_how_many_hours_asks_for_the_item_with_the_span_not_the_whole_list():
+    text = ("Managers who receive complaints must:\n\n- listen carefully and avoid judging;\n\n- forward the complaint "
+            "to HR within 24 hours;\n\n- keep it confidential.")
+    found = units([passage(text)])
+    for unit in found:  # the whole list first, as it scores when the question's words are spread over it
+        unit.score = 2.0 if unit.items else 1.0
+    coverage = assess(parts("Within how many hours must a manager pass a complaint to HR?", set(), set()), found,
+                      [1.0] * len(found))
+    scored = Scored(found, np.zeros((len(found), 3), dtype=np.float32), np.ones(len(found), dtype=np.float32))
+    chosen = ExtractiveAnswerer(lambda texts: np.zeros((len(texts), 3))).select(scored, coverage)
+    assert [found[i].shown() for i in chosen] == [
+        "Managers who receive complaints must:\n…\n- forward the complaint to HR within 24 hours;"]

@@ -208,7 +208,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*(?:for )?how (?:long|soon|quickly|fast)\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
                    r"\b(?:within|in) what (?:period|time ?frame|time)\b|"
                    r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
-                   r"calendar )?(?:days|weeks|months|years))\b", re.IGNORECASE),
+                   r"calendar |business )?(?:hours|days|weeks|months|years))\b", re.IGNORECASE),
         _time_span, "a time span or deadline"),
     ExpectedAnswer(
         "date",
