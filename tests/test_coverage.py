@@ -46,6 +46,10 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Can the investigation get an extension?", None),  # more time, not a phone extension
     ("Which entities have not yet adopted the Model Policy?", "agent"),
     ("Which services does the Staff Counsellor offer?", None),  # what is offered, not who offers it
+    ("Within how many hours must a manager pass on a complaint?", "time span"),
+    ("What is the pass mark of the Respect at Work course?", "number"),
+    ("Which countries are members of the Group of Friends?", "agent"),  # a name the question does not hold
+    ("Which Member States belong to the Group of Friends?", "agent"),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -56,6 +60,8 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("How long does it take?", "Investigations are completed within 120 days.", True),
     ("What is the deadline?", "Reports are made no later than the end of the assignment.", True),
     ("How long does it take?", "The dialogues were held during the past year.", False),
+    ("How many people answered the survey?", "The survey is carried out every two years.", False),  # a span
+    ("How many years between surveys?", "The survey is carried out every two years.", True),
     ("What is the email address?", "Write to ethics-office@example.org for advice.", True),
     ("Which phone number?", "Call +41 22 917 1234 at any hour.", True),
     ("Which phone number?", "Surveys from 2019 and 2020 were compared.", False),

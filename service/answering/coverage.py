@@ -242,7 +242,9 @@ EXPECTED_ANSWERS = (
         "number",
         re.compile(r"\bhow many\b|\b(?:maximum|minimum|total|exact) (?:amount|number|sum|value)\b|"
                    r"\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|"
-                   r"compensation|of|in)\b|\b(?:what|which) (?:number|rate|amount)\b", re.IGNORECASE),
+                   r"compensation|of|in)\b|\b(?:what|which) (?:number|rate|amount)\b|"
+                   r"\bwhat(?:'s| is| was| are| were) the (?:\w+ )?(?:pass mark|passing score|minimum score|score|fees?|"
+                   r"price|cost|salary|budget|headcount)\b", re.IGNORECASE),
         _number, "a number"),
 )
 
