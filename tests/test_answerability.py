@@ -434,6 +434,16 @@ def test_focused_answer_names_the_speaker_and_quotes_the_definition(corpus_kb):
     assert "[H.E. Mr. Patrick F. Kennedy]" in answer.answer.split("[1]")[0]
 
 
+def test_what_a_person_said_is_not_the_sentence_that_introduces_them(corpus_kb):
+    # the names say whose words are wanted; the sentence naming Kennedy in full says nothing of leadership
+    answer = corpus_kb.ask("What did Ambassador Kennedy say genuine leadership involves?")
+    assert answer.state == "answered" and "leadership" in answer.citations[0].quote
+    assert "commended the dedication" not in answer.citations[0].quote
+    # a post is read beside the name of the person asked about, in the list of panelists
+    answer = corpus_kb.ask("Which organization did Kanti Joshi represent?")
+    assert "Ms. Kanti Joshi, Founder, TEAM SASHA" in answer.answer
+
+
 def test_a_disclosure_leads_with_reporting_and_support_and_never_abstains(corpus_kb):
     answer = corpus_kb.ask("Someone at the office grabbed me in the lift yesterday.")
     assert answer.disclosure and not answer.abstained and answer.contacts

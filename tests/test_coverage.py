@@ -50,6 +50,9 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("What is the pass mark of the Respect at Work course?", "number"),
     ("Which countries are members of the Group of Friends?", "agent"),  # a name the question does not hold
     ("Which Member States belong to the Group of Friends?", "agent"),
+    ("What post does Hannan Sulieman hold?", "role"),
+    ("Which organization did Kanti Joshi represent?", "role"),
+    ("What is Westfahl's job?", "role"),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -61,6 +64,11 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("What is the deadline?", "Reports are made no later than the end of the assignment.", True),
     ("How long does it take?", "The dialogues were held during the past year.", False),
     ("How many people answered the survey?", "The survey is carried out every two years.", False),  # a span
+    ("Who chaired the panel?", "The Chair praised the panel of leaders.", False),  # a role named, nobody in it
+    ("Who chaired the panel?", "DED Bhatia moderated the discussion with the panel.", True),
+    ("What post does Hannan Sulieman hold?", "Ms. Hannan Sulieman, Deputy Executive Director, UNICEF", True),
+    ("What post does Hannan Sulieman hold?", "ASG Sulieman added that all staff must act.", False),
+    ("What is Clements's role?", "The Chair of the Task Force, Ms. Kelly T. Clements, spoke.", True),
     ("How many years between surveys?", "The survey is carried out every two years.", True),
     ("What is the email address?", "Write to ethics-office@example.org for advice.", True),
     ("Which phone number?", "Call +41 22 917 1234 at any hour.", True),

@@ -52,6 +52,7 @@ DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
 KIND_TOPIC_COSINE = 0.45  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
+NAMELESS = 0.6  # an ask naming people ranks its units by closeness with the names taken out, at the answerer's weight
 TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
 
@@ -148,11 +149,12 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
     ranked = asks_ranking(part.text)
     # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
-    # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded
+    # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
+    # a post is about the person whose name it follows
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
     bare = not (part.people or expected)  # answered by what a unit says of the things it names, not by a kind
-    answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name == "date"))
+    answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name in ("date", "role")))
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
@@ -185,6 +187,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         pool = [i for i in pool if similarity[i] >= floor]
     if not pool:
         return AskCoverage(part, (), "no passage found is close enough to it")
+    if part.people and topical is not similarity:  # what Kennedy said, not the sentence that introduces him
+        pool.sort(key=lambda i: units[i].score + NAMELESS * (float(topical[i]) - float(similarity[i])), reverse=True)
     return AskCoverage(part, tuple(pool))
 
 

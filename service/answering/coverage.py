@@ -106,6 +106,15 @@ _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\.
                      r"serves|leads|has been)\b")
 
 
+def _role(question: str, sentence: str) -> bool:
+    """A post or organisation beside the name of the person asked about: "Ms. Kanti Joshi, Founder, TEAM SASHA" for
+    "Which organization did Kanti Joshi represent?", "The Chair of the Task Force ..., Ms. Kelly T. Clements,";
+    "Ms. Joshi provided ..." holds none."""
+    names = {POSSESSIVE.sub("", w) for w in re.findall(r"\b[A-Z][\w’'-]+", question)[1:]}
+    return any(re.search(rf"\b{re.escape(name)}\b,\s+(?:the\s+)?[A-Z]|"
+                         rf"\b[A-Z][\w’'-]+,\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}{re.escape(name)}\b", sentence) for name in names)
+
+
 _THING_NAMED = re.compile(r"\bname of (?!(?:(?:the|that|this|a|an|its|their) )?(?:chair|head|director|person|speaker|"
                           r"facilitator|moderator|coordinator|officer|advocate|investigator|ombudsperson|women?|man|men)\b)"
                           r"(?:(?:the|that|this|a|an|its|their) )?\w+", re.IGNORECASE)
@@ -134,11 +143,11 @@ def _agent(question: str, sentence: str) -> bool:
     answered by a sentence about X that names nobody else)."""
     if _PERSON.search(sentence):
         return True
-    asked = set(_words(question))
+    asked = {_bare(w) for w in _words(question)}
     for match in _NAMED.finditer(sentence):
         name = POSSESSIVE.sub("", match.group(0))
         words = _words(name)
-        if name.lower() in _GENERIC_NAMES or all(w in asked or w in _GENERIC_NAMES for w in words):
+        if name.lower() in _GENERIC_NAMES or all(_bare(w) in asked or w in _GENERIC_NAMES for w in words):
             continue
         if _capital_of_grammar(sentence, match) or _titled(sentence, match):
             continue
@@ -215,6 +224,13 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
         lambda _, sentence: bool(DATE.search(sentence)), "a date"),
     ExpectedAnswer(
+        "role",
+        re.compile(r"\b(?:what|which) (?:post|position|job|title|role|function|organi[sz]ation|entity|agency|company|"
+                   r"institution|affiliation)s? (?:does|did|do|is|was) (?:\w+ ){1,3}(?:hold|have|represent|work for|come "
+                   r"from|belong to|occupy)\b|\bwhat is (?:her|his|their|\w+['’]s) (?:post|position|job|title|role|"
+                   r"affiliation)\b|\bwho does (?:\w+ ){1,2}(?:work for|represent)\b", re.IGNORECASE),
+        _role, "their post or organisation"),
+    ExpectedAnswer(
         "name",
         re.compile(r"\b(?:what is|what's) the name of\b|\bwho (?:is|currently) (?:the )?(?:current |present )?"
                    r"(?:chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator)\b|\bwho currently\b",
@@ -272,6 +288,14 @@ def _normal(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w@+]+", text.lower())
+
+
+_ENDING = re.compile(r"(?<=\w{3})(?:ed|ing|es|s)$")
+
+
+def _bare(word: str) -> str:
+    """A word without its ending, so that "The Chair" is no name for "who chaired", nor "Heads" for "who heads"."""
+    return _ENDING.sub("", word)
 
 
 def _singular(word: str) -> str:

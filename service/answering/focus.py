@@ -143,6 +143,14 @@ FRAME_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where
 _HONORIFIC = (r"(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.?|Professor|Commissioner|Ambassador|Chair|Judge|Justice|"
               r"ASG|USG|DED|Director|Secretary-General|Minister")
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
+_TITLE = re.compile(rf"(?:{_HONORIFIC})", re.IGNORECASE)
+
+
+def is_title(word: str) -> bool:
+    """A title that comes before a name ("Ambassador", "Director", "Ms"), which also names a role on its own."""
+    return bool(_TITLE.fullmatch(word.rstrip(".")))
+
+
 SPEAKER = re.compile(rf"\b(?:{_HONORIFIC})\)?\s+({_NAME})")  # also "Assistant Secretary General (ASG) Sulieman"
 _PLAIN_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 _LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[A-Z(])|\(?[a-z]\))\s+",

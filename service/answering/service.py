@@ -31,9 +31,11 @@ from service.answering.focus import (
     Part,
     capitalised_names,
     content_stems,
+    is_title,
     parts,
     person_words,
     speaker_names,
+    stem,
     unknown_names,
     without_names,
 )
@@ -180,7 +182,9 @@ class AnswerService:
             w for p in found.passages for w in p.title.split()}  # "the Model Policy" names a source, not a topic
         asks = [replace(a, unknown=unknown_names(a.text, texts, self.sources.name_words, people | speakers))
                 for a in parts(question, speakers, names)]
-        scored = self.extractive.score(content_stems(question), asks, found, found_units)
+        # the people a question names say whose words it wants (the people check), not which of their sentences
+        terms = content_stems(question) - {stem(w) for w in people | speakers if not is_title(w)}
+        scored = self.extractive.score(terms, asks, found, found_units)
 
         def topic_similarity(part: Part) -> np.ndarray:
             vector = self.extractive.embed_texts([without_names(part)])[0]
