@@ -65,6 +65,9 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("How long does it take?", "The dialogues were held during the past year.", False),
     ("How many people answered the survey?", "The survey is carried out every two years.", False),  # a span
     ("Who chaired the panel?", "The Chair praised the panel of leaders.", False),  # a role named, nobody in it
+    ("Which office runs it?", "It is set out in the UN Model Policy of 2019.", False),  # a document does nothing
+    ("What is the name of the report?", "It was launched by the CEB Task Force on Harassment.", False),  # a body
+    ("What is the name of the report?", "The Task Force adopted the Investigator’s Manual.", True),
     ("Who chaired the panel?", "DED Bhatia moderated the discussion with the panel.", True),
     ("What post does Hannan Sulieman hold?", "Ms. Hannan Sulieman, Deputy Executive Director, UNICEF", True),
     ("What post does Hannan Sulieman hold?", "ASG Sulieman added that all staff must act.", False),

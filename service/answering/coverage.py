@@ -121,10 +121,24 @@ _THING_NAMED = re.compile(r"\bname of (?!(?:(?:the|that|this|a|an|its|their) )?(
 
 
 def _name(question: str, sentence: str) -> bool:
-    """A person's name, or for "the name of the report" a title: quoted, or a name of two words or more."""
+    """A person's name, or for "the name of the report" a title: quoted, or a name of two words or more that ends
+    on what names a document ("the UN Model Policy"; "the CEB Task Force" names a body)."""
     if _THING_NAMED.search(question):
-        return bool(_QUOTED.search(sentence)) or any(" " in m.group(0) for m in _NAMED.finditer(sentence))
+        return bool(_QUOTED.search(sentence)) or any(" " in m.group(0) and _documentary(m.group(0))
+                                                     for m in _NAMED.finditer(sentence))
     return bool(_PERSON.search(sentence))
+
+
+# the last word of a name that names a document or a tool, not who does something
+_DOCUMENT_HEADS = frozenset({"policy", "policies", "code", "conduct", "manual", "guidelines", "guidance", "report",
+                             "database", "approach", "publication", "strategy", "handbook", "bulletin", "course",
+                             "form", "protocol", "framework", "plan", "survey", "inquiry", "circular", "instruction",
+                             "rules", "regulations", "charter", "convention", "resolution", "toolkit", "checklist"})
+
+
+def _documentary(name: str) -> bool:
+    words = _words(POSSESSIVE.sub("", name))
+    return bool(words) and words[-1] in _DOCUMENT_HEADS
 
 
 _FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|time|cycle)|annual(?:ly)?|"
@@ -149,8 +163,8 @@ def _agent(question: str, sentence: str) -> bool:
         words = _words(name)
         if name.lower() in _GENERIC_NAMES or all(_bare(w) in asked or w in _GENERIC_NAMES for w in words):
             continue
-        if _capital_of_grammar(sentence, match) or _titled(sentence, match):
-            continue
+        if _capital_of_grammar(sentence, match) or _titled(sentence, match) or _documentary(name):
+            continue  # "the UN Model Policy" or "the ClearCheck screening database" does nothing
         return True
     return False
 
