@@ -9,15 +9,18 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
    "retaliation"); concepts spread over different passages do not answer together;
 2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
 3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when" next to a
-   word or name of the ask, a number for "how many", contact details for "what is the phone number"), for the
-   thing the ask names when it names one;
+   word or name of the ask, a number for "how many", contact details for "what is the phone number", a post beside
+   the name of the person for "what post does X hold"), for the thing the ask names when it names one;
 4. for "how does X define Y", it names Y;
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
    about X?"), it names the document and a word of X;
 6. for "did anyone mention X", it holds every word of X; for "which office had the most X", it ranks or compares;
-7. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
+7. the things the ask names are named in the unit's passage (in the unit itself when the ask wants no kind of
+   answer), or describe the person it quotes next to their name ("the Harvard professor");
+8. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
    in meaning (less close when it names the ask's concept): a word of a concept ("protective support",
-   "disciplinary") in a sentence about something else answers nothing.
+   "disciplinary") in a sentence about something else answers nothing. An ask naming people ranks the units that
+   answer it by closeness with the names taken out: what Kennedy said, not the sentence introducing him.
 
 A question whose asks are all answered is ``answered``; some, ``partial`` (the answer says which are not);
 none, ``not_covered``. Rules on the question's wording and the documents' words, not scores fitted to one
@@ -148,12 +151,12 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     mention = mentioned(part.text)
     said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
     ranked = asks_ranking(part.text)
-    # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
-    # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
-    # a post is about the person whose name it follows
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
     bare = not (part.people or expected)  # answered by what a unit says of the things it names, not by a kind
+    # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
+    # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
+    # a post is about the person whose name it follows
     answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name in ("date", "role")))
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
@@ -296,6 +299,9 @@ def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
     return any(re.search(rf"\b{re.escape(name)}", text) for text in texts)
 
 
+DESCRIBED_BEFORE, DESCRIBED_AFTER = 60, 160  # characters around a person's name in which what describes them stands
+
+
 def _named_with(unit: Unit, name: str, units: Sequence[Unit], itself: bool = False) -> bool:
     """The unit's passage names it (``itself``: the unit, for an ask wanting no kind of answer, which is answered
     by what a sentence says of it), or the name describes the person the unit quotes ("the Harvard professor",
@@ -308,9 +314,6 @@ def _named_with(unit: Unit, name: str, units: Sequence[Unit], itself: bool = Fal
     texts = {u.passage.text for u in units if u.passage.doc_key == unit.passage.doc_key}
     return any(named.search(text, max(0, m.start() - DESCRIBED_BEFORE), m.end() + DESCRIBED_AFTER)
                for text in texts for person in unit.people for m in re.finditer(rf"\b{re.escape(person)}\b", text))
-
-
-DESCRIBED_BEFORE, DESCRIBED_AFTER = 60, 160  # characters around a person's name in which what describes them stands
 
 
 def _on_topic(topic: frozenset[str], unit: Unit, similarity: float, floor: float) -> bool:
