@@ -514,3 +514,13 @@ def test_how_many_hours_asks_for_the_item_with_the_span_not_the_whole_list():
     chosen = ExtractiveAnswerer(lambda texts: np.zeros((len(texts), 3))).select(scored, coverage)
     assert [found[i].shown() for i in chosen] == [
         "Managers who receive complaints must:\n…\n- forward the complaint to HR within 24 hours;"]
+
+
+def test_a_list_of_channels_gives_contact_details_for_the_one_whose_item_holds_them():
+    text = ("You can raise a concern in any of these ways:\n\n- call the Speak Safely Line on 0800 614 3370;\n\n"
+            "- write to the Chair of the Board at chair@brightwater.example.")
+    found = [u for u in units([passage(text)]) if u.items]  # the whole list, as when its words are spread over it
+    assert len(found) == 1
+    assert state(found, "What is the phone number of the Chair of the Board?", {"Board"}) == "not_covered"
+    assert state(found, "What is the email address of the Chair of the Board?", {"Board"}) == "answered"
+    assert state(found, "What is the phone number of the Speak Safely Line?", {"Speak", "Safely", "Line"}) == "answered"

@@ -48,7 +48,17 @@ from service.answering.coverage import (
     expected_number,
     without_references,
 )
-from service.answering.focus import Part, asked_nouns, content_stems, generic_stems, mentioned, name_runs, stem, words
+from service.answering.focus import (
+    Part,
+    asked_nouns,
+    content_stems,
+    generic_stems,
+    mentioned,
+    name_runs,
+    plain,
+    stem,
+    words,
+)
 
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
@@ -239,7 +249,15 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
         return dated_near(part.topic | {stem(w) for name in part.named for w in words(name)}, unit.body)
     if expected.name == "share" and part.counted:
         return _shares(part.counted, unit.body)
+    if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
+        return any(_item_holds(expected, part, unit.passage.text[a:b]) for _, (a, b) in unit.items)
     return expected.holds(part.text, unit.body)
+
+
+def _item_holds(expected: ExpectedAnswer, part: Part, item: str) -> bool:
+    """One item of a list names what the ask names and holds the answer: a list of channels answers for the one
+    whose item gives it."""
+    return all(name.lower() in item.lower() for name in part.named) and expected.holds(part.text, plain(item))
 
 
 LISTED_WORDS = 1  # what a lead-in lists is its last word ("... the following panelists:")
