@@ -17,7 +17,9 @@ from service.answering.focus import (
     counted,
     name_runs,
     parts,
+    people_stems,
     plain,
+    stem,
     unknown_names,
 )
 from service.models import Passage
@@ -154,6 +156,45 @@ def passage(text: str, section: str | None = None) -> Passage:
 def state(found: list[Unit], question: str, names: set[str] | None = None, closeness: float = 1.0) -> str:
     """The question's coverage by the units ``found``, each this close to it in meaning."""
     return assess(parts(question, set(), names), found, [closeness] * len(found)).state
+
+
+def test_an_ask_about_what_a_sentence_says_needs_two_of_its_words_or_a_close_meaning():
+    friends = units([passage("The Group of Friends is a platform for knowledge sharing among Member States.")])
+    accompanied = "Can a complainant be accompanied by a friend during interviews?"
+    # a word of the ask inside a name is no word of its topic; moderately close in meaning is not enough
+    assert state(friends, accompanied, closeness=0.35) == "not_covered"
+    assert state(friends, accompanied, closeness=0.45) == "answered"  # close to the whole question: it answers
+    rule = units([passage("A complainant may bring a friend to every interview.")])
+    assert state(rule, accompanied, closeness=0.35) == "answered"
+    one_word = units([passage("Investigations of complaints are handled by the oversight office.")])
+    assert state(one_word, "Is the outcome of an investigation shared with the complainant?", closeness=0.35) == "not_covered"
+
+
+def test_words_close_in_meaning_count_as_shared_when_single_words_are_embedded():
+    found = units([passage("Engaging male colleagues as allies is an effective strategy.")])
+    asks = parts("What did the publication say about men and allies?", set(), set())
+    assert assess(asks, found, [0.35]).state == "not_covered"  # "allies" alone: one word of three
+    close = {"men": (1.0, 0.0), "male": (0.8, 0.6)}
+
+    def word_vectors(texts: list[str]) -> np.ndarray:
+        return np.array([close.get(t, (0.0, 1.0) if t == "allies" else (-0.6, -0.8)) for t in texts])
+
+    assert assess(asks, found, [0.35], word_vectors=word_vectors).state == "answered"
+
+
+def test_the_chair_of_the_body_asked_about_and_a_document_are_no_answer_to_who():
+    outlined = units([passage("The Chair of the Task Force outlined the common tools developed by the CEB Task Force, "
+                              "including the ClearCheck screening database and a UN Model Policy on Sexual Harassment.")])
+    assert state(outlined, "Who chairs the CEB Task Force?", {"Task", "Force", "CEB"}) == "not_covered"
+    named = units([passage("The Chair of the CEB Task Force, Ms. Kelly T. Clements, addressed participants.")])
+    assert state(named, "Who chairs the CEB Task Force?", {"Task", "Force", "CEB"}) == "answered"
+
+
+def test_how_many_people_is_answered_by_a_number_of_participants_or_a_list_of_people():
+    welcome = units([passage("The facilitator welcomed over 140 participants from UN entities to the launch event.")])
+    assert state(welcome, "How many people attended the launch event?") == "answered"
+    dated = units([passage("The launch event was held on 28 October 2021 in New York.")])
+    assert state(dated, "How many people attended the launch event?") == "not_covered"
 
 
 def test_a_lead_in_carries_its_items_and_an_item_its_lead_in():
@@ -371,7 +412,8 @@ def test_a_question_with_two_asks_is_read_as_two():
     asks = parts("What is ClearCheck used for and who is allowed to search it?", set())
     assert len(asks) == 2
     assert counted("How many names are recorded in ClearCheck?") == {"name"}
-    assert counted("How many people attended?") == frozenset()
+    # "people" counts any word for people next to a number ("over 140 participants")
+    assert counted("How many people attended?") == people_stems() and stem("participants") in people_stems()
     # what is counted is the last noun, not a word before it: six months of counselling are not six sessions
     assert counted("How many counselling sessions with an external counsellor are allowed?") == {"session"}
 

@@ -55,8 +55,10 @@ from service.answering.focus import (
     generic_stems,
     mentioned,
     name_runs,
+    people_stems,
     plain,
     stem,
+    stop_words,
     words,
 )
 
@@ -66,6 +68,12 @@ DEFINING_STEMS = content_stems("define defines defined definition meaning means 
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
 KIND_TOPIC_COSINE = 0.45  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
 NAMELESS = 0.6  # an ask naming people ranks its units by closeness with the names taken out, at the answerer's weight
+# an ask naming no person, thing or concept and wanting no kind of answer: a unit sharing fewer than two words of its
+# topic (one when it has one; a word inside a name, "friend" of "Group of Friends", is not shared; a word this close
+# in meaning to one of the unit's is) answers it only when at least this close to the question
+BARE_COSINE = 0.40
+BARE_SHARED = 2
+WORD_COSINE = 0.6  # MiniLM on two single words: "men" and "male" 0.67, "outcome" and "results" 0.65; "evidence" and "data" 0.47
 TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
 
@@ -114,6 +122,7 @@ class Coverage:
 
 
 TopicSimilarity = Callable[[Part], "np.ndarray"]
+WordVectors = Callable[[list[str]], "np.ndarray"]  # unit vectors of single words
 
 
 @dataclass(frozen=True)
@@ -141,21 +150,24 @@ class AskedDocuments:
 
 
 def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[float] | np.ndarray,
-           topic_similarity: TopicSimilarity | None = None, asked: AskedDocuments | None = None) -> Coverage:
+           topic_similarity: TopicSimilarity | None = None, asked: AskedDocuments | None = None,
+           word_vectors: WordVectors | None = None) -> Coverage:
     """Coverage of each ask by the units, ranked by their ``score`` (set by the answerer). ``topic_similarity``
     gives each unit's similarity to an ask with its names taken out (names shared with a sentence make any
     sentence by that person look close); without it the question's own similarity stands in. ``asked``: documents
-    the library lacks whose content the question asks."""
+    the library lacks whose content the question asks. ``word_vectors``: embeds single words, to find a unit's words
+    close in meaning to an ask's ("male" for "men")."""
     order = sorted(range(len(units)), key=lambda i: units[i].score, reverse=True)
     asks = []
     for part in parts:
         topical = topic_similarity(part) if topic_similarity and (part.people or part.named or part.lean) else similarity
-        asks.append(_ask(part, units, similarity, order, topical, asked or AskedDocuments()))
+        asks.append(_ask(part, units, similarity, order, topical, asked or AskedDocuments(), word_vectors))
     return Coverage(tuple(asks))
 
 
 def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],
-         topical: Sequence[float] | np.ndarray, asked: AskedDocuments) -> AskCoverage:
+         topical: Sequence[float] | np.ndarray, asked: AskedDocuments, word_vectors: WordVectors | None = None
+         ) -> AskCoverage:
     expected = expected_answer(part.text)
     numbers = asked_numbers(part.text)
     mention = mentioned(part.text)
@@ -197,7 +209,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         pool = kept
     if not (part.people or expected):  # those passed the topic check, read with the names taken out
         floor = TOPIC_COSINE if part.concepts else MIN_RELEVANCE  # a concept named is already a word of the topic
-        pool = [i for i in pool if similarity[i] >= floor]
+        pool = [i for i in pool if similarity[i] >= floor and (
+            part.concepts or part.named or _bare_on_topic(part, units[i], float(similarity[i]), word_vectors))]
     if not pool:
         return AskCoverage(part, (), "no passage found is close enough to it")
     if part.people and topical is not similarity:  # what Kennedy said, not the sentence that introduces him
@@ -241,7 +254,8 @@ def asked_numbers(text: str) -> set[str]:
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if not all(name.lower() in unit.reading.lower() for name in part.named):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
-    if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)):
+    if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)
+                                                     or (part.counted == people_stems() and bool(unit.people))):
         return True  # "how many panelists" is answered by the list of them ("... with the following panelists:")
     if expected.name == "number" and part.counted:
         return _counts(part.counted, unit.body)
@@ -341,6 +355,31 @@ def _on_topic(topic: frozenset[str], unit: Unit, similarity: float, floor: float
         return True
     return similarity >= floor
 
+
+def _bare_on_topic(part: Part, unit: Unit, similarity: float, word_vectors: WordVectors | None) -> bool:
+    """An ask wanting only what a sentence says of its topic ("Can a complainant be accompanied by a friend during
+    interviews?") is answered by a unit sharing two of its words (one when it has one) used as common words, or
+    words close to them in meaning ("male" for "men"), or by one close to the whole question in meaning: "The Group
+    of Friends has become ..." shares no word of it."""
+    topic = part.topic
+    if not topic or similarity >= BARE_COSINE:
+        return True
+    need = min(len(topic), BARE_SHARED)
+    shared = topic & unit.common_stems
+    if len(shared) >= need:
+        return True
+    return word_vectors is not None and len(shared) + _close_words(topic - shared, unit, part.text, word_vectors) >= need
+
+
+def _close_words(topic: frozenset[str], unit: Unit, text: str, word_vectors: WordVectors) -> int:
+    """How many of the ask's ``topic`` words (as ``text`` writes them) have a word of the unit close in meaning."""
+    asked = list(dict.fromkeys(w.lower() for w in words(text) if stem(w) in topic))
+    theirs = list(dict.fromkeys(w.lower() for w in unit.common_words if len(w) > 2 and w.lower() not in stop_words()))
+    if not asked or not theirs:
+        return 0
+    vectors = word_vectors(asked + theirs)
+    closeness = vectors[: len(asked)] @ vectors[len(asked) :].T
+    return int((closeness.max(axis=1) >= WORD_COSINE).sum())
 
 def _names_defined_term(part: Part, unit: Unit) -> bool:
     """'How does the UN define X?' is answered by a definition that names X, not by any definition."""

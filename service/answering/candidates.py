@@ -41,6 +41,10 @@ _ANNOUNCES = re.compile(r"\b(?:several|a number of|a few|various|two|three|four|
 _PRONOUN_SUBJECT = re.compile(r"^((?:[A-Z][a-z]+(?: [a-z]+)?, )?)(she|he)\b", re.IGNORECASE)
 
 
+# a word not capitalised, or capitalised only as it opens a sentence or a line, or in capitals ("HR")
+_COMMON_WORD = re.compile(r"(?:^|(?<=[.!?:;]\s)|(?<=\n))[A-Z][a-z'’-]+|\b[a-z][A-Za-z'’-]*|\b[A-Z]{2,}\b|\d+")
+
+
 @dataclass
 class Unit:
     """One quotable unit: its main sentence, the spans read with it, what it says and who says it."""
@@ -88,6 +92,16 @@ class Unit:
     @cached_property
     def stems(self) -> set[str]:
         return content_stems(self.reading)
+
+    @cached_property
+    def common_stems(self) -> frozenset[str]:
+        """Stems of its words used as common words: the section heading, words opening a sentence and lowercase
+        ones, not a word inside a name ("friend" of "Group of Friends", "member" of "Member States")."""
+        return frozenset(content_stems(" ".join(self.common_words)))
+
+    @cached_property
+    def common_words(self) -> tuple[str, ...]:
+        return tuple(_COMMON_WORD.findall(f"{self.passage.section or ''}\n{self.body}"))
 
     @cached_property
     def people(self) -> set[str]:

@@ -130,15 +130,22 @@ def _name(question: str, sentence: str) -> bool:
 
 
 # the last word of a name that names a document or a tool, not who does something
+DOCUMENT_AFTER = 2  # words after a name in which a document's head word makes it a document's name
 _DOCUMENT_HEADS = frozenset({"policy", "policies", "code", "conduct", "manual", "guidelines", "guidance", "report",
                              "database", "approach", "publication", "strategy", "handbook", "bulletin", "course",
                              "form", "protocol", "framework", "plan", "survey", "inquiry", "circular", "instruction",
                              "rules", "regulations", "charter", "convention", "resolution", "toolkit", "checklist"})
 
 
-def _documentary(name: str) -> bool:
+_LINKING = frozenset({"of", "for", "on", "and", "the"})  # inside a name: "Code of Conduct", "The Chair of the Task Force"
+
+
+def _documentary(name: str, after: str = "") -> bool:
+    """A document or tool, not who does something: its head word is one of a document ("the UN Model Policy on Sexual
+    Harassment", "Code of Conduct"), or the words right after it name one ("the ClearCheck screening database")."""
     words = _words(POSSESSIVE.sub("", name))
-    return bool(words) and words[-1] in _DOCUMENT_HEADS
+    heads = {w for i, w in enumerate(words) if i + 1 == len(words) or words[i + 1] in _LINKING - {"the"}}
+    return bool(heads & _DOCUMENT_HEADS or _DOCUMENT_HEADS & set(_words(after)[:DOCUMENT_AFTER]))
 
 
 _FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|time|cycle)|annual(?:ly)?|"
@@ -161,9 +168,9 @@ def _agent(question: str, sentence: str) -> bool:
     for match in _NAMED.finditer(sentence):
         name = POSSESSIVE.sub("", match.group(0))
         words = _words(name)
-        if name.lower() in _GENERIC_NAMES or all(_bare(w) in asked or w in _GENERIC_NAMES for w in words):
+        if name.lower() in _GENERIC_NAMES or all(_bare(w) in asked or w in _GENERIC_NAMES or w in _LINKING for w in words):
             continue
-        if _capital_of_grammar(sentence, match) or _titled(sentence, match) or _documentary(name):
+        if _capital_of_grammar(sentence, match) or _titled(sentence, match) or _documentary(name, sentence[match.end():]):
             continue  # "the UN Model Policy" or "the ClearCheck screening database" does nothing
         return True
     return False

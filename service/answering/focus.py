@@ -316,9 +316,23 @@ def counted(text: str) -> frozenset[str]:
     match = _COUNTED.search(plain(text))
     if not match:
         return frozenset()
-    found = [stem(w) for w in words(match.group(1)) if w.lower() not in stop_words() and w.lower() not in _UNCOUNTED]
+    said = [w.lower() for w in words(match.group(1))]
+    found = [stem(w) for w in said if w not in stop_words() and w not in _UNCOUNTED]
     heads = [s for s in found if s not in generic_stems()]
+    if not heads and _PEOPLE_WORDS & set(said):  # "how many people attended": "over 140 participants"
+        return people_stems()
     return frozenset(heads[-1:])  # the noun counted: "sessions" of "how many counselling sessions"
+
+
+_PEOPLE_WORDS = frozenset({"people", "persons", "individuals", "staff", "personnel"})
+PEOPLE_COUNTED = ("people persons individuals staff personnel participants attendees employees workers members "
+                  "colleagues respondents delegates speakers women men")
+
+
+@lru_cache(maxsize=1)
+def people_stems() -> frozenset[str]:
+    """What counts people, for "how many people": any of these words next to a number."""
+    return frozenset(stem(w) for w in PEOPLE_COUNTED.split())
 
 
 _WHAT_KIND_OF = r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?|forms?) of\s+)?"  # "what X", "which kinds of X"

@@ -190,7 +190,7 @@ class AnswerService:
             vector = self.extractive.embed_texts([without_names(part)])[0]
             return scored.vectors @ vector if len(scored.units) else np.zeros(0, dtype=np.float32)
 
-        return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked)
+        return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked, self.extractive.embed_texts)
 
     def widen(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage, top_k: int,
               filters: Filters | None, missing: Sequence[MissingSource] = ()) -> tuple[Retrieved, Scored, Coverage]:
