@@ -51,6 +51,8 @@ DISCLOSURES = [
     # a threat told as what he said, and a discovery
     "He told me he would ruin my career if I didn't sleep with him.",
     "I found a hidden camera in the women's bathroom at our office.",
+    # a witness to a proposition made to someone the asker works with
+    "My interpreter was propositioned by the delegate we were supporting and I saw it happen.",
 ]
 NOT_DISCLOSURES = [
     "Does touching count as sexual harassment?",
@@ -180,6 +182,20 @@ def test_words_close_in_meaning_count_as_shared_when_single_words_are_embedded()
         return np.array([close.get(t, (0.0, 1.0) if t == "allies" else (-0.6, -0.8)) for t in texts])
 
     assert assess(asks, found, [0.35], word_vectors=word_vectors).state == "answered"
+
+
+def test_what_is_x_is_answered_first_by_the_sentence_saying_what_x_is():
+    text = ("On behalf of the Group of Friends to Eliminate Sexual Harassment, Mr. Erdan thanked the organisers. "
+            "The Group of Friends is a platform for knowledge sharing among Member States.")
+    found = units([passage(text)])
+    thanks, platform = found
+    thanks.score, platform.score = 1.5, 1.0  # the name in full and a close meaning rank the thanks first
+    asks = parts("What is the Group of Friends to Eliminate Sexual Harassment?", set(), {"Group", "Friends", "Eliminate"})
+    coverage = assess(asks, found, [0.8, 0.5])
+    assert coverage.asks[0].answering[0] == found.index(platform)
+    # an ask that is not "what is X" keeps the ranking
+    other = parts("Who spoke for the Group of Friends to Eliminate Sexual Harassment?", set(), {"Group", "Friends", "Eliminate"})
+    assert assess(other, found, [0.8, 0.5]).asks[0].answering[0] == found.index(thanks)
 
 
 def test_the_chair_of_the_body_asked_about_and_a_document_are_no_answer_to_who():

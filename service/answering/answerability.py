@@ -52,6 +52,7 @@ from service.answering.focus import (
     Part,
     asked_nouns,
     content_stems,
+    defined_words,
     generic_stems,
     mentioned,
     name_runs,
@@ -215,6 +216,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         return AskCoverage(part, (), "no passage found is close enough to it")
     if part.people and topical is not similarity:  # what Kennedy said, not the sentence that introduces him
         pool.sort(key=lambda i: units[i].score + NAMELESS * (float(topical[i]) - float(similarity[i])), reverse=True)
+    if defining := _defining(defined_words(part.text)):  # "The Group of Friends is a platform ..." first
+        pool.sort(key=lambda i: not defining.search(units[i].text))
     return AskCoverage(part, tuple(pool))
 
 
@@ -380,6 +383,14 @@ def _close_words(topic: frozenset[str], unit: Unit, text: str, word_vectors: Wor
     vectors = word_vectors(asked + theirs)
     closeness = vectors[: len(asked)] @ vectors[len(asked) :].T
     return int((closeness.max(axis=1) >= WORD_COSINE).sum())
+
+def _defining(subject: frozenset[str]) -> re.Pattern[str] | None:
+    """A sentence with what a "What is X?" ask names as its subject, saying what it is: "... Friends is a platform"."""
+    if not subject:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(subject))
+    return re.compile(rf"\b(?:{alternatives})[’']?s? (?:is|are|was|were|refers to|means)\b", re.IGNORECASE)
+
 
 def _names_defined_term(part: Part, unit: Unit) -> bool:
     """'How does the UN define X?' is answered by a definition that names X, not by any definition."""

@@ -120,7 +120,7 @@ _ACT = re.compile(
     r"lingerie|masturbat\w*|expos\w* (?:himself|herself|themselves)|flash\w*|stalk\w*|follow(?:s|ed|ing)? me|"
     r"turn\w* up|wait\w* (?:for me|outside)|outside my|record\w* me|film\w* me|photograph\w* me|"
     r"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my|"
-    r"my body|beautiful|sexy|hot|sweetheart|babe|darling|advances?|asks? me out|asked me (?:out|for)|"
+    r"my body|beautiful|sexy|hot|sweetheart|babe|darling|advances?|proposition\w*|asks? me out|asked me (?:out|for)|"
     r"date with|on a date|dinner|drinks|hotel room|(?:his|her) (?:place|room|flat|apartment|house)|my room|"
     r"sleep with|slept with|sleeping with|take no for an answer|won'?t (?:take no|stop|leave me)|"
     r"unless i|if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse)|"

@@ -348,6 +348,27 @@ def asked_nouns(text: str) -> frozenset[str]:
     return frozenset(found - kind_stems() - generic_stems())
 
 
+_WHAT_IS = re.compile(r"^\s*(?:so,?\s+)?what(?:'s|’s| is| are| was| were)\s+(?:the |a |an )?(?P<subject>[^?]+?)\s*(?:for)?\s*\??\s*$",
+                      re.IGNORECASE)
+
+
+def defined_words(text: str) -> frozenset[str]:
+    """The words of what a "What is X?" ask asks to have defined ("the Group of Friends", "ClearCheck"), less those every
+    passage shares: a sentence with one of them as its subject ("The Group of Friends is a platform ...") defines it."""
+    match = _WHAT_IS.match(plain(text))
+    if not match:
+        return frozenset()
+    subject = _USED_FOR.sub("", match.group("subject"))
+    if not subject[:1].isupper():  # "the time limit for filing a complaint": the limit is defined, not the complaint
+        subject = _AFTER_HEAD.split(subject, maxsplit=1)[0]
+    return frozenset(w.lower() for w in words(subject)
+                     if w.lower() not in stop_words() and stem(w) not in generic_stems() and len(w) > 2)
+
+
+_USED_FOR = re.compile(r"\s+(?:used|meant|designed|intended)(?:\s+for)?\s*$", re.IGNORECASE)
+_AFTER_HEAD = re.compile(r"\s+(?:of|for|to|in|on|under|with|about|from|by|when|if|that|which)\s+", re.IGNORECASE)
+
+
 _SEVERAL = re.compile(_WHAT_KIND_OF + r"(?:[a-z-]+\s+)?"
                       r"(?!(?:happens|means|counts|applies|does|goes|takes|makes|needs|helps|has|was|is|this|its)\b)"
                       r"[a-z-]{2,}[^s\W]s\b|\b(?:list|examples|ways|steps|options)\b", re.IGNORECASE)
