@@ -19,8 +19,11 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
    answer), or describe the person it quotes next to their name ("the Harvard professor");
 8. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
    in meaning (less close when it names the ask's concept): a word of a concept ("protective support",
-   "disciplinary") in a sentence about something else answers nothing. An ask naming people ranks the units that
-   answer it by closeness with the names taken out: what Kennedy said, not the sentence introducing him.
+   "disciplinary") in a sentence about something else answers nothing; when it names no concept or thing either,
+   the unit also shares two words of its topic used as common words (not "friend" of "Group of Friends"), or words
+   close to them in meaning ("male" for "men"), unless it is closer still to the question. An ask naming people
+   ranks the units that answer it by closeness with the names taken out: what Kennedy said, not the sentence
+   introducing him; "What is X?" puts first the sentence saying what X is ("The Group of Friends is a platform").
 
 A question whose asks are all answered is ``answered``; some, ``partial`` (the answer says which are not);
 none, ``not_covered``. Rules on the question's wording and the documents' words, not scores fitted to one
