@@ -211,6 +211,12 @@ def test_how_many_people_is_answered_by_a_number_of_participants_or_a_list_of_pe
     assert state(welcome, "How many people attended the launch event?") == "answered"
     dated = units([passage("The launch event was held on 28 October 2021 in New York.")])
     assert state(dated, "How many people attended the launch event?") == "not_covered"
+    panel = units([passage("The dialogue was moderated with the following panel:\n\n- Ms. Kate Jenkins, Commissioner\n\n"
+                           "- Professor Scott Westfahl, Harvard Law School")])
+    assert state(panel, "How many people sat on the panel?") == "answered"  # a list of people counts them
+    channels = units([passage("Reports may be made through the following channels:\n\n- the Ethics Office\n\n"
+                              "- the SafeVoice line")])
+    assert state(channels, "How many people can take a report?") == "not_covered"  # a list of offices counts none
 
 
 def test_a_lead_in_carries_its_items_and_an_item_its_lead_in():

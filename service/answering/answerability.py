@@ -61,6 +61,7 @@ from service.answering.focus import (
     name_runs,
     people_stems,
     plain,
+    speaker_names,
     stem,
     stop_words,
     words,
@@ -191,7 +192,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
-        ("topic", lambda i: not (part.people or expected) or answered_whole or _on_topic(
+        ("topic", lambda i: bare or answered_whole or _on_topic(
             topic, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
@@ -211,7 +212,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
             reason = asked.reason if name == "document" else _why(name, part, held, expected)
             return AskCoverage(part, (), reason, lacking)
         pool = kept
-    if not (part.people or expected):  # those passed the topic check, read with the names taken out
+    if bare:  # those passed the topic check, read with the names taken out
         floor = TOPIC_COSINE if part.concepts else MIN_RELEVANCE  # a concept named is already a word of the topic
         pool = [i for i in pool if similarity[i] >= floor and (
             part.concepts or part.named or _bare_on_topic(part, units[i], float(similarity[i]), word_vectors))]
@@ -261,7 +262,7 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if not all(name.lower() in unit.reading.lower() for name in part.named):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
     if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)
-                                                     or (part.counted == people_stems() and bool(unit.people))):
+                                                     or (part.counted == people_stems() and _lists_people(unit))):
         return True  # "how many panelists" is answered by the list of them ("... with the following panelists:")
     if expected.name == "number" and part.counted:
         return _counts(part.counted, unit.body)
@@ -272,6 +273,11 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
         return any(_item_holds(expected, part, unit.passage.text[a:b]) for _, (a, b) in unit.items)
     return expected.holds(part.text, unit.body)
+
+
+def _lists_people(unit: Unit) -> bool:
+    """Every item of the unit's list names a person ("Ms. Kate Jenkins, Commissioner"): the list counts people."""
+    return all(speaker_names(unit.passage.text[a:b]) for _, (a, b) in unit.items)
 
 
 def _item_holds(expected: ExpectedAnswer, part: Part, item: str) -> bool:
@@ -333,8 +339,12 @@ def _shares(counted: frozenset[str], text: str) -> bool:
 def _mentions(unit: Unit, name: str, units: Sequence[Unit]) -> bool:
     """The unit's document names it, in a passage found, also as the start of a longer word ("Australia" in
     "Australian"): a name may describe a speaker ("the Harvard professor") elsewhere than in the sentence quoted."""
-    texts = {u.passage.text for u in units if u.passage.doc_key == unit.passage.doc_key}
-    return any(re.search(rf"\b{re.escape(name)}", text) for text in texts)
+    return any(re.search(rf"\b{re.escape(name)}", text) for text in _document_texts(unit, units))
+
+
+def _document_texts(unit: Unit, units: Sequence[Unit]) -> set[str]:
+    """The passages found of the unit's document."""
+    return {u.passage.text for u in units if u.passage.doc_key == unit.passage.doc_key}
 
 
 DESCRIBED_BEFORE, DESCRIBED_AFTER = 60, 160  # characters around a person's name in which what describes them stands
@@ -349,9 +359,8 @@ def _named_with(unit: Unit, name: str, units: Sequence[Unit], itself: bool = Fal
     named = re.compile(rf"\b{re.escape(name)}")
     if named.search(unit.reading if itself else unit.passage.text):
         return True
-    texts = {u.passage.text for u in units if u.passage.doc_key == unit.passage.doc_key}
     return any(named.search(text, max(0, m.start() - DESCRIBED_BEFORE), m.end() + DESCRIBED_AFTER)
-               for text in texts for person in unit.people for m in re.finditer(rf"\b{re.escape(person)}\b", text))
+               for text in _document_texts(unit, units) for person in unit.people for m in re.finditer(rf"\b{re.escape(person)}\b", text))
 
 
 def _on_topic(topic: frozenset[str], unit: Unit, similarity: float, floor: float) -> bool:
@@ -386,6 +395,7 @@ def _close_words(topic: frozenset[str], unit: Unit, text: str, word_vectors: Wor
     vectors = word_vectors(asked + theirs)
     closeness = vectors[: len(asked)] @ vectors[len(asked) :].T
     return int((closeness.max(axis=1) >= WORD_COSINE).sum())
+
 
 def _defining(subject: frozenset[str]) -> re.Pattern[str] | None:
     """A sentence with what a "What is X?" ask names as its subject, saying what it is: "... Friends is a platform"."""

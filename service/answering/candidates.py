@@ -101,6 +101,7 @@ class Unit:
 
     @cached_property
     def common_words(self) -> tuple[str, ...]:
+        """Its words used as common words (``_COMMON_WORD``), as written, section heading first."""
         return tuple(_COMMON_WORD.findall(f"{self.passage.section or ''}\n{self.body}"))
 
     @cached_property

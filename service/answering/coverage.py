@@ -129,7 +129,7 @@ def _name(question: str, sentence: str) -> bool:
     return bool(_PERSON.search(sentence))
 
 
-# the last word of a name that names a document or a tool, not who does something
+# the head word of a name that names a document or a tool, not who does something
 DOCUMENT_AFTER = 2  # words after a name in which a document's head word makes it a document's name
 _DOCUMENT_HEADS = frozenset({"policy", "policies", "code", "conduct", "manual", "guidelines", "guidance", "report",
                              "database", "approach", "publication", "strategy", "handbook", "bulletin", "course",
@@ -137,21 +137,22 @@ _DOCUMENT_HEADS = frozenset({"policy", "policies", "code", "conduct", "manual", 
                              "rules", "regulations", "charter", "convention", "resolution", "toolkit", "checklist"})
 
 
-_LINKING = frozenset({"of", "for", "on", "and", "the"})  # inside a name: "Code of Conduct", "The Chair of the Task Force"
+_AFTER_HEAD = frozenset({"of", "for", "on", "and"})  # a name's head word comes before these: "Code of Conduct"
+_LINKING = _AFTER_HEAD | {"the"}  # inside a name: "The Chair of the Task Force"
 
 
 def _documentary(name: str, after: str = "") -> bool:
     """A document or tool, not who does something: its head word is one of a document ("the UN Model Policy on Sexual
     Harassment", "Code of Conduct"), or the words right after it name one ("the ClearCheck screening database")."""
     words = _words(POSSESSIVE.sub("", name))
-    heads = {w for i, w in enumerate(words) if i + 1 == len(words) or words[i + 1] in _LINKING - {"the"}}
+    heads = {w for i, w in enumerate(words) if i + 1 == len(words) or words[i + 1] in _AFTER_HEAD}
     return bool(heads & _DOCUMENT_HEADS or _DOCUMENT_HEADS & set(_words(after)[:DOCUMENT_AFTER]))
 
 
 _FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|time|cycle)|annual(?:ly)?|"
                         r"yearly|biennial(?:ly)?|monthly|weekly|daily|quarterly|once|twice|regularly|periodically|"
                         r"per (?:year|month|week)|a (?:year|month|week)|times? a)\b", re.IGNORECASE)
-_NAMED = re.compile(r"\b[A-Z][\w’'-]*(?:[- ](?:(?:of|for|and|on|the) )*[A-Z][\w’'-]*)*")
+_NAMED = re.compile(rf"\b[A-Z][\w’'-]*(?:[- ](?:(?:{'|'.join(sorted(_LINKING))}) )*[A-Z][\w’'-]*)*")
 POSSESSIVE = re.compile(r"[’']s?$")  # "the UN's", "Australia’s"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _GENERIC_NAMES = frozenset({"un", "united nations", "the", "this", "these", "that", "it", "a", "an", "in", "if", "where",
@@ -174,8 +175,6 @@ def _agent(question: str, sentence: str) -> bool:
             continue  # "the UN Model Policy" or "the ClearCheck screening database" does nothing
         return True
     return False
-
-
 
 
 def _titled(sentence: str, match: re.Match[str]) -> bool:

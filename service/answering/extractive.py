@@ -118,8 +118,9 @@ class ExtractiveAnswerer:
 
 def _focused(units: list[Unit], answering: tuple[int, ...], part: Part) -> int:
     """The ask's best unit, narrowed. A whole list gives way to its lead-in with one item: the best-scored item
-    that answers, when the ask wants a kind of answer other than a count (one item holds it); else the first item holding every word of the
-    ask the list holds, unless the ask wants several. Then a sentence that adds nothing asked is dropped."""
+    that answers, when the ask wants a kind of answer other than a count (one item holds it); else the first item
+    holding every word of the ask the list holds, unless the ask wants several. Then a sentence that adds nothing
+    asked is dropped."""
     best = answering[0]
     expected = expected_answer(part.text)
     if units[best].items and not (expected and expected.name == "number"):
