@@ -75,6 +75,9 @@ NOT_DISCLOSURES = [
     # a report of something else, and retaliation as a policy's name, not as something done to the asker
     "I reported a fraud case last year; does whistleblower protection apply to me?",
     "I reported a procurement irregularity last year; does the retaliation protection also cover that?",
+    # the asker as the one a policy protects, and "keep" as in keeping a file: no account
+    "What is the deadline for asking the Ethics Office to protect me from retaliation?",
+    "After sending my notes on a disclosure to the Adviser, how long can I keep my own copies?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",
@@ -428,6 +431,23 @@ def test_concepts_match_synonyms_not_neighbours():
     assert "records or retention" in concepts_in("How long are investigation notes kept?")
     assert "records or retention" in concepts_in("Investigation notes are stored in a restricted HR folder.")
     assert "records or retention" not in concepts_in("Investigations are typically completed within 30 days.")
+    # a line open day and night, or at set hours, speaks of its opening hours; languages may be listed by name
+    assert "opening hours" in concepts_in("It is available 24 hours a day, seven days a week.")
+    assert "opening hours" in concepts_in("Staff Counsellor Ext. 4410 Mon-Thu 09:00-17:00")
+    assert "opening hours" not in concepts_in("Reports are passed on within 24 hours.")
+    assert "languages" in concepts_in("It accepts reports in English, French and Spanish.")
+    assert "languages" not in concepts_in("Spanish colleagues attended the event.")
+
+
+def test_a_deadline_asked_for_is_a_span_in_any_words_but_not_a_span_for_anything():
+    text = ("A request for protection against retaliation must be submitted to the Ethics Office within six months "
+            "of the alleged retaliatory act.\n\nThe OIO acknowledges every report within three working days.")
+    found = units([passage(text)])
+    named = {"Ethics", "Office"}
+    assert state(found, "What is the deadline for asking the Ethics Office for protection from retaliation?",
+                 named) == "answered"
+    # a yes/no ask on a deadline wants a passage on one, not any span
+    assert state(found, "Is there a time limit for reporting harassment?") == "not_covered"
 
 
 def test_a_question_with_two_asks_is_read_as_two():

@@ -53,6 +53,8 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("What post does Hannan Sulieman hold?", "role"),
     ("Which organization did Kanti Joshi represent?", "role"),
     ("What is Westfahl's job?", "role"),
+    ("What is the current completion rate for the e-learning course?", "share"),  # a rate is a share, not a count
+    ("What was the response rate of the survey?", "share"),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -117,6 +119,10 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Which entities have adopted the policy?", "UNICEF and UNHCR have adopted it.", True),
     ("What is the fax number of OIA?", "OIA: investigations@iare.example.", False),
     ("What is the fax number of OIA?", "OIA: fax +41 22 917 0000.", True),
+    # a frequency in two words ("every 20 working days"); a rate is a share, which a sentence on rates may lack
+    ("How often are interim measures reviewed?", "They are reviewed at least every 20 working days.", True),
+    ("What is the current completion rate?", "Completion rates are reported to managers each quarter.", False),
+    ("What is the current completion rate?", "So far 87 per cent of staff have completed it.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)
@@ -163,7 +169,7 @@ def test_the_focus_is_uncovered_only_when_no_passage_holds_a_word_of_it():
     ("What is the phone number of the CEB Task Force?", "none of the passages found gives contact details"),
     ("What is the phone number of the Ethics Office?", "none of the passages found mentions Ethics Office"),
     ("What is the deadline for filing a formal complaint under the Model Policy?",
-     "none of the passages found mentions a deadline or time limit"),
+     "none of the passages found gives a time span or deadline"),
 ])
 def test_questions_the_corpus_does_not_answer_abstain_and_say_why(corpus_kb, question, reason):
     answer = corpus_kb.ask(question)

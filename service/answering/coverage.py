@@ -149,7 +149,7 @@ def _documentary(name: str, after: str = "") -> bool:
     return bool(heads & _DOCUMENT_HEADS or _DOCUMENT_HEADS & set(_words(after)[:DOCUMENT_AFTER]))
 
 
-_FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|time|cycle)|annual(?:ly)?|"
+_FREQUENCY = re.compile(r"\b(?:(?:every|each) (?:\w+ ){0,2}?(?:years?|months?|weeks?|days?|hours?|quarters?|time|cycle)|annual(?:ly)?|"
                         r"yearly|biennial(?:ly)?|monthly|weekly|daily|quarterly|once|twice|regularly|periodically|"
                         r"per (?:year|month|week)|a (?:year|month|week)|times? a)\b", re.IGNORECASE)
 _NAMED = re.compile(rf"\b[A-Z][\w’'-]*(?:[- ](?:(?:{'|'.join(sorted(_LINKING))}) )*[A-Z][\w’'-]*)*")
@@ -272,7 +272,8 @@ EXPECTED_ANSWERS = (
         lambda _, sentence: bool(_FREQUENCY.search(sentence)), "how often"),
     ExpectedAnswer(
         "share",
-        re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b", re.IGNORECASE),
+        re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b|"
+                   r"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){0,2}?(?:rate|percentage|proportion|share)\b", re.IGNORECASE),
         lambda _, sentence: bool(SHARE.search(sentence)), "a percentage or share"),
     ExpectedAnswer(
         "number",

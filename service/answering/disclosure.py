@@ -48,7 +48,7 @@ _WEAK = (r"sen[dt]\w*|show\w*|text\w*|messag\w*|e-?mail\w*|call\w*|comment\w*|fo
          r"star(?:e|ed|es|ing)|hug\w*|brush\w*|ask\w* (?:me )?out|invit\w*|DM\w*|snap\w*|track\w*|watch\w*|wait\w* for")
 _SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|penis|"
                      r"breasts?|chest|bottom|butt|legs|thighs|body|bed|sleep with|sex|hotel room|late at night|at night|"
-                     r"won'?t stop|keeps?|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
+                     r"won'?t stop|keeps? (?:on )?\w+ing|kept (?:on )?\w+ing|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
                      r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
                      re.IGNORECASE)
 # "grabbed me", "touched my arm", "the harassment I suffered"; not "harassment even if I"
@@ -234,6 +234,9 @@ FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting
                         r"all (?:the )?)?(?:\w+ )?(?:speech|speeches|words|stor(?:y|ies)|gestures?|kindness|support|"
                         r"testimon(?:y|ies)|film|video|talk|presentation|panel|event|launch|music|tribute)\b",
                         re.IGNORECASE)
+# the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
+PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
+                       re.IGNORECASE)
 # a question passed on by a body or the press ("A journalist asked me what the UN is doing about harassment"): the
 # asker relays it, neither telling of harm nor helping someone harmed
 RELAYED = re.compile(r"\b(?:union|journalist|reporter|press|staff association|staff council|students|participants|"
@@ -343,7 +346,7 @@ class DisclosureDetector:
         self.helper = helper or Probe.load(head="supporter")
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
-        text = FIGURATIVE.sub(" ", plain(question))
+        text = PROTECTED.sub(" ", FIGURATIVE.sub(" ", plain(question)))
         if HELPING_SOMEONE.search(text):
             return DisclosureSignal(False, supporter=True)
         strict = told_of(text, broad=False)
