@@ -160,6 +160,31 @@ def test_list_items_after_a_lead_in_split_but_wrapped_numbers_do_not() -> None:
     ]
 
 
+def test_table_rows_extracted_one_per_line_stay_rows_but_wrapped_prose_joins() -> None:
+    lines = [
+        "The main support services are listed below.",
+        "Staff Counsellor Ext. 4410, Room B-214 Mon-Thu 09:00-17:00 Counselling",
+        "Respectful Workplace Adviser rwa@example.org Mon-Fri 08:30-16:30 Advice",
+        "Medical Service Ext. 4300 Mon-Fri 08:00-17:30 Medical care",
+        "11.3 The Employee Assistance Programme is run by an external provider and offers up to six",
+        "counselling sessions per issue at no cost to the staff member.",
+        "",
+        "Focal points may call on the Staff Counsellor, the Medical Service and the",
+        "Ethics Office for advice. The Respectful Workplace Adviser holds a monthly",
+        "Group supervision session for them.",
+    ]
+    assert [b.text for b in page_blocks(lines, page=8, width=80)] == [
+        "The main support services are listed below.",
+        "Staff Counsellor Ext. 4410, Room B-214 Mon-Thu 09:00-17:00 Counselling",
+        "Respectful Workplace Adviser rwa@example.org Mon-Fri 08:30-16:30 Advice",
+        "Medical Service Ext. 4300 Mon-Fri 08:00-17:30 Medical care",
+        "11.3 The Employee Assistance Programme is run by an external provider and offers up to six counselling "
+        "sessions per issue at no cost to the staff member.",
+        "Focal points may call on the Staff Counsellor, the Medical Service and the Ethics Office for advice. The "
+        "Respectful Workplace Adviser holds a monthly Group supervision session for them.",
+    ]
+
+
 def test_pdf_with_user_password_is_refused(tmp_path: Path, settings: Settings) -> None:
     path = _encrypted_copy(
         _policy_pdf(tmp_path / "plain.pdf"), tmp_path / "locked.pdf", user_password="secret"

@@ -29,11 +29,15 @@ EDGE_LINES = 3  # lines looked at on each edge of a page for running headers/foo
 RUNNING_SHARE = 0.4  # a line on this share of the pages (at least 2) is a running header/footer
 SHORT_LINE = 0.7  # a line shorter than this share of the usual line width does not wrap
 DEFAULT_WIDTH = 80
+ROW_RUN = 3  # consecutive row-like lines that make a table (service/answering reads each row as one unit)
+_OPEN_ENDINGS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by", "on", "at", "from",
+                           "as", "that", "which", "who", "is", "are", "be", "not", "its", "their", "his", "her"})
 SHORT_HEADING_WORDS = 8  # a stand-alone line this short reads as a heading even in sentence case
 
 _NUMBER = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"[^\W\d_][-\u2010]$")
 _SOFT_HYPHEN = "\u00ad"
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")  # "... own support. The Respectful": prose, not a row
 
 RunningKey = tuple[str, int, int]
 
@@ -114,18 +118,48 @@ def page_blocks(lines: list[str], page: int, width: int) -> list[Block]:
             blocks.append(Block("text", text, page=page))
         paragraph.clear()
 
-    for line, following in zip(lines, _next_nonblank(lines), strict=True):
-        level = _heading_here(line, paragraph, following, width)
-        if not line or level or (paragraph and starts_numbered_paragraph(line, paragraph[-1])):
+    rows = table_rows(lines)
+    for i, (line, following) in enumerate(zip(lines, _next_nonblank(lines), strict=True)):
+        # a row after a row is no heading, though it stands alone as one ("Effective date 1 September 2023")
+        level = None if i - 1 in rows and i in rows else _heading_here(line, paragraph, following, width)
+        if not line or level or i in rows or (paragraph and starts_numbered_paragraph(line, paragraph[-1])):
             flush()
         if level:
             blocks.append(Block("heading", line, level, page))
+        elif i in rows:
+            blocks.append(Block("text", line, page=page))
         elif line:
             paragraph.append(line)
             if ends_sentence(line) and len(line) < SHORT_LINE * width:
                 flush()
     flush()
     return blocks
+
+
+def table_rows(lines: list[str]) -> set[int]:
+    """Lines that read as the rows of a table (or of a list without bullets): a run of at least ``ROW_RUN`` lines,
+    each opening with a capital or a digit and ending neither a sentence nor mid-phrase, and the line after it not
+    going on in lower case. A wrapped paragraph's lines
+    seldom open with a capital three times running; a table's rows, extracted one per line, do ("Staff Counsellor
+    Ext. 4410 Mon-Thu 09:00-17:00" / "Medical Service Ext. 4300 ..."), and joined they would read as one sentence."""
+    candidate = [_row_like(line) and not following[:1].islower() for line, following in zip(lines, _next_nonblank(lines), strict=True)]
+    rows: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and candidate[end]:
+            end += 1
+        if end - start >= ROW_RUN:
+            rows.update(range(start, end))
+        start = end + 1
+    return rows
+
+
+def _row_like(line: str) -> bool:
+    if not line or not (line[0].isupper() or line[0].isdigit()) or ends_sentence(line) or _SENTENCE_INSIDE.search(line):
+        return False
+    last = line.split()[-1]
+    return last[-1] not in ",;:-\u2010" and last.lower() not in _OPEN_ENDINGS
 
 
 def _next_nonblank(lines: list[str]) -> list[str]:
