@@ -70,7 +70,6 @@ from service.answering.focus import (
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
-SPAN_CONCEPT = "a deadline or time limit"
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
 KIND_TOPIC_COSINE = 0.45  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
 NAMELESS = 0.6  # an ask naming people ranks its units by closeness with the names taken out, at the answerer's weight
@@ -185,12 +184,10 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
     # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
     # a post is about the person whose name it follows
-    # "What is the deadline for ...?" wants a span (the kind check), which is a deadline in any words ("within six months")
-    concepts = part.concepts - {SPAN_CONCEPT} if expected and expected.name == "time span" else part.concepts
     answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name in ("date", "role")))
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
-        ("concepts", lambda i: concepts <= units[i].concepts),
+        ("concepts", lambda i: part.concepts <= units[i].concepts),
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
@@ -211,7 +208,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         kept = [i for i in pool if check(i)]
         if not kept:
             held = set().union(*(units[i].concepts for i in pool)) if name == "concepts" else set()
-            lacking = tuple(sorted(concepts - held)) if name == "concepts" else ()
+            lacking = tuple(sorted(part.concepts - held)) if name == "concepts" else ()
             reason = asked.reason if name == "document" else _why(name, part, held, expected)
             return AskCoverage(part, (), reason, lacking)
         pool = kept
