@@ -452,6 +452,17 @@ def test_a_question_with_two_asks_is_read_as_two():
     assert counted("How many counselling sessions with an external counsellor are allowed?") == {"session"}
 
 
+def test_a_later_ask_is_not_answered_by_the_earlier_asks_sentence_unless_it_holds_a_word_of_its_own():
+    sessions = units([passage("The Employee Assistance Programme offers up to six counselling sessions per issue at "
+                              "no cost to the staff member.")])
+    reimbursed = "How many free counselling sessions do I get, and will the agency reimburse a private therapist?"
+    assert state(sessions, reimbursed) == "partial"
+    assert state(sessions, "How many free counselling sessions do I get, and are they at no cost?") == "answered"
+    # a statement before the question asks nothing: the sentence answering the question is not "taken" by it
+    organisers = units([passage("Event organisers remind everyone of the Code of Conduct before each event.")])
+    assert state(organisers, "I'm the event organiser; what should I tell people first?") == "answered"
+
+
 def test_a_phrase_that_asks_nothing_of_its_own_joins_the_ask_beside_it():
     fronted = parts("Under the UN Model Policy, what range of sanctions can be imposed?", set())
     assert [a.text for a in fronted] == ["Under the UN Model Policy, what range of sanctions can be imposed"]

@@ -163,11 +163,30 @@ def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[fl
     the library lacks whose content the question asks. ``word_vectors``: embeds single words, to find a unit's words
     close in meaning to an ask's ("male" for "men")."""
     order = sorted(range(len(units)), key=lambda i: units[i].score, reverse=True)
-    asks = []
+    asks: list[AskCoverage] = []
     for part in parts:
         topical = topic_similarity(part) if topic_similarity and (part.people or part.named or part.lean) else similarity
-        asks.append(_ask(part, units, similarity, order, topical, asked or AskedDocuments(), word_vectors))
+        ask = _ask(part, units, similarity, order, topical, asked or AskedDocuments(), word_vectors)
+        asks.append(_beyond_earlier(ask, asks, units))
     return Coverage(tuple(asks))
+
+
+_ASKING = re.compile(r"\s*(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|could|should|"
+                     r"would|will|may|must|has|have)\b", re.IGNORECASE)
+
+
+def _beyond_earlier(ask: AskCoverage, earlier: Sequence[AskCoverage], units: Sequence[Unit]) -> AskCoverage:
+    """A later ask wanting only what a sentence says ("..., and will the IOMC reimburse sessions with a private
+    therapist?") is not answered by the unit that answers an earlier ask unless that unit holds a word of its own:
+    the sentence on six free sessions says nothing of reimbursing a therapist, though it names counselling and cost."""
+    if not ask.answering or not earlier or expected_answer(ask.part.text) or ask.part.people:
+        return ask
+    earlier = [a for a in earlier if _ASKING.match(a.part.text)]  # not "I'm the event organiser; what should I say?"
+    taken = {a.answering[0] for a in earlier if a.answering}
+    own = ask.part.topic - frozenset().union(*(a.part.topic for a in earlier))
+    if any(i not in taken or own & units[i].stems for i in ask.answering):
+        return ask
+    return AskCoverage(ask.part, (), "the passage that answers the rest of the question says nothing of it")
 
 
 def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],

@@ -28,7 +28,9 @@ NUMBER_WORDS = (
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?"
 )
 TIME_UNIT = r"(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?|decades?)"
-_DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT}\b|\bno later than\b", re.IGNORECASE)
+# "twice a year" is how often, not how long
+_DURATION = re.compile(rf"\b(?<!twice )(?<!once )(?<!times )(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT}\b|\bno later than\b",
+                       re.IGNORECASE)
 # "how long has it ...?" is answered by "since (its inception in) 2017" as well; a deadline is not
 _SO_FAR = re.compile(r"^\s*how long (?:has|have)\b", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince(?:\W+\w+){0,3}?\W+(?:19|20)\d\d\b", re.IGNORECASE)
