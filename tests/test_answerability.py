@@ -367,6 +367,11 @@ def test_what_a_question_asks_for_and_counts():
     assert counted("How many investigators work in OIA?") == {"investig"}
     assert counted("What share of investigations ended with a finding?") == {"investig"}
     assert counted("What is the maximum amount of a fine for harassment?") == {"fine"}
+    # a rate is a share of what names it: the share of respondents harassed is no response rate
+    assert counted("What was the response rate of the 2023 survey?") == {stem("response")}
+    survey = units([passage("The 2023 survey found that 14 per cent of respondents had experienced harassment.")])
+    assert state(survey, "What was the response rate of the 2023 survey?") == "not_covered"
+    assert state(survey, "What percentage of respondents had experienced harassment?") == "answered"
 
 
 def test_a_she_sentence_names_who_she_is_and_a_this_sentence_carries_the_one_before():

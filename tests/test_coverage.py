@@ -122,6 +122,9 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     # a frequency in two words ("every 20 working days"); a rate is a share, which a sentence on rates may lack
     ("How often are interim measures reviewed?", "They are reviewed at least every 20 working days.", True),
     ("How long does each visit last?", "The Staff Counsellor visits each office twice a year.", False),  # how often
+    # a deadline asked for: a period of recurrence sets none; "how many years between" is answered by one
+    ("Within how many working days must a manager act?", "Measures are reviewed every 20 working days.", False),
+    ("Within how many working days must a manager act?", "Managers act within five working days.", True),
     ("What is the current completion rate?", "Completion rates are reported to managers each quarter.", False),
     ("What is the current completion rate?", "So far 87 per cent of staff have completed it.", True),
 ])

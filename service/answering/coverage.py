@@ -48,7 +48,16 @@ _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly|for|wi
 
 
 def _time_span(question: str, sentence: str) -> bool:
-    return bool(_DURATION.search(sentence) or (_SO_FAR.search(question) and _SINCE_YEAR.search(sentence)))
+    if _SO_FAR.search(question) and _SINCE_YEAR.search(sentence):
+        return True
+    # a deadline asked for is no period of recurrence: "reviewed every 20 working days" sets no time to act within
+    deadline = bool(_DEADLINE_ASKED.search(question))
+    return any(not (deadline and _EVERY_BEFORE.search(sentence, 0, m.start())) for m in _DURATION.finditer(sentence))
+
+
+_DEADLINE_ASKED = re.compile(r"\bwithin\b|\bdeadline|\btime[- ]limit|\bno later\b|\bhow (?:soon|quickly|fast)\b",
+                             re.IGNORECASE)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -269,6 +269,7 @@ _COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|perc
                       r"under|that|which|who|offered|allowed|given|available|work|works|serve|serves|exist|exists|get|"
                       r"gets|got|come|came|take|make|made|sit|sat|go|went|\w+ed)\b|[?,.;]|$)",
                       re.IGNORECASE)
+_RATE_OF = re.compile(r"\bwhat(?:'s| is| was| are| were) the (?:\w+ )?(\w+) rate\b", re.IGNORECASE)
 _UNCOUNTED = frozenset({"people", "persons", "individuals", "times", "time", "of", "them", "it", "they"})
 
 
@@ -319,7 +320,8 @@ def counted(text: str) -> frozenset[str]:
     """The stem of what "how many X" / "what share of X" counts (X's last word), unless X is as general as "people"."""
     match = _COUNTED.search(plain(text))
     if not match:
-        return frozenset()
+        rate = _RATE_OF.search(plain(text))  # "what was the response rate": a share of responses
+        return frozenset({stem(rate.group(1))}) if rate else frozenset()
     said = [w.lower() for w in words(match.group(1))]
     found = [stem(w) for w in said if w not in stop_words() and w not in _UNCOUNTED]
     heads = [s for s in found if s not in generic_stems()]
