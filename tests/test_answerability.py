@@ -443,6 +443,7 @@ def test_concepts_match_synonyms_not_neighbours():
     # asked whether a service is open at weekends or at night, a passage answers only with when it is open
     assert "opening hours" in concepts_in("Is the Medical Service available at weekends?")
     assert "opening hours" in concepts_in("Is the line staffed at night?")
+    assert "opening hours" not in concepts_in("Does the policy cover harassment at a party at night?")  # when, not hours
     assert "languages" in concepts_in("It accepts reports in English, French and Spanish.")
     assert "languages" not in concepts_in("Spanish colleagues attended the event.")
 
