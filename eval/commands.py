@@ -105,9 +105,9 @@ def question_set_metrics(settings: Settings, embedder: Any, err: Console) -> dic
     if embedder is None:
         err.print("note: sets_* metrics skipped: the question sets run in process only (not with --url)")
         return {}
-    from eval.sets import load_set, set_metrics
+    from eval.sets import SET_NAMES, load_set, set_metrics
 
-    total = sum(len(load_set(name)) for name in ("summary", "policy", "lists"))
+    total = sum(len(load_set(name)) for name in SET_NAMES)
     with progress(err, "sets", total) as advance:
         done = [0]
 

@@ -4,7 +4,10 @@ Each set file holds questions written for one library (format in ``eval/data/REA
 
 * ``summary``: the bundled event summary alone;
 * ``policy``: the summary and a 20-page fictional policy PDF (two columns, footnotes, tables);
-* ``lists``: the summary and a short policy written as lists (lead-ins ending in a colon, numbered steps).
+* ``lists``: the summary and a short policy written as lists (lead-ins ending in a colon, numbered steps);
+* ``guidance``: the summary and an 11-page fictional guidance PDF in another style (a table of services without
+  numbered rows, a FAQ, endnotes, two-column sections), written with its questions by a hand that had not seen the
+  rules; its odd-numbered questions were read while tuning, the even-numbered ones only scored.
 
 ``tune`` questions were used to write the rules; ``heldout`` questions were written by other hands and never
 looked at while tuning: figures are reported for both, and the held-out ones are what counts. Every library is
@@ -37,6 +40,7 @@ SUPPORT_FILE = SETS_DIR / "support-passages.jsonl"
 Kind = Literal["answerable", "unanswerable", "partial", "disclosure", "neutral", "supporter"]
 Split = Literal["tune", "heldout"]
 Progress = Callable[[int, int], None]
+SET_NAMES = ("summary", "policy", "lists", "guidance")
 
 
 class SetQuestion(BaseModel):
@@ -71,6 +75,7 @@ def libraries(settings: Settings) -> dict[str, Library]:
         "summary": Library("summary", (corpus,)),
         "policy": Library("policy", (corpus, DATA_DIR / "policy" / "iare-sexual-harassment-policy.pdf")),
         "lists": Library("lists", (corpus, DATA_DIR / "lists" / "workplace-policy.md")),
+        "guidance": Library("guidance", (corpus, DATA_DIR / "guidance" / "iomc-guidance.pdf")),
     }
 
 
@@ -176,7 +181,7 @@ def run_set(kb: Any, questions: Sequence[SetQuestion], progress: Progress | None
 
 
 def set_metrics(settings: Settings, embedder: MiniLMEmbedder, progress: Progress | None = None,
-                names: Sequence[str] = ("summary", "policy", "lists")) -> dict[str, Any]:
+                names: Sequence[str] = SET_NAMES) -> dict[str, Any]:
     """Every set asked on its own library; flat keys ``sets_<set>_<split>_<metric>``."""
     support = load_support_quotes()
     out: dict[str, Any] = {}

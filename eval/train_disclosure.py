@@ -35,12 +35,13 @@ OUT = Path(__file__).resolve().parents[1] / "service" / "answering" / "disclosur
 OUT_MULTI = OUT.with_name("asker_probe_use.json")
 FALSE_FLAGS = 0.01  # the multilingual probes' thresholds: at most this share of training negatives flagged in CV
 THRESHOLD = 0.7
+PROBE_SETS = ("summary", "policy", "lists")  # the probes' training sets (the guidance set came after their fitting)
 C = 1.0
 
 
 def training_questions() -> list[tuple[str, bool]]:
     """(question, is a disclosure) from the tuning splits, the gold set and the negatives."""
-    rows = [(q.question, q.kind == "disclosure") for name in ("summary", "policy", "lists") for q in load_set(name)
+    rows = [(q.question, q.kind == "disclosure") for name in PROBE_SETS for q in load_set(name)
             if q.split == "tune"]
     for line in (DATA_DIR / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -65,7 +66,7 @@ def fit(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
 
 def helper_questions() -> set[str]:
     """The questions of the tuning splits asked by someone helping a person who confided in them."""
-    return {q.question for name in ("summary", "policy", "lists") for q in load_set(name)
+    return {q.question for name in PROBE_SETS for q in load_set(name)
             if q.split == "tune" and q.kind == "supporter"}
 
 

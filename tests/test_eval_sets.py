@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from eval.sets import SetQuestion, SetResult, libraries, load_set, score_set, sentence_on_topic
+from eval.sets import SET_NAMES, SetQuestion, SetResult, libraries, load_set, score_set, sentence_on_topic
 from ingest.chunking import document_text
 from ingest.loaders import is_supported, load_file
 from ingest.models import DocType
 from service.models import Answer, Citation, Passage
 from tests.conftest import CORPUS, make_settings
 
-SETS = ("summary", "policy", "lists")
+SETS = SET_NAMES
 
 
 def _texts(paths: tuple[Path, ...]) -> list[str]:
