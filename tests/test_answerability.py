@@ -451,6 +451,8 @@ def test_concepts_match_synonyms_not_neighbours():
 def test_a_question_with_two_asks_is_read_as_two():
     asks = parts("What is ClearCheck used for and who is allowed to search it?", set())
     assert len(asks) == 2
+    # a question word set off by a comma opens an aside: one ask goes on after it
+    assert len(parts("How, in Erdan's view, can we move toward ending harassment everywhere?", set())) == 1
     assert counted("How many names are recorded in ClearCheck?") == {"name"}
     # "people" counts any word for people next to a number ("over 140 participants")
     assert counted("How many people attended?") == people_stems() and stem("participants") in people_stems()

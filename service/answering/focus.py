@@ -281,6 +281,7 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     the passages found attribute statements to, so a question naming one is read as asking what that person said;
     ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places)."""
     pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
+    pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
     asks = [_part(p, speakers, names) for p in pieces]
     while len(asks) > 1 and (lone := next((i for i, a in enumerate(asks) if not a.says_what()), None)) is not None:
@@ -288,6 +289,21 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
         first, second = sorted((lone, other))
         asks[first : second + 1] = [_part(f"{asks[first].text}, {asks[second].text}", speakers, names)]
     return [_leaning(ask, asks[i - 1]) if i and not ask.about() else ask for i, ask in enumerate(asks)]
+
+
+_ASIDE_OPEN = re.compile(r"^\s*(?:what|which|who|whom|when|where|why|how)\s*,", re.IGNORECASE)
+
+
+def _rejoin_asides(pieces: list[str]) -> list[str]:
+    """"How, in Erdan's view, can we ...?" is one ask: a question word set off by a comma opens an aside, and the
+    ask goes on after it."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ASIDE_OPEN.match(out[-1]):
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _leaning(ask: Part, before: Part) -> Part:
