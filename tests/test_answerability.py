@@ -53,6 +53,11 @@ DISCLOSURES = [
     "I found a hidden camera in the women's bathroom at our office.",
     # a witness to a proposition made to someone the asker works with
     "My interpreter was propositioned by the delegate we were supporting and I saw it happen.",
+    # a condition on the asker's per diem; persistence at the asker's door at night
+    "The finance assistant on our mission keeps 'forgetting' to process my per diem and hinted it would go quicker if "
+    "I came by his room in the evening to sort it out. It has been two months now.",
+    "On the survey vessel, one of the deck officers kept knocking on my cabin door after midnight and asking to come "
+    "in. Three nights in a row. Is there anything I can do before we sail again?",
 ]
 NOT_DISCLOSURES = [
     "Does touching count as sexual harassment?",
@@ -78,6 +83,10 @@ NOT_DISCLOSURES = [
     # the asker as the one a policy protects, and "keep" as in keeping a file: no account
     "What is the deadline for asking the Ethics Office to protect me from retaliation?",
     "After sending my notes on a disclosure to the Adviser, how long can I keep my own copies?",
+    # anyone at all in a hypothetical; the asker doing it; a threat that is not aimed at the asker
+    "If someone keeps messaging me after I said no, does that count as harassment?",
+    "I kissed my partner goodbye at the office entrance this morning - could that break any code of conduct rule?",
+    "Our director threatened to cancel the offsite if the budget isn't in by Friday. How do I request an extension?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",

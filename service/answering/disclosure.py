@@ -52,7 +52,7 @@ _SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|sexual(?:ly)?(?! harass)|i
                      r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
                      re.IGNORECASE)
 # "grabbed me", "touched my arm", "the harassment I suffered"; not "harassment even if I"
-DIRECTED = re.compile(rf"\b(?:{_STRONG})\b(?:\s+\w+){{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
+DIRECTED = re.compile(rf"(?<!\bi )(?<!\bwe )\b(?:{_STRONG})\b(?:\s+\w+){{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
                       r"suffered|faced|went through|endured|witnessed|saw|received|got)\b", re.IGNORECASE)
 DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b", re.IGNORECASE)
 EXPERIENCED = re.compile(
@@ -82,14 +82,16 @@ HAPPENED = re.compile(
     r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)|"
     r"(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|chief|head)\b"
     r"[^.?!]{0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
-    r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten|follow|stalk|text|messag|comment|expos|corner|pin)\w*|"
+    r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|text|messag|"
+    r"comment|expos|corner|pin)\w*|"
     r"\bi (?:found|discovered|noticed|spotted) (?:a |an )?(?:hidden |secret )?(?:cameras?|recording devices?)\b|"
     r"i (?:saw|watched|witnessed|heard) (?:my |a |our |the |him |her |them |someone )[^.?!]{0,80}\b(?:touch|grab|grop|kiss|"
     r"harass|assault|threaten|corner|pin|humiliat|abus)\w*|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post))",
     re.IGNORECASE)
 QUID_PRO_QUO = re.compile(
     r"\bmy\b[^.?!]{0,40}\b(?:contract|promotion|renewal|extension|evaluation|appraisal|performance review|job|post|"
-    r"position|visa|assignment|career|rota|shifts?|schedule|hours|bonus|leave|grades?|marks?)\b[^.?!]{0,60}\b(?:depends?|"
+    r"position|visa|assignment|career|rota|shifts?|schedule|hours|bonus|leave|grades?|marks?|per diem|salary|pay|"
+    r"allowance|paperwork|permit|application)\b[^.?!]{0,60}\b(?:depends?|"
     r"depending|would improve|(?:would|will) be renewed if|unless|if i (?:don'?t|do not|didn'?t|did not|wouldn'?t|would not|refuse|refused|say no|went|go|spent|"
     r"slept|spend|sleep)|"
     r"in exchange|conditional|as long as|won'?t be renewed|will not be renewed|at risk)\b|\b(?:unless|if) i (?:don'?t |do not )?"
@@ -101,7 +103,8 @@ _ASKER_TARGET = re.compile(
     r"\bme\b|\bmy (?:\w+ )?(?:body|breasts?|chest|bottom|bum|butt|legs?|thighs?|hips?|hair|neck|ears?|face|lips|mouth|"
     r"skirt|blouse|dress|shirt|clothes|uniform|underwear|desk|car|flat|apartment|house|home|room|door|drink|glass|phone|"
     r"wrist|arms?|hands?|knees?|waist|back|shoulders?|contract|post|job|visa|evaluation|rating|review|reference|"
-    r"fellowship|internship|renewal|extension|promotion|career|shifts?|safety)\b|"
+    r"fellowship|internship|renewal|extension|promotion|career|shifts?|safety|per diem|salary|pay|allowance|paperwork|"
+    r"permit|application)\b|"
     r"\bi(?:'m|’m| am| was| feel| felt| get| got| keep getting| have been| had been|'ve been|’ve been)\s+(?:\w+\s+)?"
     r"(?:scared|afraid|terrified|frightened|unsafe|uncomfortable|sick|ashamed|humiliated|violated|assaulted|raped|"
     r"attacked|touched|groped|grabbed|kissed|followed|stalked|threatened|targeted|drugged)\b|"
@@ -131,7 +134,8 @@ _ACT = re.compile(
     r"(?<!protection from )(?<!protection against )retaliat\w*(?! protection| policy| policies| rules?)|"
     r"(?:since|after|because) i (?:complained|reported|refused|turned|said no|rejected)|left (?:me )?(?:off|out)|"
     r"worst rating|bad (?:performance|rating|review)\w*|moved me|nobody will|excluded|personal questions|"
-    r"(?:after|because of|since) what|what (?:he|she|they) (?:did|has done|had done))\b",
+    r"(?:after|because of|since) what|what (?:he|she|they) (?:did|has done|had done)|"
+    r"kept (?:on )?\w+ing|keeps (?:on )?\w+ing|after midnight)\b",
     re.IGNORECASE)
 # someone close to the asker is the one it happened to ("My colleague was groped by her supervisor"): a helper's
 # question, not the asker's own account
@@ -142,6 +146,10 @@ THIRD_PARTY = re.compile(
     r"(?:\w+ed|\w+en|hurt|hit|touched|caught)\b", re.IGNORECASE)
 _OBJECT_ME = re.compile(r"\bme\b", re.IGNORECASE)
 _IF_FIRST = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say)\b", re.IGNORECASE)
+# a hypothetical whose actor is anyone at all: a question about what counts, not an account
+_IF_SOMEONE = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say|what if)\b[^.?!,]{0,20}?\b(?:someone|somebody|"
+                         r"anyone|anybody|a (?:person|colleague|co-?worker|manager|supervisor|man|woman|guy))\b",
+                         re.IGNORECASE)
 
 
 _ACTOR = re.compile(r"\b(?:he|she|they|him|his|someone|somebody|a (?:man|woman|guy)|colleagues?|co-?workers?|boss|"
@@ -167,7 +175,13 @@ def account(text: str) -> bool:
 
 
 def _anchors_and_acts(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    return [*_ASKER_TARGET.finditer(text), *_WITNESS.finditer(text)], list(_ACT.finditer(text))
+    """What names the asker as the one it is done to (or a witness), and the acts; an act the asker does ("I kissed
+    my partner goodbye") is none done to them."""
+    acts = [m for m in _ACT.finditer(text) if not _ASKER_DOES.search(text, 0, m.start())]
+    return [*_ASKER_TARGET.finditer(text), *_WITNESS.finditer(text)], acts
+
+
+_ASKER_DOES = re.compile(r"\b(?:i|we)\s+$", re.IGNORECASE)
 
 
 def _within(inner: re.Match[str], outer: re.Match[str]) -> bool:
@@ -359,7 +373,7 @@ class DisclosureDetector:
         if not done_to_me and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
                 and self.helper.probability(vec) >= self.helper.threshold:
             return DisclosureSignal(False, supporter=True)  # a helper in words no rule lists
-        if not first_person:
+        if not first_person or _IF_SOMEONE.search(text):
             return DisclosureSignal(False)
         told = strict or account(text)
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
