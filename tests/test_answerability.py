@@ -455,11 +455,15 @@ def test_concepts_match_synonyms_not_neighbours():
     assert "opening hours" not in concepts_in("Does the policy cover harassment at a party at night?")  # when, not hours
     assert "languages" in concepts_in("It accepts reports in English, French and Spanish.")
     assert "languages" not in concepts_in("Spanish colleagues attended the event.")
+    assert "anonymous reporting" in concepts_in("Can I report to the hotline without giving my name?")
 
 
 def test_a_question_with_two_asks_is_read_as_two():
     asks = parts("What is ClearCheck used for and who is allowed to search it?", set())
     assert len(asks) == 2
+    # a later ask's pronoun stands for what the ask before names
+    later = parts("What hours is the Integrity Line staffed? Can I call it at night?", set(), {"Integrity", "Line"})
+    assert later[1].named == ("Integrity", "Line")
     # a question word set off by a comma opens an aside: one ask goes on after it
     assert len(parts("How, in Erdan's view, can we move toward ending harassment everywhere?", set())) == 1
     assert counted("How many names are recorded in ClearCheck?") == {"name"}

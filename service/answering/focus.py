@@ -40,8 +40,8 @@ def _concept(name: str, *alternatives: str) -> Concept:
 # Policy topics and the wordings that address them. A question's concept is matched on the question; a passage
 # covers it when it matches the same pattern. Order does not matter; a phrase may belong to two concepts.
 CONCEPTS = (
-    _concept("anonymous reporting", r"\banonym\w*", r"\bwithout (?:giving|revealing|stating|disclosing) "
-             r"(?:your|their|his|her|one's|a|any) (?:own )?(?:name|identity)", r"\bunnamed\b",
+    _concept("anonymous reporting", r"\banonym\w*", r"\bwithout (?:giving|revealing|stating|disclosing|saying|leaving|using) "
+             r"(?:your|their|his|her|one's|my|our|a|any) (?:own |real )?(?:name|identity)", r"\bunnamed\b",
              r"\bidentity (?:is |being )?(?:withheld|hidden|protected)", r"\bnot (?:need|have) to (?:give|identify)"),
     _concept("a hotline or helpline", r"\bhot ?lines?\b", r"\bhelp ?lines?\b", r"\bhelp ?desks?\b",
              r"\bphone lines?\b", r"\bspeak[- ]?up (?:line|service)s?\b", r"\b24/7\b", r"\btoll[- ]free\b",
@@ -288,7 +288,19 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
         other = lone - 1 if lone else 1  # "..., and what does the text say about them?" leans on the ask before it
         first, second = sorted((lone, other))
         asks[first : second + 1] = [_part(f"{asks[first].text}, {asks[second].text}", speakers, names)]
-    return [_leaning(ask, asks[i - 1]) if i and not ask.about() else ask for i, ask in enumerate(asks)]
+    asks = [_leaning(ask, asks[i - 1]) if i and not ask.about() else ask for i, ask in enumerate(asks)]
+    return [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
+
+
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
+
+
+def _referring(ask: Part, before: Part) -> Part:
+    """"What hours is the Integrity Line staffed? Can I call it at night?": an ask naming nothing of its own whose
+    pronoun stands for what the ask before names is about that too."""
+    if ask.named or ask.people or not before.named or not _PRONOUN.search(ask.text):
+        return ask
+    return replace(ask, named=before.named)
 
 
 _ASIDE_OPEN = re.compile(r"^\s*(?:what|which|who|whom|when|where|why|how)\s*,", re.IGNORECASE)
