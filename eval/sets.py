@@ -1,4 +1,4 @@
-"""The answerability question sets (``eval/data/sets/``): three libraries, each question with its kind and split.
+"""The answerability question sets (``eval/data/sets/``): four libraries, each question with its kind and split.
 
 Each set file holds questions written for one library (format in ``eval/data/README.md``, "Question sets"):
 
