@@ -139,10 +139,11 @@ def page_blocks(lines: list[str], page: int, width: int) -> list[Block]:
 def table_rows(lines: list[str]) -> set[int]:
     """Lines that read as the rows of a table (or of a list without bullets): a run of at least ``ROW_RUN`` lines,
     each opening with a capital or a digit and ending neither a sentence nor mid-phrase, and the line after it not
-    going on in lower case. A wrapped paragraph's lines
-    seldom open with a capital three times running; a table's rows, extracted one per line, do ("Staff Counsellor
-    Ext. 4410 Mon-Thu 09:00-17:00" / "Medical Service Ext. 4300 ..."), and joined they would read as one sentence."""
-    candidate = [_row_like(line) and not following[:1].islower() for line, following in zip(lines, _next_nonblank(lines), strict=True)]
+    going on in lower case. A wrapped paragraph's lines seldom open with a capital three times running; a table's
+    rows, extracted one per line, do ("Staff Counsellor Ext. 4410 Mon-Thu 09:00-17:00" / "Medical Service Ext. 4300
+    ..."), and joined they would read as one sentence."""
+    following = _next_nonblank(lines)
+    candidate = [_row_like(line) and not after[:1].islower() for line, after in zip(lines, following, strict=True)]
     rows: set[int] = set()
     start = 0
     while start < len(lines):
@@ -156,6 +157,7 @@ def table_rows(lines: list[str]) -> set[int]:
 
 
 def _row_like(line: str) -> bool:
+    """Opens with a capital or a digit, holds no sentence end, and does not stop mid-phrase ("... and the")."""
     if not line or not (line[0].isupper() or line[0].isdigit()) or ends_sentence(line) or _SENTENCE_INSIDE.search(line):
         return False
     last = line.split()[-1]

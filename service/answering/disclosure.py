@@ -174,14 +174,14 @@ def account(text: str) -> bool:
     return any(not _within(b, a) for a in anchors for b in acts)
 
 
+_ASKER_DOES = re.compile(r"\b(?:i|we)\s+$", re.IGNORECASE)  # the text before an act the asker does ("I kissed ...")
+
+
 def _anchors_and_acts(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """What names the asker as the one it is done to (or a witness), and the acts; an act the asker does ("I kissed
     my partner goodbye") is none done to them."""
     acts = [m for m in _ACT.finditer(text) if not _ASKER_DOES.search(text, 0, m.start())]
     return [*_ASKER_TARGET.finditer(text), *_WITNESS.finditer(text)], acts
-
-
-_ASKER_DOES = re.compile(r"\b(?:i|we)\s+$", re.IGNORECASE)
 
 
 def _within(inner: re.Match[str], outer: re.Match[str]) -> bool:

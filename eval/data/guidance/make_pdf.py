@@ -1,7 +1,8 @@
 """Render guidance.md (fictional IOMC guidance) to iomc-guidance.pdf with fpdf2: the third evaluation library.
 
 Run from the repository root (fpdf2 is a dev dependency): ``.venv/bin/python eval/data/guidance/make_pdf.py``.
-The text was written for this project (a fictional entity); LEFT_OUT.md lists what it leaves out on purpose.
+The text was written for this project (a fictional entity); LEFT_OUT.md lists what it leaves out on purpose. The
+creation date and producer are fixed: the same text gives the same bytes.
 
 Layout: A4, title page, running header, page-numbered footer, sections 2-3, 13
 and 16 set in two columns, Table 1 as a ruled table (one line per cell),
@@ -9,6 +10,7 @@ footnotes rendered as endnotes ("Notes") with [n] markers in the text.
 """
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE / "guidance.md"
 OUT = HERE / "iomc-guidance.pdf"
 
+FIXED_DATE = datetime(2024, 3, 14, tzinfo=UTC)
 TWO_COLUMN_SECTIONS = {"2", "3", "13", "16"}
 FONT = "Helvetica"
 
@@ -264,6 +267,8 @@ def main():
     pdf.set_auto_page_break(True, margin=20)
     pdf.set_title(to_ascii(title))
     pdf.set_author("International Office for Maritime Cooperation (fictional)")
+    pdf.set_producer("fpdf2")
+    pdf.set_creation_date(FIXED_DATE)  # the same text gives the same bytes
     title_page(pdf, title, meta)
 
     # group blocks by section
