@@ -118,8 +118,9 @@ def page_blocks(lines: list[str], page: int, width: int) -> list[Block]:
             blocks.append(Block("text", text, page=page))
         paragraph.clear()
 
-    rows = table_rows(lines)
-    for i, (line, following) in enumerate(zip(lines, _next_nonblank(lines), strict=True)):
+    after = _next_nonblank(lines)
+    rows = table_rows(lines, after)
+    for i, (line, following) in enumerate(zip(lines, after, strict=True)):
         # a row after a row is no heading, though it stands alone as one ("Effective date 1 September 2023")
         level = None if i - 1 in rows and i in rows else _heading_here(line, paragraph, following, width)
         if not line or level or i in rows or (paragraph and starts_numbered_paragraph(line, paragraph[-1])):
@@ -136,13 +137,13 @@ def page_blocks(lines: list[str], page: int, width: int) -> list[Block]:
     return blocks
 
 
-def table_rows(lines: list[str]) -> set[int]:
+def table_rows(lines: list[str], following: list[str] | None = None) -> set[int]:
     """Lines that read as the rows of a table (or of a list without bullets): a run of at least ``ROW_RUN`` lines,
     each opening with a capital or a digit and ending neither a sentence nor mid-phrase, and the line after it not
     going on in lower case. A wrapped paragraph's lines seldom open with a capital three times running; a table's
     rows, extracted one per line, do ("Staff Counsellor Ext. 4410 Mon-Thu 09:00-17:00" / "Medical Service Ext. 4300
     ..."), and joined they would read as one sentence."""
-    following = _next_nonblank(lines)
+    following = following if following is not None else _next_nonblank(lines)  # the next non-blank line of each
     candidate = [_row_like(line) and not after[:1].islower() for line, after in zip(lines, following, strict=True)]
     rows: set[int] = set()
     start = 0

@@ -59,6 +59,7 @@ from service.answering.focus import (
     generic_stems,
     mentioned,
     name_runs,
+    opens_ask,
     people_stems,
     plain,
     speaker_names,
@@ -171,17 +172,13 @@ def assess(parts: Sequence[Part], units: Sequence[Unit], similarity: Sequence[fl
     return Coverage(tuple(asks))
 
 
-_ASKING = re.compile(r"\s*(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|could|should|"
-                     r"would|will|may|must|has|have)\b", re.IGNORECASE)
-
-
 def _beyond_earlier(ask: AskCoverage, earlier: Sequence[AskCoverage], units: Sequence[Unit]) -> AskCoverage:
     """A later ask wanting only what a sentence says ("..., and will the IOMC reimburse sessions with a private
     therapist?") is not answered by the unit that answers an earlier ask unless that unit holds a word of its own:
     the sentence on six free sessions says nothing of reimbursing a therapist, though it names counselling and cost."""
     if not ask.answering or not earlier or expected_answer(ask.part.text) or ask.part.people:
         return ask
-    earlier = [a for a in earlier if _ASKING.match(a.part.text)]  # not "I'm the event organiser; what should I say?"
+    earlier = [a for a in earlier if opens_ask(a.part.text)]  # not "I'm the event organiser; what should I say?"
     taken = {a.answering[0] for a in earlier if a.answering}
     own = ask.part.topic - frozenset().union(*(a.part.topic for a in earlier))
     if any(i not in taken or own & units[i].stems for i in ask.answering):

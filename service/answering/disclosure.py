@@ -43,12 +43,15 @@ _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*
            r"forc(?:ed|es|ing)|spik(?:ed|ing)|drugg\w*|trapp\w*|retaliat\w*|demean\w*|propositio\w*|squeez\w*|rubb\w*|"
            r"leer\w*|catcall\w*|masturbat\w*|sexuali[sz]\w*|degrad\w*|insult\w*|mock\w*|punish\w*|victimi[sz]\w*|exclud\w*|isolat\w*|"
            r"demot\w*|blocked my|ruin\w* my|spread\w* rumou?rs|subjected to")
+# persistence: "keeps texting", "kept knocking"
+_PERSISTS = r"(?:keeps?|kept) (?:on )?\w+ing"
 # acts that are harm only with a sexual or threatening object in the same account
 _WEAK = (r"sen[dt]\w*|show\w*|text\w*|messag\w*|e-?mail\w*|call\w*|comment\w*|follow\w*|record\w*|film\w*|photograph\w*|"
          r"star(?:e|ed|es|ing)|hug\w*|brush\w*|ask\w* (?:me )?out|invit\w*|DM\w*|snap\w*|track\w*|watch\w*|wait\w* for")
 _SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|penis|"
                      r"breasts?|chest|bottom|butt|legs|thighs|body|bed|sleep with|sex|hotel room|late at night|at night|"
-                     r"won'?t stop|keeps? (?:on )?\w+ing|kept (?:on )?\w+ing|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
+                     r"won'?t stop|"
+                     rf"{_PERSISTS}|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
                      r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
                      re.IGNORECASE)
 # "grabbed me", "touched my arm", "the harassment I suffered"; not "harassment even if I"
@@ -135,7 +138,7 @@ _ACT = re.compile(
     r"(?:since|after|because) i (?:complained|reported|refused|turned|said no|rejected)|left (?:me )?(?:off|out)|"
     r"worst rating|bad (?:performance|rating|review)\w*|moved me|nobody will|excluded|personal questions|"
     r"(?:after|because of|since) what|what (?:he|she|they) (?:did|has done|had done)|"
-    r"kept (?:on )?\w+ing|keeps (?:on )?\w+ing|after midnight)\b",
+    rf"{_PERSISTS}|after midnight)\b",
     re.IGNORECASE)
 # someone close to the asker is the one it happened to ("My colleague was groped by her supervisor"): a helper's
 # question, not the asker's own account

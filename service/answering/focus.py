@@ -131,7 +131,7 @@ CONCEPTS = (
     _concept("opening hours", r"\bopening (?:hours|times)\b", r"\boffice hours\b", r"\bopen (?:from|between|daily|on week)",
              r"\b(?:what|which) hours\b", r"\bstaffed\b",
              # a service's hours ("available at weekends?"), not when conduct happens ("harassment at a party at night")
-             r"\b(?:available|open|reachable|staffed|answer\w*|see|sees|call|contact|reach|work|works)\b[^.?!]{0,40}?"
+             r"\b(?:available|open|reachable|answer\w*|see|sees|call|contact|reach|work|works)\b[^.?!]{0,40}?"
              r"\b(?:at|during|over|on|in) (?:the )?(?:weekends?|night|evenings?|saturdays?|sundays?)\b",
              r"\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)", r"\b24 hours a day\b", r"\b24/7\b", r"\baround the clock\b",
              r"\b(?:seven|7) days a week\b", r"\b\d{1,2}[:.]\d\d ?[-–] ?\d{1,2}[:.]\d\d\b"),
@@ -163,11 +163,18 @@ _PLAIN_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 _LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[A-Z(])|\(?[a-z]\))\s+",
                              re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*[A-Za-z+]|[A-Za-z]|\d+(?:[.,]\d+)?")
+# the words an ask opens with: a question word or an auxiliary
+_ASK_OPENERS = ("what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|"
+                "has|have")
 # a new ask inside one question: "..., and how long ...", "...; who ..."
 _PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+also)?)\s+(?=(?:(?:for|in|within|by|at|to|from|"
-                         r"under|with) )?(?:what|which|who|whom|"
-                         r"whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b)",
-                         re.IGNORECASE)
+                         rf"under|with) )?(?:{_ASK_OPENERS})\b)", re.IGNORECASE)
+_OPENS_ASK = re.compile(rf"\s*(?:{_ASK_OPENERS}|may|must)\b", re.IGNORECASE)
+
+
+def opens_ask(text: str) -> bool:
+    """The text opens as a question ("what ...", "can ..."), not as a statement ("I'm the event organiser")."""
+    return bool(_OPENS_ASK.match(text))
 _SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
 _WH_WORD = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORECASE)  # "who were they": an ask
 
