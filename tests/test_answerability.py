@@ -58,6 +58,9 @@ DISCLOSURES = [
     "I came by his room in the evening to sort it out. It has been two months now.",
     "On the survey vessel, one of the deck officers kept knocking on my cabin door after midnight and asking to come "
     "in. Three nights in a row. Is there anything I can do before we sail again?",
+    # receiving told in the present perfect; an intrusion while the asker was dressing
+    "I have been getting explicit emails from an unknown address since the team retreat.",
+    "At the retreat, the director came into the women's changing area while I was dressing.",
 ]
 NOT_DISCLOSURES = [
     "Does touching count as sexual harassment?",
@@ -177,11 +180,15 @@ def test_an_ask_about_what_a_sentence_says_needs_two_of_its_words_or_a_close_mea
     accompanied = "Can a complainant be accompanied by a friend during interviews?"
     # a word of the ask inside a name is no word of its topic; moderately close in meaning is not enough
     assert state(friends, accompanied, closeness=0.35) == "not_covered"
-    assert state(friends, accompanied, closeness=0.45) == "answered"  # close to the whole question: it answers
+    # sharing no word of the ask, it must be close to the whole question to answer it
+    assert state(friends, accompanied, closeness=0.45) == "not_covered"
+    assert state(friends, accompanied, closeness=0.55) == "answered"
     rule = units([passage("A complainant may bring a friend to every interview.")])
     assert state(rule, accompanied, closeness=0.35) == "answered"
     one_word = units([passage("Investigations of complaints are handled by the oversight office.")])
     assert state(one_word, "Is the outcome of an investigation shared with the complainant?", closeness=0.35) == "not_covered"
+    # one word of the ask shared: less close is enough
+    assert state(one_word, "Is the outcome of an investigation shared with the complainant?", closeness=0.45) == "answered"
 
 
 def test_words_close_in_meaning_count_as_shared_when_single_words_are_embedded():
