@@ -61,6 +61,10 @@ DISCLOSURES = [
     # receiving told in the present perfect; an intrusion while the asker was dressing
     "I have been getting explicit emails from an unknown address since the team retreat.",
     "At the retreat, the director came into the women's changing area while I was dressing.",
+    # a benefit on a condition; what followed a complaint, told with "since"
+    "He said I'd get the consultancy if I came to his flat to discuss it.",
+    "My head of unit suggested I would travel more if I wore shorter dresses.",
+    "Since I filed a complaint against my supervisor, I have been left off every email.",
 ]
 NOT_DISCLOSURES = [
     "Does touching count as sexual harassment?",
@@ -90,6 +94,12 @@ NOT_DISCLOSURES = [
     "If someone keeps messaging me after I said no, does that count as harassment?",
     "I kissed my partner goodbye at the office entrance this morning - could that break any code of conduct rule?",
     "Our director threatened to cancel the offsite if the budget isn't in by Friday. How do I request an extension?",
+    # "me" asked something of, a second clause after the act, a hypothetical about my manager, "since" as "as"
+    "Can you tell me what the policy says about touching without consent?",
+    "Remind me who chaired the Task Force.",
+    "Is it harassment if my colleague keeps asking someone out after they said no?",
+    "Would it count as harassment if my team leader comments on a colleague's weight?",
+    "Since I reported the issue to HR, what are the next steps in the process?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",

@@ -55,7 +55,9 @@ _SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|sexual(?:ly)?(?! harass)|i
                      r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
                      re.IGNORECASE)
 # "grabbed me", "touched my arm", "the harassment I suffered"; not "harassment even if I"
-DIRECTED = re.compile(rf"(?<!\bi )(?<!\bwe )\b(?:{_STRONG})\b(?:\s+\w+){{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
+# the words between act and object join no second clause: in "harassment if my colleague ...", "my" is the actor's
+_SAME_CLAUSE = r"(?:\s+(?!(?:if|when|whether|because|but|or|that|unless|although|though|while)\b)\w+)"
+DIRECTED = re.compile(rf"(?<!\bi )(?<!\bwe )\b(?:{_STRONG})\b{_SAME_CLAUSE}{{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
                       r"suffered|faced|went through|endured|witnessed|saw|received|got)\b", re.IGNORECASE)
 DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b", re.IGNORECASE)
 EXPERIENCED = re.compile(
@@ -69,7 +71,10 @@ EXPERIENCED = re.compile(
 HAPPENED = re.compile(
     r"\b(?:happened to me|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
-    r"since i (?:reported|complained|spoke up|said no|refused)\b|"
+    r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
+    r"(?:complaint|report))\b(?![^.?!]*,\s*(?:what|how|when|where|who|which|can|could|should|will|would|do|does|is|are)\b)|"
+    r"\bi(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i (?:wore|wear|went|go|slept|sleep|spent|spend|came|come|"
+    r"visited|visit|dressed|kissed|dated|agreed|stayed)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
     r"i (?:keep |kept |have been |had been |'ve been |’ve been )?(?:get|got|getting|receive|received|receiving)\b[^.?!]{0,30}\b(?:dick pics?|nudes?|naked|explicit|"
@@ -83,7 +88,8 @@ HAPPENED = re.compile(
     r"(?:sexual|dirty|lewd|crude|explicit) (?:remarks?|comments?|jokes?|advances?|gestures?|messages?)\b[^.?!]{0,20}"
     r"\b(?:to|at|about|towards|with) me\b|"
     r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)|"
-    r"(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|chief|head)\b"
+    r"(?<!\bif )(?<!\bwhether )(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|"
+    r"chief|head)\b"
     r"[^.?!]{0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
     r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|text|messag|"
     r"comment|expos|corner|pin)\w*|"
@@ -175,22 +181,31 @@ def account(text: str) -> bool:
     if _IF_FIRST.search(text):
         return False
     anchors, acts = _anchors_and_acts(text)
-    # the act is another part of the text than what names the asker: "I'm scared" alone is not an account
-    return any(not _within(b, a) for a in anchors for b in acts)
+    # the act is another part of the text than what names the asker: "I'm scared" alone is not an account, nor is
+    # "Since I reported" (an act holding the words that name the asker)
+    return any(not _overlap(b, a) for a in anchors for b in acts)
 
 
 _ASKER_DOES = re.compile(r"\b(?:i|we)\s+$", re.IGNORECASE)  # the text before an act the asker does ("I kissed ...")
+# the text before the "me" a request asks something of ("Can you tell me what the policy says about touching?")
+_ASKED_OF_ME = re.compile(r"(?:^|\b(?:can|could|would|will) you |\bplease )(?:please |just )?(?:tell|show|send|give|remind|"
+                          r"email|explain to|point)\s+$", re.IGNORECASE)
 
 
 def _anchors_and_acts(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """What names the asker as the one it is done to (or a witness), and the acts; an act the asker does ("I kissed
     my partner goodbye") is none done to them."""
     acts = [m for m in _ACT.finditer(text) if not _ASKER_DOES.search(text, 0, m.start())]
-    return [*_ASKER_TARGET.finditer(text), *_WITNESS.finditer(text)], acts
+    anchors = [m for m in _ASKER_TARGET.finditer(text) if not _ASKED_OF_ME.search(text, 0, m.start())]
+    return [*anchors, *_WITNESS.finditer(text)], acts
 
 
 def _within(inner: re.Match[str], outer: re.Match[str]) -> bool:
     return outer.start() <= inner.start() and inner.end() <= outer.end()
+
+
+def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
 
 
 TOLD_ABOUT_SOMEONE = re.compile(
