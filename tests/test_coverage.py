@@ -117,6 +117,11 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Which company provides the online course?", "All personnel complete the online course “Respect at Work”.", False),
     ("Which office investigates complaints?", "The test is the confidence staff have in the UN's ability.", False),
     ("Which entities have adopted the policy?", "UNICEF and UNHCR have adopted it.", True),
+    # an office or body asked for: a person named is none ("Which office ..." is not answered by "ASG Lopez ...")
+    ("Which office runs the ClearCheck database?", "ASG Lopez shared the good practice of the ClearCheck database.",
+     False),
+    ("Which office runs the ClearCheck database?", "Ms. Lopez said OHR runs the ClearCheck database.", True),
+    ("Who runs the ClearCheck database?", "ASG Lopez runs the ClearCheck database.", True),
     ("What is the fax number of OIA?", "OIA: investigations@iare.example.", False),
     ("What is the fax number of OIA?", "OIA: fax +41 22 917 0000.", True),
     # a frequency in two words ("every 20 working days"); a rate is a share, which a sentence on rates may lack

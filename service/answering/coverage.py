@@ -173,8 +173,9 @@ _GENERIC_NAMES = frozenset({"un", "united nations", "the", "this", "these", "tha
 
 def _agent(question: str, sentence: str) -> bool:
     """A person, office or body named in the sentence that the question does not name ("Who runs X?" is not
-    answered by a sentence about X that names nobody else)."""
-    if _PERSON.search(sentence):
+    answered by a sentence about X that names nobody else); for "which office ..." an office or body, not a person."""
+    body = bool(_BODY_ASKED.search(question))
+    if not body and _PERSON.search(sentence):
         return True
     asked = {_bare(w) for w in _words(question)}
     for match in _NAMED.finditer(sentence):
@@ -184,8 +185,16 @@ def _agent(question: str, sentence: str) -> bool:
             continue
         if _capital_of_grammar(sentence, match) or _titled(sentence, match) or _documentary(name, sentence[match.end():]):
             continue  # "the UN Model Policy" or "the ClearCheck screening database" does nothing
+        if body and _TITLED_PERSON.search(sentence[max(0, match.start() - 12) : match.end()]):
+            continue  # "ASG Lopez" is a person
         return True
     return False
+
+
+_BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:entit(?:y|ies)|offices?|organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|"
+                         r"departments?|divisions?|compan(?:y|ies)|providers?|firms?)\b", re.IGNORECASE)
+_TITLED_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|ASG|USG|DED|DSG|SG|H\.E|Commissioner|Ambassador|Judge|Justice)\.?"
+                            r" (?:[A-Z]\. )?[A-Z][a-z]+")
 
 
 def _titled(sentence: str, match: re.Match[str]) -> bool:
