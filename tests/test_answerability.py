@@ -481,6 +481,8 @@ def test_a_question_with_two_asks_is_read_as_two():
     # a later ask's pronoun stands for what the ask before names
     later = parts("What hours is the Integrity Line staffed? Can I call it at night?", set(), {"Integrity", "Line"})
     assert later[1].named == ("Integrity", "Line")
+    again = parts("What's the Integrity Line number, and is the line staffed at night?", set(), {"Integrity", "Line"})
+    assert again[1].named == ("Integrity", "Line")  # "the line": the last word of the name, after "the"
     # a question word set off by a comma opens an aside: one ask goes on after it
     assert len(parts("How, in Erdan's view, can we move toward ending harassment everywhere?", set())) == 1
     # a condition set off by a comma leads into the ask after it; "When is ..." is an ask of its own

@@ -304,10 +304,15 @@ _PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 
 def _referring(ask: Part, before: Part) -> Part:
     """"What hours is the Integrity Line staffed? Can I call it at night?": an ask naming nothing of its own whose
-    pronoun stands for what the ask before names is about that too."""
-    if ask.named or ask.people or not before.named or not _PRONOUN.search(ask.text):
+    pronoun (or "the line") stands for what the ask before names is about that too."""
+    if ask.named or ask.people or not before.named or not (_PRONOUN.search(ask.text) or _names_again(ask.text, before)):
         return ask
     return replace(ask, named=before.named)
+
+
+def _names_again(text: str, before: Part) -> bool:
+    """"..., and is the line staffed around the clock?": "the" and the last word of the name the ask before names."""
+    return bool(re.search(rf"\bthe {re.escape(before.named[-1])}\b", text, re.IGNORECASE))
 
 
 _ASIDE_OPEN = re.compile(r"^\s*(?:what|which|who|whom|when|where|why|how)\s*,", re.IGNORECASE)
