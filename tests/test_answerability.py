@@ -201,6 +201,17 @@ def test_an_ask_about_what_a_sentence_says_needs_two_of_its_words_or_a_close_mea
     assert state(one_word, "Is the outcome of an investigation shared with the complainant?", closeness=0.45) == "answered"
 
 
+def test_what_an_ask_wants_of_a_named_thing_must_be_said_of_it():
+    names = {"Enabling", "Environment", "Guidelines"}
+    question = "What are the Enabling Environment Guidelines' main chapters?"
+    mention = units([passage("DED Bhatia referred participants to the Enabling Environment Guidelines.")])
+    assert state(mention, question, names, closeness=0.35) == "not_covered"
+    chapters = units([passage("The Enabling Environment Guidelines have four chapters, one per level of the organization.")])
+    assert state(chapters, question, names, closeness=0.35) == "answered"
+    # naming the thing is enough when nothing is wanted of it but what it is
+    assert state(mention, "What are the Enabling Environment Guidelines?", names, closeness=0.35) == "answered"
+
+
 def test_words_close_in_meaning_count_as_shared_when_single_words_are_embedded():
     found = units([passage("Engaging male colleagues as allies is an effective strategy.")])
     asks = parts("What did the publication say about men and allies?", set(), set())

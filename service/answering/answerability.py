@@ -24,6 +24,8 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
    close to them in meaning ("male" for "men"), unless it is closer still to the question. An ask naming people
    ranks the units that answer it by closeness with the names taken out: what Kennedy said, not the sentence
    introducing him; "What is X?" puts first the sentence saying what X is ("The Group of Friends is a platform").
+   An ask wanting something of the thing it names ("X's main chapters", "the mandate of X", "their mandate") is
+   answered only by a unit saying that word (or one close to it), or close to the ask with the names taken out.
 
 A question whose asks are all answered is ``answered``; some, ``partial`` (the answer says which are not);
 none, ``not_covered``. Rules on the question's wording and the documents' words, not scores fitted to one
@@ -231,7 +233,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         pool = kept
     if bare:  # those passed the topic check, read with the names taken out
         floor = TOPIC_COSINE if part.concepts else MIN_RELEVANCE  # a concept named is already a word of the topic
+        attribute = _attribute_asked(part) if part.named and not part.concepts else frozenset()
         pool = [i for i in pool if similarity[i] >= floor and (
+            _holds_attribute(attribute, units[i], float(topical[i]), part.text, word_vectors) if attribute else
             part.concepts or part.named or _bare_on_topic(part, units[i], float(similarity[i]), word_vectors))]
     if not pool:
         return AskCoverage(part, (), "no passage found is close enough to it")
@@ -403,6 +407,26 @@ def _bare_on_topic(part: Part, unit: Unit, similarity: float, word_vectors: Word
         return True
     close = len(shared) + _close_words(topic - shared, unit, part.text, word_vectors) if word_vectors else len(shared)
     return close >= need or (close > 0 and similarity >= BARE_COSINE)
+
+
+def _attribute_asked(part: Part) -> frozenset[str]:
+    """What an ask wants of the thing it names: "the Guidelines' main chapters", "the mandate of the Advocate",
+    "their mandate"."""
+    name = " ".join(part.named)
+    found = [m.group(1) for m in re.finditer(rf"{re.escape(name)}['’]s?\s+((?:\w+\s+){{0,2}}\w+)", part.text)]
+    found += [m.group(1) for m in re.finditer(rf"\b(\w+) of (?:the )?{re.escape(name)}", part.text)]
+    found += [m.group(1) for m in re.finditer(r"\b(?:its|their) ((?:\w+\s+){0,1}\w+)", part.text, re.IGNORECASE)]
+    return frozenset(content_stems(" ".join(found))) & part.topic
+
+
+def _holds_attribute(attribute: frozenset[str], unit: Unit, topical: float, text: str,
+                     word_vectors: WordVectors | None) -> bool:
+    """A unit naming the thing answers what the ask wants of it only when it says that ("chapters", or a word close
+    in meaning) or is close to the ask with the names taken out: "DED Bhatia referred participants to the Enabling
+    Environment Guidelines" gives none of their chapters."""
+    if topical >= BARE_COSINE or attribute & unit.stems:
+        return True
+    return word_vectors is not None and _close_words(attribute, unit, text, word_vectors) > 0
 
 
 def _close_words(topic: frozenset[str], unit: Unit, text: str, word_vectors: WordVectors) -> int:
