@@ -100,6 +100,7 @@ NOT_DISCLOSURES = [
     "Is it harassment if my colleague keeps asking someone out after they said no?",
     "Would it count as harassment if my team leader comments on a colleague's weight?",
     "Since I reported the issue to HR, what are the next steps in the process?",
+    "How do I explain retaliation to my team?",  # a noun for an act, before "my": whom it is explained to
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",

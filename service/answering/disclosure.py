@@ -407,9 +407,19 @@ class DisclosureDetector:
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
 
 
+def _directed(text: str) -> bool:
+    """An act aimed at the asker (``DIRECTED``); a noun for one before "my" names whom it is explained to or done
+    to, not the asker: "How do I explain retaliation to my team?", "harassment of my colleague"."""
+    return any(not (_NOUN_FORM.match(m.group(0)) and _MY_OBJECT.search(m.group(0))) for m in DIRECTED.finditer(text))
+
+
+_NOUN_FORM = re.compile(r"\w+(?:ion|ment|ions|ments)\b", re.IGNORECASE)
+_MY_OBJECT = re.compile(r"\bmy$", re.IGNORECASE)
+
+
 def told_of(text: str, broad: bool = True) -> bool:
     """An account of harm done to the asker, or witnessed by them, in the asker's words (``broad``: also as read by
     ``account``; a helper's "told me a guy grabbed her" names the asker only as the one told)."""
-    if DIRECTED.search(text) or EXPERIENCED.search(text) or HAPPENED.search(text) or QUID_PRO_QUO.search(text):
+    if _directed(text) or EXPERIENCED.search(text) or HAPPENED.search(text) or QUID_PRO_QUO.search(text):
         return True
     return bool(DIRECTED_WEAK.search(text) and _SEXUAL.search(text)) or (broad and account(text))
