@@ -65,6 +65,7 @@ DISCLOSURES = [
     "He said I'd get the consultancy if I came to his flat to discuss it.",
     "My head of unit suggested I would travel more if I wore shorter dresses.",
     "Since I filed a complaint against my supervisor, I have been left off every email.",
+    "An IT technician took intimate photos from my phone while fixing it.",
 ]
 NOT_DISCLOSURES = [
     "Does touching count as sexual harassment?",

@@ -131,6 +131,7 @@ _ACT = re.compile(
     r"brush\w* (?:against|up)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
     r"undo|undid|undress\w*|unbutton\w*|hand (?:up|on|down|under) my|slid|forc\w*|assault\w*|rap(?:e|ed|ing)|molest\w*|"
     r"abus(?:ed|es|ing)|harass(?:ed|es|ing)|sexual(?:ly)?(?! harass| exploitation)|sex|naked|nudes?|porn\w*|explicit|"
+    r"intimate (?:photos?|pictures?|pics|images?|videos?|messages?)|"
     r"lingerie|masturbat\w*|expos\w* (?:himself|herself|themselves)|flash\w*|stalk\w*|follow(?:s|ed|ing)? me|"
     r"turn\w* up|wait\w* (?:for me|outside)|outside my|record\w* me|film\w* me|photograph\w* me|"
     r"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my|"
