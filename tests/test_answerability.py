@@ -192,15 +192,11 @@ def test_an_ask_about_what_a_sentence_says_needs_two_of_its_words_or_a_close_mea
     accompanied = "Can a complainant be accompanied by a friend during interviews?"
     # a word of the ask inside a name is no word of its topic; moderately close in meaning is not enough
     assert state(friends, accompanied, closeness=0.35) == "not_covered"
-    # sharing no word of the ask, it must be close to the whole question to answer it
-    assert state(friends, accompanied, closeness=0.45) == "not_covered"
-    assert state(friends, accompanied, closeness=0.55) == "answered"
+    assert state(friends, accompanied, closeness=0.45) == "answered"  # close to the whole question: it answers
     rule = units([passage("A complainant may bring a friend to every interview.")])
     assert state(rule, accompanied, closeness=0.35) == "answered"
     one_word = units([passage("Investigations of complaints are handled by the oversight office.")])
     assert state(one_word, "Is the outcome of an investigation shared with the complainant?", closeness=0.35) == "not_covered"
-    # one word of the ask shared: less close is enough
-    assert state(one_word, "Is the outcome of an investigation shared with the complainant?", closeness=0.45) == "answered"
 
 
 def test_what_an_ask_wants_of_a_named_thing_must_be_said_of_it():
@@ -212,6 +208,9 @@ def test_what_an_ask_wants_of_a_named_thing_must_be_said_of_it():
     assert state(chapters, question, names, closeness=0.35) == "answered"
     # naming the thing is enough when nothing is wanted of it but what it is
     assert state(mention, "What are the Enabling Environment Guidelines?", names, closeness=0.35) == "answered"
+    # whose view is asked is not what is asked of the thing: "Israel's ambassador" wants no word "ambassador"
+    erdan = units([passage("He gave the example of Israel, the first country to adopt legislation on online abuse.")])
+    assert state(erdan, "According to Israel's ambassador, what can countries bring?", {"Israel"}, 0.35) == "answered"
 
 
 def test_words_close_in_meaning_count_as_shared_when_single_words_are_embedded():

@@ -81,7 +81,6 @@ NAMELESS = 0.6  # an ask naming people ranks its units by closeness with the nam
 # in meaning to one of the unit's is) answers it only when at least this close to the question
 BARE_COSINE = 0.40
 BARE_SHARED = 2
-LONE_COSINE = 0.5  # ... and a unit sharing no word of that topic, nor one close to it, only when this close
 WORD_COSINE = 0.6  # MiniLM on two single words: "men" and "male" 0.67, "outcome" and "results" 0.65; "evidence" and "data" 0.47
 TOPIC_COSINE = 0.25  # a unit sharing no topic word with the ask (names taken out) is about it only this close in meaning
 
@@ -396,27 +395,30 @@ def _bare_on_topic(part: Part, unit: Unit, similarity: float, word_vectors: Word
     """An ask wanting only what a sentence says of its topic ("Can a complainant be accompanied by a friend during
     interviews?") is answered by a unit sharing two of its words (one when it has one) used as common words, or
     words close to them in meaning ("male" for "men"), or by one close to the whole question in meaning: "The Group
-    of Friends has become ..." shares no word of it. A unit sharing none of them must be closer still: "What is the
-    statute of limitations?" is not answered by a sentence on using survey data (0.45 close)."""
+    of Friends has become ..." shares no word of it."""
     topic = part.topic
-    if not topic or similarity >= LONE_COSINE:
+    if not topic or similarity >= BARE_COSINE:
         return True
     need = min(len(topic), BARE_SHARED)
     shared = topic & unit.common_stems
     if len(shared) >= need:
         return True
-    close = len(shared) + _close_words(topic - shared, unit, part.text, word_vectors) if word_vectors else len(shared)
-    return close >= need or (close > 0 and similarity >= BARE_COSINE)
+    return word_vectors is not None and len(shared) + _close_words(topic - shared, unit, part.text, word_vectors) >= need
 
 
 def _attribute_asked(part: Part) -> frozenset[str]:
     """What an ask wants of the thing it names: "the Guidelines' main chapters", "the mandate of the Advocate",
     "their mandate"."""
     name = " ".join(part.named)
-    found = [m.group(1) for m in re.finditer(rf"{re.escape(name)}['’]s?\s+((?:\w+\s+){{0,2}}\w+)", part.text)]
-    found += [m.group(1) for m in re.finditer(rf"\b(\w+) of (?:the )?{re.escape(name)}", part.text)]
-    found += [m.group(1) for m in re.finditer(r"\b(?:its|their) ((?:\w+\s+){0,1}\w+)", part.text, re.IGNORECASE)]
+    text = _SOURCE_ASKED.sub("", part.text)  # whose view is asked is not what is asked of it
+    found = [m.group(1) for m in re.finditer(rf"{re.escape(name)}['’]s?\s+((?:\w+\s+){{0,2}}\w+)", text)]
+    found += [m.group(1) for m in re.finditer(rf"\b(\w+) of (?:the )?{re.escape(name)}", text)]
+    found += [m.group(1) for m in re.finditer(r"\b(?:its|their) ((?:\w+\s+){0,1}\w+)", text, re.IGNORECASE)]
     return frozenset(content_stems(" ".join(found))) & part.topic
+
+
+# "According to Israel's ambassador, ...": whose view is asked
+_SOURCE_ASKED = re.compile(r"^\s*(?:according to|in (?:the )?(?:view|words|opinion) of)\b[^,]*(?:,|$)", re.IGNORECASE)
 
 
 def _holds_attribute(attribute: frozenset[str], unit: Unit, topical: float, text: str,
