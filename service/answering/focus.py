@@ -320,25 +320,14 @@ _ASIDE_OPEN = re.compile(r"^\s*(?:what|which|who|whom|when|where|why|how)\s*,", 
 
 def _rejoin_asides(pieces: list[str]) -> list[str]:
     """"How, in Erdan's view, can we ...?" is one ask: a question word set off by a comma opens an aside, and the
-    ask goes on after it. So is "If I tell my supervisor, does that count as a formal report?": a condition set off by
-    a comma leads into the ask after it."""
+    ask goes on after it."""
     out: list[str] = []
-    leads_in = False  # the last piece is an aside's opening or a condition, not yet joined to its ask
     for piece in pieces:
-        if out and leads_in:
+        if out and _ASIDE_OPEN.match(out[-1]):
             out[-1] = f"{out[-1]}, {piece}"
-            leads_in = bool(_ASIDE_OPEN.match(piece))
         else:
             out.append(piece)
-            leads_in = bool(_ASIDE_OPEN.match(piece) or _CONDITION.match(piece))
     return out
-
-
-# a clause that sets a condition or a time, not an ask: "If ...", "Once ...", "When a manager is told ..." (not "When
-# is ...")
-_CONDITION = re.compile(r"\s*(?:if|even if|once|after|before|since|although|though|while|unless|in case|suppose|"
-                        r"(?:when|whenever|where)\b(?!\s+(?:is|are|was|were|does|do|did|can|could|will|would|should|must|"
-                        r"may|might|has|have|had)\b))\b", re.IGNORECASE)
 
 
 def _leaning(ask: Part, before: Part) -> Part:
