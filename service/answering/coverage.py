@@ -113,6 +113,9 @@ def _number(question: str, sentence: str) -> bool:
     return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(counted))
 
 
+# words for an office or body: "which office ...", "which agencies ..." ask for one by name
+_BODIES = (r"entit(?:y|ies)|offices?|organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|departments?|teams?|"
+           r"compan(?:y|ies)|providers?|firms?|contractors?|vendors?|service")
 _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+,? (?:is|was|chairs|heads|"
                      r"serves|leads|has been)\b")
 
@@ -191,8 +194,7 @@ def _agent(question: str, sentence: str) -> bool:
     return False
 
 
-_BODY_ASKED = re.compile(r"\bwhich (?:\w+ )?(?:entit(?:y|ies)|offices?|organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|"
-                         r"departments?|divisions?|compan(?:y|ies)|providers?|firms?)\b", re.IGNORECASE)
+_BODY_ASKED = re.compile(rf"\bwhich (?:\w+ )?(?:{_BODIES})\b", re.IGNORECASE)
 _TITLED_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|ASG|USG|DED|DSG|SG|H\.E|Commissioner|Ambassador|Judge|Justice)\.?"
                             r" (?:[A-Z]\. )?[A-Z][a-z]+")
 
@@ -279,9 +281,8 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "agent",
         re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
-                   r"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:entit(?:y|ies)|offices?|"
-                   r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|departments?|teams?|compan(?:y|ies)|providers?|"
-                   r"firms?|contractors?|vendors?|service) (?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
+                   rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:{_BODIES}) "
+                   r"(?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
                    r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?) "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),
