@@ -233,9 +233,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     if bare:  # those passed the topic check, read with the names taken out
         floor = TOPIC_COSINE if part.concepts else MIN_RELEVANCE  # a concept named is already a word of the topic
         attribute = _attribute_asked(part) if part.named and not part.concepts else frozenset()
-        pool = [i for i in pool if similarity[i] >= floor and (
-            _holds_attribute(attribute, units[i], float(topical[i]), part.text, word_vectors) if attribute else
-            part.concepts or part.named or _bare_on_topic(part, units[i], float(similarity[i]), word_vectors))]
+        pool = [i for i in pool if similarity[i] >= floor
+                and _says_it(part, attribute, units[i], float(similarity[i]), float(topical[i]), word_vectors)]
     if not pool:
         return AskCoverage(part, (), "no passage found is close enough to it")
     if part.people and topical is not similarity:  # what Kennedy said, not the sentence that introduces him
@@ -404,6 +403,15 @@ def _bare_on_topic(part: Part, unit: Unit, similarity: float, word_vectors: Word
     if len(shared) >= need:
         return True
     return word_vectors is not None and len(shared) + _close_words(topic - shared, unit, part.text, word_vectors) >= need
+
+
+def _says_it(part: Part, attribute: frozenset[str], unit: Unit, similarity: float, topical: float,
+             word_vectors: WordVectors | None) -> bool:
+    """A unit close enough to a bare ask says what it asks: what it wants of the thing it names (``attribute``), or,
+    naming a concept or a thing, nothing more; else what a sentence says of its topic (``_bare_on_topic``)."""
+    if attribute:
+        return _holds_attribute(attribute, unit, topical, part.text, word_vectors)
+    return bool(part.concepts or part.named) or _bare_on_topic(part, unit, similarity, word_vectors)
 
 
 def _attribute_asked(part: Part) -> frozenset[str]:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ingest.sentences import FOOTNOTE_AT_END, sentence_spans
-from service.answering.coverage import holds_contact
-from service.answering.focus import SPEAKER, concepts_in, content_stems, plain, speaker_names
+from service.answering.coverage import SPEAKER, holds_contact
+from service.answering.focus import concepts_in, content_stems, plain, speaker_names
 from service.answering.verify import unmark
 from service.models import Passage
 

@@ -116,6 +116,11 @@ def _number(question: str, sentence: str) -> bool:
 # words for an office or body: "which office ...", "which agencies ..." ask for one by name
 _BODIES = (r"entit(?:y|ies)|offices?|organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|departments?|teams?|"
            r"compan(?:y|ies)|providers?|firms?|contractors?|vendors?|service")
+# titles written before a person's name, and a person named with one ("Ms. Kelly T. Clements", "ASG Lopez")
+HONORIFIC = (r"(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.?|Professor|Commissioner|Ambassador|Chair|Judge|Justice|"
+             r"ASG|USG|DED|Director|Secretary-General|Minister")
+_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
+SPEAKER = re.compile(rf"\b(?:{HONORIFIC})\)?\s+({_NAME})")  # also "Assistant Secretary General (ASG) Sulieman"
 _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+,? (?:is|was|chairs|heads|"
                      r"serves|leads|has been)\b")
 
@@ -188,15 +193,13 @@ def _agent(question: str, sentence: str) -> bool:
             continue
         if _capital_of_grammar(sentence, match) or _titled(sentence, match) or _documentary(name, sentence[match.end():]):
             continue  # "the UN Model Policy" or "the ClearCheck screening database" does nothing
-        if body and _TITLED_PERSON.search(sentence[max(0, match.start() - 12) : match.end()]):
+        if body and SPEAKER.search(sentence[max(0, match.start() - 12) : match.end()]):
             continue  # "ASG Lopez" is a person
         return True
     return False
 
 
 _BODY_ASKED = re.compile(rf"\bwhich (?:\w+ )?(?:{_BODIES})\b", re.IGNORECASE)
-_TITLED_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|ASG|USG|DED|DSG|SG|H\.E|Commissioner|Ambassador|Judge|Justice)\.?"
-                            r" (?:[A-Z]\. )?[A-Z][a-z]+")
 
 
 def _titled(sentence: str, match: re.Match[str]) -> bool:

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from service.answering.focus import plain
+from service.answering.focus import ASK_OPENERS, plain
 
 Asker = Literal["disclosure", "supporter", "question"]
 
@@ -45,6 +45,8 @@ _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*
            r"demot\w*|blocked my|ruin\w* my|spread\w* rumou?rs|subjected to")
 # persistence: "keeps texting", "kept knocking"
 _PERSISTS = r"(?:keeps?|kept) (?:on )?\w+ing"
+# the asker receiving something, now or for a while: "I keep getting", "I have been receiving"
+_I_RECEIVE = r"i (?:keep |kept |have been |had been |'ve been |’ve been )?(?:get|got|getting|receive|received|receiving)"
 # acts that are harm only with a sexual or threatening object in the same account
 _WEAK = (r"sen[dt]\w*|show\w*|text\w*|messag\w*|e-?mail\w*|call\w*|comment\w*|follow\w*|record\w*|film\w*|photograph\w*|"
          r"star(?:e|ed|es|ing)|hug\w*|brush\w*|ask\w* (?:me )?out|invit\w*|DM\w*|snap\w*|track\w*|watch\w*|wait\w* for")
@@ -72,12 +74,12 @@ HAPPENED = re.compile(
     r"\b(?:happened to me|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
     r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
-    r"(?:complaint|report))\b(?![^.?!]*,\s*(?:what|how|when|where|who|which|can|could|should|will|would|do|does|is|are)\b)|"
+    rf"(?:complaint|report))\b(?![^.?!]*,\s*(?:{ASK_OPENERS})\b)|"  # not "since I reported it, what are the next steps?"
     r"\bi(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i (?:wore|wear|went|go|slept|sleep|spent|spend|came|come|"
     r"visited|visit|dressed|kissed|dated|agreed|stayed)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
-    r"i (?:keep |kept |have been |had been |'ve been |’ve been )?(?:get|got|getting|receive|received|receiving)\b[^.?!]{0,30}\b(?:dick pics?|nudes?|naked|explicit|"
+    rf"{_I_RECEIVE}\b[^.?!]{{0,30}}\b(?:dick pics?|nudes?|naked|explicit|"
     r"sexual|porn\w*|intimate)|"
     r"what (?:he|she|they) (?:wants?|wanted|would like) to do (?:to|with) me\b|"
     r"\bin front of me\b[^.?!]{0,30}\b(?:masturbat|expos|undress|naked|porn)\w*|"
@@ -121,7 +123,7 @@ _ASKER_TARGET = re.compile(
     r"\bwhile i (?:was|am|'m|’m) (?:dressing|changing|undressing|getting dressed|showering|in the shower|bathing|"
     r"asleep|sleeping|in bed)\b|"
     r"\bunless i\b|\bi(?: would|'d| will|'ll) (?:never|not|lose)\b|^\s*(?:got|getting|received|receiving)\b|"
-    r"\bi (?:keep |kept |have been |had been |'ve been |’ve been )?(?:get|got|getting|receive|received|receiving) (?:an? |some |these |more )?(?:\w+ )?(?:messages?|calls?|"
+    rf"\b{_I_RECEIVE} (?:an? |some |these |more )?(?:\w+ )?(?:messages?|calls?|"
     r"e-?mails?|texts?|photos?|pictures?|pics|nudes?|videos?|notes?|gifts?|letters?|comments?)\b|"
     r"\bi (?:said no|turned (?:him|her|them) down|turned down|refused|rejected|reported|complained|objected|asked (?:him|her|them) to stop|"
     r"told (?:him|her|them) to stop)\b|\bwhat i (?:wore|wear|was wearing)\b", re.IGNORECASE)

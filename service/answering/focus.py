@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from service.answering.coverage import MONTHS, POSSESSIVE, expected_answer
+from service.answering.coverage import HONORIFIC, MONTHS, POSSESSIVE, SPEAKER, expected_answer
 
 
 @dataclass(frozen=True)
@@ -147,10 +147,7 @@ CONCEPTS = (
 # Words that frame a question rather than say what it asks about, besides the stop words the index drops.
 FRAME_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whats", "does", "do", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "may", "might", "must", "shall", "tell", "please", "say", "says", "said", "saying", "mention", "mentions", "mentioned", "describe", "describes", "explain", "explains", "according", "give", "gives", "list", "lists", "any", "anything", "kind", "kinds", "type", "sort", "exactly", "also", "much", "many", "long", "there", "regarding", "concerning", "about", "document", "documents", "report", "guidance", "policy", "policies", "text", "library", "summary", "state", "states", "stated", "provide", "provides", "note", "noted", "notes", "set", "out", "define", "defines", "defined", "definition"])
 
-_HONORIFIC = (r"(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.?|Professor|Commissioner|Ambassador|Chair|Judge|Justice|"
-              r"ASG|USG|DED|Director|Secretary-General|Minister")
-_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
-_TITLE = re.compile(rf"(?:{_HONORIFIC})", re.IGNORECASE)
+_TITLE = re.compile(rf"(?:{HONORIFIC})", re.IGNORECASE)
 
 
 def is_title(word: str) -> bool:
@@ -158,23 +155,24 @@ def is_title(word: str) -> bool:
     return bool(_TITLE.fullmatch(word.rstrip(".")))
 
 
-SPEAKER = re.compile(rf"\b(?:{_HONORIFIC})\)?\s+({_NAME})")  # also "Assistant Secretary General (ASG) Sulieman"
 _PLAIN_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 _LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[A-Z(])|\(?[a-z]\))\s+",
                              re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*[A-Za-z+]|[A-Za-z]|\d+(?:[.,]\d+)?")
 # the words an ask opens with: a question word or an auxiliary
-_ASK_OPENERS = ("what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|"
+ASK_OPENERS = ("what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|"
                 "has|have")
 # a new ask inside one question: "..., and how long ...", "...; who ..."
 _PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+also)?)\s+(?=(?:(?:for|in|within|by|at|to|from|"
-                         rf"under|with) )?(?:{_ASK_OPENERS})\b)", re.IGNORECASE)
-_OPENS_ASK = re.compile(rf"\s*(?:{_ASK_OPENERS}|may|must)\b", re.IGNORECASE)
+                         rf"under|with) )?(?:{ASK_OPENERS})\b)", re.IGNORECASE)
+_OPENS_ASK = re.compile(rf"\s*(?:{ASK_OPENERS}|may|must)\b", re.IGNORECASE)
 
 
 def opens_ask(text: str) -> bool:
     """The text opens as a question ("what ...", "can ..."), not as a statement ("I'm the event organiser")."""
     return bool(_OPENS_ASK.match(text))
+
+
 _SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
 _WH_WORD = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORECASE)  # "who were they": an ask
 
@@ -519,7 +517,7 @@ def _held(word: str, passages: list[str]) -> bool:
 
 def person_words(texts: list[str]) -> set[str]:
     """Every word of the people named with a title in the texts, titles included ("Ambassador", "Scott")."""
-    out = {w.strip(".") for w in re.findall(r"[A-Za-z.]+", _HONORIFIC.replace("|", " "))}
+    out = {w.strip(".") for w in re.findall(r"[A-Za-z.]+", HONORIFIC.replace("|", " "))}
     for text in texts:
         for match in SPEAKER.finditer(text):
             out.update(re.sub(r"['’]s?$", "", w) for w in words(match.group(0)))
