@@ -39,6 +39,11 @@ class MiniLMEmbedder(BaseEmbedding):
         return emb
 
     @property
+    def model(self) -> Any:
+        """The sentence-transformers model itself (the reader copies it: service/answering/reader.py)."""
+        return self._model
+
+    @property
     def tokenizer(self) -> Any:
         return self._model.tokenizer
 

@@ -27,6 +27,7 @@ from service.answering.coverage import SourceCheck
 from service.answering.disclosure import DisclosureDetector, OtherLanguageAsker
 from service.answering.extractive import ExtractiveAnswerer
 from service.answering.phrases import phrase
+from service.answering.reader import Reader
 from service.answering.service import AnswerService
 from service.glossary import load_glossary
 from service.models import NO_MATCH, Answer, Filters, Passage, SearchResponse
@@ -77,6 +78,8 @@ class KnowledgeBase:
             SourceCheck(self.ingestor.catalog.entries, lambda: set(self.manifest.documents), self.token_set),
             llm=build_llm(settings, self.embed_texts, self.token_set),
             other_asker=OtherLanguageAsker.load() if self.multi is not None else None,
+            reader=SentenceCache(Reader.load(embedder)) if settings.reader_floor > 0 else None,
+            reader_floor=settings.reader_floor,
         )
 
     @classmethod

@@ -4,8 +4,10 @@ Order: a disclosure or a helper gets a care answer (``care.py``); an off-topic q
 close in meaning) abstains; a question naming a catalogued document the library lacks, about nothing the
 passages mention, abstains; otherwise each ask of the question is checked against the quotable units
 (``answerability.py``): all answered -> an answer; some -> a partial answer that names what is not covered;
-none -> an abstention with the reason and the closest documents as suggestions (never as citations). The LLM,
-when configured, only writes answers the same decision allows, and its text is grounded and verified.
+none -> an abstention with the reason and the closest documents as suggestions (never as citations). With the
+fitted reader on (``reader.py``, ``KB_READER_FLOOR``), an ask is answered only when it also reads one of its units
+as close to the question. The LLM, when configured, only writes answers the same decision allows, and its text is
+grounded and verified.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ NOT_COVERED_BECAUSE = (
     "they may still help, but they do not answer it."
 )
 PARTLY = "The documents in this library answer this question only in part: {reason}."
+FAR_IN_READING = "none of the passages found reads as an answer to it"
 
 
 OnToken = Callable[[str], None]
@@ -79,8 +82,12 @@ class AnswerService:
         sources: SourceCheck,
         llm: LLMComposer | None = None,
         other_asker: OtherLanguageAsker | None = None,
+        reader: Callable[[list[str]], np.ndarray] | None = None,
+        reader_floor: float = 0.0,
     ) -> None:
-        """``other_asker``: reads who asks a question in another language (None: such questions are not read)."""
+        """``other_asker``: reads who asks a question in another language (None: such questions are not read);
+        ``reader``: unit vectors in the fitted reading (``reader.py``), in which an ask's answering units must come
+        within ``reader_floor`` of the question (None: not read)."""
         self.retriever = retriever
         self.extractive = extractive
         self.detector = detector
@@ -89,6 +96,8 @@ class AnswerService:
         self.sources = sources
         self.llm = llm
         self.other_asker = other_asker
+        self.reader = reader
+        self.reader_floor = reader_floor
         self.care = CareAnswerer(retriever.retrieve, extractive, extractive.embed_texts)
         multi = retriever.multi
         self.same_language = SameLanguageAnswerer(retriever.terms, multi.encode) if multi is not None else None
@@ -157,6 +166,10 @@ class AnswerService:
         if missing and (focus := self.sources.uncovered_focus(question, missing, found.passages)):
             title = missing[0].entry.title  # the reason names it: no notice repeating it
             return abstention(found, f"“{title}” is not in this library, and none of the passages found mentions “{focus}”")
+        coverage = self.read_again(question, scored, coverage)  # last: the reasons above say more
+        reasons = "; ".join(dict.fromkeys(coverage.reasons)) or None
+        if coverage.state == "not_covered":
+            return abstention(found, reasons, notice)
         answer = self.compose(question, found, scored, coverage, on_token)
         answer.timings_ms = found.timings_ms | {"answer": (time.perf_counter() - t0) * 1000}
         if not answer.citations:
@@ -191,6 +204,21 @@ class AnswerService:
             return scored.vectors @ vector if len(scored.units) else np.zeros(0, dtype=np.float32)
 
         return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked, self.extractive.embed_texts)
+
+    def read_again(self, question: str, scored: Scored, coverage: Coverage) -> Coverage:
+        """The asks the rules found answered, read again by the fitted reader (``reader.py``): an ask none of whose
+        answering units comes within ``reader_floor`` of the question is not answered."""
+        if self.reader is None:
+            return coverage
+        asks = []
+        for ask in coverage.asks:
+            if ask.answering:
+                shown = [scored.units[i].shown() for i in ask.answering]
+                vectors = self.reader([question, *shown])
+                if float(np.max(vectors[1:] @ vectors[0])) < self.reader_floor:
+                    ask = replace(ask, answering=(), missing=FAR_IN_READING)
+            asks.append(ask)
+        return Coverage(tuple(asks))
 
     def widen(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage, top_k: int,
               filters: Filters | None, missing: Sequence[MissingSource] = ()) -> tuple[Retrieved, Scored, Coverage]:

@@ -1,0 +1,83 @@
+"""The fitted reader (service/answering/reader.py): the shipped layers load onto the bundled model, read a question
+closer to the sentence answering it than to one sharing its words, and turn an ask the rules let through into an
+unanswered one when no unit comes within the floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import make_settings
+
+from service.answering.reader import FITTED_LAYERS, LAYERS_FILE, MEASURED_FLOOR, Reader, fitted_state
+
+# a question of the summary's tuning part the rules answered with a sentence on the survey it does not answer
+UNANSWERED_BY_READING = "What share of UN staff reported harassment in 2018?"
+
+
+@pytest.fixture(scope="module")
+def reader(embedder) -> Reader:
+    return Reader.load(embedder)
+
+
+def closeness(reader: Reader, question: str, texts: list[str]) -> np.ndarray:
+    vectors = reader.batch([question, *texts])
+    return vectors[1:] @ vectors[0]
+
+
+def test_the_shipped_layers_are_the_fitted_ones_and_leave_the_embedder_as_it_was(embedder, reader: Reader) -> None:
+    text = "Investigations are typically completed within 30 days."
+    before = embedder.encode([text])[0]
+    state = fitted_state(reader.model)
+    assert {name.split(".")[2] for name in state} == {str(n) for n in FITTED_LAYERS}
+    with np.load(LAYERS_FILE) as shipped:
+        assert set(shipped.files) == set(state)
+        name = shipped.files[0]
+        assert np.array_equal(shipped[name], state[name])
+    assert not np.allclose(reader.batch([text])[0], before, atol=1e-3)  # the reading differs from plain MiniLM's
+    assert np.allclose(embedder.encode([text])[0], before, atol=1e-6)  # which the copy did not change
+
+
+def test_a_file_for_another_model_is_refused(embedder, tmp_path: Path) -> None:
+    path = tmp_path / "other.npz"
+    np.savez(path, **{"decoder.layer.9.weight": np.zeros(3, dtype=np.float16)})
+    with pytest.raises(ValueError, match="does not fit"):
+        Reader.load(embedder, path)
+
+
+def test_the_reader_puts_the_answer_first_and_a_sentence_on_other_things_below_the_floor(reader: Reader) -> None:
+    floor = MEASURED_FLOOR
+    question = "Within how many days must a manager pass on a complaint?"
+    answer = "Managers forward every complaint they receive to HR within two working days."
+    same_words = "A manager who receives a complaint about another manager may ask for advice."
+    elsewhere = "Leaders need to use the data on the prevalence of sexual harassment to inform their approaches."
+    fitted = closeness(reader, question, [answer, same_words, elsewhere])
+    assert fitted[0] > fitted[1] > fitted[2]
+    assert fitted[0] >= floor > fitted[2]
+
+
+def test_an_ask_no_unit_reads_as_answering_is_not_covered(corpus_kb, reader: Reader,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.answering.service import FAR_IN_READING
+    from service.knowledge_base import SentenceCache
+
+    assert corpus_kb.answers.reader is None  # off by default: the rules alone let the question through
+    assert corpus_kb.ask(UNANSWERED_BY_READING).state == "answered"
+    monkeypatch.setattr(corpus_kb.answers, "reader", SentenceCache(reader))
+    monkeypatch.setattr(corpus_kb.answers, "reader_floor", MEASURED_FLOOR)
+    answer = corpus_kb.ask(UNANSWERED_BY_READING)
+    assert answer.state == "not_covered" and FAR_IN_READING in answer.answer
+    assert not answer.citations and answer.suggestions
+    kept = corpus_kb.ask("What example of national legislation did Gilad Erdan mention?")
+    assert kept.state == "answered" and kept.citations
+
+
+def test_the_setting_turns_the_reader_on(tmp_path: Path, embedder) -> None:
+    from service.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.open(make_settings(tmp_path, ui=False, reader_floor=MEASURED_FLOOR), embedder)
+    try:
+        assert kb.answers.reader is not None and kb.answers.reader_floor == MEASURED_FLOOR
+    finally:
+        kb.close()
