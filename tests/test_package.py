@@ -20,7 +20,7 @@ DATA = [  # what the product reads at run time besides code
     "eval/data/gold.jsonl", "eval/data/off_topic.txt", "eval/data/thresholds.toml", "eval/data/pdf_gold.jsonl",
     "eval/data/sets/summary-heldout.jsonl", "eval/data/pdf/workplace-guidance-fixture.pdf",
     "ui/theme.css", "ui/cite.js", "ui/upload_key.js", "ui/icons/thumb-up.svg", "service/answering/disclosure_probe.json",
-    "service/answering/asker_probe_use.json", "service/glossary.toml",
+    "service/answering/asker_probe_use.json", "service/answering/reader_layers.npz", "service/glossary.toml",
 ]
 
 
