@@ -482,6 +482,10 @@ def test_concepts_match_synonyms_not_neighbours():
     assert "opening hours" in concepts_in("Is the Medical Service available at weekends?")
     assert "opening hours" in concepts_in("Is the line staffed at night?")
     assert "opening hours" not in concepts_in("Does the policy cover harassment at a party at night?")  # when, not hours
+    # "after office hours" says when conduct happens, unless a service is asked to be open or reachable then
+    assert "opening hours" not in concepts_in("Does the policy cover a colleague sending me texts after office hours?")
+    assert "opening hours" in concepts_in("What are the office hours of the Ethics Office?")
+    assert "opening hours" in concepts_in("Is the helpline open outside office hours?")
     assert "languages" in concepts_in("It accepts reports in English, French and Spanish.")
     assert "languages" not in concepts_in("Spanish colleagues attended the event.")
     assert "anonymous reporting" in concepts_in("Can I report to the hotline without giving my name?")

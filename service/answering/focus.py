@@ -128,11 +128,15 @@ CONCEPTS = (
     _concept("the police or criminal justice", r"\bpolice\b", r"\bcriminal\b", r"\bprosecut\w*", r"\blaw enforcement\b",
              r"\bnational (?:authorities|courts?)\b"),
     _concept("the media", r"\bjournalists?\b", r"\bmedia\b(?<!social media)", r"\bthe press\b", r"\breporters?\b"),
-    _concept("opening hours", r"\bopening (?:hours|times)\b", r"\boffice hours\b", r"\bopen (?:from|between|daily|on week)",
+    _concept("opening hours", r"\bopening (?:hours|times)\b",
+             r"(?<!\bafter )(?<!\boutside )(?<!\bbeyond )(?<!\bout of )(?<!\bbefore )\boffice hours\b",  # not when it happens
+             r"\bopen (?:from|between|daily|on week)",
              r"\b(?:what|which) hours\b", r"\bstaffed\b",
              # a service's hours ("available at weekends?"), not when conduct happens ("harassment at a party at night")
              r"\b(?:available|open|reachable|answer\w*|see|sees|call|contact|reach|work|works)\b[^.?!]{0,40}?"
              r"\b(?:at|during|over|on|in) (?:the )?(?:weekends?|night|evenings?|saturdays?|sundays?)\b",
+             r"\b(?:available|open|reachable|staffed)\b[^.?!]{0,30}?\b(?:outside|after|before|out of) (?:the )?"
+             r"(?:office|working|business) hours\b",
              r"\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)", r"\b24 hours a day\b", r"\b24/7\b", r"\baround the clock\b",
              r"\b(?:seven|7) days a week\b", r"\b\d{1,2}[:.]\d\d ?[-–] ?\d{1,2}[:.]\d\d\b"),
     _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint\w*", r"\belect(?:ed|ion|s)?\b",
