@@ -19,6 +19,7 @@ many uncovered questions the rules answer it would turn into abstentions, agains
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,9 +32,8 @@ from eval.sets import libraries, load_set, sentence_on_topic
 from ingest.embedding import MiniLMEmbedder
 from ingest.factory import load_embedder
 from ingest.settings import Settings
-from service.answering.reader import FITTED_LAYERS, LAYERS_FILE, Reader, fitted_state
+from service.answering.reader import FITTED_LAYERS, LAYERS_FILE, Reader, closeness, fitted_state
 
-SETS = ("summary", "policy", "lists", "guidance")
 EPOCHS, BATCH, LEARNING_RATE, SCALE, NEGATIVES, SEED = 2, 16, 5e-5, 20.0, 3, 0
 TRIAL_FLOORS = (0.2, 0.25, 0.3)
 
@@ -55,7 +55,7 @@ def read_tuning(settings: Settings, embedder: MiniLMEmbedder) -> list[Asked]:
     """Every tuning question of the four sets but accounts and helpers', read by the product on its library."""
     out: list[Asked] = []
     settings = settings.model_copy(update={"reader_floor": 0.0})  # the rules' reading alone, as the reader sees it
-    for name in SETS:
+    for name in libraries(settings):
         questions = [q for q in load_set(name) if q.split == "tune" and q.kind in ("answerable", "partial", "unanswerable")]
         with fresh_knowledge_base(settings, list(libraries(settings)[name].paths), name, embedder) as kb:
             for q in questions:
@@ -97,8 +97,6 @@ def fit(asked: Sequence[Asked], embedder: MiniLMEmbedder) -> Reader:
 
 
 def _trainable_copy(embedder: MiniLMEmbedder) -> Reader:
-    import copy
-
     model = copy.deepcopy(embedder.model)
     prefixes = tuple(f"encoder.layer.{n}." for n in FITTED_LAYERS)
     for name, param in model[0].auto_model.named_parameters():
@@ -118,14 +116,13 @@ def weakest_ask(reader: Reader, asked: Asked) -> float:
     scores = []
     for ask in asked.asks:
         if ask:
-            vectors = reader.batch([asked.question, *(text for text, _ in ask)])
-            scores.append(float(np.max(vectors[1:] @ vectors[0])))
+            scores.append(float(np.max(closeness(reader.batch, asked.question, [text for text, _ in ask]))))
     return min(scores) if scores else 0.0
 
 
 def trial(asked: Sequence[Asked], embedder: MiniLMEmbedder) -> None:
     """Fitted on three libraries, read on the fourth: print what the floor would change there."""
-    for held in SETS:
+    for held in dict.fromkeys(a.library for a in asked):
         reader = fit([a for a in asked if a.library != held], embedder)
         judged = [a for a in asked if a.library == held and a.state != "not_covered" and any(a.asks)]
         closeness = {id(a): weakest_ask(reader, a) for a in judged}
@@ -141,8 +138,7 @@ def trial(asked: Sequence[Asked], embedder: MiniLMEmbedder) -> None:
 
 def _first_is_marked(reader: Reader, asked: Asked) -> bool:
     ask = asked.asks[0]
-    vectors = reader.batch([asked.question, *(text for text, _ in ask)])
-    return ask[int(np.argmax(vectors[1:] @ vectors[0]))][1]
+    return ask[int(np.argmax(closeness(reader.batch, asked.question, [text for text, _ in ask])))][1]
 
 
 def main() -> None:

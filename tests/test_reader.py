@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from conftest import make_settings
 
-from service.answering.reader import FITTED_LAYERS, LAYERS_FILE, MEASURED_FLOOR, Reader, fitted_state
+from service.answering.reader import FITTED_LAYERS, LAYERS_FILE, MEASURED_FLOOR, Reader, closeness, fitted_state
 
 # a question of the summary's tuning part the rules answered with a sentence on the survey it does not answer
 UNANSWERED_BY_READING = "What share of UN staff reported harassment in 2018?"
@@ -19,11 +19,6 @@ UNANSWERED_BY_READING = "What share of UN staff reported harassment in 2018?"
 @pytest.fixture(scope="module")
 def reader(embedder) -> Reader:
     return Reader.load(embedder)
-
-
-def closeness(reader: Reader, question: str, texts: list[str]) -> np.ndarray:
-    vectors = reader.batch([question, *texts])
-    return vectors[1:] @ vectors[0]
 
 
 def test_the_shipped_layers_are_the_fitted_ones_and_leave_the_embedder_as_it_was(embedder, reader: Reader) -> None:
@@ -52,7 +47,7 @@ def test_the_reader_puts_the_answer_first_and_a_sentence_on_other_things_below_t
     answer = "Managers forward every complaint they receive to HR within two working days."
     same_words = "A manager who receives a complaint about another manager may ask for advice."
     elsewhere = "Leaders need to use the data on the prevalence of sexual harassment to inform their approaches."
-    fitted = closeness(reader, question, [answer, same_words, elsewhere])
+    fitted = closeness(reader.batch, question, [answer, same_words, elsewhere])
     assert fitted[0] > fitted[1] > fitted[2]
     assert fitted[0] >= floor > fitted[2]
 

@@ -14,6 +14,7 @@ paraphrase the text (2 of 24 on the PDF gold set, 2 more of 35 held-out policy q
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,12 @@ class Reader:
 
     def batch(self, texts: list[str]) -> np.ndarray:
         return packed(self.model, texts, ROWS_PER_RUN)
+
+
+def closeness(vectors: Callable[[list[str]], np.ndarray], question: str, texts: list[str]) -> np.ndarray:
+    """Each text's closeness to the question in a reading (the reader, or a cache of its vectors)."""
+    rows = vectors([question, *texts])
+    return rows[1:] @ rows[0]
 
 
 def fitted_state(model: Any) -> dict[str, np.ndarray]:

@@ -42,6 +42,7 @@ from service.answering.focus import (
     without_names,
 )
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
+from service.answering.reader import closeness
 from service.answering.same_language import SameLanguageAnswerer
 from service.answering.verify import verify
 from service.models import Answer, Citation, Filters, Suggestion
@@ -214,8 +215,7 @@ class AnswerService:
         for ask in coverage.asks:
             if ask.answering:
                 shown = [scored.units[i].shown() for i in ask.answering]
-                vectors = self.reader([question, *shown])
-                if float(np.max(vectors[1:] @ vectors[0])) < self.reader_floor:
+                if float(np.max(closeness(self.reader, question, shown))) < self.reader_floor:
                     ask = replace(ask, answering=(), missing=FAR_IN_READING)
             asks.append(ask)
         return Coverage(tuple(asks))
