@@ -34,6 +34,7 @@ SHARES_WORD_PIECES = frozenset({"fr", "es"})
 # the ranked list carries only what the overlap check reads; full payloads and stored vectors are fetched
 # for the few hits that survive (at 20k chunks: 2.6 -> 2.2 ms a query, most of the list is never read)
 COLLAPSE_FIELDS = ["doc_hash", "char_start", "char_end"]
+MENTION_LIMIT = 20  # passages read for a word; one of them in a committed version is enough
 MAX_RANKED = 2000  # the longest ranked list asked for when collapsing leaves places open
 FETCH_SLACK = 2  # fetched beyond the places still open, for a hit or two dropped as near-duplicates
 
@@ -130,6 +131,16 @@ class Retriever:
 
     def search(self, query: str, top_k: int, filters: Filters | None = None, mode: str = "hybrid") -> list[Passage]:
         return self.retrieve(query, top_k, filters, mode, with_sentences=False).passages
+
+    def mentions(self, word: str, filters: Filters | None = None) -> bool:
+        """Whether a passage of the library (within ``filters``) holds the word as BM25 reads it (its stem); a
+        word BM25 drops (a stop word) counts as held. One sparse query, no model run."""
+        sparse = self.index.encode_sparse_query(word)
+        if not sparse.indices:
+            return True
+        hits = self.index.query(None, sparse, MENTION_LIMIT, to_query_filter(filters), payload_fields=COLLAPSE_FIELDS)
+        committed = self.committed()
+        return any(hit.payload.get("doc_hash") in committed for hit in hits)
 
     def _query(self, query: str, qvec: np.ndarray, limit: int, filters: Filters | None, mode: str,
                routed: bool = False, also: np.ndarray | None = None, beside: Beside | None = None) -> list[Hit]:

@@ -20,7 +20,10 @@ from service.answering.focus import (
     people_stems,
     plain,
     stem,
+    unheld_words,
     unknown_names,
+    without_word,
+    words,
 )
 from service.models import Passage
 
@@ -395,6 +398,28 @@ def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():
                  "WHO WON THE FIFA WORLD CUP"]:  # capitals say nothing of names
         assert unknown_names(held, passages, set(), people) == (), held
     assert unknown_names("What does the Model Policy say?", passages, {"Model", "Policy"}, people) == ()
+
+
+def test_the_words_of_an_ask_its_passages_do_not_hold_and_the_question_without_one():
+    ask = parts("Is childcare provided for a complainant during investigation interviews?", set(), set())[0]
+    held = {w.lower() for w in words("Interviews are provided to a complainant during an investigation.")}
+    assert unheld_words(ask, held) == ["childcare"]
+    # the parties to a case go by other names in other policies ("the affected person")
+    assert unheld_words(ask, set()) == ["childcare", "provided", "investigation", "interviews"]
+    # nor is a compound or a misspelling of a passage's word a word no passage holds
+    misspelt = parts("Can I report anonymusly about an off-site retreat?", set(), set())[0]
+    assert unheld_words(misspelt, {"anonymously", "report"}) == ["retreat"]
+    assert without_word("Is childcare or CHILDCARE provided for child-care?", "childcare") == "Is or provided for child-care?"
+
+
+def test_a_word_no_document_holds_is_what_the_ask_is_not_covered_on(corpus_kb):
+    retriever = corpus_kb.answers.retriever
+    assert not retriever.mentions("polygraph") and retriever.mentions("leaders") and retriever.mentions("the")
+    answer = corpus_kb.ask("Is grabbing someone considered sexual harassment under the policy?")
+    assert answer.state == "not_covered" and "no document in this library mentions “grabbing”" in answer.answer
+    # a sentence saying it in other words reads farther from the question without the word: still answered
+    kept = corpus_kb.ask("Was the launch event accessible to deaf participants?")
+    assert kept.state == "answered" and "sign language interpreters" in kept.citations[0].quote
 
 
 def test_what_a_question_asks_for_and_counts():

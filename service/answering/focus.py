@@ -19,6 +19,7 @@ is a time span. Nothing here logs or keeps the question.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -517,6 +518,38 @@ def _held(word: str, passages: list[str]) -> bool:
     """A passage holds the word, or its first letters ("Israel" for "Israeli")."""
     head = re.escape(word[: max(5, len(word) - 2)])
     return any(re.search(rf"\b{head}", p, re.IGNORECASE) for p in passages)
+
+
+def unheld_words(part: Part, passage_words: set[str]) -> list[str]:
+    """Words of an ask's topic, as it writes them, that no word of the passages (lower-cased) holds as a stem, other
+    than the words for the parties to a case, compounds ("off-site" is also written "offsite") and misspellings of
+    a passage's word ("anonymusly")."""
+    held = {stem(w) for w in passage_words}
+    out = []
+    for word in dict.fromkeys(w.lower() for w in words(part.text)):
+        root = stem(word)
+        if root in part.topic and root not in held and root not in party_stems() and "-" not in word \
+                and not difflib.get_close_matches(word, passage_words, n=1, cutoff=MISSPELT):
+            out.append(word)
+    return out
+
+
+MISSPELT = 0.85  # difflib's ratio from which a word is read as a misspelling of another (0.95 "anonymusly")
+
+
+# the parties to a case, which each policy names in its own words ("the complainant", "the affected person")
+PARTY_WORDS = ("complainant victim survivor affected accuser accused harasser perpetrator offender respondent subject "
+               "alleged target witness bystander")
+
+
+@lru_cache(maxsize=1)
+def party_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in PARTY_WORDS.split())
+
+
+def without_word(text: str, word: str) -> str:
+    """The text with every use of ``word`` taken out."""
+    return " ".join(re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", text, flags=re.IGNORECASE).split())
 
 
 def person_words(texts: list[str]) -> set[str]:
