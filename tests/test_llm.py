@@ -99,8 +99,15 @@ def test_a_local_gguf_model_runs_beside_the_service_and_its_crash_is_a_fallback_
         assert "".join(kb.answers.llm.stream("Say hello in one short sentence.")).strip(), "the model itself generated text"
         first = server.proc
         assert first.pid != os.getpid() and first.poll() is None and server.starts == 1
-        threading.Timer(0.3, lambda: os.kill(first.pid, signal.SIGKILL)).start()
-        crashed = kb.ask(QUESTION)
+        killed = threading.Event()
+
+        def kill_mid_answer(_: str) -> None:  # at its first token: mid-answer however long retrieval took
+            if not killed.is_set():
+                killed.set()
+                os.kill(first.pid, signal.SIGKILL)
+
+        crashed = kb.ask(QUESTION, on_token=kill_mid_answer)
+        assert killed.is_set(), "the model began its answer"
         assert crashed.mode == "extractive" and crashed.notice == LLM_DOWN and crashed.citations
         assert_backed(crashed)
         after = kb.ask(QUESTION)

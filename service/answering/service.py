@@ -4,7 +4,8 @@ Order: a disclosure or a helper gets a care answer (``care.py``); an off-topic q
 close in meaning) abstains; a question naming a catalogued document the library lacks, about nothing the
 passages mention, abstains; otherwise each ask of the question is checked against the quotable units
 (``answerability.py``): all answered -> an answer; some -> a partial answer that names what is not covered;
-none -> an abstention with the reason and the closest documents as suggestions (never as citations). With the
+none -> an abstention with the reason and the closest documents as suggestions (never as citations). An ask naming
+a word no document holds is answered only by a unit that does not read closer to it without that word. With the
 fitted reader on (``reader.py``, ``KB_READER_FLOOR``), an ask is answered only when it also reads one of its units
 as close to the question. The LLM, when configured, only writes answers the same decision allows, and its text is
 grounded and verified.
