@@ -24,7 +24,7 @@ import numpy as np
 from ingest.contacts import Contact
 from ingest.errors import LLMUnavailable
 from ingest.language import language_of
-from service.answering.answerability import AskedDocuments, Coverage, assess
+from service.answering.answerability import AskCoverage, AskedDocuments, Coverage, assess
 from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
 from service.answering.coverage import MissingSource, SourceCheck, expected_answer, unheld_document
@@ -223,32 +223,33 @@ class AnswerService:
         question with that word taken out (by ``UNHELD_LIFT``), as the sentence on who may interview a complainant
         does. A unit that says it in other words ("sign language interpreters" for "deaf") reads farther instead."""
         held = {w.lower() for p in found.passages for w in words(p.text)}
-        asks = []
-        for ask in coverage.asks:
-            if ask.answering and not expected_answer(ask.part.text):  # a time, number or name found says more
-                unheld = [w for w in unheld_words(ask.part, held) if not self.retriever.mentions(w, filters)]
-                first = ask.answering[0]
-                for word in unheld:
-                    without = self.extractive.embed_texts([without_word(question, word)])[0]
-                    if float(scored.vectors[first] @ without) - float(scored.similarity[first]) >= UNHELD_LIFT:
-                        ask = replace(ask, answering=(), missing=UNHELD.format(word=word))
-                        break
-            asks.append(ask)
-        return Coverage(tuple(asks))
+
+        def unheld(ask: AskCoverage) -> str | None:
+            if expected_answer(ask.part.text):  # a time, number or name found says more
+                return None
+            first = ask.answering[0]
+            for word in unheld_words(ask.part, held):
+                if self.retriever.mentions(word, filters):
+                    continue
+                without = self.extractive.embed_texts([without_word(question, word)])[0]
+                if float(scored.vectors[first] @ without) - float(scored.similarity[first]) >= UNHELD_LIFT:
+                    return UNHELD.format(word=word)
+            return None
+
+        return unanswer(coverage, unheld)
 
     def read_again(self, question: str, scored: Scored, coverage: Coverage) -> Coverage:
         """The asks the rules found answered, read again by the fitted reader (``reader.py``): an ask none of whose
         answering units comes within ``reader_floor`` of the question is not answered."""
-        if self.reader is None:
+        reader = self.reader
+        if reader is None:
             return coverage
-        asks = []
-        for ask in coverage.asks:
-            if ask.answering:
-                shown = [scored.units[i].shown() for i in ask.answering]
-                if float(np.max(closeness(self.reader, question, shown))) < self.reader_floor:
-                    ask = replace(ask, answering=(), missing=FAR_IN_READING)
-            asks.append(ask)
-        return Coverage(tuple(asks))
+
+        def far(ask: AskCoverage) -> str | None:
+            shown = [scored.units[i].shown() for i in ask.answering]
+            return FAR_IN_READING if float(np.max(closeness(reader, question, shown))) < self.reader_floor else None
+
+        return unanswer(coverage, far)
 
     def widen(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage, top_k: int,
               filters: Filters | None, missing: Sequence[MissingSource] = ()) -> tuple[Retrieved, Scored, Coverage]:
@@ -309,6 +310,12 @@ def abstention(found: Retrieved, reason: str | None = None, notice: str | None =
     text = NOT_COVERED if reason is None else NOT_COVERED_BECAUSE.format(reason=reason)
     return Answer(answer=text, abstained=True, state="not_covered", notice=notice, suggestions=suggestions(found),
                   timings_ms=found.timings_ms)
+
+
+def unanswer(coverage: Coverage, reason: Callable[[AskCoverage], str | None]) -> Coverage:
+    """The coverage with each answered ask for which ``reason`` gives one made unanswered, with that reason."""
+    return Coverage(tuple(replace(ask, answering=(), missing=why) if ask.answering and (why := reason(ask)) else ask
+                          for ask in coverage.asks))
 
 
 def suggestions(found: Retrieved, limit: int = 3) -> list[Suggestion]:
