@@ -8,6 +8,7 @@ import pytest
 from ingest.models import DocType
 from service.answering.answerability import asked_numbers, assess
 from service.answering.candidates import Unit, is_statement, units
+from service.answering.coverage import expected_answer
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
@@ -692,3 +693,55 @@ def test_a_list_of_channels_gives_contact_details_for_the_one_whose_item_holds_t
     assert state(found, "What is the phone number of the Chair of the Board?", {"Board"}) == "not_covered"
     assert state(found, "What is the email address of the Chair of the Board?", {"Board"}) == "answered"
     assert state(found, "What is the phone number of the Speak Safely Line?", {"Speak", "Safely", "Line"}) == "answered"
+
+
+def test_a_count_of_people_who_attended_is_answered_by_the_participants_a_sentence_counts():
+    text = ("The facilitator welcomed the distinguished speakers and over 140 participants from UN entities.\n\n"
+            "The preceding dialogues covered 30 different speakers and reached over 600 members of the community.")
+    found = units([passage(text, section="Welcome")])
+    far = 0.2  # neither sentence is close to the question, nor names the launch or attending
+    for question in ("How many people attended the launch event?", "How many attendees were there at the launch?",
+                     "How many participants joined the launch?"):
+        coverage = assess(parts(question, set(), set()), found, [far] * len(found))
+        assert coverage.state == "answered" and found[coverage.asks[0].answering[0]].text.startswith("The facilitator")
+    # what the ask counts is no word of what it is about: the cost of a report is no cost of the publication
+    costs = units([passage("She cited a report which estimated that harassment cost the economy $3.5 billion in 2018.")])
+    assert state(costs, "How much did the publication cost to produce?", closeness=far) == "not_covered"
+    assert state(costs, "How much did harassment cost the economy?", closeness=far) == "answered"
+
+
+def test_who_did_it_prefers_the_sentence_saying_it_was_done():
+    text = ("Ms. Pehrman noted the event would launch a new publication, “Making zero tolerance a reality”.\n\n"
+            "Mr. Erdan introduced the publication, produced by UN Women and the CEB Task Force.")
+    found = units([passage(text)])
+    found[0].score, found[1].score = 1.0, 0.9  # the launch sentence scores higher: it shares "new"
+    coverage = assess(parts("Who produced the new publication?", set(), set()), found, [0.3, 0.3])
+    assert coverage.state == "answered" and "produced by" in found[coverage.asks[0].answering[0]].text
+
+
+def test_a_thing_asked_for_by_a_named_body_is_not_what_is_asked_of_that_body():
+    found = units([passage("DED Bhatia particularly referred participants to the Enabling Environment Guidelines "
+                           "developed by UN Women.")])
+    # "UN Women's deputy head" is who did it; the guidelines are what is asked, and the sentence names them
+    assert state(found, "Which guidelines did UN Women's deputy head point participants to?", {"Women"}, 0.35) == "answered"
+    assert state(found, "Which office did UN Women's deputy head point participants to?", {"Women"}, 0.35) == "not_covered"
+
+
+def test_how_long_it_lasted_and_the_average_time_want_a_span():
+    found = units([passage("In 2018, 1 in 3 workers had experienced sexual harassment in the last 5 years.")])
+    assert state(found, "How long did the event last?", closeness=0.2) == "not_covered"  # "the last 5 years": not its length
+    assert expected_answer("What is the average time to complete an investigation?").name == "time span"
+
+
+def test_a_sentence_in_a_paragraph_whose_speaker_is_he_is_theirs():
+    first = "H.E. Mr. Patrick F. Kennedy commended the participants.\n\n"
+    second = ("Moreover, he expressed his gratitude to the co-hosts. The recommendations in the publication offer a "
+              "clear vision of what we must achieve.")
+    found = units([passage(first + second)])
+    vision = next(u for u in found if u.text.startswith("The recommendations"))
+    assert vision.people == {"Kennedy"}
+    assert units([passage(second)])[1].people == set()  # nobody named before "he": nobody's
+
+
+def test_which_countrys_envoy_wants_who_it_is():
+    assert expected_answer("Which country's envoy spoke for the Group of Friends?").name == "agent"

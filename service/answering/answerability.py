@@ -54,6 +54,7 @@ from service.answering.coverage import (
     without_references,
 )
 from service.answering.focus import (
+    ATTENDEES,
     Part,
     asked_nouns,
     content_stems,
@@ -198,6 +199,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
+    if expected and expected.name == "number" and part.topic - part.counted:  # "how much did the publication cost":
+        topic = part.topic - part.counted  # a cost of something else counts costs too; what is it the cost of
     bare = not (part.people or expected)  # answered by what a unit says of the things it names, not by a kind
     # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
     # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
@@ -210,7 +213,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
-        ("topic", lambda i: bare or answered_whole or _on_topic(
+        ("topic", lambda i: bare or answered_whole or _attended(part, expected, units[i]) or _on_topic(
             topic, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
@@ -241,7 +244,20 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         pool.sort(key=lambda i: units[i].score + NAMELESS * (float(topical[i]) - float(similarity[i])), reverse=True)
     if defining := _defining(defined_words(part.text)):  # "The Group of Friends is a platform ..." first
         pool.sort(key=lambda i: not defining.search(units[i].text))
+    pool.sort(key=lambda i: not _attended(part, expected, units[i]))  # "over 140 participants" before "600 members"
+    if expected and expected.name == "agent" and (done := _done(part.text)):  # "Who produced X?": "produced by ..."
+        pool.sort(key=lambda i: not done.search(units[i].body))
     return AskCoverage(part, tuple(pool))
+
+
+_DONE = re.compile(r"^\s*who (\w+ed)\b", re.IGNORECASE)
+
+
+def _done(text: str) -> re.Pattern[str] | None:
+    """What a "Who produced / organised X?" ask asks who did, as a sentence saying it was done writes it ("produced
+    by"; "the Chair of the Task Force" did not chair anything)."""
+    match = _DONE.match(text)
+    return re.compile(rf"\b{re.escape(match.group(1))}\b", re.IGNORECASE) if match else None
 
 
 _SUPERLATIVE = "most|highest|lowest|largest|smallest|fewest|least|biggest|greatest"
@@ -390,6 +406,19 @@ def _on_topic(topic: frozenset[str], unit: Unit, similarity: float, floor: float
     return similarity >= floor
 
 
+# "How many people attended / took part in / joined the launch?": the participants or attendees a sentence counts
+# ("over 140 participants") are the people who did, though it names neither the verb nor the event
+_ATTENDING = frozenset({"attend", "join", "particip", "took", "part"})
+
+
+def _attended(part: Part, expected: ExpectedAnswer | None, unit: Unit) -> bool:
+    """A count of people who attended is about what the ask counts when it counts participants or attendees."""
+    if expected is None or expected.name != "number":
+        return False
+    attending = part.counted == ATTENDEES or (part.counted == people_stems() and bool(part.topic & _ATTENDING))
+    return attending and _counts(ATTENDEES, unit.body)
+
+
 def _bare_on_topic(part: Part, unit: Unit, similarity: float, word_vectors: WordVectors | None) -> bool:
     """An ask wanting only what a sentence says of its topic ("Can a complainant be accompanied by a friend during
     interviews?") is answered by a unit sharing two of its words (one when it has one) used as common words, or
@@ -409,8 +438,9 @@ def _says_it(part: Part, attribute: frozenset[str], unit: Unit, similarity: floa
              word_vectors: WordVectors | None) -> bool:
     """A unit close enough to a bare ask says what it asks: what it wants of the thing it names (``attribute``), or,
     naming a concept or a thing, nothing more; else what a sentence says of its topic (``_bare_on_topic``)."""
-    if attribute:
-        return _holds_attribute(attribute, unit, topical, part.text, word_vectors)
+    if attribute:  # "Which guidelines did UN Women's deputy head point to?": the guidelines are asked, not the deputy
+        return bool(asked_nouns(part.text) - attribute & unit.stems) or _holds_attribute(
+            attribute, unit, topical, part.text, word_vectors)
     return bool(part.concepts or part.named) or _bare_on_topic(part, unit, similarity, word_vectors)
 
 

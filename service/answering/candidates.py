@@ -57,6 +57,7 @@ class Unit:
     items: list[tuple[int, Span]] = field(default_factory=list)  # (sentence_idx, span) of a lead-in's items
     speaker: str | None = None  # the person a "She"/"He" sentence continues from, as named in the passage
     lead_in: bool = False  # ``before`` is the lead-in of the list this sentence is an item of
+    voice: str | None = None  # who the paragraph quotes, named before it only as "he" or "she" ("Moreover, he ...")
     score: float = 0.0
 
     @property
@@ -115,7 +116,9 @@ class Unit:
             named.add(self.speaker.split()[-1])
         paragraph_start = self.passage.text.rfind("\n\n", 0, start) + 1
         earlier = speaker_names(self.passage.text[paragraph_start:start])
-        return named | ({earlier[-1][1]} if earlier and not named else set())
+        if named or earlier:
+            return named | ({earlier[-1][1]} if earlier and not named else set())
+        return {self.voice.split()[-1]} if self.voice else set()
 
     def shown(self) -> str:
         """The unit as the answer shows it (quoted text, a name in brackets, items on lines of their own)."""
@@ -148,7 +151,20 @@ def units(passages: list[Passage]) -> list[Unit]:
             unit.speaker = _speaker_before(unit.passage, passages)
             if unit.speaker is not None and not _LEANS_BACK.match(unit.text):
                 unit.before = None  # named now: the sentence before was only there to say who "she" is
+    _give_voices(out)
     return out
+
+
+def _give_voices(found: list[Unit]) -> None:
+    """A sentence in a paragraph that names its speaker only as "he" or "she" ("Moreover, he expressed ... The
+    recommendations ... offer a clear vision ...") is theirs: it takes the person the "he" sentence was resolved to."""
+    voice: dict[tuple[int, int], str] = {}  # (passage, paragraph start) -> the person its "he"/"she" names
+    for unit in found:
+        paragraph = (unit.passage_idx, unit.passage.text.rfind("\n\n", 0, unit.span[0]) + 1)
+        if unit.speaker:
+            voice.setdefault(paragraph, unit.speaker)
+        elif paragraph in voice:
+            unit.voice = voice[paragraph]
 
 
 def _speaker_before(passage: Passage, passages: list[Passage]) -> str | None:

@@ -261,6 +261,7 @@ EXPECTED_ANSWERS = (
         "time span",
         re.compile(r"^\s*(?:for )?how (?:long|soon|quickly|fast)\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
                    r"\b(?:within|in) what (?:period|time ?frame|time)\b|"
+                   r"\b(?:average|typical|usual|normal|expected) (?:time|duration|length)\b|"
                    r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
                    r"calendar |business )?(?:hours|days|weeks|months|years))\b", re.IGNORECASE),
         _time_span, "a time span or deadline"),
@@ -286,7 +287,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:{_BODIES}) "
                    r"(?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
-                   r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?) "
+                   r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?)(?:['’]s?)? "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),
         _agent, "who it is (a person, office or body)"),

@@ -373,7 +373,12 @@ def counted(text: str) -> frozenset[str]:
     heads = [s for s in found if s not in generic_stems()]
     if not heads and _PEOPLE_WORDS & set(said):  # "how many people attended": "over 140 participants"
         return people_stems()
+    if heads[-1:] and heads[-1] in ATTENDEES:  # "how many attendees": "over 140 participants"
+        return ATTENDEES
     return frozenset(heads[-1:])  # the noun counted: "sessions" of "how many counselling sessions"
+
+
+ATTENDEES = frozenset({"particip", "attende"})  # stems of the people who attended something, counted alike
 
 
 _PEOPLE_WORDS = frozenset({"people", "persons", "individuals", "staff", "personnel"})
@@ -591,7 +596,7 @@ def speaker_names(text: str) -> list[tuple[int, str]]:
 # words that say what kind of answer is wanted, not what it is about: "what year", "what is her job"
 KIND_WORDS = ("year date month day time long deadline period within number percentage share rate amount job role title "
               "position post function affiliation name who represent phone telephone email e-mail address website "
-              "contact details")
+              "contact details last lasts lasted")  # "how long did the event last"
 
 
 @lru_cache(maxsize=1)
