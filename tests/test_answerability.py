@@ -745,3 +745,30 @@ def test_a_sentence_in_a_paragraph_whose_speaker_is_he_is_theirs():
 
 def test_which_countrys_envoy_wants_who_it_is():
     assert expected_answer("Which country's envoy spoke for the Group of Friends?").name == "agent"
+
+
+def test_a_question_the_document_asks_is_not_quoted_as_an_answer():
+    text = ("16.4 Interim measures are offered to the affected person, not imposed on them.\n\n"
+            "I am a focal point and I am finding a case distressing. Where can I get help?\n\n"
+            "16.5 Focal points and managers may use the Staff Counsellor for their own support.")
+    quoted = [u.text for u in units([passage(text)])]
+    assert quoted == ["16.4 Interim measures are offered to the affected person, not imposed on them.",
+                      "16.5 Focal points and managers may use the Staff Counsellor for their own support."]
+
+
+def test_a_name_is_also_said_by_its_last_word_once_the_passage_has_named_it_in_full():
+    named = {"Respectful", "Workplace", "Adviser"}
+    question = "Can the Respectful Workplace Adviser impose discipline?"
+    text = ("The Respectful Workplace Adviser is a senior, independent staff member. The Adviser does not conduct "
+            "investigations and cannot impose disciplinary measures.")
+    found = [u for u in units([passage(text)]) if u.text.startswith("The Adviser")]
+    assert state(found, question, named, 0.45) == "answered"
+    alone = units([passage("The Adviser does not conduct investigations and cannot impose disciplinary measures.")])
+    assert state(alone, question, named, 0.45) == "not_covered"  # which adviser, the passage does not say
+
+
+def test_time_spent_is_no_cost_and_quitting_a_process_is_no_resignation():
+    assert "the cost or budget" not in concepts_in("How much of their time can focal points spend on the role?")
+    assert "the cost or budget" in concepts_in("How much did the agency spend on training?")
+    assert "resignation" not in concepts_in("Can I quit informal resolution halfway?")
+    assert "resignation" in concepts_in("Does the policy still apply if I quit my job?")

@@ -206,6 +206,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
     # a post is about the person whose name it follows
     answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name in ("date", "role")))
+    heads = {word: run.split()[-1] for run in name_runs(part.text, part.named) for word in run.split()}
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
@@ -218,7 +219,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
-        ("named with it", lambda i: all(_named_with(units[i], name, units, bare) for name in part.named)),
+        ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
+                                        for name in part.named)),
     ]
     pool = list(order)
     if not pool:
@@ -385,14 +387,19 @@ def _document_texts(unit: Unit, units: Sequence[Unit]) -> set[str]:
 DESCRIBED_BEFORE, DESCRIBED_AFTER = 60, 160  # characters around a person's name in which what describes them stands
 
 
-def _named_with(unit: Unit, name: str, units: Sequence[Unit], itself: bool = False) -> bool:
+def _named_with(unit: Unit, name: str, units: Sequence[Unit], itself: bool = False, head: str = "") -> bool:
     """The unit's passage names it (``itself``: the unit, for an ask wanting no kind of answer, which is answered
-    by what a sentence says of it), or the name describes the person the unit quotes ("the Harvard professor",
-    "Israel's ambassador"): it stands next to their name in a passage of the document found. "Ethics Office Within
-    three working days" is no deadline of the Director-General's, though the policy names both; Israel's law on
-    online abuse says nothing of the Code of Conduct, though the passage around it names the Code."""
+    by what a sentence says of it, also by the last word of the name, ``head``, once its passage has named it in
+    full: "The Adviser does not conduct investigations", after "The Respectful Workplace Adviser is ..."), or the
+    name describes the person the unit quotes ("the Harvard professor", "Israel's ambassador"): it stands next to
+    their name in a passage of the document found. "Ethics Office Within three working days" is no deadline of the
+    Director-General's, though the policy names both; Israel's law on online abuse says nothing of the Code of
+    Conduct, though the passage around it names the Code."""
     named = re.compile(rf"\b{re.escape(name)}")
     if named.search(unit.reading if itself else unit.passage.text):
+        return True
+    if itself and head and re.search(rf"\b[Tt]he {re.escape(head)}\b", unit.body) and named.search(
+            unit.passage.text, 0, unit.span[0]):
         return True
     return any(named.search(text, max(0, m.start() - DESCRIBED_BEFORE), m.end() + DESCRIBED_AFTER)
                for text in _document_texts(unit, units) for person in unit.people for m in re.finditer(rf"\b{re.escape(person)}\b", text))

@@ -200,6 +200,8 @@ def _passage_units(idx: int, passage: Passage) -> list[Unit]:
         in_list = i in lead_of
         if not (is_statement(sentence) or (in_list and len(sentence.split()) >= MIN_ITEM_WORDS)):
             continue
+        if _asks(text, spans, starts_block, i):
+            continue  # a question the document asks ("I am a focal point ... Where can I get help?") answers nothing
         if i in items_of and not items_of[i]:
             continue  # a lead-in whose items are not in this passage: a fragment
         unit = Unit(idx, i, (a, b), passage)
@@ -212,6 +214,13 @@ def _passage_units(idx: int, passage: Passage) -> list[Unit]:
             _lean_back(unit, text, spans, starts_block)
         out.append(unit)
     return out
+
+
+def _asks(text: str, spans: list[Span], starts_block: list[bool], i: int) -> bool:
+    """The sentence is a question, or the start of one in the same block ("I am a focal point and I am finding a case
+    distressing. Where can I get help?"), as a document's frequently asked questions write them."""
+    block_end = next((j for j in range(i + 1, len(spans)) if starts_block[j]), len(spans))
+    return any(plain(text[a:b]).rstrip().rstrip("”’\"')*").endswith("?") for a, b in spans[i:block_end])
 
 
 def announces(sentence: str) -> bool:

@@ -98,8 +98,8 @@ CONCEPTS = (
     _concept("legal advice", r"\blegal (?:advice|assistance|aid|support|counsel|representation)\b", r"\blawyers?\b",
              r"\battorneys?\b", r"\bOSLA\b"),
     _concept("the cost or budget", r"\bcosts?\b", r"\bcostly\b", r"\bbudget\w*", r"\bfund(?:s|ed|ing)\b",
-             r"\bexpens\w*", r"\$", r"\bdollars?\b", r"\bUSD\b", r"\beuros?\b", r"\bfinanc\w*", r"\bspend\w*",
-             r"\bspent\b", r"\bbillions?\b", r"\bmillions?\b", r"\bfree\b", r"\bno (?:cost|charge)\b", r"\bfees?\b",
+             r"\bexpens\w*", r"\$", r"\bdollars?\b", r"\bUSD\b", r"\beuros?\b", r"\bfinanc\w*",
+             r"\bspen(?:d|ds|ding|t)\b", r"\bbillions?\b", r"\bmillions?\b", r"\bfree\b", r"\bno (?:cost|charge)\b", r"\bfees?\b",
              r"\bcharged?\b", r"\bpays?\b", r"\bpaying\b", r"\bexpense\b", r"\breimburs\w*"),
     _concept("online conduct", r"\bonline\b", r"\bcyber\w*", r"\bsocial media\b", r"\bdigital\b",
              r"\btext messages?\b", r"\bvideo calls?\b", r"\bmessaging apps?\b", r"\bwhatsapp\b", r"\bfacebook\b",
@@ -120,7 +120,8 @@ CONCEPTS = (
              r"(?:complaint|case|report)"),
     _concept("review of the policy", r"\breview(?:ed|s)? (?:every|annually|each|regularly|periodically|next|in \d{4})\b",
              r"\b(?:policy|next|periodic|annual|regular) review\b", r"\bbe reviewed\b", r"\brevis(?:ed|ion|ions)\b"),
-    _concept("resignation", r"\bresign\w*", r"\bleav(?:es|ing) the (?:organi[sz]ation|agency|company)\b", r"\bquit(?:s|ting)?\b",
+    _concept("resignation", r"\bresign\w*", r"\bleav(?:es|ing) the (?:organi[sz]ation|agency|company)\b", r"\bquit(?:s|ting)?\b(?=[?.!,;]|$| (?:my |their |his |her |the |this |your )?(?:job|post|position|work|"
+             r"organi[sz]ation|agency|company|employment)\b)",  # not "quit informal resolution halfway"
              r"\bseparat(?:es|ed|ion) from (?:service|the organi[sz]ation)\b"),
     _concept("languages", r"\blanguages?\b", r"\binterpret(?:er|ers|ation)\b", r"\btranslat\w*",
              r"\bin (?:English|French|Spanish|Arabic|Russian|Chinese|Portuguese)\b",
@@ -237,9 +238,14 @@ def _all_concepts() -> re.Pattern[str]:
 def concepts_in(text: str) -> frozenset[str]:
     """Names of the concepts a text addresses (units recur across questions: cached)."""
     found = set()
-    for match in _all_concepts().finditer(plain(text)):
+    for match in _all_concepts().finditer(_TIME_SPENT.sub(lambda m: f"{m.group(1) or ''} ", plain(text))):
         found.add(CONCEPTS[int(match.lastgroup[1:])].name)  # type: ignore[index]
     return frozenset(found)
+
+
+# time spent is no cost: "how much of their time can focal points spend on the role" (the verb is left out)
+_TIME_SPENT = re.compile(r"(?<=\btime\b)((?:\W+\w+){0,5}?\W+)spen(?:d|ds|ding|t)\b|"
+                         r"\bspen(?:d|ds|ding|t)\b(?=(?:\W+\w+){0,4}?\W+(?:time|hours|days|weeks)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
