@@ -161,6 +161,13 @@ def test_a_question_on_what_befalls_the_accused_is_a_question(detector, question
     assert detector.assess(question).asker == "question"
 
 
+def test_a_rule_on_handling_a_disclosure_asked_in_the_third_person_is_a_question(detector):
+    # the helper probe reads a question naming no asker as a helper's only when it asks what to say or do
+    assert detector.assess("What should the manager write down after someone discloses harassment?").asker == "question"
+    assert detector.assess("What should a focal point say when a staff member discloses sexual harassment?").asker == \
+        "supporter"
+
+
 def test_the_helper_probe_reads_a_helper_but_not_an_account_told_as_one(detector, embedder):
     helper = Probe.load(head="supporter")
     assert helper.weights.shape == (384,) and 0.5 <= helper.threshold < 1
@@ -772,3 +779,11 @@ def test_time_spent_is_no_cost_and_quitting_a_process_is_no_resignation():
     assert "the cost or budget" in concepts_in("How much did the agency spend on training?")
     assert "resignation" not in concepts_in("Can I quit informal resolution halfway?")
     assert "resignation" in concepts_in("Does the policy still apply if I quit my job?")
+
+
+def test_a_phrase_of_two_concepts_counts_for_both():
+    # "administrative leave" is an interim measure and leave: "Can the accused be put on paid leave while ...?"
+    said = "placing the subject on administrative leave with full pay"
+    assert {"interim measures", "leave"} <= concepts_in(said, every=True)
+    assert "the cost or budget" not in concepts_in(said, every=True)
+    assert concepts_in("Can the subject be placed on administrative leave?") == {"interim measures"}  # asks of one

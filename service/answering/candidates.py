@@ -88,7 +88,7 @@ class Unit:
 
     @cached_property
     def concepts(self) -> frozenset[str]:
-        return concepts_in(self.reading)
+        return concepts_in(self.reading, every=True)
 
     @cached_property
     def stems(self) -> set[str]:

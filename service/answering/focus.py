@@ -235,11 +235,15 @@ def _all_concepts() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16_384)
-def concepts_in(text: str) -> frozenset[str]:
-    """Names of the concepts a text addresses (units recur across questions: cached)."""
+def concepts_in(text: str, every: bool = False) -> frozenset[str]:
+    """Names of the concepts a text addresses (units recur across questions: cached). ``every``: a phrase of several
+    words names each concept whose pattern it matches whole ("administrative leave" is an interim measure, and leave),
+    as a sentence does; a question naming it asks of one."""
     found = set()
     for match in _all_concepts().finditer(_TIME_SPENT.sub(lambda m: f"{m.group(1) or ''} ", plain(text))):
         found.add(CONCEPTS[int(match.lastgroup[1:])].name)  # type: ignore[index]
+        if every and " " in match.group(0):
+            found.update(c.name for c in CONCEPTS if c.pattern.fullmatch(match.group(0)))
     return frozenset(found)
 
 
