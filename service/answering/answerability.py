@@ -199,8 +199,11 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
-    if expected and expected.name == "number" and part.topic - part.counted:  # "how much did the publication cost":
-        topic = part.topic - part.counted  # a cost of something else counts costs too; what is it the cost of
+    if expected and expected.name == "number":  # "how much did the publication cost": what it is the cost of
+        topic = topic - part.counted or topic
+    # "how many people attended the launch": the units counting participants or attendees are about it
+    attendees = {i for i in order if _counts(ATTENDEES, units[i].body)} \
+        if expected and expected.name == "number" and part.counts_attendance else set()
     bare = not (part.people or expected)  # answered by what a unit says of the things it names, not by a kind
     # "what email address does the Ombudsperson use": the unit holding the Ombudsperson's address answers it whole;
     # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
@@ -214,7 +217,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
-        ("topic", lambda i: bare or answered_whole or _attended(part, expected, units[i]) or _on_topic(
+        ("topic", lambda i: bare or answered_whole or i in attendees or _on_topic(
             topic, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
@@ -246,7 +249,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         pool.sort(key=lambda i: units[i].score + NAMELESS * (float(topical[i]) - float(similarity[i])), reverse=True)
     if defining := _defining(defined_words(part.text)):  # "The Group of Friends is a platform ..." first
         pool.sort(key=lambda i: not defining.search(units[i].text))
-    pool.sort(key=lambda i: not _attended(part, expected, units[i]))  # "over 140 participants" before "600 members"
+    pool.sort(key=lambda i: i not in attendees)  # "over 140 participants" before "reached over 600 members"
     if expected and expected.name == "agent" and (done := _done(part.text)):  # "Who produced X?": "produced by ..."
         pool.sort(key=lambda i: not done.search(units[i].body))
     return AskCoverage(part, tuple(pool))
@@ -411,19 +414,6 @@ def _on_topic(topic: frozenset[str], unit: Unit, similarity: float, floor: float
     if not topic or topic & unit.stems:
         return True
     return similarity >= floor
-
-
-# "How many people attended / took part in / joined the launch?": the participants or attendees a sentence counts
-# ("over 140 participants") are the people who did, though it names neither the verb nor the event
-_ATTENDING = frozenset({"attend", "join", "particip", "took", "part"})
-
-
-def _attended(part: Part, expected: ExpectedAnswer | None, unit: Unit) -> bool:
-    """A count of people who attended is about what the ask counts when it counts participants or attendees."""
-    if expected is None or expected.name != "number":
-        return False
-    attending = part.counted == ATTENDEES or (part.counted == people_stems() and bool(part.topic & _ATTENDING))
-    return attending and _counts(ATTENDEES, unit.body)
 
 
 def _bare_on_topic(part: Part, unit: Unit, similarity: float, word_vectors: WordVectors | None) -> bool:

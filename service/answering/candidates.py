@@ -114,8 +114,7 @@ class Unit:
         named = {name for _, name in speaker_names(own)}
         if self.speaker:
             named.add(self.speaker.split()[-1])
-        paragraph_start = self.passage.text.rfind("\n\n", 0, start) + 1
-        earlier = speaker_names(self.passage.text[paragraph_start:start])
+        earlier = speaker_names(self.passage.text[paragraph_start(self.passage.text, start) : start])
         if named or earlier:
             return named | ({earlier[-1][1]} if earlier and not named else set())
         return {self.voice.split()[-1]} if self.voice else set()
@@ -160,11 +159,16 @@ def _give_voices(found: list[Unit]) -> None:
     recommendations ... offer a clear vision ...") is theirs: it takes the person the "he" sentence was resolved to."""
     voice: dict[tuple[int, int], str] = {}  # (passage, paragraph start) -> the person its "he"/"she" names
     for unit in found:
-        paragraph = (unit.passage_idx, unit.passage.text.rfind("\n\n", 0, unit.span[0]) + 1)
+        paragraph = (unit.passage_idx, paragraph_start(unit.passage.text, unit.span[0]))
         if unit.speaker:
             voice.setdefault(paragraph, unit.speaker)
         elif paragraph in voice:
             unit.voice = voice[paragraph]
+
+
+def paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts (paragraphs are separated by a blank line)."""
+    return text.rfind("\n\n", 0, position) + 1
 
 
 def _speaker_before(passage: Passage, passages: list[Passage]) -> str | None:
@@ -194,13 +198,14 @@ def _passage_units(idx: int, passage: Passage) -> list[Unit]:
             lead_of.update((j, i) for j in items)
         elif announces(text[a:b]):
             items_of[i] = [i + 1] if i + 1 < len(spans) and not starts_block[i + 1] else []
+    asking = _asking(text, spans, starts_block)
     out = []
     for i, (a, b) in enumerate(spans):
         sentence = text[a:b]
         in_list = i in lead_of
         if not (is_statement(sentence) or (in_list and len(sentence.split()) >= MIN_ITEM_WORDS)):
             continue
-        if _asks(text, spans, starts_block, i):
+        if i in asking:
             continue  # a question the document asks ("I am a focal point ... Where can I get help?") answers nothing
         if i in items_of and not items_of[i]:
             continue  # a lead-in whose items are not in this passage: a fragment
@@ -216,11 +221,20 @@ def _passage_units(idx: int, passage: Passage) -> list[Unit]:
     return out
 
 
-def _asks(text: str, spans: list[Span], starts_block: list[bool], i: int) -> bool:
-    """The sentence is a question, or the start of one in the same block ("I am a focal point and I am finding a case
-    distressing. Where can I get help?"), as a document's frequently asked questions write them."""
-    block_end = next((j for j in range(i + 1, len(spans)) if starts_block[j]), len(spans))
-    return any(plain(text[a:b]).rstrip().rstrip("”’\"')*").endswith("?") for a, b in spans[i:block_end])
+def _asking(text: str, spans: list[Span], starts_block: list[bool]) -> set[int]:
+    """The sentences that are questions, or the start of one in the same block ("I am a focal point and I am finding a
+    case distressing. Where can I get help?"), as a document's frequently asked questions write them: read from the
+    end, each block's sentences up to its last question."""
+    asking: set[int] = set()
+    question_after = False
+    for i in range(len(spans) - 1, -1, -1):
+        a, b = spans[i]
+        question_after = question_after or plain(text[a:b]).rstrip().rstrip("”’\"')*").endswith("?")
+        if question_after:
+            asking.add(i)
+        if starts_block[i]:
+            question_after = False
+    return asking
 
 
 def announces(sentence: str) -> bool:

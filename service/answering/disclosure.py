@@ -245,11 +245,11 @@ _HELP_INTENT = re.compile(
     r"what (?:can|should|do) i (?:say|tell|do)|(?:obliged|required|have) to report|my (?:obligations|duty|role|job)|"
     r"point (?:her|him|them|my \w+) to)\b", re.IGNORECASE)
 _WHAT_TO_DO = re.compile(r"\b(?:what|how|where|who|whom)\b[^.?!]{0,40}\b(?:should|can|could|must|do|does|to)\b", re.IGNORECASE)
-# with no first person, a helper's question asks what to say or do, or where the person harmed can go ("What should a
-# focal point say when ...?"); "What should the manager write down after someone discloses harassment?" asks a rule
-_HELPER_ASKS = re.compile(r"\b(?:should|can|could|must|do|does|to)\b[^.?!]{0,40}?\b(?:say|tell|do|go|turn|respond|react|reply|"
-                          r"help|support|assist|comfort|handle)\b|\bwhere (?:can|should|could|do|does|might) (?:she|he|they)\b",
-                          re.IGNORECASE)
+# with no first person, a helper's question asks how to help (``_HELP_INTENT``), what to say or do, or where the person
+# harmed can go ("What should a focal point say when ...?"); "What should the manager write down after someone
+# discloses harassment?" asks a rule
+_SAY_OR_GO = re.compile(r"\b(?:should|can|could|must|do|does|to)\b[^.?!]{0,40}?\b(?:say|tell|do|go|turn|reply|handle)\b|"
+                        r"\bwhere (?:should|could|do|does|might) (?:she|he|they)\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:harass\w*|assault\w*|abus\w*|rap(?:e|ed)|disclos\w*|confid\w*)\b", re.IGNORECASE)
 
 
@@ -399,7 +399,8 @@ class DisclosureDetector:
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
         first_person = bool(FIRST_PERSON.search(text))
         if not done_to_me and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
-                and (first_person or _HELPER_ASKS.search(text)) and self.helper.probability(vec) >= self.helper.threshold:
+                and (first_person or _HELP_INTENT.search(text) or _SAY_OR_GO.search(text)) \
+                and self.helper.probability(vec) >= self.helper.threshold:
             return DisclosureSignal(False, supporter=True)  # a helper in words no rule lists
         if not first_person or _IF_SOMEONE.search(text):
             return DisclosureSignal(False)

@@ -283,6 +283,15 @@ class Part:
         names |= {stem(w) for w in words(self.text)[1:] if w[:1].isupper()}  # "Kate" of "Kate Jenkins"
         return frozenset(self.terms - names - generic_stems() - kind_stems())
 
+    @property
+    def counts_attendance(self) -> bool:
+        """"How many people attended / took part in / joined X?", "how many attendees?": the participants or attendees
+        a sentence counts ("over 140 participants") are the ones asked for, though it names neither the verb nor X."""
+        return self.counted == ATTENDEES or (self.counted == people_stems() and bool(self.topic & ATTENDING))
+
+
+ATTENDEES = frozenset({"particip", "attende"})  # stems of the people who attended something, counted alike
+ATTENDING = frozenset({"attend", "join", "particip", "took", "part"})  # attended, joined, took part, participated
 
 GENERIC_WORDS = "sexual harassment harassed un united nations system staff people person persons entity entities organization"
 _COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
@@ -386,9 +395,6 @@ def counted(text: str) -> frozenset[str]:
     if heads[-1:] and heads[-1] in ATTENDEES:  # "how many attendees": "over 140 participants"
         return ATTENDEES
     return frozenset(heads[-1:])  # the noun counted: "sessions" of "how many counselling sessions"
-
-
-ATTENDEES = frozenset({"particip", "attende"})  # stems of the people who attended something, counted alike
 
 
 _PEOPLE_WORDS = frozenset({"people", "persons", "individuals", "staff", "personnel"})
