@@ -57,7 +57,7 @@ def quote_problems(question: PdfGoldQuestion, parsed: ParsedFile) -> list[str]:
     """Empty when the quote is in the text of the question's page; else one line saying what is wrong."""
     if parsed.page_count is not None and question.page > parsed.page_count:
         return [f"{question.id}: page {question.page} is past the last page ({parsed.page_count})"]
-    page_text = " ".join(b.text for b in parsed.blocks if b.page == question.page)
+    page_text = " ".join(b.text for b in parsed.blocks if b.on_page(question.page))
     if not holds_quote(page_text, [question.quote]):
         return [f"{question.id}: the quote is not on page {question.page}"]
     return []

@@ -56,6 +56,7 @@ class _Piece:  # a span of the document text that goes into chunks whole
     group: tuple[str, int]  # pieces join only within one group: a section, or one split paragraph
     section: str | None
     page: int | None
+    last_page: int | None
     paragraph: str | None
 
 
@@ -131,11 +132,12 @@ def _pieces(chunker: _Chunker, parsed: ParsedFile, meta: DocumentMeta, spans: li
         if block.kind != "text" or start >= end:
             continue
         if (tokens := chunker.measure(section, start, end)) <= chunker.cap:
-            pieces.append(_Piece(start, end, tokens, ("section", group), section, block.page, label))
+            pieces.append(_Piece(start, end, tokens, ("section", group), section, block.page, block.last_page,
+                                  label))
             continue
         for a, b in chunker.split(start, end, section):
             tokens = chunker.measure(section, a, b)
-            pieces.append(_Piece(a, b, tokens, ("paragraph", i), section, block.page, label))
+            pieces.append(_Piece(a, b, tokens, ("paragraph", i), section, block.page, block.last_page, label))
     return pieces
 
 
@@ -167,7 +169,7 @@ def _within_cap(chunker: _Chunker, groups: list[list[_Piece]]) -> list[list[_Pie
 def _make_chunk(chunker: _Chunker, pieces: list[_Piece], ordinal: int, meta: DocumentMeta, doc_hash: str
                 ) -> Chunk:
     start, end, section = pieces[0].start, pieces[-1].end, pieces[0].section
-    pages = [p.page for p in pieces if p.page is not None]
+    pages = [page for p in pieces for page in (p.page, p.last_page) if page is not None]
     return Chunk(
         chunk_id=str(uuid.uuid5(CHUNK_NAMESPACE, f"{doc_hash}:{ordinal}")),
         doc_key=meta.doc_key, doc_hash=doc_hash, ordinal=ordinal, title=meta.title, doc_type=meta.doc_type,

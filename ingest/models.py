@@ -41,6 +41,14 @@ class Block:
     text: str
     level: int = 0
     page: int | None = None
+    page_end: int | None = None  # a paragraph that goes on over a page break ends on a later page
+
+    @property
+    def last_page(self) -> int | None:
+        return self.page_end or self.page
+
+    def on_page(self, page: int) -> bool:
+        return self.page is not None and self.page <= page <= (self.page_end or self.page)
 
 
 @dataclass

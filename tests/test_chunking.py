@@ -204,6 +204,12 @@ def test_page_spans_come_from_the_blocks(count, settings) -> None:
     assert [(c.section, c.page_start, c.page_end) for c in chunks] == [("Scope", 1, 2), ("Annex", 4, 4)]
 
 
+def test_a_block_over_a_page_break_gives_its_chunk_both_pages(count, settings) -> None:
+    blocks = [Block("heading", "Annex", 1, page=3), Block("text", "Annex text that goes on over the page.", page=3,
+                                                          page_end=4)]
+    assert [(c.page_start, c.page_end) for c in chunks_of(blocks, count, settings)] == [(3, 4)]
+
+
 def test_heading_path_nests_and_empty_sections_are_skipped(count, settings) -> None:
     blocks = [Block("heading", "Policy", 1), Block("heading", "2. Prevention", 2),
               Block("heading", "2.1 Training", 3), Block("text", "Training is mandatory."),

@@ -465,3 +465,35 @@ def test_markdown_setext_fences_tables_and_quotes(tmp_path: Path, settings: Sett
         ("text", "5.3 Employers must act."),
     ]
     assert parsed.title == "Policy Title"
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_block_over_both_pages() -> None:
+    pages = [
+        ["3.19 An event is any meeting held by the Agency.", "3.20 An intimate image is any photograph, video or other image"],
+        ["that shows a person nude, whether it is genuine or altered digitally.", "3.21 A witness is anyone who saw it."],
+    ]
+    blocks = blocks_from_pages(pages)
+    image = next(b for b in blocks if b.text.startswith("3.20"))
+    assert image.text.endswith("other image that shows a person nude, whether it is genuine or altered digitally.")
+    assert (image.page, image.page_end) == (1, 2)
+    assert image.on_page(2) and not image.on_page(3)
+    assert [(b.page, b.last_page) for b in blocks if b.text.startswith("3.21")] == [(2, 2)]
+
+
+def test_a_footnote_between_the_halves_stays_after_the_joined_paragraph() -> None:
+    pages = [
+        ["2.6 If the person leaves the Agency before the matter is concluded, the Office", "",
+         "2. Contractors are engaged under their own instruction."],
+        ["may complete its work.", "2.7 Nothing here limits other rules."],
+    ]
+    texts = [b.text for b in blocks_from_pages(pages)]
+    assert texts[0] == "2.6 If the person leaves the Agency before the matter is concluded, the Office may complete its work."
+    assert texts[1] == "2. Contractors are engaged under their own instruction."
+
+
+def test_a_page_that_opens_a_new_sentence_or_heading_is_not_joined() -> None:
+    pages = [["The list of contacts follows", "Annual report"], ["Contacts", "Write to the Ethics Office."]]
+    blocks = blocks_from_pages([["A finished sentence."], ["Another one starts here."]])
+    assert [(b.text, b.page, b.page_end) for b in blocks] == [("A finished sentence.", 1, None),
+                                                              ("Another one starts here.", 2, None)]
+    assert all(b.page_end is None for b in blocks_from_pages(pages))

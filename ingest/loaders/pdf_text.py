@@ -4,7 +4,9 @@
    apart from a number that follows the page number ("Model Policy — page 3"), and lone page numbers.
 2. Per page, join wrapped lines into paragraphs (undoing end-of-line hyphenation); a blank line,
    a short line ending a sentence, a heading or a numbered-paragraph start ("5.3 ", "(a) ") ends one.
-Blocks never span pages, so every block keeps the page it is printed on.
+3. A paragraph a page break cuts mid-sentence ("... any photograph, video or other image" / "that shows a
+   person ...") is one block that keeps both pages (``page`` .. ``page_end``), so its sentence is quoted whole;
+   footnotes printed between the two halves stay after it. Every other block keeps the page it is printed on.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ SHORT_HEADING_WORDS = 8  # a stand-alone line this short reads as a heading even
 _NUMBER = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"[^\W\d_][-\u2010]$")
 _SOFT_HYPHEN = "\u00ad"
+_FOOTNOTE = re.compile(r"^(?:\d{1,2}\.?|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s+[A-Z]")  # "11. Working days ..."
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")  # "... own support. The Respectful": prose, not a row
 
 RunningKey = tuple[str, int, int]
@@ -53,8 +56,40 @@ def blocks_from_pages(pages: list[list[str]]) -> list[Block]:
     width = line_width(line for lines in pages for line in lines)
     blocks: list[Block] = []
     for number, lines in enumerate(pages, start=1):
-        blocks.extend(page_blocks(lines, number, width))
+        blocks.extend(_carry_over(blocks, page_blocks(lines, number, width)))
     return blocks
+
+
+# --- a paragraph over a page break -----------------------------------------------------------------
+def _carry_over(before: list[Block], page: list[Block]) -> list[Block]:
+    """A page's blocks, its first one joined (in ``before``) to the paragraph it finishes on the page before."""
+    cut = _cut_paragraph(before)
+    if cut is None or not page or page[0].kind != "text" or not _goes_on(before[cut].text, page[0].text):
+        return page
+    head, tail = before[cut], page[0]
+    before[cut] = Block("text", join_lines([head.text, tail.text]), page=head.page, page_end=tail.last_page)
+    return page[1:]
+
+
+def _cut_paragraph(blocks: list[Block]) -> int | None:
+    """The last paragraph of the page so far when it stops mid-sentence, looking past up to ``EDGE_LINES`` footnotes
+    ("11. Working days are counted ...") printed below it."""
+    last_page = blocks[-1].last_page if blocks else None
+    for i in range(len(blocks) - 1, max(len(blocks) - 2 - EDGE_LINES, -1), -1):
+        block = blocks[i]
+        if block.kind != "text" or block.last_page != last_page:
+            return None
+        if not ends_sentence(block.text):
+            return i
+        if not _FOOTNOTE.match(block.text):
+            return None
+    return None
+
+
+def _goes_on(text: str, following: str) -> bool:
+    """``following`` finishes ``text``'s sentence: it opens in lower case, or ``text`` stops mid-phrase."""
+    last = text.split()[-1]
+    return following[:1].islower() or last[-1] in ",;-\u2010" or last.lower() in _OPEN_ENDINGS
 
 
 # --- running headers and footers ------------------------------------------------------------------
