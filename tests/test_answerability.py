@@ -31,6 +31,9 @@ from service.models import Passage
 # the tester's misses (issue 18) and more short, indirect or explicit accounts
 DISCLOSURES = [
     "Someone at the office grabbed me in the lift yesterday.",
+    # asking leave, with an account beside it
+    "Am I allowed to change desks? A coworker keeps staring at my chest.",
+    "Can I report my supervisor? He grabbed me at the party last week.",
     "My supervisor sent me a naked photo.",
     "he pinned me against the wall",
     "he exposed himself to me",
@@ -106,6 +109,11 @@ NOT_DISCLOSURES = [
     "Would it count as harassment if my team leader comments on a colleague's weight?",
     "Since I reported the issue to HR, what are the next steps in the process?",
     "How do I explain retaliation to my team?",  # a noun for an act, before "my": whom it is explained to
+    # leave asked for something the asker would do; "even if" concedes, it sets no condition on the asker
+    "Is it okay for me to record a meeting with my manager on my phone?",
+    "Is it okay for me to put what I saw happen to a colleague on Facebook?",
+    "Will my contract be affected even if I don't file a complaint?",
+    "Can my boss move me to another team after I speak up, even if I don't want to go?",
 ]
 SUPPORTERS = [
     "How should I respond when a colleague tells me they were harassed?",

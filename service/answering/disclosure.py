@@ -103,7 +103,7 @@ QUID_PRO_QUO = re.compile(
     r"\bmy\b[^.?!]{0,40}\b(?:contract|promotion|renewal|extension|evaluation|appraisal|performance review|job|post|"
     r"position|visa|assignment|career|rota|shifts?|schedule|hours|bonus|leave|grades?|marks?|per diem|salary|pay|"
     r"allowance|paperwork|permit|application)\b[^.?!]{0,60}\b(?:depends?|"
-    r"depending|would improve|(?:would|will) be renewed if|unless|if i (?:don'?t|do not|didn'?t|did not|wouldn'?t|would not|refuse|refused|say no|went|go|spent|"
+    r"depending|would improve|(?:would|will) be renewed if|unless|(?<!even )if i (?:don'?t|do not|didn'?t|did not|wouldn'?t|would not|refuse|refused|say no|went|go|spent|"
     r"slept|spend|sleep)|"
     r"in exchange|conditional|as long as|won'?t be renewed|will not be renewed|at risk)\b|\b(?:unless|if) i (?:don'?t |do not )?"
     r"(?:sleep|go out|have dinner|date|kiss|meet) (?:with )?(?:him|her|them)\b", re.IGNORECASE)
@@ -140,7 +140,7 @@ _ACT = re.compile(
     r"my body|beautiful|sexy|hot|sweetheart|babe|darling|advances?|proposition\w*|asks? me out|asked me (?:out|for)|"
     r"date with|on a date|dinner|drinks|hotel room|chang(?:ing|e) (?:rooms?|areas?)|(?:his|her) (?:place|room|flat|apartment|house)|my room|"
     r"sleep with|slept with|sleeping with|take no for an answer|won'?t (?:take no|stop|leave me)|"
-    r"unless i|if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse)|"
+    r"unless i|(?<!even )if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse)|"
     r"in exchange|depends? on|be friendly|nicer|make my life|lose my|end my|never get|threat\w*|blackmail\w*|"
     r"intimidat\w*|humiliat\w*|scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it|"
     r"(?:won'?t|wouldn'?t|would not|will not) let (?:me|go)|blocked|locks?|locked|drugg\w*|spiked|(?:don'?t|do not|can'?t) "
@@ -297,6 +297,11 @@ ROLE = re.compile(
     re.IGNORECASE)
 REQUEST = re.compile(r"^\s*(?:can|could|would|will) you\b|^\s*please\b|\b(?:send|give|show|email) me (?:the|a|an|your)\b",
                      re.IGNORECASE)
+# the asker asking leave for something they would do ("Is it okay for me to record a meeting with my manager?"): a
+# question on the rules, unless the rules read an account in it ("Can I report him? He grabbed me at the party.")
+PERMISSION = re.compile(r"^\s*(?:is it (?:ok|okay|alright|all right|acceptable|appropriate|fine|allowed|permitted|wrong) "
+                        r"(?:for me )?to|am i (?:allowed|permitted|supposed|entitled|obliged|required) to|(?:can|may) i)\b",
+                        re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"^\s*(?:what|how|where|who|when|which|does|do|is|are|can|could|should|would|will)\b.*"
                           r"\b(?:if|when|whether)\b", re.IGNORECASE)
 
@@ -410,7 +415,8 @@ class DisclosureDetector:
         if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text) or _WHAT_TO_DO.search(text))) \
                 or someone_else or (helping(text) and not told):
             return DisclosureSignal(False, supporter=True)
-        if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)):
+        if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)
+                         or PERMISSION.search(text)):
             return DisclosureSignal(False)
         probability = self.probe.probability(vec) if someone_acts(text) else 0.0
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
