@@ -21,7 +21,7 @@ from ingest.errors import (
 )
 from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
 from ingest.loaders import pdf as pdf_loader
-from ingest.loaders.pdf_text import blocks_from_pages, page_blocks
+from ingest.loaders.pdf_text import blocks_from_pages, page_blocks, page_lines
 from ingest.models import ParsedFile
 from ingest.settings import Settings
 
@@ -497,3 +497,14 @@ def test_a_page_that_opens_a_new_sentence_or_heading_is_not_joined() -> None:
     assert [(b.text, b.page, b.page_end) for b in blocks] == [("A finished sentence.", 1, None),
                                                               ("Another one starts here.", 2, None)]
     assert all(b.page_end is None for b in blocks_from_pages(pages))
+
+
+def test_ligatures_and_non_breaking_hyphens_are_spelled_out() -> None:
+    lines = page_lines("The con\ufb01dential \ufb01le of a non\u2011staff member is kept by the O\ufb03ce.")
+    assert lines == ["The confidential file of a non-staff member is kept by the Office."]
+
+
+def test_symbol_font_bullets_start_list_items() -> None:
+    page = "Managers must:\n\uf0b7 listen without judging;\n\uf0a7 keep the matter confidential."
+    assert [b.text for b in blocks_from_pages([page_lines(page)])] == [
+        "Managers must:", "• listen without judging;", "• keep the matter confidential."]

@@ -62,9 +62,17 @@ _SMALL_WORDS = frozenset(
 )
 
 
+# Letters a typesetter joined into one glyph ("ﬁ" in "conﬁdential", as text copied from many PDFs holds them), and the
+# non-breaking hyphen: spelled out, so that search and the answer rules read "confidential" and "non-staff". Bullets
+# drawn from the Symbol and Wingdings fonts come out of a PDF as private-use characters; they read as bullets.
+_PRINT_FORMS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                              "\ufb05": "st", "\ufb06": "st", "\u2011": "-",
+                              **dict.fromkeys(["\uf0b7", "\uf0a7", "\uf0a8", "\uf0d8", "\uf076", "\uf0fc", "\uf06e"], "•")})
+
+
 def collapse(text: str) -> str:
-    """Single spaces between words, no leading or trailing whitespace."""
-    return " ".join(text.split())
+    """Single spaces between words, no leading or trailing whitespace, ligatures spelled out."""
+    return " ".join(text.translate(_PRINT_FORMS).split())
 
 
 def ends_sentence(line: str) -> bool:

@@ -39,7 +39,7 @@ SHORT_HEADING_WORDS = 8  # a stand-alone line this short reads as a heading even
 _NUMBER = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"[^\W\d_][-\u2010]$")
 _SOFT_HYPHEN = "\u00ad"
-_FOOTNOTE = re.compile(r"^(?:\d{1,2}\.?|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s+[A-Z]")  # "11. Working days ..."
+_FOOTNOTE = re.compile(r"^(?:\d{1,2}\.?|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*[A-Z]")  # "11. Working days ..."
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")  # "... own support. The Respectful": prose, not a row
 
 RunningKey = tuple[str, int, int]
