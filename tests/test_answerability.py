@@ -293,6 +293,15 @@ def test_a_lead_in_carries_its_items_and_an_item_its_lead_in():
     assert not last.before and "30 days" in last.body
 
 
+def test_a_footnote_printed_inside_a_bulleted_list_does_not_end_it():
+    text = ("2.1 This policy applies to all personnel, namely:\n\n• staff members on any appointment;\n\n1. This policy "
+            "supersedes Policy 2018/03. Earlier matters are completed under the old rules.\n\n• consultants and "
+            "individual contractors;\n\n• interns and fellows.")
+    item = next(u for u in units([passage(text)]) if u.text.startswith("consultants"))
+    assert item.lead_in and item.shown().startswith("2.1 This policy applies to all personnel, namely:\n…\n- consultants")
+    assert item.quote in text
+
+
 def test_a_sentence_announcing_what_follows_carries_the_sentence_after_it():
     text = ("Ms. Anita Bhatia closed the event. She emphasised several recommendations. One is the need to address "
             "gender parity. Another is training.")

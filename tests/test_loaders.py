@@ -483,7 +483,8 @@ def test_a_paragraph_cut_by_a_page_break_is_one_block_over_both_pages() -> None:
 def test_a_footnote_between_the_halves_stays_after_the_joined_paragraph() -> None:
     pages = [
         ["2.6 If the person leaves the Agency before the matter is concluded, the Office", "",
-         "2. Contractors are engaged under their own instruction."],
+         "2. Contractors are engaged under their own instruction.", "", "3. Staff Rule 10.4.", "",
+         "4. Policy on data (IARE/POL/2021/05).", "", "5Statute of the Tribunal, article 7."],
         ["may complete its work.", "2.7 Nothing here limits other rules."],
     ]
     texts = [b.text for b in blocks_from_pages(pages)]
@@ -508,3 +509,20 @@ def test_symbol_font_bullets_start_list_items() -> None:
     page = "Managers must:\n\uf0b7 listen without judging;\n\uf0a7 keep the matter confidential."
     assert [b.text for b in blocks_from_pages([page_lines(page)])] == [
         "Managers must:", "• listen without judging;", "• keep the matter confidential."]
+
+
+def test_section_numbers_give_one_level_whatever_the_case_of_the_title() -> None:
+    lines = ["1. Purpose", "This policy sets out the rules.", "4. Prohibited conduct", "Nobody may harass anyone.",
+             "10. Supporting the affected person during a formal process", "Support is given throughout.",
+             "4.1 Who is covered", "Everyone is covered."]
+    headings = [(b.text, b.level) for b in page_blocks(lines, page=1, width=100) if b.kind == "heading"]
+    assert headings == [("1. Purpose", 1), ("4. Prohibited conduct", 1),
+                        ("10. Supporting the affected person during a formal process", 1), ("4.1 Who is covered", 2)]
+
+
+def test_a_numbered_paragraph_in_a_narrow_column_is_no_heading() -> None:
+    lines = ["Where can I get help?", "16.5 Focal points and managers may use the Staff",
+             "Counsellor and the Employee Assistance", "Programme for their own support."]
+    assert [(b.kind, b.text) for b in page_blocks(lines, page=11, width=80)][1:] == [
+        ("text", "16.5 Focal points and managers may use the Staff Counsellor and the Employee Assistance Programme for "
+                 "their own support.")]

@@ -134,11 +134,20 @@ def heading_level(line: str) -> int | None:
 
 
 def _numbered_level(number: str, rest: str) -> int | None:
-    if not rest[0].isupper():
+    """'1. Introduction' 1, '2.1 Scope of the Policy' 2; a numbered line in sentence case is a heading only when it
+    stands alone and is short (``stand_alone_level``): '16.5 Focal points and managers may use the Staff' opens a
+    paragraph."""
+    if not rest[0].isupper() or not (_is_all_caps(rest) or _is_title_case(rest)):
         return None
-    if "." in number.strip("."):
-        return 2
-    return 1 if _is_all_caps(rest) or _is_title_case(rest) else None
+    return 2 if "." in number.strip(".") else 1
+
+
+def stand_alone_level(line: str) -> int:
+    """The level of a short line that stands alone as a heading in sentence case: a section's number ('4. Prohibited
+    conduct') is the same level as '1. Purpose', and anything else ('2.1 Who is covered', 'Manager
+    responsibilities') is below it."""
+    numbered = _NUMBERED_HEADING.match(line)
+    return 1 if numbered and "." not in numbered.group("num").strip(".") else 2
 
 
 def _is_all_caps(line: str) -> bool:

@@ -22,6 +22,7 @@ from ingest.loaders.layout import (
     has_heading_shape,
     heading_level,
     is_page_number,
+    stand_alone_level,
     starts_numbered_paragraph,
     starts_with_number,
 )
@@ -31,10 +32,12 @@ EDGE_LINES = 3  # lines looked at on each edge of a page for running headers/foo
 RUNNING_SHARE = 0.4  # a line on this share of the pages (at least 2) is a running header/footer
 SHORT_LINE = 0.7  # a line shorter than this share of the usual line width does not wrap
 DEFAULT_WIDTH = 80
+FOOTNOTES = 8  # footnotes at a page's foot looked past for the paragraph that a page break cuts
 ROW_RUN = 3  # consecutive row-like lines that make a table (service/answering reads each row as one unit)
 _OPEN_ENDINGS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by", "on", "at", "from",
                            "as", "that", "which", "who", "is", "are", "be", "not", "its", "their", "his", "her"})
 SHORT_HEADING_WORDS = 8  # a stand-alone line this short reads as a heading even in sentence case
+SECTION_WORDS = 2  # and a section's number line ("10. Supporting the affected person during a formal process") longer
 
 _NUMBER = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"[^\W\d_][-\u2010]$")
@@ -72,10 +75,10 @@ def _carry_over(before: list[Block], page: list[Block]) -> list[Block]:
 
 
 def _cut_paragraph(blocks: list[Block]) -> int | None:
-    """The last paragraph of the page so far when it stops mid-sentence, looking past up to ``EDGE_LINES`` footnotes
+    """The last paragraph of the page so far when it stops mid-sentence, looking past up to ``FOOTNOTES`` footnotes
     ("11. Working days are counted ...") printed below it."""
     last_page = blocks[-1].last_page if blocks else None
-    for i in range(len(blocks) - 1, max(len(blocks) - 2 - EDGE_LINES, -1), -1):
+    for i in range(len(blocks) - 1, max(len(blocks) - 2 - FOOTNOTES, -1), -1):
         block = blocks[i]
         if block.kind != "text" or block.last_page != last_page:
             return None
@@ -216,8 +219,9 @@ def _heading_here(line: str, paragraph: list[str], following: str, width: int) -
     if following[:1].islower() or len(line) > max(SHORT_LINE * width, 50):
         return None
     level = heading_level(line)
-    if level is None and has_heading_shape(line) and len(line.split()) <= SHORT_HEADING_WORDS:
-        return 2  # 'Prohibited conduct': a short sentence-case line standing on its own
+    if level is None and has_heading_shape(line):  # 'Prohibited conduct': a short sentence-case line on its own
+        alone = stand_alone_level(line)
+        return alone if len(line.split()) <= SHORT_HEADING_WORDS + (SECTION_WORDS if alone == 1 else 0) else None
     return level
 
 

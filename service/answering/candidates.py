@@ -247,12 +247,17 @@ def _items_after(text: str, spans: list[Span], starts_block: list[bool], lead: i
     """Sentences after a lead-in that read as its items: each starts a block, none is long or a new lead-in."""
     items: list[int] = []
     case: bool | None = None  # items of one list start alike: all in lower case, or all capitalised
+    bullet = ""  # the mark the items open with, if any
+    footnote = False  # in a numbered block between two bulleted items: a footnote the PDF's text prints there
     for j in range(lead + 1, min(len(spans), lead + 1 + MAX_ITEMS)):
         a, b = spans[j]
         if not starts_block[j]:
-            if items and j == items[-1] + 1:  # a second sentence of the item before
+            if footnote or (items and j == items[-1] + 1):  # a second sentence of the item (or footnote) before
                 continue
             break
+        footnote = bool(bullet) and _mark(text, a)[:1].isdigit() and _next_block_opens(text, spans, starts_block, j, bullet)
+        if footnote:
+            continue
         flat = plain(text[a:b]).strip()
         if len(flat.split()) > LONG_ITEM_WORDS or flat.endswith(":") or not flat:
             break
@@ -260,8 +265,24 @@ def _items_after(text: str, spans: list[Span], starts_block: list[bool], lead: i
         if case is not None and not numbered and flat[0].isupper() != case:
             break  # the list is over: a paragraph follows
         case = flat[0].isupper() if case is None else case
+        bullet = bullet or (_mark(text, a)[:1] if not items and _mark(text, a)[:1] in BULLETS else "")
         items.append(j)
     return items
+
+
+BULLETS = "-•*·"
+
+
+def _mark(text: str, start: int) -> str:
+    """What opens the block of the sentence starting at ``start`` before the sentence itself: a bullet or a number
+    ("•", "1."), or nothing."""
+    return text[text.rfind("\n\n", 0, start) + 1 : start].strip()
+
+
+def _next_block_opens(text: str, spans: list[Span], starts_block: list[bool], j: int, mark: str) -> bool:
+    """The next block after sentence ``j`` opens with ``mark``."""
+    following = next((k for k in range(j + 1, len(spans)) if starts_block[k]), None)
+    return following is not None and _mark(text, spans[following][0]).startswith(mark)
 
 
 def _lean_back(unit: Unit, text: str, spans: list[Span], starts_block: list[bool]) -> None:
