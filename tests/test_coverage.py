@@ -48,8 +48,11 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Which services does the Staff Counsellor offer?", None),  # what is offered, not who offers it
     ("Within how many hours must a manager pass on a complaint?", "time span"),
     ("What is the pass mark of the Respect at Work course?", "number"),
+    ("What is the maximum fine that can be imposed for sexual harassment?", "number"),
     ("Which countries are members of the Group of Friends?", "agent"),  # a name the question does not hold
     ("Which Member States belong to the Group of Friends?", "agent"),
+    ("Who ran the event as facilitator?", "agent"),  # a past tense in neither -s nor -ed
+    ("Who put the new publication together?", "agent"),
     ("What post does Hannan Sulieman hold?", "role"),
     ("Which organization did Kanti Joshi represent?", "role"),
     ("What is Westfahl's job?", "role"),

@@ -114,6 +114,9 @@ def _number(question: str, sentence: str) -> bool:
 
 
 # words for an office or body: "which office ...", "which agencies ..." ask for one by name
+# what someone did, in the past tenses that end in neither "-s" nor "-ed": "Who ran the event?", "Who put it together?"
+_DID = ("ran|put|led|made|wrote|gave|held|set up|built|began|brought|chose|sent|took|told|spoke|won|oversaw|drew up|paid|"
+        "kept|sold|taught|got")
 _BODIES = (r"entit(?:y|ies)|offices?|organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|departments?|teams?|"
            r"compan(?:y|ies)|providers?|firms?|contractors?|vendors?|service")
 # titles written before a person's name, and a person named with one ("Ms. Kelly T. Clements", "ASG Lopez")
@@ -285,7 +288,8 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "agent",
         re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
-                   rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|\bwhich (?:\w+ )?(?:{_BODIES}) "
+                   rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|^\s*who (?:{_DID})\b|"
+                   rf"\bwhich (?:\w+ )?(?:{_BODIES}) "
                    r"(?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
                    r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?)(?:['’]s?)? "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
@@ -306,7 +310,7 @@ EXPECTED_ANSWERS = (
                    r"\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|"
                    r"compensation|of|in)\b|\b(?:what|which) (?:number|rate|amount)\b|"
                    r"\bwhat(?:'s| is| was| are| were) the (?:\w+ )?(?:pass mark|passing score|minimum score|score|fees?|"
-                   r"price|salary|headcount)\b", re.IGNORECASE),
+                   r"price|salary|headcount|fines?|compensation|damages)\b", re.IGNORECASE),
         _number, "a number"),
 )
 
