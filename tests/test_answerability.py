@@ -455,6 +455,10 @@ def test_what_a_question_asks_for_and_counts():
     assert counted("How many investigators work in OIA?") == {"investig"}
     assert counted("What share of investigations ended with a finding?") == {"investig"}
     assert counted("What is the maximum amount of a fine for harassment?") == {"fine"}
+    assert counted("What is the maximum fine that can be imposed?") == {"fine"}  # its number, not any in the list
+    fines = units([passage("The following measures may be imposed:\n\n(a) suspension for up to three years;\n\n(b) a "
+                           "fine;\n\n(c) dismissal.")])
+    assert state(fines, "What is the maximum fine that can be imposed?") == "not_covered"
     # a rate is a share of what names it: the share of respondents harassed is no response rate
     assert counted("What was the response rate of the 2023 survey?") == {stem("response")}
     survey = units([passage("The 2023 survey found that 14 per cent of respondents had experienced harassment.")])

@@ -31,6 +31,7 @@ MIN_WORDS = 4
 MIN_ITEM_WORDS = 2
 MAX_ITEMS = 12
 LONG_ITEM_WORDS = 60
+BULLETS = "-•*·"  # marks that open the items of a list
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 _LEANS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such|both|the latter|the former)\b", re.IGNORECASE)
 MAX_ANNOUNCING_WORDS = 10
@@ -255,22 +256,20 @@ def _items_after(text: str, spans: list[Span], starts_block: list[bool], lead: i
             if footnote or (items and j == items[-1] + 1):  # a second sentence of the item (or footnote) before
                 continue
             break
-        footnote = bool(bullet) and _mark(text, a)[:1].isdigit() and _next_block_opens(text, spans, starts_block, j, bullet)
+        mark = _mark(text, a)[:1]
+        footnote = bool(bullet) and mark.isdigit() and _next_block_opens(text, spans, starts_block, j, bullet)
         if footnote:
             continue
         flat = plain(text[a:b]).strip()
         if len(flat.split()) > LONG_ITEM_WORDS or flat.endswith(":") or not flat:
             break
-        numbered = text[a:b].lstrip()[:1].isdigit() or text[a:b].lstrip()[:1] in "-•*·("
+        numbered = text[a:b].lstrip()[:1].isdigit() or text[a:b].lstrip()[:1] in BULLETS + "("
         if case is not None and not numbered and flat[0].isupper() != case:
             break  # the list is over: a paragraph follows
         case = flat[0].isupper() if case is None else case
-        bullet = bullet or (_mark(text, a)[:1] if not items and _mark(text, a)[:1] in BULLETS else "")
+        bullet = mark if not items and mark and mark in BULLETS else bullet
         items.append(j)
     return items
-
-
-BULLETS = "-•*·"
 
 
 def _mark(text: str, start: int) -> str:

@@ -295,7 +295,9 @@ ATTENDING = frozenset({"attend", "join", "particip", "took", "part"})  # attende
 
 GENERIC_WORDS = "sexual harassment harassed un united nations system staff people person persons entity entities organization"
 _COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|percent|proportion|share|fraction|number|"
-                      r"rate|amount) of|(?:maximum|minimum|total|exact) (?:amount|number|sum|value) of(?: an?| the)?)"
+                      r"rate|amount) of|(?:maximum|minimum|total|exact) (?:amount|number|sum|value) of(?: an?| the)?|"
+                      r"what(?:'s| is| was| are| were) the (?:maximum|minimum|highest|lowest|largest|smallest)"
+                      r"(?! (?:amount|number|sum|value) of))"
                       r"\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:are|is|was|were|do|does|did|have|has|had|"
                       r"can|could|will|would|should|must|in|at|on|of|for|to|across|per|attended|took|joined|with|from|by|"
                       r"under|that|which|who|offered|allowed|given|available|work|works|serve|serves|exist|exists|get|"
