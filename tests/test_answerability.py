@@ -524,6 +524,10 @@ def test_concepts_match_synonyms_not_neighbours():
     # a fellow employee is a colleague, not a fellowship holder
     assert "interns or volunteers" not in concepts_in("an employee can ask a fellow employee on a date")
     assert "interns or volunteers" in concepts_in("Are fellows covered by the policy?")
+    # a person who reports is no journalist; a due date is a deadline
+    assert "the media" not in concepts_in("How can an anonymous reporter follow up on their case?")
+    assert "the media" in concepts_in("Can I talk to a reporter from a newspaper about my case?")
+    assert "a deadline or time limit" in concepts_in("Training not completed by the due date is followed up.")
     # how long notes are kept asks about records, answered only by a sentence on keeping them
     assert "records or retention" in concepts_in("How long are investigation notes kept?")
     assert "records or retention" in concepts_in("Investigation notes are stored in a restricted HR folder.")

@@ -53,6 +53,7 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Which Member States belong to the Group of Friends?", "agent"),
     ("Who ran the event as facilitator?", "agent"),  # a past tense in neither -s nor -ed
     ("Who put the new publication together?", "agent"),
+    ("What happens when someone misses the deadline for mandatory training?", None),  # what follows, not a deadline
     ("What post does Hannan Sulieman hold?", "role"),
     ("Which organization did Kanti Joshi represent?", "role"),
     ("What is Westfahl's job?", "role"),

@@ -316,10 +316,14 @@ EXPECTED_ANSWERS = (
 
 
 def expected_answer(question: str) -> ExpectedAnswer | None:
-    """The kind of answer a factoid question asks for, if its form says."""
-    if not _WH_QUESTION.search(question):
+    """The kind of answer a factoid question asks for, if its form says. "What happens when someone misses the
+    deadline?" asks what follows, not for a deadline."""
+    if not _WH_QUESTION.search(question) or _WHAT_HAPPENS.match(question):
         return None
     return next((kind for kind in EXPECTED_ANSWERS if kind.asks.search(question)), None)
+
+
+_WHAT_HAPPENS = re.compile(r"^\s*(?:and |so )?what (?:happens|will happen|would happen|happened)\b", re.IGNORECASE)
 
 
 # verbs and nouns that frame a question about a document rather than say what it is about

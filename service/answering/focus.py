@@ -129,7 +129,9 @@ CONCEPTS = (
              r"(?:English|French|Spanish|Arabic|Russian|Chinese|Portuguese)\b"),
     _concept("the police or criminal justice", r"\bpolice\b", r"\bcriminal\b", r"\bprosecut\w*", r"\blaw enforcement\b",
              r"\bnational (?:authorities|courts?)\b"),
-    _concept("the media", r"\bjournalists?\b", r"\bmedia\b(?<!social media)", r"\bthe press\b", r"\breporters?\b"),
+    _concept("the media", r"\bjournalists?\b", r"\bmedia\b(?<!social media)", r"\bthe press\b",
+             r"\b(?:news|newspaper|press|tv|television|radio) reporters?\b",  # not "an anonymous reporter"
+             r"\breporters? (?:from|at|for|of) (?:a |an |the )?(?:newspaper|paper|magazine|channel|station|press)"),
     _concept("opening hours", r"\bopening (?:hours|times)\b",
              r"(?<!\bafter )(?<!\boutside )(?<!\bbeyond )(?<!\bout of )(?<!\bbefore )\boffice hours\b",  # not when it happens
              r"\bopen (?:from|between|daily|on week)",
@@ -144,7 +146,7 @@ CONCEPTS = (
     _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint\w*", r"\belect(?:ed|ion|s)?\b",
              r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
     _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
-    _concept("a deadline or time limit", r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b",
+    _concept("a deadline or time limit", r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b", r"\bdue dates?\b",
              r"\bno later than\b", r"\bexpir\w*"),
     _concept("alcohol", r"\balcohol\w*", r"\bdrink\w*", r"\bintoxicat\w*"),
     _concept("travel or missions", r"\btravel\w*", r"\bmissions?\b", r"\bduty trips?\b", r"\bhotels?\b"),
