@@ -48,7 +48,7 @@ class Block:
         return self.page_end or self.page
 
     def on_page(self, page: int) -> bool:
-        return self.page is not None and self.page <= page <= (self.page_end or self.page)
+        return self.page is not None and self.page <= page <= (self.last_page or self.page)
 
 
 @dataclass
