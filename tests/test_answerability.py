@@ -812,3 +812,45 @@ def test_a_phrase_of_two_concepts_counts_for_both():
     assert {"interim measures", "leave"} <= concepts_in(said, every=True)
     assert "the cost or budget" not in concepts_in(said, every=True)
     assert concepts_in("Can the subject be placed on administrative leave?") == {"interim measures"}  # asks of one
+
+
+def test_other_words_for_a_concept_are_read_as_it():
+    # the standard of proof asked without naming it; a file kept is a record; "X means ..." defines X
+    assert "the standard of proof" in concepts_in("How strong does the evidence have to be to find that it happened?")
+    assert "the standard of proof" in concepts_in("What level of evidence is needed?")
+    assert "the standard of proof" not in concepts_in("How much evidence did the survey find?")
+    assert "records or retention" in concepts_in("The Ombudsperson keeps no file that identifies the people involved.")
+    assert "a definition" in concepts_in("managers at all levels, meaning any staff member who supervises another")
+    assert "a definition" in concepts_in("“Affected person” means the person who has experienced the conduct.")
+    assert "a definition" not in concepts_in("This means that the UN is working to ensure that policies exist.")
+    # punishment is a sanction; punished for reporting is retaliation, not a sanction too
+    assert "sanctions or disciplinary measures" in concepts_in("Can the Adviser punish someone?")
+    assert concepts_in("Will I be punished for reporting?") == {"retaliation"}
+    assert concepts_in("Where can someone turn if they are punished for having reported?") == {"retaliation"}
+
+
+def test_a_footnote_mark_is_no_number_to_the_rules():
+    assert plain("and reflected in their work plan.[2] Focal points listen") == \
+        "and reflected in their work plan. Focal points listen"
+    assert plain("within 90 days of receiving the decision.12 A staff member may") == \
+        "within 90 days of receiving the decision. A staff member may"
+    assert plain("as set out in paragraph 7.8. Next") == "as set out in paragraph 7.8. Next"  # a paragraph's own number
+    question = "How many focal points does each office have?"
+    text = "Each office designates focal points in its work plan.[2] Focal points listen and provide information."
+    assert state(units([passage(text)]), question, closeness=0.6) == "not_covered"
+    assert state(units([passage(text.replace("[2]", " It names 2"))]), question, closeness=0.6) == "answered"
+
+
+def test_a_personal_device_is_no_person_and_a_phone_asked_about_is_a_word_of_the_topic():
+    assert stem("personal") != stem("person")
+    (ask,) = parts("Can OIA go through my personal phone?", set())
+    assert {"personal", "phone"} <= ask.topic  # no phone number is asked for
+    (ask,) = parts("What is the phone number of the Ethics Office?", set())
+    assert "phone" not in ask.topic
+
+
+def test_who_someone_reports_to_keeps_the_word_report():
+    (ask,) = parts("Who does the Respectful Workplace Adviser report to?", set())
+    assert stem("report") in ask.terms
+    (ask,) = parts("What does the report say about training?", set())
+    assert stem("report") not in ask.terms  # the document, not a line of report

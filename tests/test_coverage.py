@@ -57,8 +57,12 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("What post does Hannan Sulieman hold?", "role"),
     ("Which organization did Kanti Joshi represent?", "role"),
     ("What is Westfahl's job?", "role"),
+    ("What is Aritha Wickramasinghe's job?", "role"),  # a first name before the possessive
     ("What is the current completion rate for the e-learning course?", "share"),  # a rate is a share, not a count
     ("What was the response rate of the survey?", "share"),
+    ("What was the survey's response rate?", "share"),  # a possessive before the rate
+    ("Who counts as a manager under this guidance?", None),  # what the word covers, not who did something
+    ("Who qualifies as a bystander?", None),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -136,6 +140,11 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Within how many working days must a manager act?", "Managers act within five working days.", True),
     ("What is the current completion rate?", "Completion rates are reported to managers each quarter.", False),
     ("What is the current completion rate?", "So far 87 per cent of staff have completed it.", True),
+    # how long a thing takes is no period of recurrence; how long between two of them is one
+    ("How long does the OIO take to finish an investigation?", "The OIO informs the affected person of progress at "
+     "least every 30 working days.", False),
+    ("How long does the OIO take to finish an investigation?", "Investigations are completed within 120 days.", True),
+    ("How long is it between two progress updates?", "Progress is reported at least every 30 working days.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

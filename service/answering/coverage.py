@@ -50,13 +50,14 @@ _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly|for|wi
 def _time_span(question: str, sentence: str) -> bool:
     if _SO_FAR.search(question) and _SINCE_YEAR.search(sentence):
         return True
-    # a deadline asked for is no period of recurrence: "reviewed every 20 working days" sets no time to act within
-    deadline = bool(_DEADLINE_ASKED.search(question))
-    return any(not (deadline and _EVERY_BEFORE.search(sentence, 0, m.start())) for m in _DURATION.finditer(sentence))
+    # a span asked for is no period of recurrence: "reviewed every 20 working days" sets no time to act within, and
+    # "updates at least every 30 working days" is not how long an investigation takes; "how long between updates" asks it
+    recurring = not _RECURRENCE_ASKED.search(question)
+    return any(not (recurring and _EVERY_BEFORE.search(sentence, 0, m.start())) for m in _DURATION.finditer(sentence))
 
 
-_DEADLINE_ASKED = re.compile(r"\bwithin\b|\bdeadline|\btime[- ]limit|\bno later\b|\bhow (?:soon|quickly|fast)\b",
-                             re.IGNORECASE)
+_RECURRENCE_ASKED = re.compile(r"\bbetween\b|\bapart\b|\boften\b|\bintervals?\b|\bfrequen\w*|\bevery\b|\beach\b",
+                               re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -276,7 +277,7 @@ EXPECTED_ANSWERS = (
         "role",
         re.compile(r"\b(?:what|which) (?:post|position|job|title|role|function|organi[sz]ation|entity|agency|company|"
                    r"institution|affiliation)s? (?:does|did|do|is|was) (?:\w+ ){1,3}(?:hold|have|represent|work for|come "
-                   r"from|belong to|occupy)\b|\bwhat is (?:her|his|their|\w+['’]s) (?:post|position|job|title|role|"
+                   r"from|belong to|occupy)\b|\bwhat is (?:her|his|their|(?:\w+ )?\w+['’]s) (?:post|position|job|title|role|"
                    r"affiliation)\b|\bwho does (?:\w+ ){1,2}(?:work for|represent)\b", re.IGNORECASE),
         _role, "their post or organisation"),
     ExpectedAnswer(
@@ -287,7 +288,8 @@ EXPECTED_ANSWERS = (
         _name, "a name"),
     ExpectedAnswer(
         "agent",
-        re.compile(r"^\s*who (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
+        # "who counts as a manager" asks what the word covers, not who did something
+        re.compile(r"^\s*who (?!(?:counts|qualifies) as\b)(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|^\s*who (?:{_DID})\b|"
                    rf"\bwhich (?:\w+ )?(?:{_BODIES}) "
                    r"(?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
@@ -302,7 +304,7 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "share",
         re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b|"
-                   r"\bwhat(?:'s| is| was| are| were) the (?:\w+ ){0,2}?(?:rate|percentage|proportion|share)\b", re.IGNORECASE),
+                   r"\bwhat(?:'s| is| was| are| were) the (?:[\w'’]+ ){0,2}?(?:rate|percentage|proportion|share)\b", re.IGNORECASE),
         lambda _, sentence: bool(SHARE.search(sentence)), "a percentage or share"),
     ExpectedAnswer(
         "number",

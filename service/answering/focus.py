@@ -54,9 +54,10 @@ CONCEPTS = (
              r"\bpenalt\w*", r"\bpenali[sz]\w*", r"\bdismiss(?:al|ed|ing)?\b", r"\bterminat\w*", r"\blet go\b",
              r"\bfired\b", r"\bfiring\b", r"\bdemot\w*", r"\bsuspen(?:d|ded|sion)\b", r"\breprimand\w*",
              r"\b(?:written )?warnings?\b", r"\bfines?\b", r"\bconsequences?\b", r"\bseparation from service\b",
+             r"\bpunish(?:es|ed|ing|ments?)?\b(?![^.?!]{0,30}?\b(?:report|complain|speak|rais|coming forward|testif|cooperat))",
              r"\bcorrective (?:action|measure)s?"),
-    _concept("retaliation", r"\bretaliat\w*", r"\breprisals?\b", r"\bvictimi[sz]\w*", r"\bpunish\w* for (?:reporting|"
-             r"complaining|speaking)", r"\badverse (?:action|treatment)s?\b"),
+    _concept("retaliation", r"\bretaliat\w*", r"\breprisals?\b", r"\bvictimi[sz]\w*", r"\bpunish\w*(?=[^.?!]{0,30}?\b(?:"
+             r"report|complain|speak|rais|coming forward|testif|cooperat))", r"\badverse (?:action|treatment)s?\b"),
     _concept("confidentiality", r"\bconfidential\w*", r"\bprivacy\b", r"\bneed[- ]to[- ]know\b",
              r"\bdisclos\w* (?:only|without consent)"),
     _concept("interim measures", r"\binterim\b", r"\bprecautionary\b", r"\bprotective (?:and support )?measures?\b",
@@ -74,7 +75,10 @@ CONCEPTS = (
     _concept("pay", r"\bpa(?:y|ys|id|ying)\b", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
     _concept("the standard of proof", r"\bstandards? of (?:proof|evidence)\b", r"\bburden of proof\b",
              r"\bpreponderance\b", r"\bclear and convincing\b", r"\bbalance of probabilit\w*", r"\breasonable doubt\b",
-             r"\bevidentiary\b", r"\bproof\b", r"\bmore likely than not\b"),
+             r"\bevidentiary\b", r"\bproof\b", r"\bmore likely than not\b",
+             # "how strong does the evidence have to be", "what level of evidence is needed"
+             r"\bhow (?:strong|solid|convincing|compelling|good)\b(?: (?!evidence\b)\w+){0,3} (?:evidence|proof)\b",
+             r"\b(?:level|threshold|degree|amount|bar) of (?:evidence|proof|certainty)\b", r"\bhighly probable\b"),
     _concept("contractors or other non-staff", r"\bcontractors?\b", r"\bvendors?\b", r"\bsuppliers?\b",
              r"\bconsultants?\b", r"\bthird[- ]part(?:y|ies)\b", r"\bnon[- ]staff\b", r"\bcatering\b",
              r"\bindividual contractors?\b", r"\bservice providers?\b", r"\boutside (?:companies|firms|providers)\b"),
@@ -88,8 +92,11 @@ CONCEPTS = (
     _concept("records or retention", r"\brecords?\b", r"\bretain\w*", r"\bretention\b", r"\barchiv\w*",
              r"\b(?:case|personnel|investigation|complaint)s? files?\b", r"\bkept for\b", r"\bstored for\b", r"\bdestroy\w*", r"\bdelet\w*",
              r"\b(?:notes|files|data|information|documents|evidence) (?:are |is |will be |must be )?(?:kept|stored|held)\b",
-             r"\bhow long(?= (?:are|is|will|do|does)\b[^?]{0,40}\b(?:kept|stored|held)\b)"),  # not eating the words between
+             r"\bhow long(?= (?:are|is|will|do|does)\b[^?]{0,40}\b(?:kept|stored|held)\b)",  # not eating the words between
+             r"\bkeeps? (?:no |a |any |the |its |their )?(?:written )?(?:files?|notes?)\b"),  # "keeps no file that identifies"
     _concept("a definition", r"\bdefin\w*", r"\b(?:is|are) understood as\b", r"\bmeans any\b", r"\brefers? to any\b",
+             # "'Affected person' means the person who ...", "managers, meaning any staff member who ..."
+             r"[”\"] means\b", r"\bmeaning (?:any|a|an|the|all|every|each|someone|anyone)\b",
              r"\bconstitutes?\b", r"\b(?:is|are) any (?:unwelcome|unwanted)\b", r"\bwhat counts as\b", r"\bcounts as\b"),
     _concept("witnesses or bystanders", r"\bwitness\w*", r"\bbystander\w*", r"\bonlooker\w*"),
     _concept("counselling or medical support", r"\bcounsel+(?:ing|or|ors|lor|lors)\b", r"\bmedical\b",
@@ -186,8 +193,12 @@ _WH_WORD = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORE
 
 
 def plain(text: str) -> str:
-    """Text as rules read it: Markdown emphasis, code ticks and list bullets removed."""
-    return _LEADING_BULLET.sub("", _PLAIN_MARKS.sub("", text))
+    """Text as rules read it: Markdown emphasis, code ticks, list bullets and footnote marks removed ("work plan.[2]
+    Focal points", "the decision.12 A staff member": no count of two focal points, no twelve of anything)."""
+    return _LEADING_BULLET.sub("", _FOOTNOTE_MARK.sub("", _PLAIN_MARKS.sub("", text)))
+
+
+_FOOTNOTE_MARK = re.compile(r"\[\^?\d{1,3}\]|(?<=[a-z)”\"’][.,;:])\d{1,2}(?=\s|$)")
 
 
 def words(text: str) -> list[str]:
@@ -210,7 +221,12 @@ def _stemmer() -> object:
 
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    return str(_stemmer().stem(word.lower().replace("’", "'")))  # type: ignore[attr-defined]
+    lower = word.lower().replace("’", "'")
+    return _OWN_STEMS.get(lower) or str(_stemmer().stem(lower))  # type: ignore[attr-defined]
+
+
+# Snowball's stems that fall on a word of another meaning: a "personal phone" is no person
+_OWN_STEMS = {"personal": "personal", "personally": "personal"}
 
 
 def content_stems(text: str) -> set[str]:
@@ -283,7 +299,9 @@ class Part:
         """Content stems less people, named things and words every passage of this library shares."""
         names = {stem(n) for n in (*self.people, *self.named)}
         names |= {stem(w) for w in words(self.text)[1:] if w[:1].isupper()}  # "Kate" of "Kate Jenkins"
-        return frozenset(self.terms - names - generic_stems() - kind_stems())
+        # "go through my personal phone" asks for no phone number: the phone is what it is about
+        kinds = kind_stems() if expected_answer(self.text) else kind_stems() - contact_stems()
+        return frozenset(self.terms - names - generic_stems() - kinds)
 
     @property
     def counts_attendance(self) -> bool:
@@ -305,7 +323,7 @@ _COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|perc
                       r"under|that|which|who|offered|allowed|given|available|work|works|serve|serves|exist|exists|get|"
                       r"gets|got|come|came|take|make|made|sit|sat|go|went|\w+ed)\b|[?,.;]|$)",
                       re.IGNORECASE)
-_RATE_OF = re.compile(r"\bwhat(?:'s| is| was| are| were) the (?:\w+ )?(\w+) rate\b", re.IGNORECASE)
+_RATE_OF = re.compile(r"\bwhat(?:'s| is| was| are| were) the (?:[\w'’]+ )?(\w+) rate\b", re.IGNORECASE)  # "the survey's"
 _UNCOUNTED = frozenset({"people", "persons", "individuals", "times", "time", "of", "them", "it", "they"})
 
 
@@ -364,7 +382,18 @@ def _leaning(ask: Part, before: Part) -> Part:
 
 def _part(text: str, speakers: set[str], names: set[str] | None) -> Part:
     return Part(text, concepts_in(_without_contact_words(text)), people_named(text, speakers),
-                frozenset(content_stems(text)), things_named(text, (names or set()) - speakers), counted(text))
+                frozenset(content_stems(text) | _line_of_report(text)), things_named(text, (names or set()) - speakers),
+                counted(text))
+
+
+_REPORTS_TO = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to (?:whom|who)\b|\breport(?:s|ed|ing)? (?:directly )?to\s*\??$|"
+                         r"\b(?:to )?whom does (?:\w+ ){1,5}report\b|\breporting lines?\b", re.IGNORECASE)
+
+
+def _line_of_report(text: str) -> set[str]:
+    """"Who does the Adviser report to?" asks about a line of report: the word is no frame ("what does the report
+    say") there, and a sentence saying who they report to holds it."""
+    return {stem("report")} if _REPORTS_TO.search(text) else set()
 
 
 _CONTACT_WORDS = re.compile(r"\be-?mails?\b", re.IGNORECASE)
@@ -628,3 +657,12 @@ def generic_stems() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def kind_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in KIND_WORDS.split())
+
+
+@lru_cache(maxsize=1)
+def contact_stems() -> frozenset[str]:
+    """The kind words that name a thing as well as the answer asked for: a phone, an email, an address, a website."""
+    return frozenset(stem(w) for w in CONTACT_WORDS.split())
+
+
+CONTACT_WORDS = "phone telephone email e-mail address website"
