@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     prefetch: int = Field(40, description="Candidates taken from each of dense and BM25 before fusion.")
     abstain_threshold: float = Field(0.28, description="Best cosine of the question to a sentence found below which the answer abstains (eval/data/README.md).")
     multi_match_threshold: float = Field(0.12, description="On the multilingual route (a question not in English), the best cosine of the question to a passage found below which search says nothing matches.")
+    reader_rank: bool = Field(True, description="Let the fitted reader (service/answering/reader.py) order the first units that answer each ask of a question, the answer rules' order counting as a bonus: the unit that answers comes before one that only shares the question's words (eval/data/README.md).")
     reader_floor: float = Field(0.0, ge=0.0, le=1.0, description="Closeness of the question, in the fitted reader (service/answering/reader.py), below which no unit the answer rules let through answers an ask; 0 (the default) leaves the reader off. Measured at 0.25: more uncovered questions on the event summary abstain, but answerable questions on policy PDFs are lost (eval/data/README.md).")
     answer_sentences: int = Field(3, description="Most units (a sentence, or a list with its lead-in) an extractive answer quotes: one per ask of the question it answers, up to this many.")
 

@@ -78,8 +78,8 @@ class KnowledgeBase:
             SourceCheck(self.ingestor.catalog.entries, lambda: set(self.manifest.documents), self.token_set),
             llm=build_llm(settings, self.embed_texts, self.token_set),
             other_asker=OtherLanguageAsker.load() if self.multi is not None else None,
-            reader=SentenceCache(Reader.load(embedder)) if settings.reader_floor > 0 else None,
             reader_floor=settings.reader_floor,
+            **_reading(settings, embedder),
         )
 
     @classmethod
@@ -279,6 +279,14 @@ class KnowledgeBase:
 def contacts_for_answers(path: Path) -> list[Contact]:
     """The organization's contacts (placeholders included, so an unedited file is visible as such)."""
     return Contacts.load(path).contacts
+
+
+def _reading(settings: Settings, embedder: MiniLMEmbedder) -> dict[str, Any]:
+    """The fitted reader, when the settings use it: units' vectors through the sentence cache, the question's not."""
+    if settings.reader_floor <= 0 and not settings.reader_rank:
+        return {}
+    reader = Reader.load(embedder)
+    return {"reader": SentenceCache(reader), "read_question": reader.batch if settings.reader_rank else None}
 
 
 class SentenceCache:

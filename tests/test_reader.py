@@ -1,6 +1,6 @@
 """The fitted reader (service/answering/reader.py): the shipped layers load onto the bundled model, read a question
-closer to the sentence answering it than to one sharing its words, and turn an ask the rules let through into an
-unanswered one when no unit comes within the floor."""
+closer to the sentence answering it than to one sharing its words, order the first units the rules let through, and
+turn an ask the rules let through into an unanswered one when no unit comes within the floor."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_an_ask_no_unit_reads_as_answering_is_not_covered(corpus_kb, reader: Rea
     from service.answering.service import FAR_IN_READING
     from service.knowledge_base import SentenceCache
 
-    assert corpus_kb.answers.reader is None  # off by default: the rules alone let the question through
+    assert corpus_kb.answers.reader_floor == 0  # off by default: the rules alone let the question through
     assert corpus_kb.ask(UNANSWERED_BY_READING).state == "answered"
     monkeypatch.setattr(corpus_kb.answers, "reader", SentenceCache(reader))
     monkeypatch.setattr(corpus_kb.answers, "reader_floor", MEASURED_FLOOR)
@@ -74,5 +74,24 @@ def test_the_setting_turns_the_reader_on(tmp_path: Path, embedder) -> None:
     kb = KnowledgeBase.open(make_settings(tmp_path, ui=False, reader_floor=MEASURED_FLOOR), embedder)
     try:
         assert kb.answers.reader is not None and kb.answers.reader_floor == MEASURED_FLOOR
+    finally:
+        kb.close()
+
+
+def test_the_reader_orders_the_units_the_rules_let_through(corpus_kb, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules put the sentence naming Clements as Chair first; the reader, the one saying how she took part
+    question = "How did Kelly Clements take part in the event?"
+    assert corpus_kb.answers.read_question is not None  # on by default
+    assert "via video message" in corpus_kb.ask(question).citations[0].quote
+    monkeypatch.setattr(corpus_kb.answers, "read_question", None)
+    assert "via video message" not in corpus_kb.ask(question).citations[0].quote
+
+
+def test_the_setting_turns_the_reader_off_for_ranking(tmp_path: Path, embedder) -> None:
+    from service.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.open(make_settings(tmp_path, ui=False, reader_rank=False), embedder)
+    try:
+        assert kb.answers.reader is None and kb.answers.read_question is None
     finally:
         kb.close()
