@@ -32,7 +32,7 @@ from service.answering.service import AnswerService
 from service.glossary import load_glossary
 from service.models import NO_MATCH, Answer, Filters, Passage, SearchResponse
 from service.originals import Originals
-from service.query_embedding import QueryEmbedder, build_query_embedder
+from service.query_embedding import QueryEmbedder, build_query_embedder, build_reader_embedder
 from service.retrieval import Retriever
 
 log = logging.getLogger(__name__)
@@ -285,7 +285,7 @@ def _reading(settings: Settings, embedder: MiniLMEmbedder) -> dict[str, Any]:
     """The fitted reader, when the settings use it: units' vectors through the sentence cache, the question's not."""
     if settings.reader_floor <= 0 and not settings.reader_rank:
         return {}
-    reader = Reader.load(embedder)
+    reader = build_reader_embedder(settings, embedder, Reader.load(embedder))
     return {"reader": SentenceCache(reader), "read_question": reader.batch if settings.reader_rank else None}
 
 

@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -55,6 +55,17 @@ CHECK_SENTENCES = (
 LONG_CHECK_TEXT = " ".join(["Interim measures protect the complainant while the case is open."] * 40)
 
 
+class Fitted(Protocol):
+    """The bundled model with some layers replaced by fitted ones (``service.answering.reader.Reader``)."""
+
+    @property
+    def layers(self) -> Path: ...  # the file of the fitted layers (part of the export's cache key)
+
+    def apply(self, bert: Any) -> None: ...  # put the fitted layers into a freshly loaded BERT
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...  # the torch reference vectors
+
+
 class OnnxMismatchError(RuntimeError):
     """ONNX disagrees with torch. Internal: ``build_query_embedder`` catches it; never shown to users."""
 
@@ -83,23 +94,24 @@ class OnnxQueryEmbedder:
 
     @classmethod
     def build(
-        cls, settings: Settings, embedder: MiniLMEmbedder, threads: int | None = None
+        cls, settings: Settings, embedder: MiniLMEmbedder, threads: int | None = None, fitted: Fitted | None = None
     ) -> OnnxQueryEmbedder:
         """Export once (reused while the model files are unchanged), load, and verify against torch.
 
-        ``threads``: ONNX Runtime intra-op threads per query; default ``settings.query_threads``.
+        ``threads``: ONNX Runtime intra-op threads per query; default ``settings.query_threads``. ``fitted``: the
+        model with some layers replaced (the answer reader's), exported and verified against its own torch model.
         """
         threads = settings.query_threads if threads is None else threads
         model_dir = Path(embedder.model_dir)
         tokenizer = load_tokenizer(model_dir, embedder)
-        path = export_path(settings.cache_dir, model_dir)
+        path = export_path(settings.cache_dir, model_dir, fitted)
         if not path.exists():
-            export_model(embedder, tokenizer, path)
+            export_model(embedder, tokenizer, path, fitted)
         lean = open_session(path, 1) if threads > 1 else None
         onnx_embedder = cls(open_session(path, threads), tokenizer, lean)
-        worst = verify(onnx_embedder, embedder)
+        worst = verify(onnx_embedder, embedder, fitted)
         if lean is not None:
-            worst = min(worst, verify(cls(lean, tokenizer), embedder))
+            worst = min(worst, verify(cls(lean, tokenizer), embedder, fitted))
         log.info("ONNX query embedding ready (%s, %d thread(s), worst cosine %.6f)", path, threads, worst)
         return onnx_embedder
 
@@ -160,32 +172,34 @@ def load_tokenizer(model_dir: Path, embedder: MiniLMEmbedder) -> Tokenizer:
     return tokenizer
 
 
-def model_fingerprint(model_dir: Path) -> str:
-    """Hash of every file of the model folder (relative path and content), of the export format and of the
-    ONNX Runtime version (its optimizer wrote the fused graph, and that choice was verified with it)."""
+def model_fingerprint(model_dir: Path, fitted: Fitted | None = None) -> str:
+    """Hash of every file of the model folder (relative path and content), of the fitted layers' file if any, of
+    the export format and of the ONNX Runtime version (its optimizer wrote the fused graph, and that choice was
+    verified with it)."""
     import onnxruntime
 
     digest = hashlib.sha256(f"{EXPORT_FORMAT} onnxruntime {onnxruntime.__version__}".encode())
-    for file in sorted(p for p in model_dir.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(model_dir).as_posix().encode())
+    named = [(p.relative_to(model_dir).as_posix(), p) for p in sorted(model_dir.rglob("*")) if p.is_file()]
+    for name, file in [*named, *([(f"fitted/{fitted.layers.name}", fitted.layers)] if fitted else [])]:
+        digest.update(name.encode())
         with file.open("rb") as handle:
             digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()[:16]
 
 
-def export_path(cache_dir: Path, model_dir: Path) -> Path:
-    return cache_dir / "onnx" / model_fingerprint(model_dir) / "model.onnx"
+def export_path(cache_dir: Path, model_dir: Path, fitted: Fitted | None = None) -> Path:
+    return cache_dir / "onnx" / model_fingerprint(model_dir, fitted) / "model.onnx"
 
 
-def export_model(embedder: MiniLMEmbedder, tokenizer: Tokenizer, target: Path) -> None:
+def export_model(embedder: MiniLMEmbedder, tokenizer: Tokenizer, target: Path, fitted: Fitted | None = None) -> None:
     """Trace the model with pooling and normalisation, fuse it, and move the graph that matches torch
     (fused if it does, else plain) to ``target``: temp files, then an atomic rename."""
     started = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
     plain, fused = _temp_graph(target.parent), _temp_graph(target.parent)
     try:
-        _trace_to(Path(embedder.model_dir), tokenizer, plain)
-        _verified_graph(plain, fused, embedder, tokenizer).replace(target)
+        _trace_to(Path(embedder.model_dir), tokenizer, plain, fitted)
+        _verified_graph(plain, fused, embedder, tokenizer, fitted).replace(target)
     finally:
         plain.unlink(missing_ok=True)
         fused.unlink(missing_ok=True)
@@ -197,11 +211,12 @@ def _temp_graph(folder: Path) -> Path:
         return Path(handle.name)
 
 
-def _verified_graph(plain: Path, fused: Path, embedder: MiniLMEmbedder, tokenizer: Tokenizer) -> Path:
+def _verified_graph(plain: Path, fused: Path, embedder: MiniLMEmbedder, tokenizer: Tokenizer,
+                    fitted: Fitted | None = None) -> Path:
     """``fused`` when ONNX Runtime's optimizer works on ``plain`` and its output matches torch, else ``plain``."""
     try:
         fuse_graph(plain, fused, Path(embedder.model_dir))
-        verify(OnnxQueryEmbedder(open_session(fused, 1), tokenizer), embedder)
+        verify(OnnxQueryEmbedder(open_session(fused, 1), tokenizer), embedder, fitted)
     except Exception as err:  # the fusion is only an optimisation; the plain graph is verified at start-up
         log.warning("the fused ONNX graph is unusable (%s); keeping the plain export", err)
         return plain
@@ -224,10 +239,10 @@ def fuse_graph(source: Path, target: Path, model_dir: Path) -> None:
     model.save_model_to_file(str(target))
 
 
-def _trace_to(model_dir: Path, tokenizer: Tokenizer, temp: Path) -> None:
+def _trace_to(model_dir: Path, tokenizer: Tokenizer, temp: Path, fitted: Fitted | None = None) -> None:
     import torch
 
-    encoder = _pooled_encoder(model_dir)
+    encoder = _pooled_encoder(model_dir, fitted)
     # the first row is padded, so the traced graph keeps the attention mask
     example = model_inputs(tokenizer.encode_batch(["a short example", "a longer example with some padding"]))
     args = tuple(torch.from_numpy(example[name]) for name in INPUT_NAMES)
@@ -240,8 +255,9 @@ def _trace_to(model_dir: Path, tokenizer: Tokenizer, temp: Path) -> None:
         )
 
 
-def _pooled_encoder(model_dir: Path) -> Any:
-    """BERT, then sentence-transformers' Pooling (mean) and Normalize modules, as one torch module."""
+def _pooled_encoder(model_dir: Path, fitted: Fitted | None = None) -> Any:
+    """BERT (with the fitted layers in place of its own, if any), then sentence-transformers' Pooling (mean) and
+    Normalize modules, as one torch module."""
     import torch
     from transformers import AutoModel
 
@@ -260,6 +276,8 @@ def _pooled_encoder(model_dir: Path) -> Any:
 
     # eager attention: ORT's attention fusion recognises its MatMul-Softmax-MatMul pattern, not SDPA's
     bert = AutoModel.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager")
+    if fitted is not None:
+        fitted.apply(bert)
     return PooledEncoder(bert).eval()
 
 
@@ -274,12 +292,13 @@ def open_session(path: Path, threads: int) -> ort.InferenceSession:
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def verify(onnx_embedder: OnnxQueryEmbedder, embedder: MiniLMEmbedder) -> float:
-    """Worst ONNX-vs-torch cosine on the check sentences (batch and single path); raises below MIN_COSINE."""
+def verify(onnx_embedder: OnnxQueryEmbedder, embedder: MiniLMEmbedder, fitted: Fitted | None = None) -> float:
+    """Worst ONNX-vs-torch cosine on the check sentences (batch and single path); raises below MIN_COSINE. The
+    torch side is the embedder's model, or the fitted one's."""
     check_tokenizer(onnx_embedder.tokenizer, embedder)
     texts = list(CHECK_SENTENCES)
     with _torch_threads(1):
-        expected = embedder.encode(texts)
+        expected = fitted.encode(texts) if fitted else embedder.encode(texts)
     got = np.vstack([onnx_embedder(texts[0]), onnx_embedder.batch(texts)])
     cosines = np.sum(got * np.vstack([expected[:1], expected]), axis=1)
     worst = float(cosines.min())

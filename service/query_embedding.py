@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from ingest.embedding import DIM, MiniLMEmbedder
 from ingest.settings import Settings
+
+if TYPE_CHECKING:
+    from service.answering.reader import Reader
 
 log = logging.getLogger(__name__)
 
@@ -45,3 +48,16 @@ def build_query_embedder(settings: Settings, embedder: MiniLMEmbedder) -> QueryE
         except Exception as err:  # ONNX is an optimisation; torch always works
             log.warning("ONNX query embedding unavailable (%s); using torch", err)
     return TorchQueryEmbedder(embedder)
+
+
+def build_reader_embedder(settings: Settings, embedder: MiniLMEmbedder, reader: Reader) -> QueryEmbedder:
+    """The answer reader (``service.answering.reader``) as a sentence embedder: its ONNX export when the query
+    backend is ONNX (a question's run drops from ~15 ms to a few), else the torch model itself."""
+    if settings.query_backend == "onnx":
+        try:
+            from service.onnx_embedding import OnnxQueryEmbedder
+
+            return OnnxQueryEmbedder.build(settings, embedder, fitted=reader)
+        except Exception as err:  # ONNX is an optimisation; torch always works
+            log.warning("ONNX answer reader unavailable (%s); using torch", err)
+    return reader

@@ -95,3 +95,19 @@ def test_the_setting_turns_the_reader_off_for_ranking(tmp_path: Path, embedder) 
         assert kb.answers.reader is None and kb.answers.read_question is None
     finally:
         kb.close()
+
+
+def test_the_reader_runs_on_onnx_with_the_same_vectors_and_on_torch_when_asked(tmp_path: Path, embedder,
+                                                                               reader: Reader) -> None:
+    from service.onnx_embedding import OnnxQueryEmbedder, export_path
+    from service.query_embedding import build_reader_embedder
+
+    settings = make_settings(tmp_path, ui=False)
+    fast = build_reader_embedder(settings, embedder, reader)
+    assert isinstance(fast, OnnxQueryEmbedder)
+    texts = ["Within how many days must a manager pass on a complaint?", "Managers forward complaints within two days."]
+    assert np.allclose(fast.batch(texts), reader.batch(texts), atol=1e-4)
+    model_dir = Path(embedder.model_dir)
+    assert export_path(settings.cache_dir, model_dir, reader) != export_path(settings.cache_dir, model_dir)  # its own
+    slow = build_reader_embedder(make_settings(tmp_path, ui=False, query_backend="torch"), embedder, reader)
+    assert slow is reader

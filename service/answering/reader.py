@@ -36,30 +36,41 @@ class Reader:
 
     dim = DIM
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, layers: Path = LAYERS_FILE) -> None:
         self.model = model
+        self.layers = layers  # the fitted layers' file: also what an ONNX export of the reader is keyed on
 
     @classmethod
     def load(cls, embedder: MiniLMEmbedder, path: Path = LAYERS_FILE) -> Reader:
         """The embedder's model with the fitted layers in place of its own (a copy: the embedder is untouched)."""
-        import torch
-
         model = copy.deepcopy(embedder.model)
-        with np.load(path) as weights:
-            state = {name: torch.from_numpy(weights[name].astype(np.float32)) for name in weights.files}
-        bert = model[0].auto_model
-        unknown = set(state) - set(bert.state_dict())
-        if unknown or not state:
-            raise ValueError(f"{path.name} does not fit the bundled model: {sorted(unknown)[:3] or 'no layers'}")
-        bert.load_state_dict(state, strict=False)
+        put_layers(model[0].auto_model, path)
         model.eval()
-        return cls(model)
+        return cls(model, path)
+
+    def apply(self, bert: Any) -> None:
+        """Put the fitted layers into another copy of the model's BERT (an ONNX export of the reader)."""
+        put_layers(bert, self.layers)
 
     def __call__(self, text: str) -> np.ndarray:
         return self.batch([text])[0]
 
     def batch(self, texts: list[str]) -> np.ndarray:
         return packed(self.model, texts, ROWS_PER_RUN)
+
+    encode = batch  # the torch reference an ONNX export is checked against
+
+
+def put_layers(bert: Any, path: Path) -> None:
+    """Load the fitted layers of ``path`` into ``bert``; a file for another model is refused."""
+    import torch
+
+    with np.load(path) as weights:
+        state = {name: torch.from_numpy(weights[name].astype(np.float32)) for name in weights.files}
+    unknown = set(state) - set(bert.state_dict())
+    if unknown or not state:
+        raise ValueError(f"{path.name} does not fit the bundled model: {sorted(unknown)[:3] or 'no layers'}")
+    bert.load_state_dict(state, strict=False)
 
 
 def closeness(vectors: Callable[[list[str]], np.ndarray], question: str, texts: list[str]) -> np.ndarray:
