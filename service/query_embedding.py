@@ -52,12 +52,13 @@ def build_query_embedder(settings: Settings, embedder: MiniLMEmbedder) -> QueryE
 
 def build_reader_embedder(settings: Settings, embedder: MiniLMEmbedder, reader: Reader) -> QueryEmbedder:
     """The answer reader (``service.answering.reader``) as a sentence embedder: its ONNX export when the query
-    backend is ONNX (a question's run drops from ~15 ms to a few), else the torch model itself."""
+    backend is ONNX, else the torch model itself. One thread, no pool: a second spinning pool beside the query
+    session's slowed both (warm answers 21.5 ms mean on two threads, 16.2 on one, 14.8 without the reader)."""
     if settings.query_backend == "onnx":
         try:
             from service.onnx_embedding import OnnxQueryEmbedder
 
-            return OnnxQueryEmbedder.build(settings, embedder, fitted=reader)
+            return OnnxQueryEmbedder.build(settings, embedder, threads=1, fitted=reader)
         except Exception as err:  # ONNX is an optimisation; torch always works
             log.warning("ONNX answer reader unavailable (%s); using torch", err)
     return reader
