@@ -264,8 +264,9 @@ class AnswerService:
         """Each ask's first ``READER_RANK_TOP`` answering units put in the order the fitted reader reads them as
         answering the question, the rules' order kept as a bonus of ``READER_PRIOR / (1 + place)``: the rules let
         through units on the ask's topic, and the reader tells the one that answers it from one that shares its words
-        ("the data re-confirmed that ..." for "What did the survey data confirm?", not "the results of the survey
-        will inform ..."). Measured in eval/data/README.md, "The reader orders what the rules let through"."""
+        ("How did Kelly Clements take part in the event?": "... Ms. Kelly T. Clements, addressed participants via
+        video message", not a sentence on what the Chair said). Measured in eval/data/README.md, "The reader orders
+        what the rules let through"."""
         if self.reader is None or self.read_question is None:
             return coverage
         asked: np.ndarray | None = None
