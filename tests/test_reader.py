@@ -111,3 +111,16 @@ def test_the_reader_runs_on_onnx_with_the_same_vectors_and_on_torch_when_asked(t
     assert export_path(settings.cache_dir, model_dir, reader) != export_path(settings.cache_dir, model_dir)  # its own
     slow = build_reader_embedder(make_settings(tmp_path, ui=False, query_backend="torch"), embedder, reader)
     assert slow is reader
+
+
+def test_a_floor_of_zero_leaves_the_reading_off_though_the_reader_is_loaded(corpus_kb,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    service = corpus_kb.answers
+    question = "How did Kelly Clements take part in the event?"
+    scored, coverage = service.read(question, service.retriever.retrieve(question, 5, None))
+    asked = service.read_question([question])[0]
+    # every unit reads as far from the question as a text can be
+    monkeypatch.setattr(service, "reader", lambda texts: np.stack([asked if t == question else -asked for t in texts]))
+    assert service.reader_floor == 0 and service.read_again(question, scored, coverage) == coverage
+    monkeypatch.setattr(service, "reader_floor", MEASURED_FLOOR)
+    assert service.read_again(question, scored, coverage).state == "not_covered"

@@ -251,7 +251,7 @@ class AnswerService:
         """The asks the rules found answered, read again by the fitted reader (``reader.py``): an ask none of whose
         answering units comes within ``reader_floor`` of the question is not answered."""
         reader = self.reader
-        if reader is None:
+        if reader is None or self.reader_floor <= 0:  # 0 leaves the floor off, though the reader orders units
             return coverage
 
         def far(ask: AskCoverage) -> str | None:
