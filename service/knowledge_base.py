@@ -69,6 +69,7 @@ class KnowledgeBase:
         self.embed_texts = SentenceCache(self.embed_query)
         self.retriever = Retriever(index, self.embed_query, lambda: self._committed, settings.prefetch, self.multi,
                                    load_glossary(settings.corpus_dir))
+        reader, read_question = _reading(settings, embedder)
         self.answers = AnswerService(
             self.retriever,
             ExtractiveAnswerer(self.embed_texts, settings.answer_sentences),
@@ -78,8 +79,10 @@ class KnowledgeBase:
             SourceCheck(self.ingestor.catalog.entries, lambda: set(self.manifest.documents), self.token_set),
             llm=build_llm(settings, self.embed_texts, self.token_set),
             other_asker=OtherLanguageAsker.load() if self.multi is not None else None,
+            reader=reader,
             reader_floor=settings.reader_floor,
-            **_reading(settings, embedder),
+            read_question=read_question,
+            reader_rank=settings.reader_rank,
         )
 
     @classmethod
@@ -281,12 +284,13 @@ def contacts_for_answers(path: Path) -> list[Contact]:
     return Contacts.load(path).contacts
 
 
-def _reading(settings: Settings, embedder: MiniLMEmbedder) -> dict[str, Any]:
+def _reading(settings: Settings, embedder: MiniLMEmbedder
+             ) -> tuple[SentenceCache | None, Callable[[list[str]], np.ndarray] | None]:
     """The fitted reader, when the settings use it: units' vectors through the sentence cache, the question's not."""
     if settings.reader_floor <= 0 and not settings.reader_rank:
-        return {}
+        return None, None
     reader = build_reader_embedder(settings, embedder, Reader.load(embedder))
-    return {"reader": SentenceCache(reader), "read_question": reader.batch if settings.reader_rank else None}
+    return SentenceCache(reader), reader.batch
 
 
 class SentenceCache:

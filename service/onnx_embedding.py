@@ -63,7 +63,7 @@ class Fitted(Protocol):
 
     def apply(self, bert: Any) -> None: ...  # put the fitted layers into a freshly loaded BERT
 
-    def encode(self, texts: list[str]) -> np.ndarray: ...  # the torch reference vectors
+    def batch(self, texts: list[str]) -> np.ndarray: ...  # the torch reference vectors
 
 
 class OnnxMismatchError(RuntimeError):
@@ -112,7 +112,8 @@ class OnnxQueryEmbedder:
         worst = verify(onnx_embedder, embedder, fitted)
         if lean is not None:
             worst = min(worst, verify(cls(lean, tokenizer), embedder, fitted))
-        log.info("ONNX query embedding ready (%s, %d thread(s), worst cosine %.6f)", path, threads, worst)
+        log.info("ONNX %s ready (%s, %d thread(s), worst cosine %.6f)", "answer reader" if fitted else "query embedding",
+                 path, threads, worst)
         return onnx_embedder
 
     @property
@@ -180,7 +181,9 @@ def model_fingerprint(model_dir: Path, fitted: Fitted | None = None) -> str:
 
     digest = hashlib.sha256(f"{EXPORT_FORMAT} onnxruntime {onnxruntime.__version__}".encode())
     named = [(p.relative_to(model_dir).as_posix(), p) for p in sorted(model_dir.rglob("*")) if p.is_file()]
-    for name, file in [*named, *([(f"fitted/{fitted.layers.name}", fitted.layers)] if fitted else [])]:
+    if fitted is not None:
+        named.append((f"fitted/{fitted.layers.name}", fitted.layers))
+    for name, file in named:
         digest.update(name.encode())
         with file.open("rb") as handle:
             digest.update(hashlib.file_digest(handle, "sha256").digest())
@@ -298,7 +301,7 @@ def verify(onnx_embedder: OnnxQueryEmbedder, embedder: MiniLMEmbedder, fitted: F
     check_tokenizer(onnx_embedder.tokenizer, embedder)
     texts = list(CHECK_SENTENCES)
     with _torch_threads(1):
-        expected = fitted.encode(texts) if fitted else embedder.encode(texts)
+        expected = fitted.batch(texts) if fitted else embedder.encode(texts)
     got = np.vstack([onnx_embedder(texts[0]), onnx_embedder.batch(texts)])
     cosines = np.sum(got * np.vstack([expected[:1], expected]), axis=1)
     worst = float(cosines.min())

@@ -643,8 +643,10 @@ def speaker_names(text: str) -> list[tuple[int, str]]:
 
 
 # words that say what kind of answer is wanted, not what it is about: "what year", "what is her job"
+# the kind words that name a thing as well as the answer asked for: a phone, an email, an address, a website
+CONTACT_WORDS = "phone telephone email e-mail address website"
 KIND_WORDS = ("year date month day time long deadline period within number percentage share rate amount job role title "
-              "position post function affiliation name who represent phone telephone email e-mail address website "
+              f"position post function affiliation name who represent {CONTACT_WORDS} "
               "contact details last lasts lasted")  # "how long did the event last"
 
 
@@ -661,8 +663,4 @@ def kind_stems() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def contact_stems() -> frozenset[str]:
-    """The kind words that name a thing as well as the answer asked for: a phone, an email, an address, a website."""
     return frozenset(stem(w) for w in CONTACT_WORDS.split())
-
-
-CONTACT_WORDS = "phone telephone email e-mail address website"

@@ -58,8 +58,6 @@ class Reader:
     def batch(self, texts: list[str]) -> np.ndarray:
         return packed(self.model, texts, ROWS_PER_RUN)
 
-    encode = batch  # the torch reference an ONNX export is checked against
-
 
 def put_layers(bert: Any, path: Path) -> None:
     """Load the fitted layers of ``path`` into ``bert``; a file for another model is refused."""

@@ -7,8 +7,8 @@ passages mention, abstains; otherwise each ask of the question is checked agains
 none -> an abstention with the reason and the closest documents as suggestions (never as citations). An ask naming
 a word no document holds is answered only by a unit that does not read closer to it without that word. With the
 fitted reader on (``reader.py``, ``KB_READER_FLOOR``), an ask is answered only when it also reads one of its units
-as close to the question. The reader (``KB_READER_RANK``, on by default) also orders each ask's first units. The LLM, when configured, only writes answers the same decision allows, and its text is
-grounded and verified.
+as close to the question; the reader (``KB_READER_RANK``, on by default) also orders each ask's first units. The
+LLM, when configured, only writes answers the same decision allows, and its text is grounded and verified.
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ from service.answering.focus import (
     words,
 )
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
-from service.answering.reader import closeness
 from service.answering.same_language import SameLanguageAnswerer
 from service.answering.verify import verify
 from service.models import Answer, Citation, Filters, Suggestion
@@ -99,12 +98,13 @@ class AnswerService:
         reader: Callable[[list[str]], np.ndarray] | None = None,
         reader_floor: float = 0.0,
         read_question: Callable[[list[str]], np.ndarray] | None = None,
+        reader_rank: bool = False,
     ) -> None:
         """``other_asker``: reads who asks a question in another language (None: such questions are not read);
-        ``reader``: unit vectors in the fitted reading (``reader.py``), in which an ask's answering units must come
-        within ``reader_floor`` of the question (None: not read); ``read_question``: the question's vector in that
-        reading (never cached: the question is not kept), with which the reader orders each ask's first units
-        (None: the rules' order stands)."""
+        ``reader`` and ``read_question``: the units' vectors in the fitted reading (``reader.py``; cached) and the
+        question's (never cached: the question is not kept), both or neither (None: not read). In that reading an
+        ask's answering units must come within ``reader_floor`` of the question, and with ``reader_rank`` it orders
+        each ask's first units (else the rules' order stands)."""
         self.retriever = retriever
         self.extractive = extractive
         self.detector = detector
@@ -116,6 +116,7 @@ class AnswerService:
         self.reader = reader
         self.reader_floor = reader_floor
         self.read_question = read_question
+        self.reader_rank = reader_rank
         self.care = CareAnswerer(retriever.retrieve, extractive, extractive.embed_texts)
         multi = retriever.multi
         self.same_language = SameLanguageAnswerer(retriever.terms, multi.encode) if multi is not None else None
@@ -250,13 +251,12 @@ class AnswerService:
     def read_again(self, question: str, scored: Scored, coverage: Coverage) -> Coverage:
         """The asks the rules found answered, read again by the fitted reader (``reader.py``): an ask none of whose
         answering units comes within ``reader_floor`` of the question is not answered."""
-        reader = self.reader
-        if reader is None or self.reader_floor <= 0:  # 0 leaves the floor off, though the reader orders units
+        if self.reader_floor <= 0 or (near := self.in_reading(question)) is None:  # 0: off, though it may order units
             return coverage
 
         def far(ask: AskCoverage) -> str | None:
             shown = [scored.units[i].shown() for i in ask.answering]
-            return FAR_IN_READING if float(np.max(closeness(reader, question, shown))) < self.reader_floor else None
+            return FAR_IN_READING if float(np.max(near(shown))) < self.reader_floor else None
 
         return unanswer(coverage, far)
 
@@ -267,19 +267,32 @@ class AnswerService:
         ("How did Kelly Clements take part in the event?": "... Ms. Kelly T. Clements, addressed participants via
         video message", not a sentence on what the Chair said). Measured in eval/data/README.md, "The reader orders
         what the rules let through"."""
-        if self.reader is None or self.read_question is None:
+        if not self.reader_rank or (near := self.in_reading(question)) is None:
             return coverage
-        asked: np.ndarray | None = None
         asks = []
         for ask in coverage.asks:
             top = ask.answering[:READER_RANK_TOP]
             if len(top) > 1:
-                asked = self.read_question([question])[0] if asked is None else asked
-                near = self.reader([scored.units[i].shown() for i in top]) @ asked
-                order = sorted(range(len(top)), key=lambda k: float(near[k]) + READER_PRIOR / (1 + k), reverse=True)
+                closeness = near([scored.units[i].shown() for i in top])
+                order = sorted(range(len(top)), key=lambda k: float(closeness[k]) + READER_PRIOR / (1 + k), reverse=True)
                 ask = replace(ask, answering=tuple(top[k] for k in order) + ask.answering[READER_RANK_TOP:])
             asks.append(ask)
         return Coverage(tuple(asks))
+
+    def in_reading(self, question: str) -> Callable[[list[str]], np.ndarray] | None:
+        """Texts' closeness to the question in the fitted reading (None: the reader is off): their vectors through
+        the sentence cache, the question's read on first use and never cached."""
+        reader, read_question = self.reader, self.read_question
+        if reader is None or read_question is None:
+            return None
+        asked: list[np.ndarray] = []
+
+        def near(texts: list[str]) -> np.ndarray:
+            if not asked:
+                asked.append(read_question([question])[0])
+            return reader(texts) @ asked[0]
+
+        return near
 
     def widen(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage, top_k: int,
               filters: Filters | None, missing: Sequence[MissingSource] = ()) -> tuple[Retrieved, Scored, Coverage]:
