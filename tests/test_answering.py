@@ -17,6 +17,8 @@ DISCLOSURES = [
     "A senior colleague cornered me in the lift and tried to kiss me.",
     "I reported my team leader months ago and now I am being excluded from meetings.",
     "He keeps asking me out after I said no, and he is my boss.",
+    "i got a message on teams from the deputy rep asking what colour my underwear is",
+    "He said he'd give me a good performance review if I spent the weekend with him",
 ]
 NEUTRAL = [
     "What does the Model Policy say about informal resolution?",
@@ -26,6 +28,8 @@ NEUTRAL = [
     "What did the keynote speaker say about leadership?",
     "How much did workplace sexual harassment cost the Australian economy?",
     "What should managers do to prevent harassment in country offices?",
+    "Will my overtime be paid if I spent the weekend finishing the survey report?",
+    "Which underwear brands sponsored the gala?",
 ]
 
 
