@@ -72,8 +72,8 @@ class KnowledgeBase:
         reader, read_question = _reading(settings, embedder)
         self.answers = AnswerService(
             self.retriever,
-            ExtractiveAnswerer(self.embed_texts, settings.answer_sentences),
-            DisclosureDetector(self.embed_texts),
+            ExtractiveAnswerer(self.embed_texts, settings.answer_sentences, embed_asked=self.embed_texts.once),
+            DisclosureDetector(self.embed_texts.once),
             settings.abstain_threshold,
             lambda: contacts_for_answers(settings.corpus_dir / "contacts.toml"),
             SourceCheck(self.ingestor.catalog.entries, lambda: set(self.manifest.documents), self.token_set),
@@ -313,6 +313,13 @@ class SentenceCache:
             self.cache.update((t, found[t]) for t in missing)
         return np.stack([found[t] for t in texts])
 
+    def once(self, texts: list[str]) -> np.ndarray:
+        """Texts made from a question (an ask with its names left out, a question without one word): embedded and
+        kept nowhere, as nothing a user types is kept."""
+        if not texts:
+            return np.zeros((0, self.embed.dim), dtype=np.float32)
+        return self.embed_by_length(texts)
+
     def embed_by_length(self, texts: list[str]) -> np.ndarray:
         """Sentences sorted by length, embedded a few at a time: one batch is padded to its longest text,
         and padding a mixed batch of ~25 answer sentences to the longest doubled the model's CPU time
@@ -325,7 +332,7 @@ class SentenceCache:
         return vectors
 
 
-def build_llm(settings: Settings, embed_texts: Any, token_set: Any) -> Any:
+def build_llm(settings: Settings, embed_texts: SentenceCache, token_set: Any) -> Any:
     """The LLM answerer when one is configured; None keeps answers extractive and everything local."""
     if settings.llm_provider == "openai" and not settings.llm_base_url:
         return None  # the default: no LLM (ollama has a default address; llamacpp needs only the model file)
@@ -334,4 +341,4 @@ def build_llm(settings: Settings, embed_texts: Any, token_set: Any) -> Any:
                          f"'{settings.llm_model}' is not a file")
     from service.answering.llm import LLMAnswerer
 
-    return LLMAnswerer.from_settings(settings, embed_texts, token_set)
+    return LLMAnswerer.from_settings(settings, embed_texts, token_set, embed_claims=embed_texts.once)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ingest.models import DocType
-from service.answering.answerability import asked_numbers, assess
+from service.answering.answerability import WordVectors, asked_numbers, assess
 from service.answering.candidates import Unit, is_statement, units
 from service.answering.coverage import expected_answer
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
@@ -241,7 +241,7 @@ def test_words_close_in_meaning_count_as_shared_when_single_words_are_embedded()
     def word_vectors(texts: list[str]) -> np.ndarray:
         return np.array([close.get(t, (0.0, 1.0) if t == "allies" else (-0.6, -0.8)) for t in texts])
 
-    assert assess(asks, found, [0.35], word_vectors=word_vectors).state == "answered"
+    assert assess(asks, found, [0.35], word_vectors=WordVectors.of(word_vectors)).state == "answered"
 
 
 def test_what_is_x_is_answered_first_by_the_sentence_saying_what_x_is():

@@ -212,3 +212,34 @@ def test_retention_is_a_setting(monkeypatch, tmp_path):
     assert settings.feedback_retention_days == 7
     assert FeedbackStore.for_settings(settings).retention_days == 7
     assert Settings.model_fields["feedback_retention_days"].description
+
+
+def test_answering_keeps_no_text_of_the_question_in_memory(corpus_kb, monkeypatch):
+    """The sentence caches (MiniLM's and the reader's) and the memoised readings of passages hold passages' text
+    only: a question, an ask with its names left out and a question with one word taken out are embedded and read
+    without being kept."""
+    from service.answering import answerability, candidates, extractive
+    from service.knowledge_base import SentenceCache
+
+    token = "quokkaish"
+    read: list[str] = []
+
+    def spying(real):
+        def spy(text: str):
+            read.append(text)
+            return real(text)
+        return spy
+
+    for module in (answerability, candidates, extractive):
+        for name in ("passage_stems", "passage_concepts"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, spying(getattr(module, name)))
+    questions = [f"What did Bhatia say about {token} training?",  # names a speaker: the ask is read without her name
+                 f"Can staff get {token} leave after reporting harassment?",  # a word no passage holds, taken out
+                 f"How many {token} focal points are there in the UN?"]
+    for question in questions:
+        corpus_kb.ask(question)
+    caches = [c.cache for c in (corpus_kb.embed_texts, corpus_kb.answers.reader) if isinstance(c, SentenceCache)]
+    assert read and corpus_kb.embed_texts.cache, "passages were read and their sentences cached"
+    assert not [text for text in read if token in text]
+    assert not [text for cache in caches for text in cache if token in text.lower()]

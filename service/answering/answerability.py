@@ -63,6 +63,7 @@ from service.answering.focus import (
     mentioned,
     name_runs,
     opens_ask,
+    passage_stems,
     people_stems,
     plain,
     speaker_names,
@@ -131,7 +132,20 @@ class Coverage:
 
 
 TopicSimilarity = Callable[[Part], "np.ndarray"]
-WordVectors = Callable[[list[str]], "np.ndarray"]  # unit vectors of single words
+Embed = Callable[[list[str]], "np.ndarray"]
+
+
+@dataclass(frozen=True)
+class WordVectors:
+    """Unit vectors of single words: an ask's through ``asked``, which keeps nothing (a user's words are kept
+    nowhere), the units' through ``theirs``, which may cache them (they recur across questions)."""
+
+    asked: Embed
+    theirs: Embed
+
+    @classmethod
+    def of(cls, embed: Embed) -> WordVectors:
+        return cls(embed, embed)
 
 
 @dataclass(frozen=True)
@@ -472,8 +486,7 @@ def _close_words(topic: frozenset[str], unit: Unit, text: str, word_vectors: Wor
     theirs = list(dict.fromkeys(w.lower() for w in unit.common_words if len(w) > 2 and w.lower() not in stop_words()))
     if not asked or not theirs:
         return 0
-    vectors = word_vectors(asked + theirs)
-    closeness = vectors[: len(asked)] @ vectors[len(asked) :].T
+    closeness = word_vectors.asked(asked) @ word_vectors.theirs(theirs).T
     return int((closeness.max(axis=1) >= WORD_COSINE).sum())
 
 
@@ -490,7 +503,7 @@ def _names_defined_term(part: Part, unit: Unit) -> bool:
     if DEFINITION not in part.concepts:
         return True
     defined = part.terms - DEFINING_STEMS
-    return not defined or bool(defined & content_stems(unit.text))
+    return not defined or bool(defined & passage_stems(unit.text))
 
 
 def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None) -> str:

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from ingest.sentences import FOOTNOTE_AT_END, sentence_spans
 from service.answering.coverage import SPEAKER, holds_contact
-from service.answering.focus import concepts_in, content_stems, plain, speaker_names
+from service.answering.focus import passage_concepts, passage_stems, plain, speaker_names
 from service.answering.verify import unmark
 from service.models import Passage
 
@@ -89,17 +89,17 @@ class Unit:
 
     @cached_property
     def concepts(self) -> frozenset[str]:
-        return concepts_in(self.reading, every=True)
+        return passage_concepts(self.reading)
 
     @cached_property
     def stems(self) -> set[str]:
-        return content_stems(self.reading)
+        return set(passage_stems(self.reading))
 
     @cached_property
     def common_stems(self) -> frozenset[str]:
         """Stems of its words used as common words: the section heading, words opening a sentence and lowercase
         ones, not a word inside a name ("friend" of "Group of Friends", "member" of "Member States")."""
-        return frozenset(content_stems(" ".join(self.common_words)))
+        return passage_stems(" ".join(self.common_words))
 
     @cached_property
     def common_words(self) -> tuple[str, ...]:

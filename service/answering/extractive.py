@@ -25,7 +25,7 @@ from ingest.sentences import sentence_spans
 from service.answering.answerability import Coverage
 from service.answering.candidates import Unit
 from service.answering.coverage import expected_answer
-from service.answering.focus import Part, asked_nouns, asks_for_several, content_stems
+from service.answering.focus import Part, asked_nouns, asks_for_several, passage_stems
 from service.models import Citation, Passage
 from service.retrieval import Retrieved
 
@@ -45,8 +45,11 @@ class Scored:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, embed_texts: TextEmbed, max_sentences: int = 3) -> None:
+    def __init__(self, embed_texts: TextEmbed, max_sentences: int = 3, embed_asked: TextEmbed | None = None) -> None:
+        """``embed_texts``: passages' sentences (may be cached); ``embed_asked``: texts made from the question, which
+        must be kept nowhere (``embed_texts`` when not given)."""
         self.embed_texts = embed_texts
+        self.embed_asked = embed_asked or embed_texts
         self.max_sentences = max_sentences
 
     def score(self, question_terms: set[str], parts: Sequence[Part], found: Retrieved, units: list[Unit]) -> Scored:
@@ -142,7 +145,7 @@ def _without_idle_sentence(units: list[Unit], answering: tuple[int, ...], terms:
     best = units[answering[0]]
     if best.before is None or best.lead_in or best.items:
         return answering[0]
-    if terms & content_stems(best.text) - content_stems(best.passage.text[best.before[0] : best.before[1]]):
+    if terms & passage_stems(best.text) - passage_stems(best.passage.text[best.before[0] : best.before[1]]):
         return answering[0]
     alone = (i for i in answering if units[i].passage_idx == best.passage_idx and units[i].span == best.before
              and units[i].before is None and not units[i].items)

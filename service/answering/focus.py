@@ -230,10 +230,17 @@ _OWN_STEMS = {"personal": "personal", "personally": "personal"}
 
 
 def content_stems(text: str) -> set[str]:
+    """The stems of a text's content words. Not memoised, so a question's text is kept nowhere; ``passage_stems``
+    memoises a passage's sentences, which recur across questions."""
     return set(_content_stems(text))
 
 
 @lru_cache(maxsize=16_384)
+def passage_stems(text: str) -> frozenset[str]:
+    """``content_stems`` of a passage's text, memoised. Never given a question's text."""
+    return _content_stems(text)
+
+
 def _content_stems(text: str) -> frozenset[str]:
     kept = [w for w in words(plain(text)) if w.lower() not in stop_words()]
     parts = [p for w in kept if "-" in w for p in w.split("-")
@@ -253,10 +260,16 @@ def _all_concepts() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16_384)
+def passage_concepts(text: str) -> frozenset[str]:
+    """``concepts_in`` a passage's text with ``every``, memoised (its sentences recur across questions). Never given a
+    question's text."""
+    return concepts_in(text, every=True)
+
+
 def concepts_in(text: str, every: bool = False) -> frozenset[str]:
-    """Names of the concepts a text addresses (units recur across questions: cached). ``every``: a phrase of several
-    words names each concept whose pattern it matches whole ("administrative leave" is an interim measure, and leave),
-    as a sentence does; a question naming it asks of one."""
+    """Names of the concepts a text addresses; not memoised (a question's text is kept nowhere). ``every``: a phrase
+    of several words names each concept whose pattern it matches whole ("administrative leave" is an interim measure,
+    and leave), as a sentence does; a question naming it asks of one."""
     found = set()
     for match in _all_concepts().finditer(_TIME_SPENT.sub(lambda m: f"{m.group(1) or ''} ", plain(text))):
         found.add(CONCEPTS[int(match.lastgroup[1:])].name)  # type: ignore[index]

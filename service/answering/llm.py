@@ -46,11 +46,13 @@ class LLMAnswerer:
     embed_texts: Callable[[list[str]], np.ndarray]
     tokens: Callable[[str], set[int]]
     timeout_s: float = 20.0
+    embed_claims: Callable[[list[str]], np.ndarray] | None = None  # the model's sentences, kept nowhere
 
     @classmethod
     def from_settings(cls, settings: Settings, embed_texts: Callable[[list[str]], np.ndarray],
-                      tokens: Callable[[str], set[int]]) -> LLMAnswerer:
-        return cls(make_llm(settings), embed_texts, tokens, settings.llm_timeout_s)
+                      tokens: Callable[[str], set[int]],
+                      embed_claims: Callable[[list[str]], np.ndarray] | None = None) -> LLMAnswerer:
+        return cls(make_llm(settings), embed_texts, tokens, settings.llm_timeout_s, embed_claims)
 
     def close(self) -> None:
         """Stops a supervised local model server, if this answerer started one."""
@@ -122,8 +124,7 @@ class LLMAnswerer:
         if not spans:
             return None
         texts = [passage.text[s:e] for s, e in spans]
-        vecs = self.embed_texts([claim, *texts])
-        cosines = vecs[1:] @ vecs[0]
+        cosines = self.embed_texts(texts) @ (self.embed_claims or self.embed_texts)([claim])[0]
         best = int(np.argmax(cosines))
         claim_tokens = self.tokens(claim)
         overlap = len(claim_tokens & self.tokens(texts[best])) / max(len(claim_tokens), 1)

@@ -24,7 +24,7 @@ import numpy as np
 from ingest.contacts import Contact
 from ingest.errors import LLMUnavailable
 from ingest.language import language_of
-from service.answering.answerability import AskCoverage, AskedDocuments, Coverage, assess
+from service.answering.answerability import AskCoverage, AskedDocuments, Coverage, WordVectors, assess
 from service.answering.candidates import units
 from service.answering.care import DISCLOSURE_MATTERS, SUPPORTER_MATTERS, CareAnswerer
 from service.answering.coverage import MissingSource, SourceCheck, expected_answer, unheld_document
@@ -221,10 +221,11 @@ class AnswerService:
         scored = self.extractive.score(terms, asks, found, found_units)
 
         def topic_similarity(part: Part) -> np.ndarray:
-            vector = self.extractive.embed_texts([without_names(part)])[0]
+            vector = self.extractive.embed_asked([without_names(part)])[0]
             return scored.vectors @ vector if len(scored.units) else np.zeros(0, dtype=np.float32)
 
-        return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked, self.extractive.embed_texts)
+        return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked,
+                              WordVectors(self.extractive.embed_asked, self.extractive.embed_texts))
 
     def read_unheld(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage,
                     filters: Filters | None = None) -> Coverage:
@@ -241,7 +242,7 @@ class AnswerService:
             for word in unheld_words(ask.part, held):
                 if self.retriever.mentions(word, filters):
                     continue
-                without = self.extractive.embed_texts([without_word(question, word)])[0]
+                without = self.extractive.embed_asked([without_word(question, word)])[0]
                 if float(scored.vectors[first] @ without) - float(scored.similarity[first]) >= UNHELD_LIFT:
                     return UNHELD.format(word=word)
             return None
