@@ -775,6 +775,14 @@ def test_a_sentence_in_a_paragraph_whose_speaker_is_he_is_theirs():
     assert units([passage(second)])[1].people == set()  # nobody named before "he": nobody's
 
 
+def test_when_something_happens_next_wants_a_date():
+    found = units([passage("The Group of Friends is a platform for knowledge sharing and discussing common issues.")])
+    assert state(found, "When does the Group of Friends meet next?", {"Group", "Friends"}, 0.5) == "not_covered"
+    assert expected_answer("When will the next survey be conducted?").name == "date"
+    assert expected_answer("When is the next step taken after a report?") is None  # a step of a procedure
+    assert expected_answer("When does the policy apply?") is None  # a condition
+
+
 def test_which_countrys_envoy_wants_who_it_is():
     assert expected_answer("Which country's envoy spoke for the Group of Friends?").name == "agent"
 

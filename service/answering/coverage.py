@@ -271,7 +271,9 @@ EXPECTED_ANSWERS = (
         _time_span, "a time span or deadline"),
     ExpectedAnswer(
         "date",
-        re.compile(r"^\s*when (?:was|were|did)\b|\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
+        # "when does the Group meet next?": the next time something happens is a date, as a past one is
+        re.compile(r"^\s*when (?:was|were|did)\b|^\s*when (?:is|are|will|does|do)\b[^.?!]*\bnext\b(?! (?:steps?|stages?|phases?)\b)|"
+                   r"\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
         lambda _, sentence: bool(DATE.search(sentence)), "a date"),
     ExpectedAnswer(
         "role",
