@@ -147,6 +147,22 @@ class WordVectors:
     def of(cls, embed: Embed) -> WordVectors:
         return cls(embed, embed)
 
+    @classmethod
+    def for_one_question(cls, asked: Embed, theirs: Embed, held: set[str]) -> WordVectors:
+        """An ask's words: those a passage found holds (``held``, lower-cased) through ``theirs``, as the library's own
+        words; the others through ``asked``, each once for the question (it is compared with many units' words) and
+        forgotten with it, as the memo lives as long as this object, which one reading of the question holds."""
+        kept: dict[str, np.ndarray] = {}
+
+        def words_of_either(texts: list[str]) -> np.ndarray:
+            if missing := [t for t in dict.fromkeys(texts) if t not in kept and t not in held]:
+                kept.update(zip(missing, asked(missing), strict=True))
+            if library := [t for t in dict.fromkeys(texts) if t in held]:
+                kept.update(zip(library, theirs(library), strict=True))
+            return np.stack([kept[t] for t in texts])
+
+        return cls(words_of_either, theirs)
+
 
 @dataclass(frozen=True)
 class AskedDocuments:

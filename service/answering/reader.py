@@ -5,7 +5,8 @@ the question sets, the held-out splits never enter; the fitted layers ship as ``
 Plain MiniLM places a question close to sentences on its topic; the fitted layers place it closer to the sentence
 that answers it than to one that only shares its words. With ``Settings.reader_rank`` (the default) it orders the
 first units the rules let through for each ask (``AnswerService.rank_by_reading``: held-out on topic rose on all four
-sets). With ``Settings.reader_floor`` above 0, an ask whose
+sets; fitted on three libraries only, it ordered the fourth's no better than the rules, so the gain is a library's own
+tuning questions', eval/data/README.md, "Privacy in memory"). With ``Settings.reader_floor`` above 0, an ask whose
 answering units are all far from the question in this reading is not answered. It is off by default: at
 ``MEASURED_FLOOR`` it turned uncovered questions on the event summary into abstentions (held-out abstention recall
 0.82 -> 0.88, no answerable question lost) but lost answerable questions on policy PDFs, where the questions

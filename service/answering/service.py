@@ -225,7 +225,8 @@ class AnswerService:
             return scored.vectors @ vector if len(scored.units) else np.zeros(0, dtype=np.float32)
 
         return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked,
-                              WordVectors(self.extractive.embed_asked, self.extractive.embed_texts))
+                              WordVectors.for_one_question(self.extractive.embed_asked, self.extractive.embed_texts,
+                                                                {w.lower() for t in texts for w in words(t)}))
 
     def read_unheld(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage,
                     filters: Filters | None = None) -> Coverage:
