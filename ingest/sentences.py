@@ -47,15 +47,20 @@ FOOTNOTE_END = re.compile(_FOOTNOTE + r"(?=\s+[A-Z“\"(])")
 FOOTNOTE_AT_END = re.compile(_FOOTNOTE + "$")  # a sentence that ends on one
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``; never across a blank line (a heading or a new paragraph)."""
-    return list(_cached_spans(text))
+def sentence_spans(text: str, remember: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``; never across a blank line (a heading or a new paragraph).
+    ``remember=False`` for text made from a question (an LLM's answer), which is kept nowhere."""
+    return list(_cached_spans(text) if remember else _spans(text))
 
 
 @lru_cache(maxsize=8192)
 def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Punkt costs ~1 ms a passage and an answer splits each passage twice (support, then compose);
     passages recur across questions. 8,192 passages of ~1 KB: ~10 MB at most."""
+    return _spans(text)
+
+
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for block in BLOCKS.finditer(text):
         spans.extend((block.start() + s, block.start() + e) for s, e in _block_spans(block.group()))

@@ -243,3 +243,15 @@ def test_answering_keeps_no_text_of_the_question_in_memory(corpus_kb, monkeypatc
     assert read and corpus_kb.embed_texts.cache, "passages were read and their sentences cached"
     assert not [text for text in read if token in text]
     assert not [text for cache in caches for text in cache if token in text.lower()]
+
+
+def test_an_llm_answer_is_split_into_sentences_without_being_remembered():
+    from ingest.sentences import _cached_spans, sentence_spans
+    from service.answering.llm import _sentences
+
+    text = "The quokkaish rule applies [1]. Reports go to the Ethics Office [2]."
+    before = _cached_spans.cache_info().currsize
+    assert len(_sentences(text)) == 2
+    assert _cached_spans.cache_info().currsize == before
+    sentence_spans(text)  # a passage's text is remembered
+    assert _cached_spans.cache_info().currsize == before + 1

@@ -157,7 +157,7 @@ def _sentences(raw: str) -> list[str]:
     text = TRAILING_MARKERS.sub(lambda m: f"{m.group(2)}{m.group(1)}", " ".join(raw.split()))
     if text.upper().startswith("NOT COVERED"):
         return []
-    return [text[s:e] for s, e in sentence_spans(text)]
+    return [text[s:e] for s, e in sentence_spans(text, remember=False)]
 
 
 def prompt(question: str, passages: list[Passage]) -> str:
