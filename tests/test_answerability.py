@@ -783,6 +783,17 @@ def test_when_something_happens_next_wants_a_date():
     assert expected_answer("When does the policy apply?") is None  # a condition
 
 
+def test_whether_a_limit_is_set_wants_the_limit():
+    found = units([passage("11.7 Personnel at duty stations without a Staff Counsellor on site can receive counselling "
+                           "by telephone or video call.")])
+    asked = "Is there a cap on how many counselling sessions I can have with the Staff Counsellor?"
+    assert state(found, asked, {"Staff", "Counsellor"}, 0.5) == "not_covered"
+    assert expected_answer("Is there a maximum length for a suspension?").name == "time span"
+    assert expected_answer("Is there a helpline?") is None
+    anytime = units([passage("A formal complaint may be made at any time, however long ago the conduct took place.")])
+    assert state(anytime, "Is there a time limit for filing a formal complaint?", closeness=0.6) == "answered"
+
+
 def test_which_countrys_envoy_wants_who_it_is():
     assert expected_answer("Which country's envoy spoke for the Group of Friends?").name == "agent"
 

@@ -547,6 +547,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
     if check == "defined term":
         return "none of the passages found defines it"
     assert expected is not None
+    if part.named:  # the kind is looked for where the names are (``_holds``)
+        return f"none of the passages found on {_join(name_runs(part.text, part.named))} gives {expected.what}"
     return f"none of the passages found gives {expected.what}"
 
 
