@@ -53,13 +53,13 @@ def _time_span(question: str, sentence: str) -> bool:
     # a span asked for is no period of recurrence: "reviewed every 20 working days" sets no time to act within, and
     # "updates at least every 30 working days" is not how long an investigation takes; "how long between updates" asks it
     recurring = not _RECURRENCE_ASKED.search(question)
-    if _LIMIT_WORD.search(question) and _NO_LIMIT.search(sentence):  # "no time limit", "at any time" answer it
+    if _LIMIT_WORD.search(question) and _NO_LIMIT.search(sentence):  # "there is no time limit" answers it
         return True
     return any(not (recurring and _EVERY_BEFORE.search(sentence, 0, m.start())) for m in _DURATION.finditer(sentence))
 
 
 _LIMIT_WORD = re.compile(r"\b(?:limit|deadline|too late)", re.IGNORECASE)
-_NO_LIMIT = re.compile(r"\b(?:no|without (?:a|any)) (?:time[- ]limits?|deadlines?)\b|\bat any time\b", re.IGNORECASE)
+_NO_LIMIT = re.compile(r"\b(?:no|without (?:a|any)) (?:time[- ]limits?|deadlines?)\b", re.IGNORECASE)
 _RECURRENCE_ASKED = re.compile(r"\bbetween\b|\bapart\b|\boften\b|\bintervals?\b|\bfrequen\w*|\bevery\b|\beach\b",
                                re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -331,10 +331,11 @@ def expected_answer(question: str) -> ExpectedAnswer | None:
     return next((kind for kind in EXPECTED_ANSWERS if kind.asks.search(question)), None)
 
 
-# "Is there a cap on how many sessions ...?", "Is there a deadline for ...?": a yes/no question asking whether a limit
-# is set is answered by the limit, as "how many" and "by when" are
-_LIMIT_ASKED = re.compile(r"^\s*(?:is|are) there (?:a|an|any) (?:\w+ )?(?:cap|limit|maximum|minimum|ceiling|deadline|"
-                          r"time[- ]limit)s?\b", re.IGNORECASE)
+# "Is there a cap on how many sessions ...?", "Is there a maximum length for a suspension?": a yes/no question asking
+# whether a limit is set is answered by the limit, as "how many" and "how long" are. Not a deadline or time limit: the
+# concept of one is asked for, and "There is no deadline for reporting" answers it in other words than the question's
+_LIMIT_ASKED = re.compile(r"^\s*(?:is|are) there (?:a|an|any) (?:(?!time\b)\w+ )?(?:cap|limit|maximum|minimum|ceiling)s?\b",
+                          re.IGNORECASE)
 _WHAT_HAPPENS = re.compile(r"^\s*(?:and |so )?what (?:happens|will happen|would happen|happened)\b", re.IGNORECASE)
 
 

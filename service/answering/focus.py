@@ -154,7 +154,7 @@ CONCEPTS = (
              r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
     _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
     _concept("a deadline or time limit", r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b", r"\bdue dates?\b",
-             r"\bno later than\b", r"\bexpir\w*", r"\bat any time\b"),  # "may be made at any time": no limit is one
+             r"\bno later than\b", r"\bexpir\w*"),
     _concept("alcohol", r"\balcohol\w*", r"\bdrink\w*", r"\bintoxicat\w*"),
     _concept("travel or missions", r"\btravel\w*", r"\bmissions?\b", r"\bduty trips?\b", r"\bhotels?\b"),
 )
