@@ -316,8 +316,6 @@ class SentenceCache:
     def once(self, texts: list[str]) -> np.ndarray:
         """Texts made from a question (an ask with its names left out, a question without one word): embedded and
         kept nowhere, as nothing a user types is kept."""
-        if not texts:
-            return np.zeros((0, self.embed.dim), dtype=np.float32)
         return self.embed_by_length(texts)
 
     def embed_by_length(self, texts: list[str]) -> np.ndarray:

@@ -120,7 +120,17 @@ def test_a_floor_of_zero_leaves_the_reading_off_though_the_reader_is_loaded(corp
     scored, coverage = service.read(question, service.retriever.retrieve(question, 5, None))
     asked = service.read_question([question])[0]
     # every unit reads as far from the question as a text can be
-    monkeypatch.setattr(service, "reader", lambda texts: np.stack([asked if t == question else -asked for t in texts]))
-    assert service.reader_floor == 0 and service.read_again(question, scored, coverage) == coverage
+    monkeypatch.setattr(service, "reader", lambda texts: np.stack([-asked for _ in texts]))
+    assert service.reader_floor == 0 and service.read_again(scored, coverage, service.in_reading(question)) == coverage
     monkeypatch.setattr(service, "reader_floor", MEASURED_FLOOR)
-    assert service.read_again(question, scored, coverage).state == "not_covered"
+    assert service.read_again(scored, coverage, service.in_reading(question)).state == "not_covered"
+
+
+def test_the_question_is_read_once_for_the_floor_and_the_ranking(corpus_kb, monkeypatch: pytest.MonkeyPatch) -> None:
+    service = corpus_kb.answers
+    question = "How did Kelly Clements take part in the event?"
+    read, real = [], service.read_question
+    monkeypatch.setattr(service, "read_question", lambda texts: read.append(list(texts)) or real(texts))
+    monkeypatch.setattr(service, "reader_floor", 0.01)  # the floor on beside the ranking
+    assert "via video message" in corpus_kb.ask(question).citations[0].quote
+    assert read == [[question]]

@@ -155,10 +155,10 @@ class WordVectors:
         kept: dict[str, np.ndarray] = {}
 
         def words_of_either(texts: list[str]) -> np.ndarray:
-            if missing := [t for t in dict.fromkeys(texts) if t not in kept and t not in held]:
-                kept.update(zip(missing, asked(missing), strict=True))
-            if library := [t for t in dict.fromkeys(texts) if t in held]:
-                kept.update(zip(library, theirs(library), strict=True))
+            missing = [t for t in dict.fromkeys(texts) if t not in kept]
+            for embed, group in ((theirs, [t for t in missing if t in held]), (asked, [t for t in missing if t not in held])):
+                if group:
+                    kept.update(zip(group, embed(group), strict=True))
             return np.stack([kept[t] for t in texts])
 
         return cls(words_of_either, theirs)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -203,6 +203,11 @@ _FOOTNOTE_MARK = re.compile(r"\[\^?\d{1,3}\]|(?<=[a-z)”\"’][.,;:])\d{1,2}(?=
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def lower_words(texts: Iterable[str]) -> set[str]:
+    """Every word of the texts, lower-cased: the words the passages found hold."""
+    return {w.lower() for text in texts for w in words(text)}
 
 
 @lru_cache(maxsize=1)

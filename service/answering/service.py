@@ -35,6 +35,7 @@ from service.answering.focus import (
     capitalised_names,
     content_stems,
     is_title,
+    lower_words,
     parts,
     person_words,
     speaker_names,
@@ -43,7 +44,6 @@ from service.answering.focus import (
     unknown_names,
     without_names,
     without_word,
-    words,
 )
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.same_language import SameLanguageAnswerer
@@ -75,6 +75,7 @@ READER_PRIOR = 0.2
 
 
 OnToken = Callable[[str], None]
+Reading = Callable[[list[str]], np.ndarray]  # texts -> their closeness to the question in the fitted reading
 
 
 class LLMComposer(Protocol):
@@ -186,8 +187,9 @@ class AnswerService:
             title = missing[0].entry.title  # the reason names it: no notice repeating it
             return abstention(found, f"“{title}” is not in this library, and none of the passages found mentions “{focus}”")
         coverage = self.read_unheld(question, found, scored, coverage, filters)
-        coverage = self.read_again(question, scored, coverage)  # last: the reasons above say more
-        coverage = self.rank_by_reading(question, scored, coverage)
+        near = self.in_reading(question)  # the question read once, for the floor and the ranking
+        coverage = self.read_again(scored, coverage, near)  # last: the reasons above say more
+        coverage = self.rank_by_reading(scored, coverage, near)
         reasons = "; ".join(dict.fromkeys(coverage.reasons)) or None
         if coverage.state == "not_covered":
             return abstention(found, reasons, notice)
@@ -226,7 +228,7 @@ class AnswerService:
 
         return scored, assess(asks, scored.units, scored.similarity, topic_similarity, asked,
                               WordVectors.for_one_question(self.extractive.embed_asked, self.extractive.embed_texts,
-                                                                {w.lower() for t in texts for w in words(t)}))
+                                                           lower_words(texts)))
 
     def read_unheld(self, question: str, found: Retrieved, scored: Scored, coverage: Coverage,
                     filters: Filters | None = None) -> Coverage:
@@ -234,7 +236,7 @@ class AnswerService:
         take a polygraph test?"), read again: the ask is not answered when its first unit reads closer to the
         question with that word taken out (by ``UNHELD_LIFT``), as the sentence on who may interview a complainant
         does. A unit that says it in other words ("sign language interpreters" for "deaf") reads farther instead."""
-        held = {w.lower() for p in found.passages for w in words(p.text)}
+        held = lower_words(p.text for p in found.passages)
 
         def unheld(ask: AskCoverage) -> str | None:
             if expected_answer(ask.part.text):  # a time, number or name found says more
@@ -250,10 +252,11 @@ class AnswerService:
 
         return unanswer(coverage, unheld)
 
-    def read_again(self, question: str, scored: Scored, coverage: Coverage) -> Coverage:
-        """The asks the rules found answered, read again by the fitted reader (``reader.py``): an ask none of whose
-        answering units comes within ``reader_floor`` of the question is not answered."""
-        if self.reader_floor <= 0 or (near := self.in_reading(question)) is None:  # 0: off, though it may order units
+    def read_again(self, scored: Scored, coverage: Coverage, near: Reading | None) -> Coverage:
+        """The asks the rules found answered, read again by the fitted reader (``reader.py``; ``near``: the question's
+        reading, ``in_reading``): an ask none of whose answering units comes within ``reader_floor`` of the question is
+        not answered."""
+        if self.reader_floor <= 0 or near is None:  # 0: off, though the reader may order units
             return coverage
 
         def far(ask: AskCoverage) -> str | None:
@@ -262,14 +265,14 @@ class AnswerService:
 
         return unanswer(coverage, far)
 
-    def rank_by_reading(self, question: str, scored: Scored, coverage: Coverage) -> Coverage:
+    def rank_by_reading(self, scored: Scored, coverage: Coverage, near: Reading | None) -> Coverage:
         """Each ask's first ``READER_RANK_TOP`` answering units put in the order the fitted reader reads them as
         answering the question, the rules' order kept as a bonus of ``READER_PRIOR / (1 + place)``: the rules let
         through units on the ask's topic, and the reader tells the one that answers it from one that shares its words
         ("How did Kelly Clements take part in the event?": "... Ms. Kelly T. Clements, addressed participants via
         video message", not a sentence on what the Chair said). Measured in eval/data/README.md, "The reader orders
         what the rules let through"."""
-        if not self.reader_rank or (near := self.in_reading(question)) is None:
+        if not self.reader_rank or near is None:
             return coverage
         asks = []
         for ask in coverage.asks:
@@ -281,7 +284,7 @@ class AnswerService:
             asks.append(ask)
         return Coverage(tuple(asks))
 
-    def in_reading(self, question: str) -> Callable[[list[str]], np.ndarray] | None:
+    def in_reading(self, question: str) -> Reading | None:
         """Texts' closeness to the question in the fitted reading (None: the reader is off): their vectors through
         the sentence cache, the question's read on first use and never cached."""
         reader, read_question = self.reader, self.read_question
