@@ -58,6 +58,8 @@ DISCLOSURES = [
     # a threat told as what he said, and a discovery
     "He told me he would ruin my career if I didn't sleep with him.",
     "I found a hidden camera in the women's bathroom at our office.",
+    # the asker among those something was pressed on
+    "During the field visit the team leader insisted we share a hotel room.",
     # a witness to a proposition made to someone the asker works with
     "My interpreter was propositioned by the delegate we were supporting and I saw it happen.",
     # a condition on the asker's per diem; persistence at the asker's door at night
@@ -75,6 +77,7 @@ DISCLOSURES = [
     "An IT technician took intimate photos from my phone while fixing it.",
 ]
 NOT_DISCLOSURES = [
+    "Our director made us attend a training on harassment; what does the policy say about it?",
     "Does touching count as sexual harassment?",
     "I am a focal point preparing a training on unwanted touching; what does the report say?",
     "What did Commissioner Jenkins say about how common harassment is?",
@@ -874,3 +877,71 @@ def test_who_someone_reports_to_keeps_the_word_report():
     assert stem("report") in ask.terms
     (ask,) = parts("What does the report say about training?", set())
     assert stem("report") not in ask.terms  # the document, not a line of report
+
+
+def test_a_span_of_something_else_is_no_answer_when_a_sentence_names_what_is_asked_about():
+    briefing = passage("6.10 All new personnel receive, on their first day, an induction briefing that explains this "
+                       "policy.")
+    found = units([briefing, passage("Comments on the draft findings: the subject has 10 working days.")])
+    # the briefing is found in its own words and gives no length; a span elsewhere is about something else, however
+    # close in meaning, or sharing a word of it
+    assert state(found, "How long is the induction briefing?", closeness=0.6) == "not_covered"
+    shares = units([briefing, passage("A briefing on the draft findings is given within 10 working days.")])
+    assert state(shares, "How long is the induction briefing?", closeness=0.6) == "not_covered"
+    # where the briefing is discussed, a span answers
+    said = units([passage(briefing.text + " The briefing lasts two hours.")])
+    assert state(said, "How long is the induction briefing?", closeness=0.6) == "answered"
+    # with nothing naming what is asked about, a span this close in meaning may still answer it in other words
+    span = units([passage("Comments on the draft findings: the subject has 10 working days.")])
+    assert state(span, "How long is the induction briefing?", closeness=0.6) == "answered"
+
+
+def test_a_kind_asked_for_is_answered_by_a_sentence_holding_a_word_close_to_the_asks():
+    found = units([passage("Interim measures are reviewed at least every 20 working days.")])
+    asks = parts("How often do temporary protective arrangements have to be looked at again?", set(), set())
+    assert assess(asks, found, [0.3]).state == "not_covered"  # no word shared, and not close as a whole
+    close = {"arrangements": (0.8, 0.6), "measures": (1.0, 0.0)}
+
+    def word_vectors(texts: list[str]) -> np.ndarray:
+        return np.array([close.get(t, (-0.6, -0.8)) for t in texts])
+
+    assert assess(asks, found, [0.3], word_vectors=WordVectors.of(word_vectors)).state == "answered"
+
+
+def test_hours_a_day_say_when_a_service_is_open_not_within_how_long():
+    hotline = units([passage("The line is run by an outside provider and is available 24 hours a day, seven days a week.")])
+    assert state(hotline, "How quickly does the provider pass reports on?", closeness=0.6) == "not_covered"
+    passed = units([passage("The provider passes reports on within one working day.")])
+    assert state(passed, "How quickly does the provider pass reports on?", closeness=0.6) == "answered"
+
+
+def test_a_finding_of_harassment_is_no_survey_finding():
+    assert "a survey or data" not in concepts_in("Are candidates asked to declare earlier findings of sexual harassment?")
+    assert "a survey or data" in concepts_in("What were the findings of the climate survey?")
+
+
+def test_a_target_is_no_figure_reached():
+    found = units([passage("15.4 The target is a completion rate of at least 95 per cent for the e-learning course.")])
+    assert state(found, "What was last year's completion rate for the e-learning course?") == "not_covered"
+    assert state(found, "What completion rate does the organization aim for?") == "answered"
+    reached = units([passage("In 2023, 87 per cent of staff completed the e-learning course.")])
+    assert state(reached, "What was last year's completion rate for the e-learning course?") == "answered"
+
+
+def test_who_does_it_is_answered_by_the_role_that_does_it():
+    found = units([passage("The affected person decides whether to involve the local police.")])
+    assert state(found, "Who decides whether to go to the police?", closeness=0.6) == "answered"
+    other = units([passage("Managers should support that decision and help them contact the police.")])
+    assert state(other, "Who decides whether to go to the police?", closeness=0.6) == "not_covered"
+
+
+def test_an_e_mail_is_an_email():
+    assert "online conduct" in concepts_in("Being left out of e-mail distribution lists is retaliation.")
+
+
+def test_a_line_the_organization_names_is_a_hotline():
+    hotline = "a hotline or helpline"
+    assert hotline in concepts_in("The SafeVoice line accepts anonymous reports.")
+    assert hotline in concepts_in("Reports may be made to the Integrity Line at any time.")
+    assert hotline not in concepts_in("a change in the reporting line of the affected person")
+    assert hotline not in concepts_in("Reporting Line changes are decided by the Head Office Line Manager.")

@@ -10,7 +10,10 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
 2. it is by the person the ask names, when it names one ("What did Jenkins say about ...");
 3. it holds the kind of answer the ask's form wants (a time span for "how long", a date for "when" next to a
    word or name of the ask, a number for "how many", contact details for "what is the phone number", a post beside
-   the name of the person for "what post does X hold"), for the thing the ask names when it names one;
+   the name of the person for "what post does X hold"), for the thing the ask names when it names one, and about
+   what the ask is about: a word of its topic, a word close to one in meaning ("arrangements" for "measures"), or a
+   meaning close to the whole ask; by meaning alone only when no unit found names every word of the topic (the
+   "induction briefing" found, and no length given, "10 working days" for comments is no answer);
 4. for "how does X define Y", it names Y;
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
    about X?"), it names the document and a word of X;
@@ -76,6 +79,7 @@ State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
+QUANTITIES = ("time span", "number", "share", "frequency")
 KIND_TOPIC_COSINE = 0.45  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
 NAMELESS = 0.6  # an ask naming people ranks its units by closeness with the names taken out, at the answerer's weight
 # an ask naming no person, thing or concept and wanting no kind of answer: a unit sharing fewer than two words of its
@@ -240,6 +244,20 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     # a post is about the person whose name it follows
     answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name in ("date", "role")))
     heads = {word: run.split()[-1] for run in name_runs(part.text, part.named) for word in run.split()}
+    kind_only = expected is not None and not part.people
+    # a span, count, share or frequency of a thing some unit names in every word of the topic is given where that
+    # thing is discussed: the passages holding such a unit ("who receives a report" is answered in other verbs)
+    located = {units[j].passage_idx for j in order if topic <= units[j].stems} \
+        if kind_only and expected is not None and expected.name in QUANTITIES and len(topic) >= 2 else set()
+
+    def about_it(i: int) -> bool:
+        """A kind given about what the ask is about: where it is discussed, when some unit names all of it."""
+        if located and not (topic <= units[i].stems or units[i].passage_idx in located):
+            return False
+        floor = KIND_TOPIC_COSINE if kind_only else TOPIC_COSINE
+        return _on_topic(topic, units[i], float(topical[i]), floor) or (
+            kind_only and word_vectors is not None and _close_words(topic, units[i], part.text, word_vectors) > 0)
+
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
         ("concepts", lambda i: part.concepts <= units[i].concepts),
@@ -247,8 +265,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
         ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
-        ("topic", lambda i: bare or answered_whole or i in attendees or _on_topic(
-            topic, units[i], float(topical[i]), KIND_TOPIC_COSINE if expected and not part.people else TOPIC_COSINE)),
+        ("topic", lambda i: bare or answered_whole or i in attendees or about_it(i)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
@@ -331,6 +348,8 @@ def asked_numbers(text: str) -> set[str]:
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if not all(name.lower() in unit.reading.lower() for name in part.named):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
+    if expected.name in ("number", "share") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
+        return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached
     if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)
                                                      or (part.counted == people_stems() and _lists_people(unit))):
         return True  # "how many panelists" is answered by the list of them ("... with the following panelists:")
@@ -343,6 +362,12 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
         return any(_item_holds(expected, part, unit.passage.text[a:b]) for _, (a, b) in unit.items)
     return expected.holds(part.text, unit.body)
+
+
+# a figure reached, not one aimed at: "the current completion rate", "last year's response rate", "how many so far"
+_ACTUAL_ASKED = re.compile(r"\b(?:current(?:ly)?|actual(?:ly)?|so far|to date|last (?:year|month|quarter)(?:['’]s)?|"
+                           r"(?:this|past|previous) year(?:['’]s)?|achieved|reached|latest|most recent)\b", re.IGNORECASE)
+_TARGET = re.compile(r"\b(?:targets?|goals?|aims? (?:at|to|for)|objectives?|benchmarks?)\b", re.IGNORECASE)
 
 
 def _lists_people(unit: Unit) -> bool:

@@ -55,7 +55,13 @@ def _time_span(question: str, sentence: str) -> bool:
     recurring = not _RECURRENCE_ASKED.search(question)
     if _LIMIT_WORD.search(question) and _NO_LIMIT.search(sentence):  # "there is no time limit" answers it
         return True
-    return any(not (recurring and _EVERY_BEFORE.search(sentence, 0, m.start())) for m in _DURATION.finditer(sentence))
+    return any(not (recurring and _recurs(sentence, m)) for m in _DURATION.finditer(sentence))
+
+
+def _recurs(sentence: str, span: re.Match[str]) -> bool:
+    """A span that says how often or when, not within how long: "every 20 working days", "24 hours a day"."""
+    per = span.group(0).lower().startswith("a") and _UNIT_BEFORE.search(sentence, 0, span.start())
+    return bool(_EVERY_BEFORE.search(sentence, 0, span.start()) or _RATE_AFTER.match(sentence, span.end()) or per)
 
 
 _LIMIT_WORD = re.compile(r"\b(?:limit|deadline|too late)", re.IGNORECASE)
@@ -63,6 +69,9 @@ _NO_LIMIT = re.compile(r"\b(?:no|without (?:a|any)) (?:time[- ]limits?|deadlines
 _RECURRENCE_ASKED = re.compile(r"\bbetween\b|\bapart\b|\boften\b|\bintervals?\b|\bfrequen\w*|\bevery\b|\beach\b",
                                re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "available 24 hours a day, seven days a week" says when, not within how long
+_RATE_AFTER = re.compile(r"\s+(?:a|per|each)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(rf"\b{TIME_UNIT}\s+$", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -193,6 +202,9 @@ def _agent(question: str, sentence: str) -> bool:
     body = bool(_BODY_ASKED.search(question))
     if not body and _PERSON.search(sentence):
         return True
+    if not body and (does := _DOES_ASKED.match(question)) and re.search(
+            rf"\b(?:the|a|an|each|every|their|your) (?:[\w-]+ ){{1,3}}{re.escape(does.group(1))}\b", sentence, re.IGNORECASE):
+        return True  # "Who decides whether to go to the police?": "The affected person decides whether ..."
     asked = {_bare(w) for w in _words(question)}
     for match in _NAMED.finditer(sentence):
         name = POSSESSIVE.sub("", match.group(0))
@@ -207,6 +219,7 @@ def _agent(question: str, sentence: str) -> bool:
     return False
 
 
+_DOES_ASKED = re.compile(r"^\s*who (?!is\b|was\b|has\b|does\b)(\w+s)\b", re.IGNORECASE)
 _BODY_ASKED = re.compile(rf"\bwhich (?:\w+ )?(?:{_BODIES})\b", re.IGNORECASE)
 
 
@@ -310,7 +323,7 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "share",
         re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b|"
-                   r"\bwhat(?:'s| is| was| are| were) the (?:[\w'’]+ ){0,2}?(?:rate|percentage|proportion|share)\b", re.IGNORECASE),
+                   r"\bwhat(?:'s| is| was| are| were) (?:the |(?:\w+ )?\w+['’]s )(?:[\w'’-]+ ){0,2}?(?:rate|percentage|proportion|share)\b", re.IGNORECASE),
         lambda _, sentence: bool(SHARE.search(sentence)), "a percentage or share"),
     ExpectedAnswer(
         "number",
