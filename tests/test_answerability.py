@@ -945,3 +945,18 @@ def test_a_line_the_organization_names_is_a_hotline():
     assert hotline in concepts_in("Reports may be made to the Integrity Line at any time.")
     assert hotline not in concepts_in("a change in the reporting line of the affected person")
     assert hotline not in concepts_in("Reporting Line changes are decided by the Head Office Line Manager.")
+
+
+def test_a_fax_number_is_not_the_phone_number_beside_it():
+    question = "What is the fax number of the investigations office?"
+    kind = expected_answer(question)
+    assert kind is not None and kind.name == "contact"
+    assert not kind.holds(question, "Hotline by telephone +44 20 7946 0321 (24 hours)")
+    assert kind.holds(question, "Fax: +41 22 917 0000")
+
+
+def test_a_cut_off_is_a_time_limit_and_a_joined_word_its_hyphenated_form():
+    assert "a deadline or time limit" in concepts_in("Is there a cut-off for lodging a formal complaint?")
+    assert "a deadline or time limit" not in concepts_in("Staff in the field were cut off from their networks.")
+    assert stem("rehiring") in content_stems("the ClearCheck database avoids the re-hiring of perpetrators")
+    assert stem("coworker") in content_stems("A co-worker may report it.")

@@ -242,11 +242,16 @@ _ASKS_EMAIL = re.compile(r"\be-?mail\b", re.IGNORECASE)
 def _contact(ask: str, sentence: str) -> bool:
     """The contact details asked for: a phone number when the ask says phone or call, an email address when it
     says email, else any of them."""
+    if _FAX.search(ask):  # a fax number is not the phone number beside it
+        return bool(_FAX.search(sentence)) and _holds_phone(sentence)
     if _ASKS_PHONE.search(ask):
         return _holds_phone(sentence)
     if _ASKS_EMAIL.search(ask):
         return bool(_EMAIL.search(sentence))
     return holds_contact(sentence)
+
+
+_FAX = re.compile(r"\bfax\b|\bfacsimile\b", re.IGNORECASE)
 
 
 def holds_contact(sentence: str) -> bool:

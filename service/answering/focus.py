@@ -157,6 +157,7 @@ CONCEPTS = (
              r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
     _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
     _concept("a deadline or time limit", r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b", r"\bdue dates?\b",
+             r"\bcut-?offs?\b(?! (?:from|of) )",
              r"\bno later than\b", r"\bexpir\w*"),
     _concept("alcohol", r"\balcohol\w*", r"\bdrink\w*", r"\bintoxicat\w*"),
     _concept("travel or missions", r"\btravel\w*", r"\bmissions?\b", r"\bduty trips?\b", r"\bhotels?\b"),
@@ -253,7 +254,8 @@ def _content_stems(text: str) -> frozenset[str]:
     kept = [w for w in words(plain(text)) if w.lower() not in stop_words()]
     parts = [p for w in kept if "-" in w for p in w.split("-")
              if len(p) >= MIN_PART and p.lower() not in stop_words() and p.lower() not in _PREFIXES]
-    return frozenset(stem(w) for w in (*kept, *parts))  # "re-confirmed" also confirms, "anti-harassment" harasses
+    joined = [w.replace("-", "") for w in kept if "-" in w]  # "re-hiring" is "rehiring", "co-worker" a "coworker"
+    return frozenset(stem(w) for w in (*kept, *parts, *joined))  # "re-confirmed" also confirms, "anti-harassment" harasses
 
 
 MIN_PART = 3  # a part of a hyphenated word this long stands for itself ("re-" and "co-" do not)
