@@ -8,6 +8,7 @@ import pytest
 from ingest.models import DocType
 from service.answering.answerability import WordVectors, asked_numbers, assess
 from service.answering.candidates import Unit, is_statement, units
+from service.answering.care import NOT_ABOUT_CARE
 from service.answering.coverage import expected_answer
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
@@ -658,6 +659,11 @@ def test_a_helper_gets_guidance_for_the_helper(corpus_kb):
     answer = corpus_kb.ask("How should I respond when a colleague tells me they were harassed?")
     assert answer.supporter and not answer.disclosure and not answer.abstained and answer.contacts
     assert answer.preface and "supporting your colleague" in answer.preface
+
+
+def test_thanking_the_person_who_confides_is_care_and_thanking_organisers_is_not():
+    assert not NOT_ABOUT_CARE.search("- thank them for telling you and acknowledge that it may have been difficult;")
+    assert NOT_ABOUT_CARE.search("She thanked the organisers and the sign language interpreters.")
 
 
 def test_a_filter_that_leaves_no_passage_is_an_abstention_not_an_error(corpus_kb):
