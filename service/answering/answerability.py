@@ -245,16 +245,16 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name in ("date", "role")))
     heads = {word: run.split()[-1] for run in name_runs(part.text, part.named) for word in run.split()}
     kind_only = expected is not None and not part.people
+    floor = KIND_TOPIC_COSINE if kind_only else TOPIC_COSINE
     # a span, count, share or frequency of a thing some unit names in every word of the topic is given where that
     # thing is discussed: the passages holding such a unit ("who receives a report" is answered in other verbs)
-    located = {units[j].passage_idx for j in order if topic <= units[j].stems} \
-        if kind_only and expected is not None and expected.name in QUANTITIES and len(topic) >= 2 else set()
+    quantity = kind_only and expected is not None and expected.name in QUANTITIES
+    located = {units[j].passage_idx for j in order if topic <= units[j].stems} if quantity and len(topic) >= 2 else set()
 
     def about_it(i: int) -> bool:
         """A kind given about what the ask is about: where it is discussed, when some unit names all of it."""
         if located and not (topic <= units[i].stems or units[i].passage_idx in located):
             return False
-        floor = KIND_TOPIC_COSINE if kind_only else TOPIC_COSINE
         return _on_topic(topic, units[i], float(topical[i]), floor) or (
             kind_only and word_vectors is not None and _close_words(topic, units[i], part.text, word_vectors) > 0)
 

@@ -70,7 +70,9 @@ SUPPORTER_MATTERS = (
     _matter("bystanders", "the responsibility of witnesses and bystanders to take action against sexual harassment",
             r"\bwitness\w*|\bbystander\w*|\btake action\b|\bspeak(?:ing)? up\b|\bintervene", r"witness|bystander"),
 )
-NOT_ABOUT_CARE = re.compile(r"\bsurvey\b|\bthank\w*(?! (?:them|him|her|the person|you) for (?:telling|trusting|sharing|confiding|coming))|\bwelcom\w*|\bdata\b|\bcost\w*|\bparticipants\b|\blaunch\w*",
+# an event's thanks, survey or costs; thanking the person who confides ("thank them for telling you") is care
+NOT_ABOUT_CARE = re.compile(r"\bsurvey\b|\bthank\w*(?! (?:them|him|her|the person|you) for (?:telling|trusting|sharing|"
+                            r"confiding|coming))|\bwelcom\w*|\bdata\b|\bcost\w*|\bparticipants\b|\blaunch\w*",
                             re.IGNORECASE)
 MIN_COSINE = 0.15  # a unit this far from the matter in meaning does not speak to it, whatever words it uses
 GUIDANCE_FIRST = 0.1  # policies and guidance before event reports and other documents

@@ -36,7 +36,7 @@ Asker = Literal["disclosure", "supporter", "question"]
 
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|myself|mine)\b", re.IGNORECASE)
 # the asker among those something was pressed on: "the team leader insisted we share a hotel room"
-_PUT_ON_US = r"\b(?:insist\w*|demand\w*|forc\w*|made|pressur\w*) (?:that )?(?:we|us)\b"
+PUT_ON_US = re.compile(r"\b(?:insist\w*|demand\w*|forc\w*|made|pressur\w*) (?:that )?(?:we|us)\b", re.IGNORECASE)
 _ME = r"(?:me|my|myself|i)"
 # acts that are harm whoever does them
 _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pinn?(?:ed|ing|s)?|cornered|corner(?:s|ing)?|"
@@ -122,7 +122,7 @@ _ASKER_TARGET = re.compile(
     r"(?:scared|afraid|terrified|frightened|unsafe|uncomfortable|sick|ashamed|humiliated|violated|assaulted|raped|"
     r"attacked|touched|groped|grabbed|kissed|followed|stalked|threatened|targeted|drugged)\b|"
     r"\bi (?:don'?t|do not|no longer) feel (?:safe|comfortable)\b|\bi woke up\b|"
-    rf"{_PUT_ON_US}|"
+    rf"{PUT_ON_US.pattern}|"
     r"\bwhile i (?:was|am|'m|’m) (?:dressing|changing|undressing|getting dressed|showering|in the shower|bathing|"
     r"asleep|sleeping|in bed)\b|"
     r"\bunless i\b|\bi(?: would|'d| will|'ll) (?:never|not|lose)\b|^\s*(?:got|getting|received|receiving)\b|"
@@ -406,7 +406,7 @@ class DisclosureDetector:
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
-        first_person = bool(FIRST_PERSON.search(text) or re.search(_PUT_ON_US, text, re.IGNORECASE))
+        first_person = bool(FIRST_PERSON.search(text) or PUT_ON_US.search(text))
         if not done_to_me and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
                 and (first_person or _HELP_INTENT.search(text) or _SAY_OR_GO.search(text)) \
                 and self.helper.probability(vec) >= self.helper.threshold:
