@@ -113,6 +113,17 @@ def test_disclosure_answer_is_set_apart_with_preface_and_contacts() -> None:
     assert "ethics@example.org" in html and "edit me" not in html and "Not filled in yet" in html
 
 
+def test_a_helpers_own_question_shows_its_state_and_the_contacts_and_a_helpers_uncovered_one_says_so() -> None:
+    contacts = [Contact(name="Ethics office", how="ethics@example.org")]
+    answered = cited_answer().model_copy(update={"supporter": True, "contacts": contacts})
+    html = answer_html(1, answered)
+    assert 'data-state="answered"' in html and "kb-disclosure" not in html and "ethics@example.org" in html
+    preface = "Thank you for supporting your colleague."
+    guidance = Answer(answer=f"{preface} {answered.answer}", citations=answered.citations, supporter=True,
+                      preface=preface, contacts=contacts, state="partial", notice="The documents do not answer this.")
+    html = answer_html(2, guidance)
+    assert "kb-supporter" in html and '<p class="kb-notice">The documents do not answer this.</p>' in html
+
 def test_an_answer_in_another_language_is_framed_in_it() -> None:
     """The state, "Closest documents", the link, the contacts heading and the placeholder note follow the answer's
     language (its block carries ``lang``); titles and contacts stay as written."""

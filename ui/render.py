@@ -127,7 +127,7 @@ def state_badge(answer: Answer) -> str:
 def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:
     if answer.abstained:
         return state_badge(answer) + abstention_html(answer)
-    if answer.disclosure or answer.supporter:
+    if answer.disclosure or (answer.supporter and answer.preface):  # a helper's own question: answered as any is
         return disclosure_html(turn, answer)
     body = state_badge(answer) + f'<p class="kb-answer-text">{with_chips(answer.answer, turn, answer.citations, answer.language)}</p>'
     if answer.uncovered:
@@ -136,6 +136,8 @@ def answer_html(turn: int, answer: Answer, streaming: bool = False) -> str:
                  f'<ul>{asks}</ul></div>')
     if answer.notice:
         body += f'<p class="kb-notice">{escape(answer.notice)}</p>'
+    if answer.supporter:
+        body += contacts_html(answer.contacts, answer.language)
     if not streaming:
         body += f'<p class="kb-hint">{escape(how_made(answer))}</p>'
     return body
@@ -171,9 +173,10 @@ def disclosure_html(turn: int, answer: Answer) -> str:
     body = f'<p class="kb-answer-text">{with_chips(rest, turn, answer.citations, answer.language)}</p>' if rest else ""
     language = answer.language
     label = say("helping" if answer.supporter else "support", language)
+    notice = f'<p class="kb-notice">{escape(answer.notice)}</p>' if answer.notice else ""  # a helper's ask not covered
     return (f'<div class="kb-disclosure{" kb-supporter" if answer.supporter else ""}" role="note" '
             f'aria-label="{escape(label)}">'
-            f'<p class="kb-preface">{escape(preface)}</p>{body}{contacts_html(answer.contacts, language)}'
+            f'<p class="kb-preface">{escape(preface)}</p>{notice}{body}{contacts_html(answer.contacts, language)}'
             f'<p class="kb-hint">{escape(say("not_stored", language))}</p>'
             "</div>")
 

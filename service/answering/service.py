@@ -1,6 +1,7 @@
 """From question to verified Answer: retrieve, read who asks, decide coverage, then compose and verify.
 
-Order: a disclosure or a helper gets a care answer (``care.py``); an off-topic question (no sentence found
+Order: a disclosure or a helper gets a care answer (``care.py``), a helper's own question (``helper.py``) the
+answer below, or that care answer when the documents do not answer it; an off-topic question (no sentence found
 close in meaning) abstains; a question naming a catalogued document the library lacks, about nothing the
 passages mention, abstains; otherwise each ask of the question is checked against the quotable units
 (``answerability.py``): all answered -> an answer; some -> a partial answer that names what is not covered;
@@ -45,6 +46,7 @@ from service.answering.focus import (
     without_names,
     without_word,
 )
+from service.answering.helper import own_question, the_ask, without_telling
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.same_language import SameLanguageAnswerer
 from service.answering.verify import verify
@@ -60,6 +62,10 @@ NOT_COVERED = (
 NOT_COVERED_BECAUSE = (
     "The documents in this library do not cover this question: {reason}. The closest documents are listed below; "
     "they may still help, but they do not answer it."
+)
+HELPER_NOT_COVERED = (
+    "The documents in this library do not answer this question itself. Below is what they say for someone helping a "
+    "person who confided in them."
 )
 PARTLY = "The documents in this library answer this question only in part: {reason}."
 FAR_IN_READING = "none of the passages found reads as an answer to it"
@@ -168,8 +174,32 @@ class AnswerService:
         """An English question's answer (the rules below read English)."""
         found = self.retriever.retrieve(question, top_k, filters)
         asker = self.detector.assess(question, found.query_vec).asker
+        if asker == "supporter" and own_question(question):
+            return self.helper_answer(question, found, top_k, filters, on_token)
         if asker != "question":
             return self.care_answer(asker, found, filters)
+        return self.answer_question(question, found, top_k, filters, on_token)
+
+    def helper_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None,
+                      on_token: OnToken | None) -> Answer:
+        """A helper's own question ("How soon must I tell the focal point?"): answered as any question is, read
+        without the telling that frames it and measured against the units by it (the passages are those the whole
+        question found), with the contacts; when the documents do not answer it, the guidance for helpers after a plain statement saying so
+        (a helper is never left with a bare abstention)."""
+        asked = without_telling(question)
+        if asked != question:  # its closeness to the units is the ask's, not the telling's
+            found = replace(found, query_vec=np.asarray(self.retriever.embed_query(asked), dtype=np.float32))
+        answer = self.answer_question(asked, found, top_k, filters, on_token)
+        if answer.abstained:
+            care = self.care_answer("supporter", found, filters)
+            care.state, care.uncovered, care.notice = "partial", [the_ask(question)], HELPER_NOT_COVERED
+            return care
+        answer.supporter, answer.contacts = True, self.contacts_in("en")
+        return answer
+
+    def answer_question(self, question: str, found: Retrieved, top_k: int, filters: Filters | None,
+                        on_token: OnToken | None) -> Answer:
+        """A question's answer from the passages found: abstention, a partial answer or an answer."""
         t0 = time.perf_counter()
         missing = self.sources.missing(question)
         scored, coverage = self.read(question, found, missing)

@@ -1,0 +1,76 @@
+"""A helper's own question ("How quickly do I have to forward it to HR?") is answered from the passage that answers
+it; a helper asking how to help gets the guidance for helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.answering.helper import own_question, the_ask
+from tests.conftest import CORPUS, ROOT, make_settings
+
+LISTS_POLICY = ROOT / "eval" / "data" / "lists" / "workplace-policy.md"
+
+
+@pytest.mark.parametrize("question", [
+    "When should I write up my notes after someone tells me about harassment?",
+    "What should I do if the accused is my close friend and I'm their manager?",
+    "What if the person accused is my own boss and I'm the manager hearing the disclosure?",
+    "A colleague confided in me about harassment; may I tell anyone else about it?",
+    "Someone in my unit told me in confidence about harassment; do I have to report it?",
+    "Where do my notes go after someone has disclosed harassment to me?",
+])
+def test_a_helpers_question_of_their_own(question):
+    assert own_question(question)
+
+
+@pytest.mark.parametrize("question", [
+    "How should I respond when a colleague tells me they were harassed?",
+    "What should a manager do if a staff member says she was groped?",
+    "One of my supervisees told me a colleague keeps touching her. What do I need to do now, and what shouldn't I do?",
+    "My friend says her boss keeps touching her; where can she report it?",
+    "As her supervisor, what are my obligations after an intern told me a consultant harassed her?",
+    "What support can my colleague get after being assaulted on mission?",
+    "Someone on my team broke down and said a senior official groped her, what now",
+    "My colleague's line manager is the one harassing her. Whom should she talk to?",
+])
+def test_a_helper_asking_how_to_help(question):
+    assert not own_question(question)
+
+
+def test_the_ask_is_the_last_question_from_its_last_semicolon():
+    assert the_ask("A colleague told me she was harassed. I'm her manager; how soon must I tell HR? Thanks.") == \
+        "how soon must I tell HR?"
+    assert the_ask("my friend says her boss keeps touching her, how can I help") == \
+        "my friend says her boss keeps touching her, how can I help"
+
+
+@pytest.fixture(scope="module")
+def lists_kb(tmp_path_factory: pytest.TempPathFactory, embedder):
+    """The bundled summary and a short workplace policy written as lists (a "Manager Responsibilities" list)."""
+    from service.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.open(make_settings(tmp_path_factory.mktemp("lists-kb"), ui=False), embedder)
+    assert [o.status for o in kb.ingest([CORPUS, LISTS_POLICY])] == ["added", "added"]
+    yield kb
+    kb.close()
+
+
+def test_a_helpers_own_question_is_answered_by_the_passage_that_answers_it(lists_kb):
+    answer = lists_kb.ask("A member of my team told me she is being harassed. How quickly do I have to forward it "
+                          "to HR?")
+    assert answer.supporter and not answer.disclosure and not answer.abstained and answer.contacts
+    assert answer.preface is None and answer.state == "answered"
+    assert "forward the complaint to HR within" in answer.citations[0].quote
+
+
+def test_a_helper_asking_how_to_help_still_gets_the_guidance_for_helpers(lists_kb):
+    answer = lists_kb.ask("One of the nurses told me a patient's son keeps groping her. How can I support her?")
+    assert answer.supporter and answer.preface and "supporting your colleague" in answer.preface
+
+
+def test_a_helpers_own_question_the_documents_do_not_answer_gets_the_guidance_and_says_so(corpus_kb):
+    answer = corpus_kb.ask("A colleague confided in me about harassment; can I be paid overtime for the hours I spend "
+                           "supporting her?")
+    assert answer.supporter and not answer.abstained and answer.state == "partial" and answer.contacts
+    assert answer.notice and "do not answer this question itself" in answer.notice
+    assert answer.uncovered == ["can I be paid overtime for the hours I spend supporting her?"]
