@@ -31,6 +31,8 @@ from service.models import Passage
 
 # the tester's misses (issue 18) and more short, indirect or explicit accounts
 DISCLOSURES = [
+    # a witness asking what to do themselves, not how to help the person harmed
+    "I saw my supervisor grab an intern at the party and I froze. What should I do now?",
     "Someone at the office grabbed me in the lift yesterday.",
     # asking leave, with an account beside it
     "Am I allowed to change desks? A coworker keeps staring at my chest.",
@@ -78,6 +80,8 @@ DISCLOSURES = [
     "An IT technician took intimate photos from my phone while fixing it.",
 ]
 NOT_DISCLOSURES = [
+    # a question passed on by a colleague: "me" is the one asked, not the one it is done to
+    "A colleague asked me what the Model Policy says on retaliation; where can I find it?",
     "Our director made us attend a training on harassment; what does the policy say about it?",
     "Does touching count as sexual harassment?",
     "I am a focal point preparing a training on unwanted touching; what does the report say?",
@@ -120,6 +124,9 @@ NOT_DISCLOSURES = [
     "Can my boss move me to another team after I speak up, even if I don't want to go?",
 ]
 SUPPORTERS = [
+    "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",
+    "I witnessed my colleague being cornered by a manager at the party and she is now avoiding everyone. How can I "
+    "reach out to her?",
     "How should I respond when a colleague tells me they were harassed?",
     "My friend at work confided that her boss touches her; how can I help her?",
     "A team member told me in confidence that she is being harassed. What should I do next?",
@@ -684,6 +691,13 @@ def test_a_hyphenated_word_also_stands_for_its_parts():
     stems = content_stems("The data re-confirmed it at the peer-to-peer anti-harassment dialogue co-led by UN Women")
     assert {"re-confirm", "confirm", "peer", "harass"} <= stems  # "what did the data confirm", "peer dialogues"
     assert not {"co", "anti", "to"} & stems  # prefixes and stop words say nothing of their own
+
+
+def test_a_note_one_keeps_is_a_word_of_the_topic_and_what_a_text_notes_is_not():
+    assert "note" in content_stems("When should I write up my notes?")
+    assert "note" in content_stems("Immediately after the conversation, write a brief factual note of what was said")
+    assert "note" not in content_stems("What does the summary note about training?")
+    assert "note" not in content_stems("The summary notes that leaders set the tone.")
 
 
 def test_which_countries_wants_a_name_and_the_word_asked_for_is_not_what_it_is_about():

@@ -32,6 +32,12 @@ def test_a_helpers_question_of_their_own(question):
     "What support can my colleague get after being assaulted on mission?",
     "Someone on my team broke down and said a senior official groped her, what now",
     "My colleague's line manager is the one harassing her. Whom should she talk to?",
+    "My officemate whispered to me that the head of unit has been messaging her at 2am. Advice?",
+    "One of the drivers told me a guard keeps grabbing her. I don't know what the right move is.",
+    "I'm a team lead. A new hire says a vendor keeps making comments about her body. What's my role here?",
+    "How can our unit look after a colleague who was assaulted during a mission last month?",
+    "An employee reported her manager groped her. What are the steps on my side?",
+    "Someone in my network told me she was assaulted by a UN official at a conference. Who should she contact?",
 ])
 def test_a_helper_asking_how_to_help(question):
     assert not own_question(question)
@@ -72,5 +78,5 @@ def test_a_helpers_own_question_the_documents_do_not_answer_gets_the_guidance_an
     answer = corpus_kb.ask("A colleague confided in me about harassment; can I be paid overtime for the hours I spend "
                            "supporting her?")
     assert answer.supporter and not answer.abstained and answer.state == "partial" and answer.contacts
-    assert answer.notice and "do not answer this question itself" in answer.notice
+    assert answer.notice and "answers this question directly" in answer.notice
     assert answer.uncovered == ["can I be paid overtime for the hours I spend supporting her?"]

@@ -268,7 +268,7 @@ def test_the_three_answer_states_a_helper_and_a_search_nothing_matches(page: Any
     # a helper's own question the summary does not answer: the guidance for helpers, saying so first
     ask(page, "A colleague confided in me about harassment; can I be paid overtime for the hours I spend supporting her?")
     assert page.locator("#kb-conversation .kb-supporter").count() == 2
-    assert "do not answer this question itself" in page.locator("#kb-conversation .kb-supporter .kb-notice").inner_text()
+    assert "answers this question directly" in page.locator("#kb-conversation .kb-supporter .kb-notice").inner_text()
     assert axe_violations(page) == []
     page.locator("#kb-clear").click()
     page.wait_for_function("() => !document.querySelector('#kb-conversation .kb-turn')")

@@ -45,6 +45,11 @@ _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*
            r"forc(?:ed|es|ing)|spik(?:ed|ing)|drugg\w*|trapp\w*|retaliat\w*|demean\w*|propositio\w*|squeez\w*|rubb\w*|"
            r"leer\w*|catcall\w*|masturbat\w*|sexuali[sz]\w*|degrad\w*|insult\w*|mock\w*|punish\w*|victimi[sz]\w*|exclud\w*|isolat\w*|"
            r"demot\w*|blocked my|ruin\w* my|spread\w* rumou?rs|subjected to")
+_STRONG_ACT = re.compile(rf"\b(?:{_STRONG})\b", re.IGNORECASE)
+# help aimed at the person harmed, not at what the asker should do ("what should I do now?" may be their own)
+_HELP_THEM = re.compile(r"\b(?:help|support|reach out to|check (?:in )?on|comfort|reassure|be there for|look after|"
+                        r"talk to|approach|protect) (?:her|him|them|my (?:\w+ )?colleague|the (?:\w+ )?colleague)\b",
+                        re.IGNORECASE)
 # persistence: "keeps texting", "kept knocking"
 _PERSISTS = r"(?:keeps?|kept) (?:on )?\w+ing"
 # the asker receiving something, now or for a while: "I keep getting", "I have been receiving"
@@ -247,7 +252,7 @@ _HELP_INTENT = re.compile(
     r"keep (?:her|him|them) safe|on (?:her|his|their) "
     r"behalf|(?:her|his|their) options|where can (?:she|he|they)|what (?:can|should|could) (?:she|he|they)|what now|"
     r"what (?:can|should|do) i (?:say|tell|do)|(?:obliged|required|have) to report|my (?:obligations|duty|role|job)|"
-    r"point (?:her|him|them|my \w+) to)\b", re.IGNORECASE)
+    r"point (?:her|him|them|my \w+) to|reach out to (?:her|him|them)|check (?:in )?on (?:her|him|them))\b", re.IGNORECASE)
 _WHAT_TO_DO = re.compile(r"\b(?:what|how|where|who|whom)\b[^.?!]{0,40}\b(?:should|can|could|must|do|does|to)\b", re.IGNORECASE)
 # with no first person, a helper's question asks how to help (``_HELP_INTENT``), what to say or do, or where the person
 # harmed can go ("What should a focal point say when ...?"); "What should the manager write down after someone
@@ -286,8 +291,12 @@ PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:
 # a question passed on by a body or the press ("A journalist asked me what the UN is doing about harassment"): the
 # asker relays it, neither telling of harm nor helping someone harmed
 RELAYED = re.compile(r"\b(?:union|journalist|reporter|press|staff association|staff council|students|participants|"
-                     r"audience|members)(?: \w+ly| also)? asked (?:me|us) (?:what|whether|if|how|about|for (?:information|"
-                     r"figures|data|advice|a summary))\b", re.IGNORECASE)
+                     r"audience|members|colleagues?|co-?workers?|friends?|manager|supervisor|boss|staff member|team member|"
+                     r"someone|somebody|people|intern|participant|staff)(?: \w+ly| also)? asked (?:me|us) (?:what|whether|if|"
+                     r"how|where|which|about|for (?:information|figures|data|advice|a summary))\b", re.IGNORECASE)
+# asked to stand beside the person harmed: "She asked me to be her support person", "... to come with her to HR"
+ALONGSIDE = re.compile(r"\b(?:asked|asks|wants|want) (?:me|us) to (?:be|act as|come with|go with|accompany|attend \w+ with|"
+                       r"sit in with) (?:her|him|them)\b|\b(?:her|his|their) support person\b", re.IGNORECASE)
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
                              r"respond to|assist|comfort) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
                              r"team member|person|survivor|victim)s? (?:who|that)\b", re.IGNORECASE)
@@ -398,7 +407,7 @@ class DisclosureDetector:
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
         text = PROTECTED.sub(" ", FIGURATIVE.sub(" ", plain(question)))
-        if HELPING_SOMEONE.search(text):
+        if HELPING_SOMEONE.search(text) or ALONGSIDE.search(text):
             return DisclosureSignal(False, supporter=True)
         strict = told_of(text, broad=False)
         if RELAYED.search(text) and not strict and not _SEXUAL.search(text):
@@ -416,8 +425,10 @@ class DisclosureDetector:
         told = strict or account(text)
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
         told_by_someone = (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not strict)
+        saw_and_helps = bool(_WITNESS.search(text) and _STRONG_ACT.search(text)) and not own and not _directed(text) \
+            and bool(_HELP_THEM.search(text))  # "I saw her cornered; how can I reach out to her?"
         if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text) or _WHAT_TO_DO.search(text))) \
-                or someone_else or (helping(text) and not told):
+                or someone_else or (helping(text) and not told) or saw_and_helps:
             return DisclosureSignal(False, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)
                          or PERMISSION.search(text)):

@@ -251,13 +251,26 @@ def passage_stems(text: str) -> frozenset[str]:
 
 
 def _content_stems(text: str) -> frozenset[str]:
-    kept = [w for w in words(plain(text)) if w.lower() not in stop_words()]
+    found = words(plain(text))
+    kept = [w for i, w in enumerate(found) if w.lower() not in stop_words() or _a_note(found, i)]
     parts = [p for w in kept if "-" in w for p in w.split("-")
              if len(p) >= MIN_PART and p.lower() not in stop_words() and p.lower() not in _PREFIXES]
     joined = [w.replace("-", "") for w in kept if "-" in w]  # "re-hiring" is "rehiring", "co-worker" a "coworker"
     return frozenset(stem(w) for w in (*kept, *parts, *joined))  # "re-confirmed" also confirms, "anti-harassment" harasses
 
 
+def _a_note(found: list[str], i: int) -> bool:
+    """"note" as a thing ("my notes", "a brief factual note of what was said"), not as what a text does ("the summary
+    notes that ...", "What does the report note about X?")."""
+    if found[i].lower() not in ("note", "notes"):
+        return False
+    before = found[i - 1].lower() if i else ""
+    after = found[i + 1].lower() if i + 1 < len(found) else ""
+    return before in _NOTE_BEFORE or before.endswith(("'s", "’s", "s'")) or after == "of"
+
+
+_NOTE_BEFORE = frozenset({"my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "these", "those", "this",
+                          "that", "own", "factual", "written", "brief", "short", "case", "meeting", "handwritten", "any"})
 MIN_PART = 3  # a part of a hyphenated word this long stands for itself ("re-" and "co-" do not)
 _PREFIXES = frozenset({"anti", "non", "pre", "post", "multi", "inter", "semi", "pro", "sub", "over", "under"})
 

@@ -24,22 +24,23 @@ _PEOPLE = (r"(?:i|we|one|she|he|they|you|the person|the victim|the survivor|(?:m
            r"manager|supervisor|focal point)|(?:a|the) (?:\w+ )?(?:manager|supervisor|focal point|bystander|witness))")
 _NEED = r"(?:(?:need|have|ought|want|supposed|expected|meant|required|able) to |best )?"
 _ASKS_FOR_HELP = re.compile(
-    rf"\bhow (?:can|do|does|should|could|would|shall|might|must|to|best to|best can|do you)(?: {_PEOPLE})? (?:best )?"
+    r"\bhow (?:can|do|does|should|could|would|shall|might|must|to|best to|best can|do you)(?:\s+[\w'’-]+){0,3}? (?:best )?"
     r"(?:help|support|respond|react|handle|deal with|approach|assist|comfort|reassure|be there|look after|keep \w+ safe|"
-    r"make sure|protect|talk to|speak to|advise|proceed|go about)\b|"
+    r"make sure|protect|talk to|speak to|advise|proceed|go about|reach out|check (?:in )?on)\b|"
     rf"\bwhat (?:can|do|does|should|could|would|shall|must|might|am|is|are)(?: {_PEOPLE})? {_NEED}(?:do|say|tell|advise|"
     r"suggest|recommend|know|avoid|offer|not (?:do|say)|say or do|do or say)\b|"
     r"\bwhat (?:shouldn'?t|should not|must not|mustn'?t|can'?t|cannot) (?:i|we|one) (?:do|say)\b|"
     r"\bwhat (?:now|next|to do|to say|do i do)\b|"
-    r"\bwhat (?:are|is|would be) (?:my|our|her|his|their|the|a \w+'s) (?:\w+ )?(?:duty|duties|responsibilit\w*|obligations?|"
+    r"\bwhat(?:'s|’s| are| is| would be) (?:my|our|her|his|their|the|a \w+'s) (?:\w+ )?(?:duty|duties|responsibilit\w*|obligations?|"
     r"role|options?|next steps?|first steps?|choices)\b|"
-    r"\b(?:what|which) (?:\w+ )?steps\b|"
+    r"\b(?:what|which) (?:\w+ ){0,2}steps\b|"
     rf"\bwhere (?:can|should|could|do|does|might|would|must|to)(?: {_PEOPLE})? (?:go|turn|report|get|find|seek|refer|send|"
     r"point|direct)\b|"
-    rf"\bwhom? (?:can|should|could|do|does|might|would)(?: {_PEOPLE})? (?:go|turn|talk|speak|report)\b|"
+    rf"\bwhom? (?:can|should|could|do|does|might|would)(?: {_PEOPLE})? (?:go|turn|talk|speak|report|contact|call|approach|see)\b|"
     r"\bwhat (?:support|help|resources|options|services|assistance|advice)\b|"
     r"\b(?:best|right|good) way to (?:support|help|respond|handle|approach)\b|\bhow to (?:support|help|respond)\b|"
-    r"\b(?:any|some) (?:advice|tips|guidance)\b",
+    r"\b(?:any|some) (?:advice|tips|guidance)\b|^\s*(?:advice|tips|suggestions|ideas|thoughts)\W*$|"
+    r"\bright (?:move|thing|steps?|way|approach)\b|\bwhat (?:i|we) (?:should|can|could|must) do\b",
     re.IGNORECASE)
 # a condition after the ask: "what should I do if / when / now that ..."
 _CONDITION = re.compile(r"\b(?:if|when|whenever|once|after|now that|given that|since|in case)\b(?P<rest>.*)$", re.IGNORECASE)

@@ -64,8 +64,8 @@ NOT_COVERED_BECAUSE = (
     "they may still help, but they do not answer it."
 )
 HELPER_NOT_COVERED = (
-    "The documents in this library do not answer this question itself. Below is what they say for someone helping a "
-    "person who confided in them."
+    "No passage found answers this question directly. Below is what the documents in this library say for someone "
+    "helping a person who confided in them."
 )
 PARTLY = "The documents in this library answer this question only in part: {reason}."
 FAR_IN_READING = "none of the passages found reads as an answer to it"
