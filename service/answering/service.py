@@ -1,7 +1,7 @@
 """From question to verified Answer: retrieve, read who asks, decide coverage, then compose and verify.
 
 Order: a disclosure or a helper gets a care answer (``care.py``), a helper's own question (``helper.py``) the
-answer below, or that care answer when the documents do not answer it; an off-topic question (no sentence found
+answer below, or that care answer when no passage found answers it; an off-topic question (no sentence found
 close in meaning) abstains; a question naming a catalogued document the library lacks, about nothing the
 passages mention, abstains; otherwise each ask of the question is checked against the quotable units
 (``answerability.py``): all answered -> an answer; some -> a partial answer that names what is not covered;
@@ -182,10 +182,10 @@ class AnswerService:
 
     def helper_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None,
                       on_token: OnToken | None) -> Answer:
-        """A helper's own question ("How soon must I tell the focal point?"): answered as any question is, read
-        without the telling that frames it and measured against the units by it (the passages are those the whole
-        question found), with the contacts; when the documents do not answer it, the guidance for helpers after a plain statement saying so
-        (a helper is never left with a bare abstention)."""
+        """A helper's own question ("How soon must I tell the focal point?"): answered as any question is, with the
+        contacts. It is read without the telling that frames it, and its closeness to the units is the ask's own
+        vector's; the passages are those the whole question found. When that reading abstains, the guidance for
+        helpers follows a plain statement saying no passage found answers it directly (never a bare abstention)."""
         asked = without_telling(question)
         if asked != question:  # its closeness to the units is the ask's, not the telling's
             found = replace(found, query_vec=np.asarray(self.retriever.embed_query(asked), dtype=np.float32))
