@@ -46,6 +46,8 @@ def test_a_helper_asking_how_to_help(question):
 def test_the_ask_is_the_last_question_from_its_last_semicolon():
     assert the_ask("A colleague told me she was harassed. I'm her manager; how soon must I tell HR? Thanks.") == \
         "how soon must I tell HR?"
+    assert the_ask("She told me, e.g. about the trip. What did Ms. Joshi advise then??") == \
+        "What did Ms. Joshi advise then?"  # "e.g." and "Ms." end no sentence
     assert the_ask("my friend says her boss keeps touching her, how can I help") == \
         "my friend says her boss keeps touching her, how can I help"
 

@@ -266,7 +266,7 @@ def _a_note(found: list[str], i: int) -> bool:
         return False
     before = found[i - 1].lower() if i else ""
     after = found[i + 1].lower() if i + 1 < len(found) else ""
-    return before in _NOTE_BEFORE or before.endswith(("'s", "’s", "s'")) or after == "of"
+    return before in _NOTE_BEFORE or before.endswith(("'s", "’s")) or after == "of"  # words() ends no word in "'"
 
 
 _NOTE_BEFORE = frozenset({"my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "these", "those", "this",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.sentences import sentence_spans
 from service.answering.focus import plain
 
 _PEOPLE = (r"(?:i|we|one|she|he|they|you|the person|the victim|the survivor|(?:my|our|a|the|this) (?:\w+ )?(?:colleague|friend|"
@@ -77,7 +78,8 @@ def the_ask(question: str) -> str:
     """The question's last ask: its last sentence that asks (ends in "?"), from its last ";" or ":" on; the last
     sentence when none ends in "?"."""
     text = plain(question).strip()
-    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+    spans = sentence_spans(text, remember=False)  # "Ms." and "e.g." end no sentence
+    sentences = [text[start:end].strip() for start, end in spans if re.search(r"\w", text[start:end])]
     asking = [s for s in sentences if s.endswith("?")] or sentences[-1:]
     if not asking:
         return ""
