@@ -14,6 +14,7 @@ from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
     asked_nouns,
+    asks_for_several,
     concepts_in,
     content_stems,
     counted,
@@ -981,3 +982,44 @@ def test_a_cut_off_is_a_time_limit_and_a_joined_word_its_hyphenated_form():
     assert "a deadline or time limit" not in concepts_in("Staff in the field were cut off from their networks.")
     assert stem("rehiring") in content_stems("the ClearCheck database avoids the re-hiring of perpetrators")
     assert stem("coworker") in content_stems("A co-worker may report it.")
+
+
+def first_answering(found: list[Unit], question: str, scores: list[float]) -> str:
+    """The quote an ask's first answering unit gives, the units scored as given (best first otherwise)."""
+    for unit, score in zip(found, scores, strict=True):
+        unit.score = score
+    coverage = assess(parts(question, set(), set()), found, [0.6] * len(found))
+    return found[coverage.asks[0].answering[0]].quote
+
+
+def test_what_may_be_done_is_answered_first_by_a_sentence_saying_what_may_be_done():
+    found = units([passage("7.1 Informal resolution is a voluntary process through which the affected person seeks to "
+                           "bring the conduct to an end."),
+                   passage("The affected person may withdraw from informal resolution at any time without giving reasons.")])
+    scores = [1.0, 0.9]  # the definition reads closer
+    assert "may withdraw" in first_answering(found, "Can I quit informal resolution halfway?", scores)
+    assert "may withdraw" in first_answering(found, "Is it possible to stop informal resolution halfway?", scores)
+    # a question of another form keeps the order of the scores
+    assert "voluntary process" in first_answering(found, "How does informal resolution work halfway?", scores)
+
+
+def test_when_something_is_refused_is_answered_first_by_a_sentence_giving_a_condition():
+    found = units([passage("Seeking informal resolution does not prevent a person from making a formal report later."),
+                   passage("Informal resolution is not offered where the conduct involves physical contact.")])
+    question = "When will informal resolution be refused?"
+    assert "where the conduct" in first_answering(found, question, [1.0, 0.9])
+    assert "where the conduct" in first_answering(found, "In which cases is informal resolution refused?", [1.0, 0.9])
+
+
+def test_a_footnote_comes_after_the_text_it_annotates():
+    found = units([passage("[3] The bystander approaches framework is widely used in bystander training."),
+                   passage("The training teaches five bystander approaches that staff members can choose from.")])
+    question = "What bystander approaches does the training teach?"
+    assert first_answering(found, question, [1.0, 0.9]).startswith("The training teaches")
+
+
+def test_what_the_five_of_something_are_wants_the_whole_list():
+    assert asks_for_several("What are the five Ds of bystander action?")
+    assert asks_for_several("What were the three aims of the event?")
+    assert not asks_for_several("Can I report within five days?")
+    assert not asks_for_several("What is the deadline for appeals?")

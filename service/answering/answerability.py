@@ -297,9 +297,45 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     if defining := _defining(defined_words(part.text)):  # "The Group of Friends is a platform ..." first
         pool.sort(key=lambda i: not defining.search(units[i].text))
     pool.sort(key=lambda i: i not in attendees)  # "over 140 participants" before "reached over 600 members"
+    pool = by_form(part.text, units, pool)
     if expected and expected.name == "agent" and (done := _done(part.text)):  # "Who produced X?": "produced by ..."
         pool.sort(key=lambda i: not done.search(units[i].body))
     return AskCoverage(part, tuple(pool))
+
+
+FORM_TOP = 3  # the first units of an ask that its form re-orders (tuning parts: eval/data/README.md, "Answers in the form asked")
+_PERMISSION_ASKED = re.compile(
+    r"^\s*(?:can|may|must|could|do (?:i|we|they|you) (?:have|need) to|does (?:\w+ ){1,3}(?:have|need) to|"
+    r"(?:is|are) (?:it|\w+(?: \w+){0,2}) (?:possible|ok|okay|acceptable|allowed|permitted|required|obliged|entitled)\b)",
+    re.IGNORECASE)
+_CONDITION_ASKED = re.compile(r"^\s*when (?:will|would|does|do|can|may|must|should|might|is|are)\b|"
+                              r"\b(?:in (?:which|what) (?:cases|circumstances|situations)|under what (?:circumstances|conditions))\b",
+                              re.IGNORECASE)
+_PERMITS = re.compile(r"\b(?:may|must|can|cannot|can['’]t|shall|(?:is|are) (?:not )?(?:allowed|permitted|entitled|required|"
+                      r"obliged)|(?:has|have) the right|never|at any time|only (?:if|when|where)|unless|not required)\b",
+                      re.IGNORECASE)
+_CONDITIONS = re.compile(r"\b(?:if|where|when|whenever|unless|in (?:cases?|situations?|circumstances) (?:where|of|in which))\b",
+                         re.IGNORECASE)
+_FOOTNOTE_OPENS = re.compile(r"\s*\[\^?\d{1,3}\]")
+
+
+def by_form(text: str, units: Sequence[Unit], pool: list[int]) -> list[int]:
+    """The first ``FORM_TOP`` units of an ask's pool in the order its form wants, the others kept as they are:
+    "Can I quit informal resolution halfway?" and "Must I ...?" are answered by a sentence saying what may, must or
+    cannot be done ("The affected person may withdraw from informal resolution at any time"), not by the one
+    defining informal resolution; "When will the Adviser refuse ...?" and "In which cases ...?" also by one giving a
+    condition ("... will not facilitate informal resolution where the conduct involves ..."). A footnote ("[3] The
+    five Ds framework is widely used ...") comes after the text it annotates. The fitted reader then orders the first
+    units again (``AnswerService.rank_by_reading``), this order counting as its prior."""
+    condition = bool(_CONDITION_ASKED.search(text))
+    wanted = condition or bool(_PERMISSION_ASKED.match(text))
+
+    def key(i: int) -> tuple[bool, bool]:
+        body = units[i].body
+        unwanted = wanted and not (_PERMITS.search(body) or (condition and _CONDITIONS.search(body)))
+        return bool(_FOOTNOTE_OPENS.match(units[i].text)), unwanted
+
+    return sorted(pool[:FORM_TOP], key=key) + pool[FORM_TOP:]
 
 
 _DONE = re.compile(r"^\s*who (\w+ed)\b", re.IGNORECASE)

@@ -513,11 +513,14 @@ _AFTER_HEAD = re.compile(r"\s+(?:of|for|to|in|on|under|with|about|from|by|when|i
 
 _SEVERAL = re.compile(_WHAT_KIND_OF + r"(?:[a-z-]+\s+)?"
                       r"(?!(?:happens|means|counts|applies|does|goes|takes|makes|needs|helps|has|was|is|this|its)\b)"
-                      r"[a-z-]{2,}[^s\W]s\b|\b(?:list|examples|ways|steps|options)\b", re.IGNORECASE)
+                      r"[a-z-]{2,}[^s\W]s\b|\b(?:list|examples|ways|steps|options)\b|"
+                      r"^\s*what (?:are|were) (?:the |its |their )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) ",
+                      re.IGNORECASE)  # "What are the five Ds of bystander action?"
 
 
 def asks_for_several(text: str) -> bool:
-    """"Which disciplinary sanctions ...", "list the steps": the whole list answers, not one item of it."""
+    """"Which disciplinary sanctions ...", "list the steps", "What are the five Ds?": the whole list answers, not one
+    item of it."""
     return bool(_SEVERAL.search(text))
 
 
