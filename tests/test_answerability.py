@@ -1023,3 +1023,17 @@ def test_what_the_five_of_something_are_wants_the_whole_list():
     assert asks_for_several("What were the three aims of the event?")
     assert not asks_for_several("Can I report within five days?")
     assert not asks_for_several("What is the deadline for appeals?")
+
+
+def test_the_post_asked_about_is_not_who_fills_it():
+    question = "Who chairs the Independent Audit and Oversight Committee?"
+    kind = expected_answer(question)
+    assert kind is not None and kind.name == "agent"
+    post = ("A report concerning the Director-General is made to the Chair of the Independent Audit and Oversight "
+            "Committee, who arranges for it to be assessed.")
+    assert not kind.holds(question, post)  # other offices are named, but not who chairs it
+    assert kind.holds(question, "The Committee is chaired by Ms. Ana Ruiz, appointed in 2022.")
+    directs = "Who directs investigations?"
+    directs_kind = expected_answer(directs)
+    assert directs_kind is not None
+    assert directs_kind.holds(directs, "Investigations are directed by the Director of OIA.")  # another body's post
