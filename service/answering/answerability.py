@@ -29,6 +29,8 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
    introducing him; "What is X?" puts first the sentence saying what X is ("The Group of Friends is a platform").
    An ask wanting something of the thing it names ("X's main chapters", "the mandate of X", "their mandate") is
    answered only by a unit saying that word (or one close to it), or close to the ask with the names taken out.
+   An ask of what may or must be done ("Can I ...?"), or of when it is, puts first among its first units one that
+   says so ("... may withdraw at any time", "... where the conduct involves ..."), and a footnote last (``by_form``).
 
 A question whose asks are all answered is ``answered``; some, ``partial`` (the answer says which are not);
 none, ``not_covered``. Rules on the question's wording and the documents' words, not scores fitted to one
