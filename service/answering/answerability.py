@@ -60,6 +60,7 @@ from service.answering.coverage import (
 )
 from service.answering.focus import (
     ATTENDEES,
+    FOOTNOTE_MARK,
     Part,
     asked_nouns,
     content_stems,
@@ -318,7 +319,6 @@ _PERMITS = re.compile(r"\b(?:may|must|can|cannot|can['’]t|shall|(?:is|are) (?:
                       re.IGNORECASE)
 _CONDITIONS = re.compile(r"\b(?:if|where|when|whenever|unless|in (?:cases?|situations?|circumstances) (?:where|of|in which))\b",
                          re.IGNORECASE)
-_FOOTNOTE_OPENS = re.compile(r"\s*\[\^?\d{1,3}\]")
 
 
 def by_form(text: str, units: Sequence[Unit], pool: list[int]) -> list[int]:
@@ -335,7 +335,7 @@ def by_form(text: str, units: Sequence[Unit], pool: list[int]) -> list[int]:
     def key(i: int) -> tuple[bool, bool]:
         body = units[i].body
         unwanted = wanted and not (_PERMITS.search(body) or (condition and _CONDITIONS.search(body)))
-        return bool(_FOOTNOTE_OPENS.match(units[i].text)), unwanted
+        return bool(FOOTNOTE_MARK.match(units[i].text.lstrip())), unwanted
 
     return sorted(pool[:FORM_TOP], key=key) + pool[FORM_TOP:]
 

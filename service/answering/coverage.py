@@ -202,12 +202,13 @@ def _agent(question: str, sentence: str) -> bool:
     body = bool(_BODY_ASKED.search(question))
     if not body and _PERSON.search(sentence):
         return True
-    if not body and (does := _DOES_ASKED.match(question)) and _post_asked(does.group(1), question, sentence):
+    asked = {_bare(w) for w in _words(question)}
+    does = None if body else _DOES_ASKED.match(question)
+    if does and _post_asked(does.group(1), asked, sentence):
         return False
-    if not body and does and re.search(
+    if does and re.search(
             rf"\b(?:the|a|an|each|every|their|your) (?:[\w-]+ ){{1,3}}{re.escape(does.group(1))}\b", sentence, re.IGNORECASE):
         return True  # "Who decides whether to go to the police?": "The affected person decides whether ..."
-    asked = {_bare(w) for w in _words(question)}
     for match in _NAMED.finditer(sentence):
         name = POSSESSIVE.sub("", match.group(0))
         words = _words(name)
@@ -221,11 +222,10 @@ def _agent(question: str, sentence: str) -> bool:
     return False
 
 
-def _post_asked(verb: str, question: str, sentence: str) -> bool:
-    """The sentence names the post the question asks who fills, and nobody in it: "the Chair of the Independent Audit
-    and Oversight Committee" does not say who chairs the Committee ("the Director of OIA" may say who directs an
-    investigation)."""
-    asked = {_bare(w) for w in _words(question)}
+def _post_asked(verb: str, asked: set[str], sentence: str) -> bool:
+    """The sentence names the post the question asks who fills (``asked``: the question's words, bare), and nobody in
+    it: "the Chair of the Independent Audit and Oversight Committee" does not say who chairs the Committee ("the
+    Director of OIA" may say who directs an investigation)."""
     return any(_bare(m.group(1).lower()) in asked
                for m in re.finditer(rf"\b(?:the|its|their) {re.escape(_bare(verb.lower()))}\w* of (?:the )?([\w-]+)", sentence,
                                     re.IGNORECASE))

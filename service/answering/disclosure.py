@@ -47,7 +47,8 @@ _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*
            r"demot\w*|blocked my|ruin\w* my|spread\w* rumou?rs|subjected to")
 _STRONG_ACT = re.compile(rf"\b(?:{_STRONG})\b", re.IGNORECASE)
 # help aimed at the person harmed, not at what the asker should do ("what should I do now?" may be their own)
-_HELP_THEM = re.compile(r"\b(?:help|support|reach out to|check (?:in )?on|comfort|reassure|be there for|look after|"
+_REACH_OUT = r"reach out to|check (?:in )?on"  # reaching out to the person harmed: a helper's wish
+_HELP_THEM = re.compile(rf"\b(?:help|support|{_REACH_OUT}|comfort|reassure|be there for|look after|"
                         r"talk to|approach|protect) (?:her|him|them|my (?:\w+ )?colleague|the (?:\w+ )?colleague)\b",
                         re.IGNORECASE)
 # persistence: "keeps texting", "kept knocking"
@@ -252,7 +253,7 @@ _HELP_INTENT = re.compile(
     r"keep (?:her|him|them) safe|on (?:her|his|their) "
     r"behalf|(?:her|his|their) options|where can (?:she|he|they)|what (?:can|should|could) (?:she|he|they)|what now|"
     r"what (?:can|should|do) i (?:say|tell|do)|(?:obliged|required|have) to report|my (?:obligations|duty|role|job)|"
-    r"point (?:her|him|them|my \w+) to|reach out to (?:her|him|them)|check (?:in )?on (?:her|him|them))\b", re.IGNORECASE)
+    rf"point (?:her|him|them|my \w+) to|(?:{_REACH_OUT}) (?:her|him|them))\b", re.IGNORECASE)
 _WHAT_TO_DO = re.compile(r"\b(?:what|how|where|who|whom)\b[^.?!]{0,40}\b(?:should|can|could|must|do|does|to)\b", re.IGNORECASE)
 # with no first person, a helper's question asks how to help (``_HELP_INTENT``), what to say or do, or where the person
 # harmed can go ("What should a focal point say when ...?"); "What should the manager write down after someone

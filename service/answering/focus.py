@@ -199,10 +199,10 @@ _WH_WORD = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORE
 def plain(text: str) -> str:
     """Text as rules read it: Markdown emphasis, code ticks, list bullets and footnote marks removed ("work plan.[2]
     Focal points", "the decision.12 A staff member": no count of two focal points, no twelve of anything)."""
-    return _LEADING_BULLET.sub("", _FOOTNOTE_MARK.sub("", _PLAIN_MARKS.sub("", text)))
+    return _LEADING_BULLET.sub("", FOOTNOTE_MARK.sub("", _PLAIN_MARKS.sub("", text)))
 
 
-_FOOTNOTE_MARK = re.compile(r"\[\^?\d{1,3}\]|(?<=[a-z)”\"’][.,;:])\d{1,2}(?=\s|$)")
+FOOTNOTE_MARK = re.compile(r"\[\^?\d{1,3}\]|(?<=[a-z)”\"’][.,;:])\d{1,2}(?=\s|$)")
 
 
 def words(text: str) -> list[str]:
