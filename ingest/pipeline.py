@@ -24,7 +24,7 @@ from ingest.loaders import check_file, load_file
 from ingest.manifest import now_iso
 from ingest.models import Chunk, DocumentRecord
 from ingest.multilingual import MultilingualModel
-from ingest.pooling import ChunkVectors, Pieces, embed_pieces
+from ingest.pooling import ChunkVectors, Pieces, embed_pieces, read_whole
 from ingest.registry import Registry
 from ingest.settings import Settings
 
@@ -279,13 +279,15 @@ class Ingestor:
         return record, chunks
 
     def write(self, chunks: list[Chunk], progress: Progress) -> None:
-        """Embed (one model pass over each chunk's heading line and sentences) and upsert in batches; invisible
-        until commit()."""
+        """Embed (one model pass over each chunk's heading line and sentences, and a second over the whole chunk
+        when ``chunk_vectors`` is "whole") and upsert in batches; invisible until commit()."""
         step = self.settings.ingest_batch_chunks
         for start in range(0, len(chunks), step):
             batch = chunks[start : start + step]
             pieces = [Pieces.of(c.embed_text, c.text) for c in batch]
             vectors = embed_pieces(pieces, self.embed, self.count_tokens)
+            if self.settings.chunk_vectors == "whole":
+                vectors = read_whole([c.embed_text for c in batch], vectors, self.embed)
             multi = self.multi_vectors(pieces)
             written_at = time.time()
             self.index.upsert([self._point(c, v, m, written_at)

@@ -6,13 +6,14 @@ then each of its sentences, exactly as ``ingest.sentences`` cuts them), and a ch
 pieces' unit vectors weighted by their word pieces: mean pooling over the chunk's tokens, each sentence read on
 its own. The sentence vectors are the ones a separate pass gives, unchanged. Measured against embedding the
 whole chunk in docs/performance.md (SciFact and the gold set within 0.01, three PDF questions a rank lower; half
-the model time).
+the model time). ``Settings.chunk_vectors = "whole"`` buys the whole-chunk reading back at the second pass's cost
+(``read_whole``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -55,6 +56,15 @@ def embed_pieces(chunks: Sequence[Pieces], embed: Embed, count_tokens: CountToke
         ids = [at[t] for t in (p.head, *p.sentences)]
         out.append(ChunkVectors(pooled(rows[ids], weights[ids]).tolist(), rows[ids[1:]].tolist()))
     return out
+
+
+def read_whole(texts: Sequence[str], vectors: Sequence[ChunkVectors], embed: Embed) -> list[ChunkVectors]:
+    """``vectors`` with each chunk's vector replaced by the model's reading of the whole chunk (``texts``: heading
+    line and text, as ``Pieces.of`` is given them); the sentence vectors are kept. A second pass over the same
+    words, for ``Settings.chunk_vectors == "whole"``: the model reads each sentence in the light of the others."""
+    rows = np.asarray(embed(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+    rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+    return [replace(v, chunk=row.tolist()) for v, row in zip(vectors, rows, strict=True)]
 
 
 def pooled(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:

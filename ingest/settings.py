@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     target_tokens: int = Field(180, description="Preferred chunk size in word pieces; paragraphs are packed up to this.")
     embed_batch_size: int = Field(32, description="Rows of the model's input per run (short texts are packed into rows).")
     ingest_batch_chunks: int = Field(128, ge=1, description="Chunks embedded together, across documents.")
+    chunk_vectors: Literal["pooled", "whole"] = Field("pooled", description="A chunk's search vector: 'pooled' from the vectors of its heading line and sentences (one model pass, ingest/pooling.py) or 'whole', the model reading the chunk at once (a second pass over its words, about twice the model time; better retrieval on the gold set and three of the four question sets: eval/data/README.md, \"Chunk vectors read whole\"). Applies to documents ingested after it is set.")
     min_free_mb: int = Field(256, ge=0, description="Ingestion stops cleanly (exit 4, saved work kept) while the index disk has less free space than this (MiB). 0: no check.")
 
     # --- model -------------------------------------------------------------------------------

@@ -1003,6 +1003,16 @@ def test_what_may_be_done_is_answered_first_by_a_sentence_saying_what_may_be_don
     assert "voluntary process" in first_answering(found, "How does informal resolution work halfway?", scores)
 
 
+def test_what_a_thing_may_include_or_be_is_no_permission():
+    found = units([passage("10.3 Interim measures may include a change of office or desk location."),
+                   passage("10.7 A subject may ask the Director-General to review an interim measure.")])
+    question = "Can the subject challenge an interim measure?"
+    assert "may ask" in first_answering(found, question, [1.0, 0.9])
+    found = units([passage("Such conduct may be sexual harassment, whether or not it was meant as a joke."),
+                   passage("A complainant may ask to be interviewed by an investigator of a particular gender.")])
+    assert "may ask" in first_answering(found, "Can I choose who interviews me?", [1.0, 0.9])
+
+
 def test_when_something_is_refused_is_answered_first_by_a_sentence_giving_a_condition():
     found = units([passage("Seeking informal resolution does not prevent a person from making a formal report later."),
                    passage("Informal resolution is not offered where the conduct involves physical contact.")])

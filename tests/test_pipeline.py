@@ -454,6 +454,23 @@ def test_pdf_with_empty_user_password_is_ingested(pipeline: Callable[..., Pipeli
     assert p.ingestor.registry.saved().documents["protected"].title == "Protected Guide"
 
 
+def test_chunks_read_whole_store_the_models_vector_of_each_whole_chunk(
+        pipeline: Callable[..., Pipeline], folder: Path) -> None:
+    write_markdown(folder / "a.md", "Reporting Guide", policy_sections(1, 2, 2, 40))
+    p = pipeline(chunk_vectors="whole")
+    p.run(folder)
+
+    whole = p.recorded.batches[-1]  # the second pass: each chunk's heading line and text, in one call
+    hits = p.index.fetch([str(h) for h in p.consistent()], with_dense=True, with_sentences=True)
+    assert len(whole) == len(hits) > 1
+    read = {text: p.recorded.model.encode([text])[0] for text in whole}
+    for hit in hits.values():
+        (embed_text,) = [t for t in whole if t.endswith("\n" + str(hit.payload["text"]))]
+        expected = read[embed_text] / np.linalg.norm(read[embed_text])
+        assert hit.dense is not None and hit.sentences
+        np.testing.assert_allclose(hit.dense, expected, atol=1e-3)  # the stored copy is float32
+
+
 # --- metadata -----------------------------------------------------------------------------------------
 def test_catalog_metadata_for_a_dropped_in_model_policy(pipeline: Callable[..., Pipeline], folder: Path) -> None:
     write_pdf(folder / "UN-System-Model-Policy-on-Sexual-Harassment.pdf", policy_sections(13, 3, 2, 40),

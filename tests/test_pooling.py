@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.pooling import Pieces, embed_pieces
+from ingest.pooling import Pieces, embed_pieces, read_whole
 from ingest.sentences import sentences
 from tests.conftest import CORPUS
 from tests.fakes import HashEmbedder
@@ -61,3 +61,15 @@ def test_packed_texts_get_the_vectors_they_get_alone(embedder) -> None:
     alone, together = embedder.encode_padded(texts), embedder.encode(texts)
     assert together.shape == alone.shape and np.all(np.sum(alone * together, axis=1) > 0.9999)
     assert float(np.dot(together[0], together[1])) < 0.99  # rows are not one text's
+
+
+def test_a_chunk_read_whole_gets_the_models_vector_of_the_whole_text_and_keeps_its_sentence_vectors() -> None:
+    model = HashEmbedder(model_name="hash")
+    embed_text = f"{HEAD}\n{TEXT}"
+    pooled_ones = embed_pieces([Pieces.of(embed_text, TEXT)], model.encode, words)
+    (whole,) = read_whole([embed_text], pooled_ones, lambda texts: 3 * model.encode(texts))  # any length: normalised
+
+    expected = model.encode([embed_text])[0]
+    np.testing.assert_allclose(whole.chunk, expected / np.linalg.norm(expected), atol=1e-6)
+    assert whole.sentences == pooled_ones[0].sentences
+    assert not np.allclose(whole.chunk, pooled_ones[0].chunk, atol=1e-6)  # not the pooled vector

@@ -314,7 +314,9 @@ _PERMISSION_ASKED = re.compile(
 _CONDITION_ASKED = re.compile(r"^\s*when (?:will|would|does|do|can|may|must|should|might|is|are)\b|"
                               r"\b(?:in (?:which|what) (?:cases|circumstances|situations)|under what (?:circumstances|conditions))\b",
                               re.IGNORECASE)
-_PERMITS = re.compile(r"\b(?:may|must|can|cannot|can['’]t|shall|(?:is|are) (?:not )?(?:allowed|permitted|entitled|required|"
+# "may include", "may be sexual harassment": what a thing can be or hold, not what may be done
+_PERMITS = re.compile(r"\b(?:may(?! (?:also )?(?:include|consist|involve|amount|take the form|be (?:a|an|the|sexual|spoken|written|"
+                      r"physical)\b))|must|can|cannot|can['’]t|shall|(?:is|are) (?:not )?(?:allowed|permitted|entitled|required|"
                       r"obliged)|(?:has|have) the right|never|at any time|only (?:if|when|where)|unless|not required)\b",
                       re.IGNORECASE)
 _CONDITIONS = re.compile(r"\b(?:if|where|when|whenever|unless|in (?:cases?|situations?|circumstances) (?:where|of|in which))\b",
