@@ -70,9 +70,9 @@ class RecordingMulti:
     batches: list[list[Pieces]] = field(default_factory=list)
     model_s: float = 0.0
 
-    @property
-    def vector_name(self) -> str:
-        return self.model.vector_name
+    def __getattr__(self, name: str) -> Any:
+        """Whatever else the pipeline asks of the model (``vector_name``, ``held_by``) is the model's own."""
+        return getattr(self.model, name)
 
     def chunks(self, pieces: list[Pieces]) -> list[list[float]]:
         started = time.perf_counter()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from service.answering.helper import own_question, the_ask
+from service.answering.service import ON_WHAT_YOU_ASKED
 from tests.conftest import CORPUS, ROOT, make_settings
 
 LISTS_POLICY = ROOT / "eval" / "data" / "lists" / "workplace-policy.md"
@@ -69,6 +70,18 @@ def test_a_helpers_own_question_is_answered_by_the_passage_that_answers_it(lists
     assert answer.supporter and not answer.disclosure and not answer.abstained and answer.contacts
     assert answer.preface is None and answer.state == "answered"
     assert "forward the complaint to HR within" in answer.citations[0].quote
+
+
+def test_a_disclosure_asking_something_of_its_own_gets_the_care_answer_then_the_answer_to_it(lists_kb):
+    answer = lists_kb.ask("My manager keeps touching me at work. How long does an investigation usually take?")
+    assert answer.disclosure and answer.preface and not answer.abstained
+    care, own = answer.answer.split(ON_WHAT_YOU_ASKED)
+    last = f"[{len(answer.citations)}]"
+    assert "[1]" in care and last not in care and last in own  # the support passages lead
+    assert "typically completed within" in answer.citations[-1].quote
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    # asking how to get help is what the care answer answers: nothing is added
+    assert ON_WHAT_YOU_ASKED not in lists_kb.ask("My manager keeps touching me at work. What can I do?").answer
 
 
 def test_a_helper_asking_how_to_help_still_gets_the_guidance_for_helpers(lists_kb):

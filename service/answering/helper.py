@@ -16,9 +16,10 @@ the accused is my close friend").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.sentences import sentence_spans
-from service.answering.focus import plain
+from service.answering.focus import plain, stem
 
 _PEOPLE = (r"(?:i|we|one|she|he|they|you|the person|the victim|the survivor|(?:my|our|a|the|this) (?:\w+ )?(?:colleague|friend|"
            r"co-?worker|staff member|team member|supervisee|direct report|intern|person|woman|man|survivor|victim|"
@@ -72,6 +73,22 @@ def own_question(question: str) -> bool:
         return True
     condition = _CONDITION.search(ask[found.end():])
     return condition is not None and not _TELLING.search(condition.group("rest"))
+
+
+# what an ask pointing back at an account asks of it ("Is that allowed?", "Is this normal?"): no topic of its own
+_VERDICT_WORDS = "allowed ok okay normal legal illegal right wrong fine acceptable appropriate possible"
+
+
+@lru_cache(maxsize=1)
+def verdict_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _VERDICT_WORDS.split())
+
+
+def asks_own(question: str) -> bool:
+    """A person telling of harm who also asks something of their own ("... Can I report him anonymously?", "Does the
+    policy cover a colleague sending me dirty texts?"), not how to get help ("what can I do?"), which the care answer
+    answers."""
+    return the_ask(question).endswith("?") and own_question(question)
 
 
 def the_ask(question: str) -> str:

@@ -1,7 +1,8 @@
 """From question to verified Answer: retrieve, read who asks, decide coverage, then compose and verify.
 
-Order: a disclosure or a helper gets a care answer (``care.py``), a helper's own question (``helper.py``) the
-answer below, or that care answer when no passage found answers it; an off-topic question (no sentence found
+Order: a disclosure or a helper gets a care answer (``care.py``), a disclosure that asks something of its own that
+care answer and then the answer to its ask, a helper's own question (``helper.py``) the answer below, or that care
+answer when no passage found answers it; an off-topic question (no sentence found
 close in meaning) abstains; a question naming a catalogued document the library lacks, about nothing the
 passages mention, abstains; otherwise each ask of the question is checked against the quotable units
 (``answerability.py``): all answered -> an answer; some -> a partial answer that names what is not covered;
@@ -15,6 +16,7 @@ LLM, when configured, only writes answers the same decision allows, and its text
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -35,6 +37,7 @@ from service.answering.focus import (
     Part,
     capitalised_names,
     content_stems,
+    generic_stems,
     is_title,
     lower_words,
     parts,
@@ -46,7 +49,7 @@ from service.answering.focus import (
     without_names,
     without_word,
 )
-from service.answering.helper import own_question, the_ask, without_telling
+from service.answering.helper import asks_own, own_question, the_ask, verdict_stems, without_telling
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.same_language import SameLanguageAnswerer
 from service.answering.verify import verify
@@ -68,6 +71,7 @@ HELPER_NOT_COVERED = (
     "helping a person who confided in them."
 )
 PARTLY = "The documents in this library answer this question only in part: {reason}."
+ON_WHAT_YOU_ASKED = "On what you asked:"
 FAR_IN_READING = "none of the passages found reads as an answer to it"
 UNHELD = "no document in this library mentions “{word}”"
 # An ask naming a word no document holds is not answered by a unit that comes at least this much closer (cosine) to
@@ -176,9 +180,29 @@ class AnswerService:
         asker = self.detector.assess(question, found.query_vec).asker
         if asker == "supporter" and own_question(question):
             return self.helper_answer(question, found, top_k, filters, on_token)
+        if asker == "disclosure" and asks_own(question):
+            return self.care_and_own_answer(question, found, top_k, filters)
         if asker != "question":
             return self.care_answer(asker, found, filters)
         return self.answer_question(question, found, top_k, filters, on_token)
+
+    def care_and_own_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None) -> Answer:
+        """A disclosure that also asks something of its own ("Does the policy cover a colleague sending me dirty texts
+        after office hours?", "... Can I report him anonymously?"): the care answer, then the answer to that ask when
+        the passages found give one, read as any question is (its closeness the ask's own). The support passages
+        still lead; a passage both quote is cited once. The ask is searched on its own: the account around it would
+        find passages on the conduct, not on what is asked ("Can I get time off to recover?"). An ask that only
+        points back at the account ("Is that allowed?") is what the care answer answers."""
+        care = self.care_answer("disclosure", found, filters)
+        ask = the_ask(question)
+        if not content_stems(ask) - generic_stems() - verdict_stems():
+            return care
+        own = self.answer_question(ask, self.retriever.retrieve(ask, top_k, filters), top_k, filters, None)
+        quoted = {(c.passage.id, c.quote) for c in care.citations}
+        if own.abstained or all((c.passage.id, c.quote) in quoted for c in own.citations):  # nothing to add
+            return care
+        text, cites = after(care.answer, care.citations, own.answer, own.citations)
+        return care.model_copy(update={"answer": text, "citations": cites})
 
     def helper_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None,
                       on_token: OnToken | None) -> Answer:
@@ -382,6 +406,20 @@ class AnswerService:
         return Answer(answer=f"{preface} {text}", citations=cites, disclosure=asker == "disclosure",
                       supporter=asker == "supporter", preface=preface, contacts=self.contacts_in(language),
                       timings_ms=found.timings_ms, language=language)
+
+
+def after(text: str, cites: list[Citation], more: str, more_cites: list[Citation]) -> tuple[str, list[Citation]]:
+    """``more`` (its ``[n]`` markers renumbered after ``cites``) after ``text``, under ``ON_WHAT_YOU_ASKED``; a quote
+    both cite keeps its first number."""
+    joined, numbers = list(cites), {}
+    for cite in more_cites:
+        same = next((c.n for c in cites if c.passage.id == cite.passage.id and c.quote == cite.quote), None)
+        if same is None:
+            same = len(joined) + 1
+            joined.append(cite.model_copy(update={"n": same}))
+        numbers[cite.n] = same
+    renumbered = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", more)
+    return f"{text} {ON_WHAT_YOU_ASKED} {renumbered}", joined
 
 
 def abstention(found: Retrieved, reason: str | None = None, notice: str | None = None) -> Answer:
