@@ -74,6 +74,8 @@ AnswerState = Literal["answered", "partial", "not_covered"]
 STATE_LABELS: dict[str, str] = {"answered": "Answered from the documents", "partial": "Partly answered",
                                 "not_covered": "Not covered by the documents"}
 NO_MATCH = "No passage in the library matches the words or the meaning of this search."
+# a disclosure that also asked something: the answer to its ask follows the care passages under this
+ON_WHAT_YOU_ASKED = "On what you asked:"
 
 
 class Answer(BaseModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from service.answering.helper import own_question, the_ask
-from service.answering.service import ON_WHAT_YOU_ASKED
+from service.models import ON_WHAT_YOU_ASKED
 from tests.conftest import CORPUS, ROOT, make_settings
 
 LISTS_POLICY = ROOT / "eval" / "data" / "lists" / "workplace-policy.md"

@@ -15,7 +15,7 @@ from ingest.pipeline import FileOutcome
 from ingest.settings import Settings
 from service.feedback import FeedbackStore
 from service.library import writes_allowed
-from service.models import Answer, Citation, Passage, Suggestion
+from service.models import ON_WHAT_YOU_ASKED, Answer, Citation, Passage, Suggestion
 from ui.highlight import highlight_quote, query_terms, snippet
 from ui.library_html import documents_table_html, outcome_item, when
 from ui.render import (
@@ -111,6 +111,18 @@ def test_disclosure_answer_is_set_apart_with_preface_and_contacts() -> None:
     assert 'class="kb-disclosure"' in html and f'<p class="kb-preface">{preface}</p>' in html
     assert html.count(preface) == 1 and "kb-chip" in html
     assert "ethics@example.org" in html and "edit me" not in html and "Not filled in yet" in html
+
+
+def test_an_account_that_asked_something_shows_the_answer_to_it_apart_after_the_support_passages() -> None:
+    preface = "Thank you for sharing this."
+    support = Citation(n=1, quote="Anyone may report it.", passage=passage())
+    own = Citation(n=2, quote="Messages after hours are covered.", passage=passage(page_start=6))
+    answer = Answer(answer=f"{preface} Anyone may report it. [1] {ON_WHAT_YOU_ASKED} Messages after hours are covered. "
+                    "[2]", citations=[support, own], disclosure=True, preface=preface)
+    html = answer_html(1, answer)
+    care, _, asked = html.partition(f'<p class="kb-subhead">{ON_WHAT_YOU_ASKED.rstrip(":")}</p>')
+    assert asked and "Anyone may report it." in care and "Messages after hours" in asked
+    assert care.count("kb-chip") >= 1 and asked.count("kb-chip") >= 1 and ON_WHAT_YOU_ASKED not in html
 
 
 def test_a_helpers_own_question_shows_its_state_and_the_contacts_and_a_helpers_uncovered_one_says_so() -> None:

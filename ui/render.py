@@ -8,7 +8,7 @@ from html import escape
 from urllib.parse import quote
 
 from ingest.contacts import Contact
-from service.models import Answer, Citation, Passage, Suggestion
+from service.models import ON_WHAT_YOU_ASKED, Answer, Citation, Passage, Suggestion
 from service.reading import section_anchor
 from ui.frame import say
 from ui.highlight import highlight_quotes, highlight_terms, query_terms, snippet
@@ -170,7 +170,12 @@ def suggestion_item(s: Suggestion, language: str = "en") -> str:
 def disclosure_html(turn: int, answer: Answer) -> str:
     preface = answer.preface or ""
     rest = answer.answer[len(preface):].strip() if preface and answer.answer.startswith(preface) else answer.answer
-    body = f'<p class="kb-answer-text">{with_chips(rest, turn, answer.citations, answer.language)}</p>' if rest else ""
+    care, _, own = rest.partition(ON_WHAT_YOU_ASKED)  # an account that also asked something: its answer apart
+    body = f'<p class="kb-answer-text">{with_chips(care.strip(), turn, answer.citations, answer.language)}</p>' \
+        if care.strip() else ""
+    if own.strip():
+        body += (f'<p class="kb-subhead">{escape(ON_WHAT_YOU_ASKED.rstrip(":"))}</p>'
+                 f'<p class="kb-answer-text">{with_chips(own.strip(), turn, answer.citations, answer.language)}</p>')
     language = answer.language
     label = say("helping" if answer.supporter else "support", language)
     notice = f'<p class="kb-notice">{escape(answer.notice)}</p>' if answer.notice else ""  # a helper's ask not covered

@@ -53,7 +53,7 @@ from service.answering.helper import asks_own, own_question, the_ask, verdict_st
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.same_language import SameLanguageAnswerer
 from service.answering.verify import verify
-from service.models import Answer, Citation, Filters, Suggestion
+from service.models import ON_WHAT_YOU_ASKED, Answer, Citation, Filters, Suggestion
 from service.retrieval import Retrieved, Retriever
 
 log = logging.getLogger(__name__)  # never given the question text
@@ -71,7 +71,6 @@ HELPER_NOT_COVERED = (
     "helping a person who confided in them."
 )
 PARTLY = "The documents in this library answer this question only in part: {reason}."
-ON_WHAT_YOU_ASKED = "On what you asked:"
 FAR_IN_READING = "none of the passages found reads as an answer to it"
 UNHELD = "no document in this library mentions “{word}”"
 # An ask naming a word no document holds is not answered by a unit that comes at least this much closer (cosine) to
