@@ -41,8 +41,11 @@ def _concept(name: str, *alternatives: str) -> Concept:
 # Policy topics and the wordings that address them. A question's concept is matched on the question; a passage
 # covers it when it matches the same pattern. Order does not matter; a phrase may belong to two concepts.
 CONCEPTS = (
-    _concept("anonymous reporting", r"\banonym\w*", r"\bwithout (?:giving|revealing|stating|disclosing|saying|leaving|using) "
+    _concept("anonymous reporting", r"\banonym\w*", r"\bwithout (?:(?:giving|revealing|stating|disclosing|saying|leaving|using) )?"
              r"(?:your|their|his|her|one's|my|our|a|any) (?:own |real )?(?:name|identity)", r"\bunnamed\b",
+             r"\b(?:not|never|n't) (?:\w+ ){0,2}(?:give|giving|reveal|revealing|say|saying|use|using|share|sharing) "
+             r"(?:your|their|his|her|my|our) (?:own |real )?(?:name|identity)",
+             r"\bkeep (?:my|your|their|his|her|our) (?:name|identity) (?:out|secret|hidden|private|confidential)",
              r"\bidentity (?:is |being )?(?:withheld|hidden|protected)", r"\bnot (?:need|have) to (?:give|identify)"),
     _concept("a hotline or helpline", r"\bhot ?lines?\b", r"\bhelp ?lines?\b", r"\bhelp ?desks?\b",
              r"\bphone lines?\b", r"\bspeak[- ]?up (?:line|service)s?\b", r"\b24/7\b", r"\btoll[- ]free\b",
