@@ -1052,7 +1052,8 @@ def test_the_post_asked_about_is_not_who_fills_it():
 def test_reporting_without_ones_name_is_asking_about_anonymity_in_any_wording():
     anonymous = "anonymous reporting"
     for question in ("Can I report it without my name?", "I do not want to give my name, can I still report?",
-                     "Can I keep my name out of it?", "Can I report without giving my name?"):
+                     "Can I keep my name out of it?", "Can I report without giving my name?",
+                     "I don't want to give my name."):
         assert anonymous in concepts_in(question), question
     assert anonymous not in concepts_in("Is the hotline staffed without a break?")
     assert anonymous not in concepts_in("Can I report by phone?")

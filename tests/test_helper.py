@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.answering.helper import own_question, the_ask
+from service.answering.helper import disclosed_ask, own_question, the_ask
 from service.models import ON_WHAT_YOU_ASKED
 from tests.conftest import CORPUS, ROOT, make_settings
 
@@ -42,6 +42,14 @@ def test_a_helpers_question_of_their_own(question):
 ])
 def test_a_helper_asking_how_to_help(question):
     assert not own_question(question)
+
+
+def test_what_an_account_asks_of_its_own_is_read_apart_from_a_request_for_help():
+    assert disclosed_ask("My manager keeps touching me. Can I report him anonymously?") == \
+        "Can I report him anonymously?"
+    assert disclosed_ask("My manager keeps touching me. What can I do?") == ""  # the care answer answers it
+    assert disclosed_ask("My manager keeps touching me. Is that allowed?") == ""  # it only points back at the account
+    assert disclosed_ask("My manager keeps touching me at work.") == ""  # nothing asked
 
 
 def test_the_ask_is_the_last_question_from_its_last_semicolon():

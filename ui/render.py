@@ -170,12 +170,11 @@ def suggestion_item(s: Suggestion, language: str = "en") -> str:
 def disclosure_html(turn: int, answer: Answer) -> str:
     preface = answer.preface or ""
     rest = answer.answer[len(preface):].strip() if preface and answer.answer.startswith(preface) else answer.answer
-    care, _, own = rest.partition(ON_WHAT_YOU_ASKED)  # an account that also asked something: its answer apart
-    body = f'<p class="kb-answer-text">{with_chips(care.strip(), turn, answer.citations, answer.language)}</p>' \
-        if care.strip() else ""
-    if own.strip():
+    care, _, own = (part.strip() for part in rest.partition(ON_WHAT_YOU_ASKED))  # what an account asked: apart
+    body = f'<p class="kb-answer-text">{with_chips(care, turn, answer.citations, answer.language)}</p>' if care else ""
+    if own:
         body += (f'<p class="kb-subhead">{escape(ON_WHAT_YOU_ASKED.rstrip(":"))}</p>'
-                 f'<p class="kb-answer-text">{with_chips(own.strip(), turn, answer.citations, answer.language)}</p>')
+                 f'<p class="kb-answer-text">{with_chips(own, turn, answer.citations, answer.language)}</p>')
     language = answer.language
     label = say("helping" if answer.supporter else "support", language)
     notice = f'<p class="kb-notice">{escape(answer.notice)}</p>' if answer.notice else ""  # a helper's ask not covered

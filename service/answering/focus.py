@@ -43,7 +43,7 @@ def _concept(name: str, *alternatives: str) -> Concept:
 CONCEPTS = (
     _concept("anonymous reporting", r"\banonym\w*", r"\bwithout (?:(?:giving|revealing|stating|disclosing|saying|leaving|using) )?"
              r"(?:your|their|his|her|one's|my|our|a|any) (?:own |real )?(?:name|identity)", r"\bunnamed\b",
-             r"\b(?:not|never|n't) (?:\w+ ){0,2}(?:give|giving|reveal|revealing|say|saying|use|using|share|sharing) "
+             r"(?:\bnot|\bnever|n't) (?:\w+ ){0,2}(?:give|giving|reveal|revealing|say|saying|use|using|share|sharing) "
              r"(?:your|their|his|her|my|our) (?:own |real )?(?:name|identity)",
              r"\bkeep (?:my|your|their|his|her|our) (?:name|identity) (?:out|secret|hidden|private|confidential)",
              r"\bidentity (?:is |being )?(?:withheld|hidden|protected)", r"\bnot (?:need|have) to (?:give|identify)"),

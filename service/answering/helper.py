@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from ingest.sentences import sentence_spans
-from service.answering.focus import plain, stem
+from service.answering.focus import content_stems, generic_stems, plain, stem
 
 _PEOPLE = (r"(?:i|we|one|she|he|they|you|the person|the victim|the survivor|(?:my|our|a|the|this) (?:\w+ )?(?:colleague|friend|"
            r"co-?worker|staff member|team member|supervisee|direct report|intern|person|woman|man|survivor|victim|"
@@ -65,7 +65,10 @@ _TELLING_CLAUSE = re.compile(
 def own_question(question: str) -> bool:
     """A helper asks something of their own (a time, their notes, a conflict of interest, whether they must report)
     rather than how to help."""
-    ask = the_ask(question)
+    return _of_their_own(the_ask(question))
+
+
+def _of_their_own(ask: str) -> bool:
     if not ask:
         return False
     found = _ASKS_FOR_HELP.search(ask)
@@ -80,15 +83,18 @@ _VERDICT_WORDS = "allowed ok okay normal legal illegal right wrong fine acceptab
 
 
 @lru_cache(maxsize=1)
-def verdict_stems() -> frozenset[str]:
+def _verdict_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in _VERDICT_WORDS.split())
 
 
-def asks_own(question: str) -> bool:
-    """A person telling of harm who also asks something of their own ("... Can I report him anonymously?", "Does the
-    policy cover a colleague sending me dirty texts?"), not how to get help ("what can I do?"), which the care answer
-    answers."""
-    return the_ask(question).endswith("?") and own_question(question)
+def disclosed_ask(question: str) -> str:
+    """What a person telling of harm also asks of their own ("... Can I report him anonymously?", "Does the policy
+    cover a colleague sending me dirty texts?"), or "": not how to get help ("what can I do?"), which the care answer
+    answers, nor an ask that only points back at the account ("Is that allowed?")."""
+    ask = the_ask(question)
+    if not ask.endswith("?") or not _of_their_own(ask):
+        return ""
+    return ask if content_stems(ask) - generic_stems() - _verdict_stems() else ""
 
 
 def the_ask(question: str) -> str:

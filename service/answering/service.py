@@ -16,7 +16,6 @@ LLM, when configured, only writes answers the same decision allows, and its text
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -37,7 +36,6 @@ from service.answering.focus import (
     Part,
     capitalised_names,
     content_stems,
-    generic_stems,
     is_title,
     lower_words,
     parts,
@@ -49,10 +47,10 @@ from service.answering.focus import (
     without_names,
     without_word,
 )
-from service.answering.helper import asks_own, own_question, the_ask, verdict_stems, without_telling
+from service.answering.helper import disclosed_ask, own_question, the_ask, without_telling
 from service.answering.phrases import LLM_DOWN, LLM_LATE, LLM_UNVERIFIED, NOT_JUDGED_KEY, phrase
 from service.answering.same_language import SameLanguageAnswerer
-from service.answering.verify import verify
+from service.answering.verify import BRACKETED, verify
 from service.models import ON_WHAT_YOU_ASKED, Answer, Citation, Filters, Suggestion
 from service.retrieval import Retrieved, Retriever
 
@@ -179,28 +177,24 @@ class AnswerService:
         asker = self.detector.assess(question, found.query_vec).asker
         if asker == "supporter" and own_question(question):
             return self.helper_answer(question, found, top_k, filters, on_token)
-        if asker == "disclosure" and asks_own(question):
-            return self.care_and_own_answer(question, found, top_k, filters)
+        if asker == "disclosure" and (ask := disclosed_ask(question)):
+            return self.care_and_own_answer(ask, found, top_k, filters)
         if asker != "question":
             return self.care_answer(asker, found, filters)
         return self.answer_question(question, found, top_k, filters, on_token)
 
-    def care_and_own_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None) -> Answer:
-        """A disclosure that also asks something of its own ("Does the policy cover a colleague sending me dirty texts
-        after office hours?", "... Can I report him anonymously?"): the care answer, then the answer to that ask when
-        the passages found give one, read as any question is (its closeness the ask's own). The support passages
-        still lead; a passage both quote is cited once. The ask is searched on its own: the account around it would
-        find passages on the conduct, not on what is asked ("Can I get time off to recover?"). An ask that only
-        points back at the account ("Is that allowed?") is what the care answer answers."""
+    def care_and_own_answer(self, ask: str, found: Retrieved, top_k: int, filters: Filters | None) -> Answer:
+        """A disclosure that also asks something of its own (``ask``, ``helper.disclosed_ask``): the care answer,
+        then the answer to the ask when the passages give one, read as any question is. The ask is searched on its
+        own: the account around it would find passages on the conduct, not on what is asked ("Can I get time off to
+        recover?"). The support passages still lead; a passage both quote is cited once."""
         care = self.care_answer("disclosure", found, filters)
-        ask = the_ask(question)
-        if not content_stems(ask) - generic_stems() - verdict_stems():
-            return care
         own = self.answer_question(ask, self.retriever.retrieve(ask, top_k, filters), top_k, filters, None)
-        quoted = {(c.passage.id, c.quote) for c in care.citations}
-        if own.abstained or all((c.passage.id, c.quote) in quoted for c in own.citations):  # nothing to add
+        if own.abstained:
             return care
         text, cites = after(care.answer, care.citations, own.answer, own.citations)
+        if len(cites) == len(care.citations):  # every quote of it is in the care answer already: nothing to add
+            return care
         return care.model_copy(update={"answer": text, "citations": cites})
 
     def helper_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None,
@@ -417,7 +411,7 @@ def after(text: str, cites: list[Citation], more: str, more_cites: list[Citation
             same = len(joined) + 1
             joined.append(cite.model_copy(update={"n": same}))
         numbers[cite.n] = same
-    renumbered = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", more)
+    renumbered = BRACKETED.sub(lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", more)
     return f"{text} {ON_WHAT_YOU_ASKED} {renumbered}", joined
 
 
