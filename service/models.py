@@ -90,6 +90,9 @@ class Answer(BaseModel):
     disclosure: bool = Field(False, description="The question read as a personal account; support passages first.")
     supporter: bool = Field(False, description="The question reads as someone helping a person who confided in them.")
     preface: str | None = Field(None, description="The opening sentence of a disclosure-aware answer (not a claim).")
+    own_answer: str | None = Field(None, description="In a disclosure answer, the answer to what the account also "
+                                   "asked, its [n] markers into `citations`; `answer` ends with it, after "
+                                   f"'{ON_WHAT_YOU_ASKED}'.")
     suggestions: list[Suggestion] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list, description="Support contacts from corpus/contacts.toml.")
     mode: str = Field("extractive", description="'extractive' or 'llm'.")

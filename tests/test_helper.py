@@ -84,12 +84,14 @@ def test_a_disclosure_asking_something_of_its_own_gets_the_care_answer_then_the_
     answer = lists_kb.ask("My manager keeps touching me at work. How long does an investigation usually take?")
     assert answer.disclosure and answer.preface and not answer.abstained
     care, own = answer.answer.split(ON_WHAT_YOU_ASKED)
+    assert answer.own_answer == own.strip()
     last = f"[{len(answer.citations)}]"
     assert "[1]" in care and last not in care and last in own  # the support passages lead
     assert "typically completed within" in answer.citations[-1].quote
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     # asking how to get help is what the care answer answers: nothing is added
-    assert ON_WHAT_YOU_ASKED not in lists_kb.ask("My manager keeps touching me at work. What can I do?").answer
+    plain = lists_kb.ask("My manager keeps touching me at work. What can I do?")
+    assert ON_WHAT_YOU_ASKED not in plain.answer and plain.own_answer is None
 
 
 def test_a_helper_asking_how_to_help_still_gets_the_guidance_for_helpers(lists_kb):

@@ -118,11 +118,16 @@ def test_an_account_that_asked_something_shows_the_answer_to_it_apart_after_the_
     support = Citation(n=1, quote="Anyone may report it.", passage=passage())
     own = Citation(n=2, quote="Messages after hours are covered.", passage=passage(page_start=6))
     answer = Answer(answer=f"{preface} Anyone may report it. [1] {ON_WHAT_YOU_ASKED} Messages after hours are covered. "
-                    "[2]", citations=[support, own], disclosure=True, preface=preface)
+                    "[2]", own_answer="Messages after hours are covered. [2]", citations=[support, own], disclosure=True,
+                    preface=preface)
     html = answer_html(1, answer)
     care, _, asked = html.partition(f'<p class="kb-subhead">{ON_WHAT_YOU_ASKED.rstrip(":")}</p>')
     assert asked and "Anyone may report it." in care and "Messages after hours" in asked
     assert care.count("kb-chip") >= 1 and asked.count("kb-chip") >= 1 and ON_WHAT_YOU_ASKED not in html
+    # the split comes from the field, not from the words: a care answer that happens to hold them stays whole
+    quoting = Answer(answer=f"{preface} Say {ON_WHAT_YOU_ASKED} the policy. [1]", citations=[support], disclosure=True,
+                     preface=preface)
+    assert "kb-subhead" not in answer_html(1, quoting)
 
 
 def test_a_helpers_own_question_shows_its_state_and_the_contacts_and_a_helpers_uncovered_one_says_so() -> None:

@@ -170,7 +170,8 @@ def suggestion_item(s: Suggestion, language: str = "en") -> str:
 def disclosure_html(turn: int, answer: Answer) -> str:
     preface = answer.preface or ""
     rest = answer.answer[len(preface):].strip() if preface and answer.answer.startswith(preface) else answer.answer
-    care, _, own = (part.strip() for part in rest.partition(ON_WHAT_YOU_ASKED))  # what an account asked: apart
+    own = answer.own_answer or ""  # what an account also asked, shown apart
+    care = rest.removesuffix(own).strip().removesuffix(ON_WHAT_YOU_ASKED).strip() if own else rest.strip()
     body = f'<p class="kb-answer-text">{with_chips(care, turn, answer.citations, answer.language)}</p>' if care else ""
     if own:
         body += (f'<p class="kb-subhead">{escape(ON_WHAT_YOU_ASKED.rstrip(":"))}</p>'

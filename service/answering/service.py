@@ -192,10 +192,11 @@ class AnswerService:
         own = self.answer_question(ask, self.retriever.retrieve(ask, top_k, filters), top_k, filters, None)
         if own.abstained:
             return care
-        text, cites = after(care.answer, care.citations, own.answer, own.citations)
+        more, cites = after(care.citations, own.answer, own.citations)
         if len(cites) == len(care.citations):  # every quote of it is in the care answer already: nothing to add
             return care
-        return care.model_copy(update={"answer": text, "citations": cites})
+        return care.model_copy(update={"answer": f"{care.answer} {ON_WHAT_YOU_ASKED} {more}", "own_answer": more,
+                                       "citations": cites})
 
     def helper_answer(self, question: str, found: Retrieved, top_k: int, filters: Filters | None,
                       on_token: OnToken | None) -> Answer:
@@ -401,9 +402,9 @@ class AnswerService:
                       timings_ms=found.timings_ms, language=language)
 
 
-def after(text: str, cites: list[Citation], more: str, more_cites: list[Citation]) -> tuple[str, list[Citation]]:
-    """``more`` (its ``[n]`` markers renumbered after ``cites``) after ``text``, under ``ON_WHAT_YOU_ASKED``; a quote
-    both cite keeps its first number."""
+def after(cites: list[Citation], more: str, more_cites: list[Citation]) -> tuple[str, list[Citation]]:
+    """``more`` with its ``[n]`` markers renumbered to follow ``cites``, and the citations of both; a quote both cite
+    keeps its first number."""
     joined, numbers = list(cites), {}
     for cite in more_cites:
         same = next((c.n for c in cites if c.passage.id == cite.passage.id and c.quote == cite.quote), None)
@@ -412,7 +413,7 @@ def after(text: str, cites: list[Citation], more: str, more_cites: list[Citation
             joined.append(cite.model_copy(update={"n": same}))
         numbers[cite.n] = same
     renumbered = BRACKETED.sub(lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", more)
-    return f"{text} {ON_WHAT_YOU_ASKED} {renumbered}", joined
+    return renumbered, joined
 
 
 def abstention(found: Retrieved, reason: str | None = None, notice: str | None = None) -> Answer:
