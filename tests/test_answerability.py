@@ -13,6 +13,7 @@ from service.answering.coverage import expected_answer
 from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
+    as_typed,
     asked_nouns,
     asks_for_several,
     concepts_in,
@@ -1057,3 +1058,12 @@ def test_reporting_without_ones_name_is_asking_about_anonymity_in_any_wording():
         assert anonymous in concepts_in(question), question
     assert anonymous not in concepts_in("Is the hotline staffed without a break?")
     assert anonymous not in concepts_in("Can I report by phone?")
+
+
+def test_chat_shorthand_is_read_as_written_out_and_a_contraction_is_no_word_of_the_topic():
+    assert as_typed("whats the deadline? I dont know, cant say") == "what's the deadline? I don't know, can't say"
+    assert as_typed("Whos the contact? Its deadline, wont it") == "Who's the contact? Its deadline, wont it"  # words
+    assert as_typed("What’s the policy? I didn’t") == "What's the policy? I didn't"
+    assert expected_answer(as_typed("whats the deadline for the course")) is not None
+    (ask,) = parts("What's the EAP phone number?", set())
+    assert "what" not in ask.topic and "what'" not in ask.topic

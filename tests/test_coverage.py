@@ -87,6 +87,8 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Which phone number?", "Call +41 22 917 1234 at any hour.", True),
     ("Which phone number?", "Surveys from 2019 and 2020 were compared.", False),
     ("How long does it take?", "Complaints are acknowledged within ten working days.", True),
+    ("By how much can the deadline be extended?", "Once only, by up to 45 additional calendar days.", True),  # a word between
+    ("How long does it take?", "It takes two further steps.", False),
     ("How long has the Task Force worked on this?", "It has done so since its inception in 2017.", True),
     ("What is the deadline for a complaint?", "It has done so since its inception in 2017.", False),
     ("When was it launched?", "It was launched in October 2021.", True),

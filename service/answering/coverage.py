@@ -28,8 +28,9 @@ NUMBER_WORDS = (
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?"
 )
 TIME_UNIT = r"(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?|decades?)"
-# "twice a year" is how often, not how long
-_DURATION = re.compile(rf"\b(?<!twice )(?<!once )(?<!times )(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT}\b|\bno later than\b",
+# "twice a year" is how often, not how long; "45 additional calendar days" is a span, as "45 calendar days" is
+_DURATION = re.compile(rf"\b(?<!twice )(?<!once )(?<!times )(?:\d+|{NUMBER_WORDS}|an?)[\s-]+"
+                       rf"(?:(?:additional|further|more|extra|consecutive|full|clear)\s+)?{TIME_UNIT}\b|\bno later than\b",
                        re.IGNORECASE)
 # "how long has it ...?" is answered by "since (its inception in) 2017" as well; a deadline is not
 _SO_FAR = re.compile(r"^\s*how long (?:has|have)\b", re.IGNORECASE)

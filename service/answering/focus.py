@@ -167,7 +167,7 @@ CONCEPTS = (
 )
 
 # Words that frame a question rather than say what it asks about, besides the stop words the index drops.
-FRAME_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whats", "does", "do", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "may", "might", "must", "shall", "tell", "please", "say", "says", "said", "saying", "mention", "mentions", "mentioned", "describe", "describes", "explain", "explains", "according", "give", "gives", "list", "lists", "any", "anything", "kind", "kinds", "type", "sort", "exactly", "also", "much", "many", "long", "there", "regarding", "concerning", "about", "document", "documents", "report", "guidance", "policy", "policies", "text", "library", "summary", "state", "states", "stated", "provide", "provides", "note", "noted", "notes", "set", "out", "define", "defines", "defined", "definition"])
+FRAME_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whats", "what's", "who's", "how's", "where's", "when's", "there's", "that's", "does", "do", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "may", "might", "must", "shall", "tell", "please", "say", "says", "said", "saying", "mention", "mentions", "mentioned", "describe", "describes", "explain", "explains", "according", "give", "gives", "list", "lists", "any", "anything", "kind", "kinds", "type", "sort", "exactly", "also", "much", "many", "long", "there", "regarding", "concerning", "about", "document", "documents", "report", "guidance", "policy", "policies", "text", "library", "summary", "state", "states", "stated", "provide", "provides", "note", "noted", "notes", "set", "out", "define", "defines", "defined", "definition"])
 
 _TITLE = re.compile(rf"(?:{HONORIFIC})", re.IGNORECASE)
 
@@ -203,6 +203,23 @@ def plain(text: str) -> str:
     """Text as rules read it: Markdown emphasis, code ticks, list bullets and footnote marks removed ("work plan.[2]
     Focal points", "the decision.12 A staff member": no count of two focal points, no twelve of anything)."""
     return _LEADING_BULLET.sub("", FOOTNOTE_MARK.sub("", _PLAIN_MARKS.sub("", text)))
+
+
+def as_typed(question: str) -> str:
+    """A question with chat shorthand written out, so the rules read it as they read "what's" and "don't": an
+    apostrophe typed curly or left out ("whats the deadline", "I dont know", "can’t") is put back, straight."""
+    return _NO_APOSTROPHE.sub(_apostrophe, _CURLY_APOSTROPHE.sub("'", question))
+
+
+def _apostrophe(match: re.Match[str]) -> str:
+    return f"{match.group(1)}'s" if match.group(1) else f"{match.group(2)}n't"
+
+
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+# not "its" (a possessive) nor "wont" (a word)
+_NO_APOSTROPHE = re.compile(r"\b(what|who|how|where|when|there|that)s\b|"
+                            r"\b(do|does|did|is|are|was|were|have|has|had|should|could|would|must|ca)nt\b",
+                            re.IGNORECASE)
 
 
 FOOTNOTE_MARK = re.compile(r"\[\^?\d{1,3}\]|(?<=[a-z)”\"’][.,;:])\d{1,2}(?=\s|$)")

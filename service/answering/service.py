@@ -34,6 +34,7 @@ from service.answering.disclosure import PREFACE, SUPPORTER_PREFACE, DisclosureD
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
     Part,
+    as_typed,
     capitalised_names,
     content_stems,
     is_title,
@@ -172,7 +173,8 @@ class AnswerService:
         return self.retriever.multi.query(question)
 
     def answer(self, question: str, top_k: int, filters: Filters | None, on_token: OnToken | None) -> Answer:
-        """An English question's answer (the rules below read English)."""
+        """An English question's answer (the rules below read English, with chat shorthand written out)."""
+        question = as_typed(question)
         found = self.retriever.retrieve(question, top_k, filters)
         asker = self.detector.assess(question, found.query_vec).asker
         if asker == "supporter" and own_question(question):
