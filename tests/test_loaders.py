@@ -185,6 +185,38 @@ def test_table_rows_extracted_one_per_line_stay_rows_but_wrapped_prose_joins() -
     ]
 
 
+def test_a_footnote_at_the_foot_of_a_page_is_read_after_the_paragraph_that_cites_it() -> None:
+    body = [
+        "13. Support",
+        "The Support Service offers up to eight counselling sessions, with a counsellor of the person's",
+        "choice.4 Counselling is confidential.",
+        "14. Records",
+        "14.1 This policy takes effect on 1 September 2023.5 It replaces the rules of 2018.",
+        "14.2 Case files are held in a restricted system, and every access to a file is logged.",
+        "14.3 Files are kept as set out in paragraph 7.2 and destroyed after seven years.",
+    ]
+    notes = ["4 Sessions can be held in person, by video call or by", "telephone.", "5. The rules of 2018 lapse."]
+    blocks = blocks_from_pages([body + notes])
+    texts = [b.text for b in blocks]
+    assert texts.index("4 Sessions can be held in person, by video call or by telephone.") == 2  # in its section
+    assert texts[-1] == "5. The rules of 2018 lapse."  # cited by "2023.5" in the last section: at its end
+    assert all(b.page == 1 for b in blocks)
+    # numbered lines no paragraph cites (a numbered list, a table's rows) stay where they are printed
+    steps = [*body[:3], "What to do:", "1. Write down what happened.", "2. Keep any messages."]
+    assert [b.text for b in blocks_from_pages([steps])][-2:] == ["1. Write down what happened.", "2. Keep any messages."]
+
+
+def test_a_list_of_contents_is_read_as_text_not_as_the_sections_it_lists() -> None:
+    title = ["Policy on Harassment", "Version 3.0", "Approved by the Board on 14 November 2024"]
+    contents = [*title, "Contents", "Foreword", *(f"{n}. {name}" for n, name in enumerate(
+        ["Purpose", "Scope", "Definitions", "Reporting", "Glossary"], start=1))]
+    foreword = ["Foreword", "Harassment damages health, careers and trust, and we will not stay silent about it."]
+    body = ["1. Purpose", "1.1 This policy sets out how concerns are raised and handled in every office."]
+    blocks = blocks_from_pages([contents, foreword, body])
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Policy on Harassment", "Foreword", "1. Purpose"]
+    assert any(b.kind == "text" and b.text == "5. Glossary" for b in blocks)
+
+
 def test_pdf_with_user_password_is_refused(tmp_path: Path, settings: Settings) -> None:
     path = _encrypted_copy(
         _policy_pdf(tmp_path / "plain.pdf"), tmp_path / "locked.pdf", user_password="secret"

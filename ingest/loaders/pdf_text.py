@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ingest.loaders.layout import (
     collapse,
@@ -33,6 +34,8 @@ RUNNING_SHARE = 0.4  # a line on this share of the pages (at least 2) is a runni
 SHORT_LINE = 0.7  # a line shorter than this share of the usual line width does not wrap
 DEFAULT_WIDTH = 80
 FOOTNOTES = 8  # footnotes at a page's foot looked past for the paragraph that a page break cuts
+CONTENTS_RUN = 5  # headings of one level in a row, nothing between: a list of contents
+NOTES_SHARE = 0.5  # footnotes start in the lower half of a page's lines
 ROW_RUN = 3  # consecutive row-like lines that make a table (service/answering reads each row as one unit)
 _OPEN_ENDINGS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by", "on", "at", "from",
                            "as", "that", "which", "who", "is", "are", "be", "not", "its", "their", "his", "her"})
@@ -59,8 +62,76 @@ def blocks_from_pages(pages: list[list[str]]) -> list[Block]:
     width = line_width(line for lines in pages for line in lines)
     blocks: list[Block] = []
     for number, lines in enumerate(pages, start=1):
-        blocks.extend(_carry_over(blocks, page_blocks(lines, number, width)))
+        blocks.extend(_carry_over(blocks, cited_page_blocks(lines, number, width)))
+    return contents_as_text(blocks)
+
+
+def contents_as_text(blocks: list[Block]) -> list[Block]:
+    """A run of ``CONTENTS_RUN`` or more headings of one level with no text between them, on one page, is a list of
+    contents, not the sections themselves: read as text, so the last entry ("22. Glossary") does not head the
+    foreword that follows it."""
+    out = list(blocks)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and out[end].kind == "heading" and out[end].page == out[start].page \
+                and out[end].level == out[start].level:
+            end += 1
+        if end - start >= CONTENTS_RUN:
+            out[start:end] = [replace(b, kind="text", level=0) for b in out[start:end]]
+        start = max(end, start + 1)
+    return out
+
+
+# --- footnotes read where they are cited ----------------------------------------------------------
+def cited_page_blocks(lines: list[str], page: int, width: int) -> list[Block]:
+    """``page_blocks`` with the footnotes printed at the page's foot each read at the end of the section (on that
+    page) of the paragraph that cites it ("... with a counsellor of their choice.4" / "4 Sessions can be held by
+    telephone."), so a footnote is in its paragraph's section, not glued to whatever paragraph ends the page; it
+    splits no paragraph or list. Footnotes no paragraph of the page cites stay where they are printed."""
+    start = footnote_area(lines)
+    blocks = page_blocks(lines[:start], page, width)
+    body = list(blocks)
+    for number, note in reversed(_footnotes(lines[start:], page)):  # the last first: two in a section keep order
+        at = next((i for i in range(len(body) - 1, -1, -1) if _cites(body[i].text, number)), None)
+        heading = next((b for b in body[at + 1 :] if b.kind == "heading"), None) if at is not None else None
+        blocks.insert(next((i for i, b in enumerate(blocks) if b is heading), len(blocks)), note)
     return blocks
+
+
+def footnote_area(lines: list[str]) -> int:
+    """Where the footnotes at the foot of a page begin (``len(lines)``: none): the first line opening with a number
+    ("4 Sessions ...", "4. Staff Rule ...") that the lines above cite with a marker glued to a word, from which
+    every further numbered line counts on by one and is cited too. Notes fill less than half a page's lines."""
+    starts = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _NOTE_START.match(line))]
+    for k, (first, number) in enumerate(starts):
+        if first < len(lines) * NOTES_SHARE:
+            continue
+        above = " ".join(lines[:first])
+        rest = starts[k:]
+        if all(n == number + j and _cites(above, n) for j, (_, n) in enumerate(rest)):
+            return first
+    return len(lines)
+
+
+def _footnotes(lines: list[str], page: int) -> list[tuple[int, Block]]:
+    notes: list[tuple[int, list[str]]] = []
+    for line in lines:
+        if (m := _NOTE_START.match(line)) and (not notes or int(m.group(1)) == notes[-1][0] + 1):
+            notes.append((int(m.group(1)), [line]))
+        elif notes and line:
+            notes[-1][1].append(line)
+    return [(number, Block("text", join_lines(text), page=page)) for number, text in notes]
+
+
+def _cites(text: str, number: int) -> bool:
+    """A footnote marker: the number glued to a word, or to the punctuation after one ("full pay.4") or after a year
+    ("on 1 September 2023.1 It"); not a paragraph's number ("7.2")."""
+    return bool(re.search(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)\]”\"’])|(?<=\b(?:19|20)\d\d[.,]))"
+                          rf"{number}(?!\d)(?![.,]\d)", text))
+
+
+_NOTE_START = re.compile(r"^(\d{1,2})\.?\s+[A-Z\u201c\"(]")
 
 
 # --- a paragraph over a page break -----------------------------------------------------------------
