@@ -1067,3 +1067,12 @@ def test_chat_shorthand_is_read_as_written_out_and_a_contraction_is_no_word_of_t
     assert expected_answer(as_typed("whats the deadline for the course")) is not None
     (ask,) = parts("What's the EAP phone number?", set())
     assert "what" not in ask.topic and "what'" not in ask.topic
+
+
+def test_a_sentence_goes_on_about_the_concept_its_paragraph_names_before_it():
+    question = "Does the hotline record my phone number when I call?"
+    line = "The SafeHarbour Line is run by an outside company. Call handlers do not record the caller's number."
+    assert state(units([passage(line)]), question, closeness=0.6) == "answered"
+    # the line named in another paragraph is not what the sentence is about
+    apart = "The SafeHarbour Line is run by an outside company.\n\nCall handlers do not record the caller's number."
+    assert state(units([passage(apart)]), question, closeness=0.6) == "not_covered"

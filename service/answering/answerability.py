@@ -263,7 +263,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
 
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
-        ("concepts", lambda i: part.concepts <= units[i].concepts),
+        ("concepts", lambda i: _names_concepts(part, units[i])),
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
@@ -569,6 +569,12 @@ def _close_words(topic: frozenset[str], unit: Unit, text: str, word_vectors: Wor
         return 0
     closeness = word_vectors.asked(asked) @ word_vectors.theirs(theirs).T
     return int((closeness.max(axis=1) >= WORD_COSINE).sum())
+
+
+def _names_concepts(part: Part, unit: Unit) -> bool:
+    """The unit names every concept of the ask; or some, and the sentences before it in its paragraph the rest."""
+    own = part.concepts & unit.concepts
+    return own == part.concepts or (bool(own) and part.concepts <= unit.concepts | unit.earlier_concepts)
 
 
 def _defining(subject: frozenset[str]) -> re.Pattern[str] | None:

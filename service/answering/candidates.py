@@ -92,6 +92,13 @@ class Unit:
         return passage_concepts(self.reading)
 
     @cached_property
+    def earlier_concepts(self) -> frozenset[str]:
+        """The concepts the sentences before it in its paragraph name: what it goes on about ("The SafeHarbour Line
+        is operated by ... . Call handlers do not record the caller's number")."""
+        start = self.before[0] if self.before else self.span[0]
+        return passage_concepts(plain(self.passage.text[paragraph_start(self.passage.text, start) : start]))
+
+    @cached_property
     def stems(self) -> set[str]:
         return set(passage_stems(self.reading))
 
