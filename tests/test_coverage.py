@@ -89,6 +89,17 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("How long does it take?", "Complaints are acknowledged within ten working days.", True),
     ("By how much can the deadline be extended?", "Once only, by up to 45 additional calendar days.", True),  # a word between
     ("How long does it take?", "It takes two further steps.", False),
+    # a postal address asked for is a street, a post box or a postcode, not the words "the headquarters address"
+    ("What's the postal address of headquarters?", "Write by letter to the Head of ICRU at the headquarters address.",
+     False),
+    ("What's the postal address of headquarters?", "Write to the Head of ICRU, 14 Harbour Street, Leith.", True),
+    ("What is the mailing address for complaints?", "Complaints go to P.O. Box 500, 1211 Geneva.", True),
+    # a maximum asked for is not a minimum given, nor the other way round
+    ("What's the maximum number of focal points an office can have?", "Every office has at least two focal points.",
+     False),
+    ("What's the maximum number of sessions?", "It provides up to eight free sessions.", True),
+    ("What is the minimum number of focal points per office?", "Every office has at least two focal points.", True),
+    ("What is the minimum number of sessions?", "It provides up to eight free sessions.", False),
     ("How long has the Task Force worked on this?", "It has done so since its inception in 2017.", True),
     ("What is the deadline for a complaint?", "It has done so since its inception in 2017.", False),
     ("When was it launched?", "It was launched in October 2021.", True),

@@ -49,6 +49,8 @@ _WH_QUESTION = re.compile(r"^\s*(?:(?:about|approximately|roughly|exactly|for|wi
 
 
 def _time_span(question: str, sentence: str) -> bool:
+    if _other_bound_only(question, sentence):  # "the longest suspension" is not "at least three months"
+        return False
     if _SO_FAR.search(question) and _SINCE_YEAR.search(sentence):
         return True
     # a span asked for is no period of recurrence: "reviewed every 20 working days" sets no time to act within, and
@@ -120,12 +122,32 @@ _TIME_ASKED = re.compile(rf"\b(?:{TIME_UNIT}|leave|time|long|period|duration)\b"
 
 def _number(question: str, sentence: str) -> bool:
     """A count, amount or share: a number that is not a year or a reference to a paragraph, a number word, a
-    percentage or "1 in 3"; a span ("every two years") only when the question counts days, months or years."""
+    percentage or "1 in 3"; a span ("every two years") only when the question counts days, months or years. A
+    maximum asked is not given by a minimum alone ("at least two"), nor a minimum by a maximum alone."""
+    if _other_bound_only(question, sentence):
+        return False
     counted = without_references(sentence)
     if not _TIME_ASKED.search(question):
         counted = _DURATION.sub(" ", counted)
     digits = re.findall(r"\d+(?:[.,]\d+)*", counted)
     return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(counted))
+
+
+def _other_bound_only(question: str, sentence: str) -> bool:
+    """The question asks for an upper bound and the sentence gives only a lower one, or the other way round."""
+    if _UPPER.search(question) and not _LOWER.search(question):
+        return bool(_AT_LEAST.search(sentence)) and not _AT_MOST.search(sentence)
+    if _LOWER.search(question) and not _UPPER.search(question):
+        return bool(_AT_MOST.search(sentence)) and not _AT_LEAST.search(sentence)
+    return False
+
+
+_UPPER = re.compile(r"\b(?:maximum|max|at most|upper limit|cap|ceiling|the most|longest|highest|largest)\b", re.IGNORECASE)
+_LOWER = re.compile(r"\b(?:minimum|min|at least|lower limit|fewest|the least|shortest|lowest|smallest)\b", re.IGNORECASE)
+_AT_LEAST = re.compile(r"\b(?:at least|a minimum of|minimum of|no fewer than|not fewer than|no less than|not less than)\b",
+                       re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(?:at most|up to|a maximum of|maximum of|no more than|not more than|not exceed\w*|"
+                      r"no longer than|not longer than)\b", re.IGNORECASE)
 
 
 # words for an office or body: "which office ...", "which agencies ..." ask for one by name
@@ -261,10 +283,18 @@ def _contact(ask: str, sentence: str) -> bool:
         return _holds_phone(sentence)
     if _ASKS_EMAIL.search(ask):
         return bool(_EMAIL.search(sentence))
+    if _ASKS_POST.search(ask):
+        return bool(_POSTAL.search(sentence))
     return holds_contact(sentence)
 
 
 _FAX = re.compile(r"\bfax\b|\bfacsimile\b", re.IGNORECASE)
+_ASKS_POST = re.compile(r"\b(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?\b|"
+                        r"\bwhere (?:do|can|should) (?:i|we|you) (?:send|post|mail) (?:a |the |my )?letters?\b", re.IGNORECASE)
+# a street, a post box or a postcode: "12 Rue de Lausanne", "P.O. Box 500", "CH-1211 Geneva"
+_POSTAL = re.compile(r"\b\d{1,4}[a-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Place|"
+                     r"Square|Way|Drive|Plaza|Quai|Rue|Strasse|Straße)\b|\b(?:Rue|Avenida|Via|Calle|Chemin|Route) (?:de |du |des )?[A-Z]|"
+                     r"\bP\.? ?O\.? Box\b|\bpost(?:al)? ?code\b|\b[A-Z]{1,2}-\d{4,5} [A-Z][a-z]+", re.IGNORECASE)
 
 
 def holds_contact(sentence: str) -> bool:
@@ -292,6 +322,7 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "contact",
         re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|fax(?: number)?|extension (?:number|for)|contact details|contact information|"
+                   r"(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?|"
                    r"(?<=['’]s )extension|"
                    r"web ?site|web address)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
                    r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
