@@ -40,7 +40,7 @@ SUPPORT_FILE = SETS_DIR / "support-passages.jsonl"
 Kind = Literal["answerable", "unanswerable", "partial", "disclosure", "neutral", "supporter"]
 Split = Literal["tune", "heldout"]
 Progress = Callable[[int, int], None]
-SET_NAMES = ("summary", "policy", "lists", "guidance")
+SET_NAMES = ("summary", "policy", "lists", "guidance", "harbourlight")
 
 
 class SetQuestion(BaseModel):
@@ -76,6 +76,7 @@ def libraries(settings: Settings) -> dict[str, Library]:
         "policy": Library("policy", (corpus, DATA_DIR / "policy" / "iare-sexual-harassment-policy.pdf")),
         "lists": Library("lists", (corpus, DATA_DIR / "lists" / "workplace-policy.md")),
         "guidance": Library("guidance", (corpus, DATA_DIR / "guidance" / "iomc-guidance.pdf")),
+        "harbourlight": Library("harbourlight", (corpus, DATA_DIR / "harbourlight" / "harbourlight-policy.pdf")),
     }
 
 
