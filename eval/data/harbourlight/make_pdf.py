@@ -20,6 +20,7 @@ Dialect:
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
@@ -51,8 +52,10 @@ def clean(s):
 
 def parse(path):
     lines = [clean(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    title, blocks, notes = [], [], {}
-    para = []
+    title: list[str] = []
+    blocks: list[tuple[str, Any]] = []
+    notes: dict[str, str] = {}
+    para: list[str] = []
 
     def flush():
         if para:
@@ -168,10 +171,10 @@ class PolicyPDF(FPDF):
 
     def notes_height(self, nums):
         self.set_font("Helvetica", "", NOTE_PT)
-        total = 0
+        total = 0.0
         for n in nums:
-            lines = self.multi_cell(self.note_width() - 5, NOTE_LINE_H, self.notes[n],
-                                    dry_run=True, output="LINES")
+            lines: Any = self.multi_cell(self.note_width() - 5, NOTE_LINE_H, self.notes[n],
+                                         dry_run=True, output="LINES")
             total += len(lines) * NOTE_LINE_H + 0.8
         return total
 
@@ -193,7 +196,8 @@ class PolicyPDF(FPDF):
         if not nums:
             return
         self.set_font("Helvetica", "", BODY_PT)
-        est = len(self.multi_cell(width, LINE_H, plain(text), dry_run=True, output="LINES"))
+        wrapped: Any = self.multi_cell(width, LINE_H, plain(text), dry_run=True, output="LINES")
+        est = len(wrapped)
         para_h = (est + 1) * LINE_H
         cur = self.page_notes.get(self.page, [])
         need_notes = self.notes_height(cur + nums) + 4
