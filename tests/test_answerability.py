@@ -15,6 +15,7 @@ from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
     as_typed,
     asked_nouns,
+    asked_to_exist,
     asks_for_several,
     concepts_in,
     content_stems,
@@ -1076,3 +1077,17 @@ def test_a_sentence_goes_on_about_the_concept_its_paragraph_names_before_it():
     # the line named in another paragraph is not what the sentence is about
     apart = "The SafeHarbour Line is run by an outside company.\n\nCall handlers do not record the caller's number."
     assert state(units([passage(apart)]), question, closeness=0.6) == "not_covered"
+
+
+def test_an_ask_whether_a_thing_exists_is_answered_by_a_unit_naming_it():
+    assert asked_to_exist("Is there a dress code for field staff?") == "dress code"
+    assert asked_to_exist("Are there any sanctions for it?") == "sanctions"
+    assert asked_to_exist("Does the policy cover interns?") == ""
+    question = "Is there a dress code for field staff in the harassment policy?"
+    intervene = units([passage("Staff are encouraged to intervene safely when they witness harassment in the field.")])
+    assert state(intervene, question, closeness=0.6) == "not_covered"
+    code = units([passage("Field staff follow a dress code agreed with the country office.")])
+    assert state(code, question, closeness=0.6) == "answered"
+    # a limit asked for is answered by the limit, in other words than the question's
+    sessions = units([passage("The Service provides up to eight free counselling sessions per person.")])
+    assert state(sessions, "Is there a cap on counselling sessions?", closeness=0.6) == "answered"

@@ -63,6 +63,8 @@ from service.answering.focus import (
     FOOTNOTE_MARK,
     Part,
     asked_nouns,
+    asked_to_exist,
+    concepts_in,
     content_stems,
     defined_words,
     generic_stems,
@@ -233,6 +235,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     numbers = asked_numbers(part.text)
     mention = mentioned(part.text)
     said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
+    existing = asked_to_exist(part.text)  # "is there a dress code": a unit answering it names the thing
+    thing = _head(existing)
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
@@ -271,6 +275,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("topic", lambda i: bare or answered_whole or i in attendees or about_it(i)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
+        ("exists", lambda i: not thing or _names_thing(existing, thing, units[i])),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named)),
@@ -571,6 +576,28 @@ def _close_words(topic: frozenset[str], unit: Unit, text: str, word_vectors: Wor
     return int((closeness.max(axis=1) >= WORD_COSINE).sum())
 
 
+def _head(phrase: str) -> str:
+    """The word naming the thing of a phrase ("dress code" -> "code", "mobile app version" -> "app"); "" when it
+    names a limit, which the limit itself answers in other words ("within three years")."""
+    kept = [w for w in phrase.split() if w.lower() not in _VAGUE_HEADS]
+    if not kept or any(w.lower() in _LIMIT_HEADS for w in phrase.split()):
+        return ""
+    return kept[-1]
+
+
+_VAGUE_HEADS = frozenset({"version", "versions", "type", "types", "kind", "kinds", "form", "forms", "way", "ways",
+                          "option", "options", "sort", "sorts", "possibility", "chance", "need", "requirement",
+                          "rule", "rules", "process", "procedure", "policy", "provision", "provisions"})
+_LIMIT_HEADS = frozenset({"limit", "limits", "cap", "caps", "maximum", "minimum", "deadline", "deadlines", "ceiling",
+                          "timeframe", "timeline", "period"})
+
+
+def _names_thing(phrase: str, head: str, unit: Unit) -> bool:
+    """A unit names what an ask asks exists: the phrase's last word, or the concepts the phrase names."""
+    named = concepts_in(phrase)
+    return stem(head) in unit.stems or bool(named and named <= unit.concepts)
+
+
 def _names_concepts(part: Part, unit: Unit) -> bool:
     """The unit names every concept of the ask; or some, and the sentences before it in its paragraph the rest."""
     own = part.concepts & unit.concepts
@@ -613,6 +640,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found on {_join(name_runs(part.text, part.named))} {'gives ' + expected.what if expected else 'speaks of it'}"
     if check == "mention":
         return f"none of the passages found mentions {mentioned(part.text)}"
+    if check == "exists":
+        return f"none of the passages found mentions {asked_to_exist(part.text)}"
     if check == "ranking":
         return f"none of the passages found says which has the {asks_ranking(part.text)}"
     if check == "defined term":

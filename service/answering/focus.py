@@ -548,6 +548,17 @@ _MENTION = re.compile(r"\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:abou
                       r"refer(?:s|red)? to|discuss(?:es|ed)?)\s+(.+)$", re.IGNORECASE)
 
 
+def asked_to_exist(text: str) -> str:
+    """What an ask asks exists ("Is there a dress code for field staff?" -> "dress code"): the words after "is there
+    a" up to a preposition or the end; "" for any other ask, or one asking whether a limit is set."""
+    match = _THERE_IS.search(plain(text))
+    return match.group(1).strip() if match else ""
+
+
+_THERE_IS = re.compile(r"^\s*(?:is|are) there (?:a|an|any|some)\s+((?:(?!(?:for|in|at|on|to|of|that|which|who|when|if|"
+                       r"under|about|after|before|during|with|by|from|where|or|and)\b)[\w'’+-]+\s*){1,4})", re.IGNORECASE)
+
+
 def mentioned(text: str) -> str:
     """What an ask asks whether anyone *mentioned* ("Did any speaker mention artificial intelligence?", "Did she say
     anything about LGBTIQ+ staff?"): a mention is in words, so a sentence answering it holds them."""
