@@ -42,7 +42,8 @@ WIDE_END = re.compile(r"[。！？!?؟]+[”’」』）)]*(?=\S)|[。！？؟]+
 # should be read ...", "... of the decision.12 A staff member ..."): Punkt reads "2023.1" as a number and runs on.
 # The sentence ends after the marker when a word (two small letters or more, not an abbreviation), a closing quote or
 # bracket, or a year stands before the full stop, and a capital opens the next sentence; "paragraph 5.4 The" does not.
-_FOOTNOTE = r"(?:(?<=[a-z]{2})|(?<=[)\]”’\"])|(?<=\b(?:19|20)\d\d))[.;:!?]\d{1,2}"
+GLUED_BEFORE = r"(?:(?<=[a-z]{2})|(?<=[)\]”’\"])|(?<=\b(?:19|20)\d\d))"  # what a glued marker follows
+_FOOTNOTE = GLUED_BEFORE + r"[.;:!?]\d{1,2}"
 FOOTNOTE_END = re.compile(_FOOTNOTE + r"(?=\s+[A-Z“\"(])")
 FOOTNOTE_AT_END = re.compile(_FOOTNOTE + "$")  # a sentence that ends on one
 

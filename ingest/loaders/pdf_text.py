@@ -28,6 +28,7 @@ from ingest.loaders.layout import (
     starts_with_number,
 )
 from ingest.models import Block
+from ingest.sentences import GLUED_BEFORE
 
 EDGE_LINES = 3  # lines looked at on each edge of a page for running headers/footers
 RUNNING_SHARE = 0.4  # a line on this share of the pages (at least 2) is a running header/footer
@@ -125,10 +126,10 @@ def _footnotes(lines: list[str], page: int) -> list[tuple[int, Block]]:
 
 
 def _cites(text: str, number: int) -> bool:
-    """A footnote marker: the number glued to a word, or to the punctuation after one ("full pay.4") or after a year
-    ("on 1 September 2023.1 It"); not a paragraph's number ("7.2")."""
-    return bool(re.search(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)\]”\"’])|(?<=\b(?:19|20)\d\d[.,]))"
-                          rf"{number}(?!\d)(?![.,]\d)", text))
+    """A footnote marker (``ingest.sentences.GLUED_BEFORE``): the number glued to a word, or to the punctuation after
+    one ("full pay.4", "recover;5 and") or after a year ("on 1 September 2023.1 It"); not a paragraph's number
+    ("7.2")."""
+    return bool(re.search(rf"{GLUED_BEFORE}[.,;:!?]?{number}(?!\d)(?![.,]\d)", text))
 
 
 _NOTE_START = re.compile(r"^(\d{1,2})\.?\s+[A-Z\u201c\"(]")

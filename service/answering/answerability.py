@@ -236,7 +236,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     mention = mentioned(part.text)
     said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
     existing = asked_to_exist(part.text)  # "is there a dress code": a unit answering it names the thing
-    thing = _head(existing)
+    thing, thing_concepts = _head(existing), concepts_in(existing)
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
@@ -275,7 +275,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("topic", lambda i: bare or answered_whole or i in attendees or about_it(i)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
-        ("exists", lambda i: not thing or _names_thing(existing, thing, units[i])),
+        ("exists", lambda i: not thing or _names_thing(thing, thing_concepts, units[i])),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named)),
@@ -592,9 +592,8 @@ _LIMIT_HEADS = frozenset({"limit", "limits", "cap", "caps", "maximum", "minimum"
                           "timeframe", "timeline", "period"})
 
 
-def _names_thing(phrase: str, head: str, unit: Unit) -> bool:
-    """A unit names what an ask asks exists: the phrase's last word, or the concepts the phrase names."""
-    named = concepts_in(phrase)
+def _names_thing(head: str, named: frozenset[str], unit: Unit) -> bool:
+    """A unit names what an ask asks exists: its head word, or the concepts its phrase names (``named``)."""
     return stem(head) in unit.stems or bool(named and named <= unit.concepts)
 
 

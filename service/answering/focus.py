@@ -550,7 +550,7 @@ _MENTION = re.compile(r"\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:abou
 
 def asked_to_exist(text: str) -> str:
     """What an ask asks exists ("Is there a dress code for field staff?" -> "dress code"): the words after "is there
-    a" up to a preposition or the end; "" for any other ask, or one asking whether a limit is set."""
+    a" up to a preposition or the end; "" for any other ask."""
     match = _THERE_IS.search(plain(text))
     return match.group(1).strip() if match else ""
 
