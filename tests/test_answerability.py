@@ -14,6 +14,7 @@ from service.answering.disclosure import DisclosureDetector, Probe, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
     as_typed,
+    asked_means,
     asked_nouns,
     asked_to_exist,
     asks_for_several,
@@ -1091,3 +1092,32 @@ def test_an_ask_whether_a_thing_exists_is_answered_by_a_unit_naming_it():
     # a limit asked for is answered by the limit, in other words than the question's
     sessions = units([passage("The Service provides up to eight free counselling sessions per person.")])
     assert state(sessions, "Is there a cap on counselling sessions?", closeness=0.6) == "answered"
+
+
+def test_a_yes_no_ask_ending_on_a_means_is_answered_by_a_unit_speaking_of_it():
+    assert asked_means("Can reports be sent to the SafeVoice line by SMS or WhatsApp?") == "SMS or WhatsApp"
+    assert asked_means("Can I do the course on my mobile phone?") == "mobile phone"
+    assert asked_means("Are interns covered by the harassment policy too?") == ""  # the document asked about
+    assert asked_means("Can my manager keep it between us if I tell them in confidence?") == ""  # a set phrase
+    assert asked_means("How do I report by phone?") == ""  # not a yes/no ask
+    assert asked_means("Can my interview take place over video if I work in a field office?") == "video"
+    assert asked_means("Can OIA look through my personal phone?") == ""  # a verb's particle
+    question = "Can reports be sent to the hotline by text message?"
+    hours = units([passage("The hotline is answered in person 24 hours a day and reports may be sent to it.")])
+    assert state(hours, question, closeness=0.6) == "not_covered"
+    texts = units([passage("Reports may be sent to the hotline by telephone, email or text message.")])
+    assert state(texts, question, closeness=0.6) == "answered"
+    close = {"phone": (1.0, 0.0), "telephone": (0.8, 0.6)}
+
+    def word_vectors(texts: list[str]) -> np.ndarray:
+        return np.array([close.get(t, (-0.6, -0.8)) for t in texts])
+
+    by_phone = parts("Can reports be sent to the hotline by phone?", set(), set())
+    calls = units([passage("Reports may be sent to the hotline by telephone.")])
+    assert assess(by_phone, calls, [0.6]).state == "not_covered"  # no word of it, none close
+    assert assess(by_phone, calls, [0.6], word_vectors=WordVectors.of(word_vectors)).state == "answered"
+    # a time of the week is spoken of by a sentence saying the line is open at any time
+    always = units([passage("The hotline is available 24 hours a day, seven days a week, by telephone.")])
+    assert state(always, "Is the hotline open on weekends?", closeness=0.6) == "answered"
+    office = units([passage("The hotline is available during office hours, by telephone.")])
+    assert state(office, "Is the hotline open on weekends?", closeness=0.6) == "not_covered"

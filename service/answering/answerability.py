@@ -18,9 +18,12 @@ is answered when one quotable unit (``service/answering/candidates.py``) address
 5. when the question asks what a catalogued document the library lacks says ("What does the Model Policy say
    about X?"), it names the document and a word of X;
 6. for "did anyone mention X", it holds every word of X; for "which office had the most X", it ranks or compares;
-7. the things the ask names are named in the unit's passage (in the unit itself when the ask wants no kind of
+7. a yes/no ask ending on a means or setting ("... by text message?", "... on my mobile phone?", "... during
+   interviews?") is answered only by a unit speaking of it: a word of it, one close in meaning, the concept it names
+   ("social media" for "Facebook"), or any time for a time of the week ("24 hours a day" for "on weekends");
+8. the things the ask names are named in the unit's passage (in the unit itself when the ask wants no kind of
    answer), or describe the person it quotes next to their name ("the Harvard professor");
-8. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
+9. an ask naming no person and wanting no kind of answer is answered only by a unit close enough to the question
    in meaning (less close when it names the ask's concept): a word of a concept ("protective support",
    "disciplinary") in a sentence about something else answers nothing; when it names no concept or thing either,
    the unit also shares two words of its topic used as common words (not "friend" of "Group of Friends"), or words
@@ -62,6 +65,7 @@ from service.answering.focus import (
     ATTENDEES,
     FOOTNOTE_MARK,
     Part,
+    asked_means,
     asked_nouns,
     asked_to_exist,
     concepts_in,
@@ -237,6 +241,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
     existing = asked_to_exist(part.text)  # "is there a dress code": a unit answering it names the thing
     thing, thing_concepts = _head(existing), concepts_in(existing)
+    means = asked_means(part.text)  # "... by SMS?": a unit answering it speaks of the means
+    means_stems = frozenset(content_stems(means)) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
+    means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
@@ -276,6 +283,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
         ("exists", lambda i: not thing or _names_thing(thing, thing_concepts, units[i])),
+        ("means", lambda i: not means_stems or _speaks_of(means_stems, means_concepts, means, units[i], word_vectors)),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named)),
@@ -597,6 +605,25 @@ def _names_thing(head: str, named: frozenset[str], unit: Unit) -> bool:
     return stem(head) in unit.stems or bool(named and named <= unit.concepts)
 
 
+def _speaks_of(asked: frozenset[str], concepts: frozenset[str], text: str, unit: Unit,
+               word_vectors: WordVectors | None) -> bool:
+    """A unit speaks of the means a yes/no ask ends on: a word of it (``asked``, as ``text`` writes them), one close
+    in meaning ("telephone" for "phone"), or the concepts it names ("social media" for "Facebook"); a time of day or
+    week ("on weekends", "in the evenings") is spoken of by a sentence saying it is at any time ("24 hours a day")."""
+    if asked & unit.stems or (concepts and concepts <= unit.concepts):
+        return True
+    if _TIME_OF_WEEK.search(text) and _ANY_TIME.search(unit.body):
+        return True
+    return word_vectors is not None and _close_words(asked, unit, text, word_vectors) > 0
+
+
+_TIME_OF_WEEK = re.compile(r"\b(?:week-?ends?|week-?days?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|evenings?|nights?|"
+                           r"night-?time|mornings?|afternoons?|holidays?|public holidays?|out of hours|after hours|"
+                           r"\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.))\b", re.IGNORECASE)
+_ANY_TIME = re.compile(r"\b(?:24 hours|24/7|twenty-four hours|round the clock|around the clock|at all (?:hours|times)|"
+                       r"(?:seven|7) days a week|every day of the (?:week|year)|365 days)\b", re.IGNORECASE)
+
+
 def _names_concepts(part: Part, unit: Unit) -> bool:
     """The unit names every concept of the ask; or some, and the sentences before it in its paragraph the rest."""
     own = part.concepts & unit.concepts
@@ -641,6 +668,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found mentions {mentioned(part.text)}"
     if check == "exists":
         return f"none of the passages found mentions {asked_to_exist(part.text)}"
+    if check == "means":
+        return f"none of the passages found on it speaks of {asked_means(part.text)}"
     if check == "ranking":
         return f"none of the passages found says which has the {asks_ranking(part.text)}"
     if check == "defined term":

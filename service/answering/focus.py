@@ -559,6 +559,47 @@ _THERE_IS = re.compile(r"^\s*(?:is|are) there (?:a|an|any|some)\s+((?:(?!(?:for|
                        r"under|about|after|before|during|with|by|from|where|or|and)\b)[\w'’+-]+\s*){1,4})", re.IGNORECASE)
 
 
+def asked_means(text: str) -> str:
+    """The means or setting a yes/no ask ends on, which is what it asks ("Can reports be sent by SMS?", "Can I do
+    the course on my mobile phone?", "Are interpreters provided during interviews?"): the words after its last "by",
+    "via", "over", "through", "using", "on", "in" or "during". "" for any other ask; for a phrase naming the document
+    asked about ("covered by the policy"), a person ("harassed by a woman"), an act ("by quitting") or more than a
+    noun phrase ("on file about me"); for a set phrase ("in confidence"); after "instead of". A condition after the
+    ask is not what it asks: "Can my interview take place over video if I work in a field office?" asks of video.
+    "Look through" or "go through" my phone is no means."""
+    plain_text = _CONDITION.split(plain(text), maxsplit=1)[0]  # "... over video if I work in a field office?"
+    match = _MEANS.search(plain_text)
+    if not match or not _YES_NO.match(text) or _INSTEAD.search(plain_text, 0, match.start()):
+        return ""
+    phrase = match.group("phrase").strip()
+    return phrase if _a_means(phrase) else ""
+
+
+def _a_means(phrase: str) -> bool:
+    """A noun phrase naming a thing: no document, person or act ("by quitting"), no set phrase, no words but its own."""
+    tail = [w.lower() for w in words(phrase)]
+    function_words = stop_words() - FRAME_WORDS - {"or", "and"}
+    return bool(tail) and not tail[0].endswith("ing") and " ".join(tail) not in _SET_PHRASES and not any(
+        w in _DOCUMENT_WORDS or w in _PERSON_WORDS or w in function_words for w in tail)
+
+
+_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|may|must|has|have)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\s*,?\s+\b(?:if|unless|because|in case)\b", re.IGNORECASE)
+_MEANS = re.compile(r"\b(?:by|via|over|(?<!look )(?<!looking )(?<!go )(?<!going )(?<!went )(?<!read )(?<!search )through|"
+                    r"using|on|in|during)\s+(?:(?:a|an|the|my|your|their|his|her|our|its)\s+)?"
+                    r"(?P<phrase>(?:[\w'’+-]+\s+){0,2}[\w'’+-]+)\s*(?:too|also|as well)?\s*[?.!]*\s*$", re.IGNORECASE)
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|other than)\b", re.IGNORECASE)
+_DOCUMENT_WORDS = frozenset({"policy", "policies", "guidance", "guidelines", "guideline", "rules", "code", "document",
+                             "documents", "library", "summary", "publication", "instruction", "bulletin", "framework"})
+_PERSON_WORDS = frozenset({"woman", "women", "man", "men", "colleague", "colleagues", "friend", "friends", "manager",
+                           "managers", "supervisor", "supervisors", "boss", "someone", "anyone", "person", "people",
+                           "stranger", "strangers", "member", "members", "staff", "client", "clients", "contractor",
+                           "contractors", "partner", "partners", "peer", "peers", "subordinate", "subordinates"})
+_SET_PHRASES = frozenset({"confidence", "person", "general", "advance", "time", "practice", "principle", "future",
+                          "total", "all", "case", "cases", "place", "particular", "fact", "turn", "return", "full",
+                          "part", "public", "private", "secret", "purpose", "itself", "themselves", "mind"})
+
+
 def mentioned(text: str) -> str:
     """What an ask asks whether anyone *mentioned* ("Did any speaker mention artificial intelligence?", "Did she say
     anything about LGBTIQ+ staff?"): a mention is in words, so a sentence answering it holds them."""
