@@ -1102,6 +1102,7 @@ def test_a_yes_no_ask_ending_on_a_means_is_answered_by_a_unit_speaking_of_it():
     assert asked_means("How do I report by phone?") == ""  # not a yes/no ask
     assert asked_means("Can my interview take place over video if I work in a field office?") == "video"
     assert asked_means("Can OIA look through my personal phone?") == ""  # a verb's particle
+    assert asked_means("Does a witness have to step in even if it would be dangerous for them?") == ""
     question = "Can reports be sent to the hotline by text message?"
     hours = units([passage("The hotline is answered in person 24 hours a day and reports may be sent to it.")])
     assert state(hours, question, closeness=0.6) == "not_covered"

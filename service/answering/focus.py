@@ -584,7 +584,7 @@ def _a_means(phrase: str) -> bool:
 
 
 _YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|may|must|has|have)\b", re.IGNORECASE)
-_CONDITION = re.compile(r"\s*,?\s+\b(?:if|unless|because|in case)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\s*,?\s+\b(?:(?:even|only|just) )?(?:if|unless|because|in case|though)\b", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:by|via|over|(?<!look )(?<!looking )(?<!go )(?<!going )(?<!went )(?<!read )(?<!search )through|"
                     r"using|on|in|during)\s+(?:(?:a|an|the|my|your|their|his|her|our|its)\s+)?"
                     r"(?P<phrase>(?:[\w'’+-]+\s+){0,2}[\w'’+-]+)\s*(?:too|also|as well)?\s*[?.!]*\s*$", re.IGNORECASE)
