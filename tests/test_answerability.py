@@ -1106,7 +1106,7 @@ def test_a_yes_no_ask_ending_on_a_means_is_answered_by_a_unit_speaking_of_it():
     assert asked_means("Can reports be sent to the SafeVoice line by SMS or WhatsApp?") == "SMS or WhatsApp"
     assert asked_means("Can I do the course on my mobile phone?") == "mobile phone"
     assert asked_means("Are interns covered by the harassment policy too?") == ""  # the document asked about
-    assert asked_means("Can my manager keep it between us if I tell them in confidence?") == ""  # a set phrase
+    assert asked_means("Can I speak to the adviser in confidence?") == ""  # a set phrase
     assert asked_means("How do I report by phone?") == ""  # not a yes/no ask
     assert asked_means("Can my interview take place over video if I work in a field office?") == "video"
     assert asked_means("Can OIA look through my personal phone?") == ""  # a verb's particle
