@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
 
@@ -86,7 +86,6 @@ from service.answering.focus import (
 
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
-DEADLINE = "a deadline or time limit"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
 QUANTITIES = ("time span", "number", "share", "frequency")
@@ -246,9 +245,6 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     means_stems = frozenset(content_stems(means)) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
     ranked = asks_ranking(part.text)
-    # "what is the deadline for new staff to do the course": the span asked for ("within 30 calendar days") is the
-    # deadline, in other words than the question's
-    conceptual = replace(part, concepts=part.concepts - {DEADLINE}) if expected and expected.name == "time span" else part
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
     if expected and expected.name == "number":  # "how much did the publication cost": what it is the cost of
@@ -278,7 +274,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
 
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
-        ("concepts", lambda i: _names_concepts(conceptual, units[i])),
+        ("concepts", lambda i: _names_concepts(part, units[i])),
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
