@@ -619,7 +619,7 @@ def _speaks_of(asked: frozenset[str], concepts: frozenset[str], text: str, unit:
 
 _TIME_OF_WEEK = re.compile(r"\b(?:week-?ends?|week-?days?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|evenings?|nights?|"
                            r"night-?time|mornings?|afternoons?|holidays?|public holidays?|out of hours|after hours|"
-                           r"\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.))\b", re.IGNORECASE)
+                           r"\d{1,2} ?(?:am|pm))\b", re.IGNORECASE)
 _ANY_TIME = re.compile(r"\b(?:24 hours|24/7|twenty-four hours|round the clock|around the clock|at all (?:hours|times)|"
                        r"(?:seven|7) days a week|every day of the (?:week|year)|365 days)\b", re.IGNORECASE)
 
