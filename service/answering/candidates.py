@@ -96,7 +96,7 @@ class Unit:
         """The concepts the sentences before it in its paragraph name: what it goes on about ("The SafeHarbour Line
         is operated by ... . Call handlers do not record the caller's number")."""
         start = self.before[0] if self.before else self.span[0]
-        return passage_concepts(plain(self.passage.text[paragraph_start(self.passage.text, start) : start]))
+        return passage_concepts(self.passage.text[paragraph_start(self.passage.text, start) : start])
 
     @cached_property
     def stems(self) -> set[str]:
