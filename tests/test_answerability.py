@@ -822,6 +822,15 @@ def test_whether_a_limit_is_set_wants_the_limit():
     assert state(unlimited, "What is the time limit for filing a formal complaint?", closeness=0.6) == "answered"
 
 
+def test_who_holds_a_post_of_several_words_or_which_body_did_something_wants_a_name():
+    assert expected_answer("Who is the current Victims' Rights Advocate?").name == "name"
+    assert expected_answer("Which consulting firm announced that it let 12 partners go?").name == "agent"
+    assert expected_answer("Which office ran the survey?").name == "agent"
+    firm = units([passage("Professor Westfahl gave the example of a consulting firm which publicly announced that 12 "
+                          "partners were let go.")])
+    assert state(firm, "Which consulting firm announced that it let 12 partners go?", closeness=0.6) == "not_covered"
+
+
 def test_which_countrys_envoy_wants_who_it_is():
     assert expected_answer("Which country's envoy spoke for the Group of Friends?").name == "agent"
 

@@ -350,9 +350,10 @@ EXPECTED_ANSWERS = (
         _role, "their post or organisation"),
     ExpectedAnswer(
         "name",
+        # "who is the current Victims' Rights Advocate": a post's holder, named before or after the words of the post
         re.compile(r"\b(?:what is|what's) the name of\b|\bwho (?:is|currently) (?:the )?(?:current |present )?"
-                   r"(?:chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator)\b|\bwho currently\b",
-                   re.IGNORECASE),
+                   r"(?:[\w'’-]+ ){0,3}(?:chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator)\b|"
+                   r"\bwho currently\b", re.IGNORECASE),
         _name, "a name"),
     ExpectedAnswer(
         "agent",
@@ -360,7 +361,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*who (?!(?:counts|qualifies) as\b)(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|^\s*who (?:{_DID})\b|"
                    rf"\bwhich (?:\w+ )?(?:{_BODIES}) "
-                   r"(?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
+                   rf"(?:(?!does\b)\w+s|is|was|are|were|have|had|\w+ed|{_DID})\b|"
                    r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?)(?:['’]s?)? "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),
