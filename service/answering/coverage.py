@@ -185,7 +185,16 @@ def _name(question: str, sentence: str) -> bool:
     if _THING_NAMED.search(question):
         return bool(_QUOTED.search(sentence)) or any(" " in m.group(0) and _documentary(m.group(0))
                                                      for m in _NAMED.finditer(sentence))
+    post = _POST_ASKED.search(question)
+    posts = [m.start() for m in re.finditer(rf"\b{post.group(1)}", sentence, re.IGNORECASE)] if post else []
+    if posts:  # "Who is the Victims' Rights Advocate?": a person named beside the post, not anyone the sentence names
+        return any(abs(m.start() - at) <= POST_REACH for m in _PERSON.finditer(sentence) for at in posts)
     return bool(_PERSON.search(sentence))
+
+
+_POST_ASKED = re.compile(r"\bwho (?:is|currently) .*?\b(chair|head|director|ombudsperson|coordinator|focal point|advocate|"
+                         r"investigator)\b", re.IGNORECASE)
+POST_REACH = 80  # characters between a post and the name of the person holding it ("Ms. Kelly T. Clements, Chair of")
 
 
 # the head word of a name that names a document or a tool, not who does something
@@ -361,7 +370,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*who (?!(?:counts|qualifies) as\b)(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|^\s*who (?:{_DID})\b|"
                    rf"\bwhich (?:\w+ )?(?:{_BODIES}) "
-                   rf"(?:(?!does\b)\w+s|is|was|are|were|have|had|\w+ed|{_DID})\b|"
+                   r"(?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
                    r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?)(?:['’]s?)? "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),
