@@ -238,11 +238,12 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     expected = expected_answer(part.text)
     numbers = asked_numbers(part.text)
     mention = mentioned(part.text)
-    said = content_stems(mention) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
+    name_stems = {stem(n) for n in (*part.people, *part.named)}
+    said = content_stems(mention) - generic_stems() - name_stems
     existing = asked_to_exist(part.text)  # "is there a dress code": a unit answering it names the thing
     thing, thing_concepts = _head(existing), concepts_in(existing)
     means = asked_means(part.text)  # "... by SMS?": a unit answering it speaks of the means
-    means_stems = frozenset(content_stems(means)) - generic_stems() - {stem(n) for n in (*part.people, *part.named)}
+    means_stems = frozenset(content_stems(means)) - generic_stems() - name_stems
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")

@@ -156,6 +156,8 @@ _DID = ("ran|put|led|made|wrote|gave|held|set up|built|began|brought|chose|sent|
         "kept|sold|taught|got")
 _BODIES = (r"entit(?:y|ies)|offices?|organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|units?|departments?|teams?|"
            r"compan(?:y|ies)|providers?|firms?|contractors?|vendors?|service")
+# posts whose holder a "who is the ..." question asks for by name
+_POSTS = "chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator"
 # titles written before a person's name, and a person named with one ("Ms. Kelly T. Clements", "ASG Lopez")
 HONORIFIC = (r"(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.?|Professor|Commissioner|Ambassador|Chair|Judge|Justice|"
              r"ASG|USG|DED|Director|Secretary-General|Minister")
@@ -186,14 +188,13 @@ def _name(question: str, sentence: str) -> bool:
         return bool(_QUOTED.search(sentence)) or any(" " in m.group(0) and _documentary(m.group(0))
                                                      for m in _NAMED.finditer(sentence))
     post = _POST_ASKED.search(question)
-    posts = [m.start() for m in re.finditer(rf"\b{post.group(1)}", sentence, re.IGNORECASE)] if post else []
+    posts = [m.start() for m in re.finditer(rf"\b{re.escape(post.group(1))}", sentence, re.IGNORECASE)] if post else []
     if posts:  # "Who is the Victims' Rights Advocate?": a person named beside the post, not anyone the sentence names
         return any(abs(m.start() - at) <= POST_REACH for m in _PERSON.finditer(sentence) for at in posts)
     return bool(_PERSON.search(sentence))
 
 
-_POST_ASKED = re.compile(r"\bwho (?:is|currently) .*?\b(chair|head|director|ombudsperson|coordinator|focal point|advocate|"
-                         r"investigator)\b", re.IGNORECASE)
+_POST_ASKED = re.compile(rf"\bwho (?:is|currently) .*?\b({_POSTS})\b", re.IGNORECASE)
 POST_REACH = 80  # characters between a post and the name of the person holding it ("Ms. Kelly T. Clements, Chair of")
 
 
@@ -360,9 +361,8 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "name",
         # "who is the current Victims' Rights Advocate": a post's holder, named before or after the words of the post
-        re.compile(r"\b(?:what is|what's) the name of\b|\bwho (?:is|currently) (?:the )?(?:current |present )?"
-                   r"(?:[\w'’-]+ ){0,3}(?:chair|head|director|ombudsperson|coordinator|focal point|advocate|investigator)\b|"
-                   r"\bwho currently\b", re.IGNORECASE),
+        re.compile(rf"\b(?:what is|what's) the name of\b|\bwho (?:is|currently) (?:the )?(?:current |present )?"
+                   rf"(?:[\w'’-]+ ){{0,3}}(?:{_POSTS})\b|\bwho currently\b", re.IGNORECASE),
         _name, "a name"),
     ExpectedAnswer(
         "agent",

@@ -182,8 +182,8 @@ _LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(
                              re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*[A-Za-z+]|[A-Za-z]|\d+(?:[.,]\d+)?")
 # the words an ask opens with: a question word or an auxiliary
-ASK_OPENERS = ("what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|should|"
-                "has|have")
+AUXILIARIES = "is|are|was|were|does|do|did|can|could|will|would|should|has|have"  # a yes/no question opens with one
+ASK_OPENERS = f"what|which|who|whom|whose|when|where|why|how|{AUXILIARIES}"
 # a new ask inside one question: "..., and how long ...", "...; who ..."
 _PART_BREAK = re.compile(r"(?:\s*[;,]\s*(?:and|or|but)?|\s+(?:and|or|but)(?:\s+also)?)\s+(?=(?:(?:for|in|within|by|at|to|from|"
                          rf"under|with) )?(?:{ASK_OPENERS})\b)", re.IGNORECASE)
@@ -578,12 +578,17 @@ def asked_means(text: str) -> str:
 def _a_means(phrase: str) -> bool:
     """A noun phrase naming a thing: no document, person or act ("by quitting"), no set phrase, no words but its own."""
     tail = [w.lower() for w in words(phrase)]
-    function_words = stop_words() - FRAME_WORDS - {"or", "and"}
     return bool(tail) and not tail[0].endswith("ing") and " ".join(tail) not in _SET_PHRASES and not any(
-        w in _DOCUMENT_WORDS or w in _PERSON_WORDS or w in function_words for w in tail)
+        w in _DOCUMENT_WORDS or w in _PERSON_WORDS or w in _function_words() for w in tail)
 
 
-_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|may|must|has|have)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Stop words that are not a question's frame ("text" of "by text message" is a means), "or" and "and" kept."""
+    return stop_words() - FRAME_WORDS - {"or", "and"}
+
+
+_YES_NO = re.compile(rf"\s*(?:{AUXILIARIES}|may|must)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\s*,?\s+\b(?:(?:even|only|just) )?(?:if|unless|because|in case|though)\b", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:by|via|over|(?<!look )(?<!looking )(?<!go )(?<!going )(?<!went )(?<!read )(?<!search )through|"
                     r"using|on|in|during)\s+(?:(?:a|an|the|my|your|their|his|her|our|its)\s+)?"
