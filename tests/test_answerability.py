@@ -37,6 +37,9 @@ from service.models import Passage
 DISCLOSURES = [
     # a witness asking what to do themselves, not how to help the person harmed
     "I saw my supervisor grab an intern at the party and I froze. What should I do now?",
+    "I overheard the deputy tell a temp that her contract would be extended if she slept with him.",
+    "My director told me I would get the extension if I met him for a drink at his hotel.",
+    "I overheard our chief telling an intern she would pass probation if she spent the night with him.",
     "Someone at the office grabbed me in the lift yesterday.",
     # asking leave, with an account beside it
     "Am I allowed to change desks? A coworker keeps staring at my chest.",
@@ -126,6 +129,18 @@ NOT_DISCLOSURES = [
     "Is it okay for me to put what I saw happen to a colleague on Facebook?",
     "Will my contract be affected even if I don't file a complaint?",
     "Can my boss move me to another team after I speak up, even if I don't want to go?",
+    # figurative: moved, interested; and an errand of work sent however often
+    "Her testimony deeply touched me. Is a recording available?",
+    "The opening film grabbed my attention; is it online?",
+    "HR keeps emailing me reminders about the mandatory course. Where do I find it?",
+    "Could you grab me the reporting form?",
+    # the asker as the one who may be disciplined
+    "Might I get sanctioned for hugging a colleague at the farewell party?",
+    # a condition opening the question: the asker as whom it would be sent to, a vendor as who would send it
+    "If I receive a sexual message from a contractor, what should I do?",
+    # following up, a seat taken
+    "My supervisor asked me to follow up on the survey. When is it due?",
+    "Somebody grabbed my seat at the briefing again; where are the slides?",
 ]
 SUPPORTERS = [
     "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",
@@ -152,6 +167,10 @@ SUPPORTERS = [
     "A participant came to me as event focal point saying someone grabbed her; what now?",
     # the colleague is the one it was done to ("after being assaulted"), not the one doing it
     "What support can my colleague get after being assaulted on mission?",
+    # told by the person harmed ("reported ... to me"); "harasser" names a person, not something done to the asker
+    "A consultant on my team reported sexual harassment to me yesterday. What are my obligations?",
+    "My colleague won't report because her harasser is her director. How do I encourage her?",
+    "How do I listen to a coworker who says she was assaulted without making it worse?",
 ]
 
 

@@ -84,7 +84,7 @@ HAPPENED = re.compile(
     r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
     rf"(?:complaint|report))\b(?![^.?!]*,\s*(?:{ASK_OPENERS})\b)|"  # not "since I reported it, what are the next steps?"
     r"\bi(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i (?:wore|wear|went|go|slept|sleep|spent|spend|came|come|"
-    r"visited|visit|dressed|kissed|dated|agreed|stayed)\b|"
+    r"visited|visit|dressed|kissed|dated|agreed|stayed|joined|join|met|meet|accompanied|accompany)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
     rf"{_I_RECEIVE}\b[^.?!]{{0,30}}\b(?:dick pics?|nudes?|naked|explicit|"
@@ -101,11 +101,12 @@ HAPPENED = re.compile(
     r"(?<!\bif )(?<!\bwhether )(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|"
     r"chief|head)\b"
     r"[^.?!]{0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
-    r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|text|messag|"
+    r"\b(?:touch|grab|grop|kiss|harass(?!ment|ers?\b)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|text|messag|"
     r"comment|expos|corner|pin)\w*|"
     r"\bi (?:found|discovered|noticed|spotted) (?:a |an )?(?:hidden |secret )?(?:cameras?|recording devices?)\b|"
-    r"i (?:saw|watched|witnessed|heard) (?:my |a |our |the |him |her |them |someone )[^.?!]{0,80}\b(?:touch|grab|grop|kiss|"
-    r"harass|assault|threaten|corner|pin|humiliat|abus)\w*|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post))",
+    r"i (?:saw|watched|witnessed|heard|overheard) (?:my |a |our |the |him |her |them |someone )[^.?!]{0,80}\b(?:touch|grab|grop|kiss|"
+    r"harass|assault|threaten|corner|pin|humiliat|abus|proposition)\w*|i (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,80}"
+    r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post))",
     re.IGNORECASE)
 QUID_PRO_QUO = re.compile(
     r"\bmy\b[^.?!]{0,40}\b(?:contract|promotion|renewal|extension|evaluation|appraisal|performance review|job|post|"
@@ -136,7 +137,7 @@ _ASKER_TARGET = re.compile(
     r"e-?mails?|texts?|photos?|pictures?|pics|nudes?|videos?|notes?|gifts?|letters?|comments?)\b|"
     r"\bi (?:said no|turned (?:him|her|them) down|turned down|refused|rejected|reported|complained|objected|asked (?:him|her|them) to stop|"
     r"told (?:him|her|them) to stop)\b|\bwhat i (?:wore|wear|was wearing)\b", re.IGNORECASE)
-_WITNESS = re.compile(r"\bi (?:saw|watched|witnessed|heard|noticed|walked in on|caught)\b", re.IGNORECASE)
+_WITNESS = re.compile(r"\bi (?:saw|watched|witnessed|heard|overheard|noticed|walked in on|caught)\b", re.IGNORECASE)
 _ACT = re.compile(
     r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pats?|patted|patting|rubb?\w*|lick\w*|"
     r"brush\w* (?:against|up)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
@@ -172,7 +173,9 @@ _OBJECT_ME = re.compile(r"\bme\b", re.IGNORECASE)
 _IF_FIRST = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say)\b", re.IGNORECASE)
 # a hypothetical whose actor is anyone at all: a question about what counts, not an account
 _IF_SOMEONE = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say|what if)\b[^.?!,]{0,20}?\b(?:someone|somebody|"
-                         r"anyone|anybody|a (?:person|colleague|co-?worker|manager|supervisor|man|woman|guy))\b",
+                         r"anyone|anybody|an? (?:\w+ )?(?:person|colleague|co-?worker|manager|supervisor|man|woman|guy|vendor|"
+                         r"contractor|consultant|client|visitor|delegate|donor|driver|guard|official|stranger|staff member)|"
+                         r"i (?:get|receive|am sent|'m sent|’m sent|am shown|'m shown|’m shown))\b",
                          re.IGNORECASE)
 
 
@@ -230,6 +233,8 @@ SUPPORTER = re.compile(
     r"consultant|volunteer)|my (?:colleague|friend|"
     r"staff|team member|supervisee|direct report|intern|co-?worker))\b[^.?!]{0,60}\b(?:told|tells|confided|confides|disclosed|"
     r"discloses|came to|comes to|opened up|opens up|asked me for help)\b|"
+    r"\b(?:someone|somebody|an?|my|our|one of my)\s+(?:\w+\s+){0,2}?(?:has |had |just )?(?:reported|raised|brought|described|"
+    r"disclosed)\b[^.?!]{0,40}?\bto me\b|"
     r"\b(?:say|respond|react|reply|talk|listen) to (?:someone|somebody|a (?:colleague|person|staff member|survivor|victim|"
     r"friend|co-?worker)|them|her|him) who (?:reports?|discloses?|confides?|tells?|comes? forward|was|is|has been)\b|"
     r"\bhow (?:can|should|do|could|might) (?:i|we) (?:best )?(?:help|support|respond|react|reply|assist|advise|refer|"
@@ -248,7 +253,7 @@ _OTHER_PERSON = re.compile(
     r"(?:colleague|friend|co-?worker|staff member|team member|woman|man|intern|consultant|person)|(?:my|our) (?:\w+ )?"
     r"(?:colleague|friend|co-?worker|staff|team member|direct report|supervisee|intern)s?)\b", re.IGNORECASE)
 _HELP_INTENT = re.compile(
-    r"\b(?:help|support|respond|react|advise|advice|refer|comfort|reassure|be there for|stand by|look after|"
+    r"\b(?:help|support|respond|react|advise|advice|refer|comfort|reassure|encourage (?:her|him|them)|be there for|stand by|look after|"
     r"(?:resources|information|contacts|numbers) (?:can|should|could) i (?:share|give|pass on|send)|"
     r"keep (?:her|him|them) safe|on (?:her|his|their) "
     r"behalf|(?:her|his|their) options|where can (?:she|he|they)|what (?:can|should|could) (?:she|he|they)|what now|"
@@ -280,12 +285,29 @@ def harm_named(text: str) -> bool:
 _ABOUT_THE_ACCUSED = re.compile(r"\b(?:found to have|found guilty|accused|alleged|perpetrators?|harassers?|offenders?|"
                                 r"sanction\w*|disciplin\w*|punish\w*|penalt\w*|happens to (?:someone|somebody|a person|"
                                 r"anyone|people|staff|those) who)\b", re.IGNORECASE)
-# "touched by the speeches" is moved, "touched on it" mentioned it, "in touch" in contact: none is touched
+# what moves people: "touched by the speeches", "the story really touched me"
+_MOVING = (r"speech|speeches|words|stor(?:y|ies)|gestures?|kindness|support|testimon(?:y|ies)|film|video|talk|presentation|"
+           r"panel|event|launch|music|tribute")
+# "touched by the speeches" or "the speech touched me" is moved, "touched on it" mentioned it, "in touch" in contact,
+# "grabbed my attention" interested, "grab me the form" fetch, "grabbed my seat" took it, "follow up" or "follow the
+# policy" act on it: nobody is touched, grabbed or followed
 FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting|keep|kept|stay|stayed|be|been|am|are|is|was|were) in touch\b|"
                         r"\btouch base\b|\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
-                        r"all (?:the )?)?(?:\w+ )?(?:speech|speeches|words|stor(?:y|ies)|gestures?|kindness|support|"
-                        r"testimon(?:y|ies)|film|video|talk|presentation|panel|event|launch|music|tribute)\b",
+                        rf"all (?:the )?)?(?:\w+ )?(?:{_MOVING})\b|"
+                        rf"\b(?:{_MOVING})\b(?: \w+)?(?: really| deeply| truly| so| very)? (?:touched|moved) (?:me|us)\b|"
+                        r"\btouch(?:ed|es|ing)? (?:my|our) hearts?\b|"
+                        r"\b(?:grabb?\w*|caught|catch\w*) (?:my|our) (?:\w+ )?(?:attention|eye|interest|imagination)\b|"
+                        r"(?:\b(?:can|could|would|will) you (?:please |just )?|^\s*(?:please )?)grab (?:me|us)\b|"
+                        r"\bgrabb?\w* (?:my|our) (?:\w+ )?(?:spot|seat|chair|place|lunch|food|coffee|sandwich|pen|charger|"
+                        r"umbrella|parking|turn)\b|\bfollow(?:s|ed|ing)? (?:up|through|along)\b|"
+                        r"\bfollow(?:s|ed|ing)? (?:the|this|that|these|our|its|his|her) (?:\w+ )?(?:rules?|polic(?:y|ies)|"
+                        r"guidance|guidelines|steps?|procedures?|process|instructions|code|advice|link|course|training)\b",
                         re.IGNORECASE)
+# an errand of work sent to the asker ("keeps sending me reminders about the training"): no act, however often
+ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?: me)? (?:(?:a|an|the|some|more|weekly|daily|"
+                    r"further|new|those|these) )?(?:reminders?|updates?|links?|documents?|files?|forms?|agendas?|minutes|"
+                    r"slides|schedules?|reports?|invoices?|newsletters?|tasks?|drafts?|templates?|polic(?:y|ies)|"
+                    r"instructions|deadlines?)\b", re.IGNORECASE)
 # the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
 PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
                        re.IGNORECASE)
@@ -299,7 +321,7 @@ RELAYED = re.compile(r"\b(?:union|journalist|reporter|press|staff association|st
 ALONGSIDE = re.compile(r"\b(?:asked|asks|wants|want) (?:me|us) to (?:be|act as|come with|go with|accompany|attend \w+ with|"
                        r"sit in with) (?:her|him|them)\b|\b(?:her|his|their) support person\b", re.IGNORECASE)
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
-                             r"respond to|assist|comfort) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
+                             r"respond to|assist|comfort|encourage|listen to|talk to|speak (?:to|with)|approach) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
                              r"team member|person|survivor|victim)s? (?:who|that)\b", re.IGNORECASE)
 ROLE = re.compile(
     r"\b(?:i am|i'm|i’m|as)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:focal point|manager|supervisor|hr|human resources|trainer|"
@@ -316,6 +338,11 @@ REQUEST = re.compile(r"^\s*(?:can|could|would|will) you\b|^\s*please\b|\b(?:send
 PERMISSION = re.compile(r"^\s*(?:is it (?:ok|okay|alright|all right|acceptable|appropriate|fine|allowed|permitted|wrong) "
                         r"(?:for me )?to|am i (?:allowed|permitted|supposed|entitled|obliged|required) to|(?:can|may) i)\b",
                         re.IGNORECASE)
+# the asker as the one accused or disciplined ("Could I get disciplined for hugging a colleague?"): a question on the
+# rules, unless the rules read an account beside it
+ACCUSED = re.compile(r"\b(?:could|can|will|would|might|may) i (?:get|be) (?:disciplined|sanctioned|fired|dismissed|punished|"
+                     r"accused|reported|investigated|suspended)\b|\bi(?:'ve|’ve| have| had)? (?:was |been |got |am |'m |’m )?"
+                     r"(?:accused|reported|investigated|disciplined|sanctioned|suspended|named) (?:of|for|in|as)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"^\s*(?:what|how|where|who|when|which|does|do|is|are|can|could|should|would|will)\b.*"
                           r"\b(?:if|when|whether)\b", re.IGNORECASE)
 
@@ -407,7 +434,7 @@ class DisclosureDetector:
         self.helper = helper or Probe.load(head="supporter")
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
-        text = PROTECTED.sub(" ", FIGURATIVE.sub(" ", plain(question)))
+        text = PROTECTED.sub(" ", ERRAND.sub(" ", FIGURATIVE.sub(" ", plain(question))))
         if HELPING_SOMEONE.search(text) or ALONGSIDE.search(text):
             return DisclosureSignal(False, supporter=True)
         strict = told_of(text, broad=False)
@@ -432,7 +459,7 @@ class DisclosureDetector:
                 or someone_else or (helping(text) and not told) or saw_and_helps:
             return DisclosureSignal(False, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)
-                         or PERMISSION.search(text)):
+                         or PERMISSION.search(text) or ACCUSED.search(text)):
             return DisclosureSignal(False)
         probability = self.probe.probability(vec) if someone_acts(text) else 0.0
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
