@@ -40,6 +40,7 @@ DISCLOSURES = [
     "I overheard the deputy tell a temp that her contract would be extended if she slept with him.",
     "My director told me I would get the extension if I met him for a drink at his hotel.",
     "I overheard our chief telling an intern she would pass probation if she spent the night with him.",
+    "The guard told me he'd let me use the car if I stayed at his place.",
     "Someone at the office grabbed me in the lift yesterday.",
     # asking leave, with an account beside it
     "Am I allowed to change desks? A coworker keeps staring at my chest.",
@@ -141,6 +142,8 @@ NOT_DISCLOSURES = [
     # following up, a seat taken
     "My supervisor asked me to follow up on the survey. When is it due?",
     "Somebody grabbed my seat at the briefing again; where are the slides?",
+    "I was touched by the participants' stories at the launch. Is there a recording?",
+    "HR keeps texting me about the training deadline; is there an extension?",
 ]
 SUPPORTERS = [
     "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",

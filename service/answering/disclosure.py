@@ -83,7 +83,7 @@ HAPPENED = re.compile(
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
     r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
     rf"(?:complaint|report))\b(?![^.?!]*,\s*(?:{ASK_OPENERS})\b)|"  # not "since I reported it, what are the next steps?"
-    r"\bi(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i (?:wore|wear|went|go|slept|sleep|spent|spend|came|come|"
+    r"\b(?:i|he|she|they)(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i (?:wore|wear|went|go|slept|sleep|spent|spend|came|come|"
     r"visited|visit|dressed|kissed|dated|agreed|stayed|joined|join|met|meet|accompanied|accompany)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
@@ -293,7 +293,7 @@ _MOVING = (r"speech|speeches|words|stor(?:y|ies)|gestures?|kindness|support|test
 # policy" act on it: nobody is touched, grabbed or followed
 FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting|keep|kept|stay|stayed|be|been|am|are|is|was|were) in touch\b|"
                         r"\btouch base\b|\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
-                        rf"all (?:the )?)?(?:\w+ )?(?:{_MOVING})\b|"
+                        rf"all (?:the )?)?(?:[\w'’]+ )?(?:{_MOVING})\b|"
                         rf"\b(?:{_MOVING})\b(?: \w+)?(?: really| deeply| truly| so| very)? (?:touched|moved) (?:me|us)\b|"
                         r"\btouch(?:ed|es|ing)? (?:my|our) hearts?\b|"
                         r"\b(?:grabb?\w*|caught|catch\w*) (?:my|our) (?:\w+ )?(?:attention|eye|interest|imagination)\b|"
@@ -307,7 +307,9 @@ FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting
 ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?: me)? (?:(?:a|an|the|some|more|weekly|daily|"
                     r"further|new|those|these) )?(?:reminders?|updates?|links?|documents?|files?|forms?|agendas?|minutes|"
                     r"slides|schedules?|reports?|invoices?|newsletters?|tasks?|drafts?|templates?|polic(?:y|ies)|"
-                    r"instructions|deadlines?)\b", re.IGNORECASE)
+                    r"instructions|deadlines?)\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*)(?: me)? about (?:the|a|an|our|my) "
+                    r"(?:\w+ )?(?:survey|training|course|deadline|meeting|workshop|report|form|project|session|module)\b",
+                    re.IGNORECASE)
 # the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
 PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
                        re.IGNORECASE)
