@@ -63,6 +63,11 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("What was the survey's response rate?", "share"),  # a possessive before the rate
     ("Who counts as a manager under this guidance?", None),  # what the word covers, not who did something
     ("Who qualifies as a bystander?", None),
+    # how long, whatever the ask goes on to name: an email here is what is answered, not what is asked for
+    ("How long does the Ombudsperson take to answer an email?", "time span"),
+    ("Where is the Ethics Office located?", "place"),
+    ("In which city is the Tribunal based?", "place"),
+    ("Where can I find the annex?", None),  # where in a document, not where a place is
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -158,6 +163,12 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
      "least every 30 working days.", False),
     ("How long does the OIO take to finish an investigation?", "Investigations are completed within 120 days.", True),
     ("How long is it between two progress updates?", "Progress is reported at least every 30 working days.", True),
+    # a place: a floor, a building, a city; a year or a date the event was held in is none
+    ("Where is the Ethics Office located?", "The Ethics Office is on the fourth floor of the North Building.", True),
+    ("Where is the Ethics Office located?", "The Ethics Office is based in Nairobi.", True),
+    ("Where was the event held?", "It was the fifth dialogue held in 2021 as part of the series.", False),
+    ("Where was the event held?", "The dialogue was held in March with 300 participants.", False),
+    ("Where is the Ethics Office located?", "The Ethics Office can be reached at ethics@example.org.", False),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

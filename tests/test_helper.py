@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.answering.care import DISCLOSURE_MATTERS, named_first
 from service.answering.helper import disclosed_ask, own_question, the_ask
 from service.models import ON_WHAT_YOU_ASKED
 from tests.conftest import CORPUS, ROOT, make_settings
@@ -105,3 +106,16 @@ def test_a_helpers_own_question_the_documents_do_not_answer_gets_the_guidance_an
     assert answer.supporter and not answer.abstained and answer.state == "partial" and answer.contacts
     assert answer.notice and "answers this question directly" in answer.notice
     assert answer.uncovered == ["can I be paid overtime for the hours I spend supporting her?"]
+
+
+def test_the_matter_an_account_speaks_of_is_quoted_second(lists_kb):
+    # in the usual order (reporting, support, confidentiality, interim measures, retaliation) confidentiality is third
+    answer = lists_kb.ask("My supervisor grabbed me at the party. I don't want anyone to find out.")
+    assert answer.disclosure and len(answer.citations) >= 2
+    assert "complete confidentiality" in answer.citations[1].quote  # the policy's paragraph on it, not a service's
+    assert "report" in answer.citations[0].quote.lower()  # how to report still comes first
+
+def test_the_matters_an_account_speaks_of_come_right_after_the_first():
+    order = [m.name for m in named_first(DISCLOSURE_MATTERS, "since I complained I get the worst shifts; is it secret?")]
+    assert order == ["reporting", "confidentiality", "retaliation", "support", "interim measures"]
+    assert named_first(DISCLOSURE_MATTERS, "he touched me") == DISCLOSURE_MATTERS

@@ -32,10 +32,21 @@ class Matter:
     query: str
     words: re.Pattern[str]  # a unit must name the matter
     heading: re.Pattern[str]  # a section whose heading names it is where a policy says it
+    named: re.Pattern[str] | None = None  # an account that speaks of it ("since I reported him I am left out")
 
 
-def _matter(name: str, query: str, words: str, heading: str) -> Matter:
-    return Matter(name, query, re.compile(words, re.IGNORECASE), re.compile(heading, re.IGNORECASE))
+def _matter(name: str, query: str, words: str, heading: str, named: str | None = None) -> Matter:
+    return Matter(name, query, re.compile(words, re.IGNORECASE), re.compile(heading, re.IGNORECASE),
+                  re.compile(named, re.IGNORECASE) if named else None)
+
+
+def named_first(matters: tuple[Matter, ...], account: str) -> tuple[Matter, ...]:
+    """The matters in their order, except that those the account speaks of come right after the first: a person
+    who says they are punished for reporting is quoted the protection from retaliation, which four quotes in the
+    usual order leave out, and still reads first how to report."""
+    head, rest = matters[:1], matters[1:]
+    named = tuple(m for m in rest if m.named is not None and m.named.search(account))
+    return (*head, *named, *(m for m in rest if m not in named))
 
 
 DISCLOSURE_MATTERS = (
@@ -49,14 +60,22 @@ DISCLOSURE_MATTERS = (
     _matter("support", "support for affected persons: counselling, medical care, legal advice, protective support "
             "measures, victim-centred approach",
             r"\bsupport\w*|\bcounsel\w*|\bassistance\b|\bmedical\b|\bwell-?being\b|\bvictim|\bsurvivor|\badvocate\b|"
-            r"\bcare\b|\blegal advice", r"support|assist|care|well-?being|counsel|help"),
+            r"\bcare\b|\blegal advice", r"support|assist|care|well-?being|counsel|help",
+            r"\bcounsel\w*|\btherap\w*|\bdoctor|\bmedical|\bsick leave|\btime off|\bcan'?t sleep|\bpanic|\banxi\w*|"
+            r"\bdepress\w*|\btrauma\w*"),
     _matter("confidentiality", "confidentiality of reports and of the information of the person affected",
-            r"\bconfidential\w*|\bprivacy\b|\bneed[- ]to[- ]know", r"confidential|privacy"),
+            r"\bconfidential\w*|\bprivacy\b|\bneed[- ]to[- ]know", r"confidential|privacy",
+            r"\bconfidential\w*|\banonym\w*|\bsecret\b|\bprivate\b|\bnobody (?:to )?know|\bfind out\b|"
+            r"\bwithout (?:anyone|him|her|them) knowing"),
     _matter("interim measures", "interim measures to protect the affected person while a complaint is handled",
             r"\binterim\b|\bprotective\b|\bprecautionary\b|\btemporary\b|\breassign\w*|\btelework|\badministrative leave",
-            r"interim|protective|precautionary"),
+            r"interim|protective|precautionary",
+            r"\b(?:move|moved|transfer\w*|reassign\w*|telework\w*|work from home|away from (?:him|her|them)|"
+            r"same (?:office|team|floor|building|unit|house|compound)|share an office|see (?:him|her|them) every day)\b"),
     _matter("retaliation", "protection against retaliation for those who report or help",
-            r"\bretaliat\w*|\breprisal|\bvictimi[sz]\w*|\bprotect\w* (?:from|against)", r"retaliat|reprisal|victimi"),
+            r"\bretaliat\w*|\breprisal|\bvictimi[sz]\w*|\bprotect\w* (?:from|against)", r"retaliat|reprisal|victimi",
+            r"\bretaliat\w*|\breprisal|\bpunish\w*|\bblacklist\w*|\bdemot\w*|\b(?:since|after|because|as) i (?:reported|"
+            r"complained|refused|said no|spoke up|turned (?:him|her|them) down)"),
 )
 SUPPORTER_MATTERS = (
     _matter("responding", "how to respond when someone discloses harassment: listen, believe them, do not investigate, "
@@ -96,10 +115,10 @@ class CareAnswerer:
         self.embed_texts = embed_texts
         self.max_units = max_units
 
-    def compose(self, matters: tuple[Matter, ...], filters: Filters | None, for_the_affected: bool = True
-                ) -> tuple[str, list[Citation]]:
+    def compose(self, matters: tuple[Matter, ...], filters: Filters | None, for_the_affected: bool = True,
+                account: str = "") -> tuple[str, list[Citation]]:
         picked: list[Unit] = []
-        for matter in matters:
+        for matter in named_first(matters, account):
             unit = self.best_for(matter, filters, picked, for_the_affected)
             if unit is not None:
                 picked.append(unit)

@@ -327,6 +327,23 @@ class ExpectedAnswer:
     what: str  # for the reader: "none of the passages found gives <what>"
 
 
+# how long, however the ask goes on: "How long does the Coordinator take to reply to an email?" asks no address
+_HOW_LONG = re.compile(r"^\s*(?:for )?how (?:long|soon|quickly|fast)\b", re.IGNORECASE)
+# a place: "located on the third floor", "based in Nairobi", "the Ombuds office in Building C"
+_NOT_A_PLACE = rf"(?!\d|(?i:{MONTHS}|may|spring|summer|autumn|fall|winter|the (?:past|last|next|first|same))\b)"
+_PLACE = re.compile(rf"\b(?i:located|based|situated|housed|held|hosted|headquartered)\s+(?i:in|at|on|within|inside|next to)\s+"
+                    rf"{_NOT_A_PLACE}|\b(?i:floor|building|room|wing|street|avenue|road|campus|premises|venue|compound)s?\b|"
+                    rf"\b(?:[Ii]n|[Aa]t) (?:the )?{_NOT_A_PLACE}[A-Z][a-z]+")
+
+_TIME_SPAN = ExpectedAnswer(
+    "time span",
+    re.compile(rf"{_HOW_LONG.pattern}|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
+               r"\b(?:within|in) what (?:period|time ?frame|time)\b|"
+               r"\b(?:average|typical|usual|normal|expected) (?:time|duration|length)\b|"
+               r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
+               r"calendar |business )?(?:hours|days|weeks|months|years))\b", re.IGNORECASE),
+    _time_span, "a time span or deadline")
+
 # first match wins. "How many" is also answered by a list (service/answering/answerability.py).
 EXPECTED_ANSWERS = (
     ExpectedAnswer(
@@ -337,20 +354,18 @@ EXPECTED_ANSWERS = (
                    r"web ?site|web address)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
                    r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
         _contact, "contact details (an email address, phone number or web address)"),
-    ExpectedAnswer(
-        "time span",
-        re.compile(r"^\s*(?:for )?how (?:long|soon|quickly|fast)\b|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
-                   r"\b(?:within|in) what (?:period|time ?frame|time)\b|"
-                   r"\b(?:average|typical|usual|normal|expected) (?:time|duration|length)\b|"
-                   r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
-                   r"calendar |business )?(?:hours|days|weeks|months|years))\b", re.IGNORECASE),
-        _time_span, "a time span or deadline"),
+    _TIME_SPAN,
     ExpectedAnswer(
         "date",
         # "when does the Group meet next?": the next time something happens is a date, as a past one is
         re.compile(r"^\s*when (?:was|were|did)\b|^\s*when (?:is|are|will|does|do)\b[^.?!]*\bnext\b(?! (?:steps?|stages?|phases?)\b)|"
                    r"\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
         lambda _, sentence: bool(DATE.search(sentence)), "a date"),
+    ExpectedAnswer(
+        "place",
+        re.compile(r"^\s*where (?:is|are|was|were)\b[^?]*\b(?:located|based|situated|housed|held|hosted)\b|"
+                   r"^\s*(?:in |on )?(?:which|what) (?:city|town|building|floor|room|venue|location)\b", re.IGNORECASE),
+        lambda _, sentence: bool(_PLACE.search(sentence)), "a place or location"),
     ExpectedAnswer(
         "role",
         re.compile(r"\b(?:what|which) (?:post|position|job|title|role|function|organi[sz]ation|entity|agency|company|"
@@ -400,6 +415,8 @@ def expected_answer(question: str) -> ExpectedAnswer | None:
     deadline?" asks what follows, not for a deadline."""
     if not (_WH_QUESTION.search(question) or _LIMIT_ASKED.search(question)) or _WHAT_HAPPENS.match(question):
         return None
+    if _HOW_LONG.search(question):
+        return _TIME_SPAN
     return next((kind for kind in EXPECTED_ANSWERS if kind.asks.search(question)), None)
 
 

@@ -150,7 +150,7 @@ class AnswerService:
         vector = self.multilingual_vector(question, found)
         asker = self.other_asker.asker(vector) if self.other_asker else "question"
         if asker != "question":
-            return self.care_answer(asker, found, filters, language)
+            return self.care_answer(asker, found, filters, language, account=question)
         if self.same_language is not None:
             t0 = time.perf_counter()
             text, cites = verify(*self.same_language.compose(question, vector, language, found.passages))
@@ -180,17 +180,18 @@ class AnswerService:
         if asker == "supporter" and own_question(question):
             return self.helper_answer(question, found, top_k, filters, on_token)
         if asker == "disclosure" and (ask := disclosed_ask(question)):
-            return self.care_and_own_answer(ask, found, top_k, filters)
+            return self.care_and_own_answer(question, ask, found, top_k, filters)
         if asker != "question":
-            return self.care_answer(asker, found, filters)
+            return self.care_answer(asker, found, filters, account=question)
         return self.answer_question(question, found, top_k, filters, on_token)
 
-    def care_and_own_answer(self, ask: str, found: Retrieved, top_k: int, filters: Filters | None) -> Answer:
+    def care_and_own_answer(self, question: str, ask: str, found: Retrieved, top_k: int, filters: Filters | None
+                            ) -> Answer:
         """A disclosure that also asks something of its own (``ask``, ``helper.disclosed_ask``): the care answer,
         then the answer to the ask when the passages give one, read as any question is. The ask is searched on its
         own: the account around it would find passages on the conduct, not on what is asked ("Can I get time off to
         recover?"). The support passages still lead; a passage both quote is cited once."""
-        care = self.care_answer("disclosure", found, filters)
+        care = self.care_answer("disclosure", found, filters, account=question)
         own = self.answer_question(ask, self.retriever.retrieve(ask, top_k, filters), top_k, filters, None)
         if own.abstained:
             return care
@@ -211,7 +212,7 @@ class AnswerService:
             found = replace(found, query_vec=np.asarray(self.retriever.embed_query(asked), dtype=np.float32))
         answer = self.answer_question(asked, found, top_k, filters, on_token)
         if answer.abstained:
-            care = self.care_answer("supporter", found, filters)
+            care = self.care_answer("supporter", found, filters, account=question)
             care.state, care.uncovered, care.notice = "partial", [the_ask(question)], HELPER_NOT_COVERED
             return care
         answer.supporter, answer.contacts = True, self.contacts_in("en")
@@ -392,11 +393,13 @@ class AnswerService:
         text, cites = verify(*self.extractive.compose(scored, coverage))
         return Answer(answer=text, citations=cites, notice=notice)
 
-    def care_answer(self, asker: str, found: Retrieved, filters: Filters | None, language: str = "en") -> Answer:
-        """A disclosure or a helper's question: the calm opening, then what the library says on each matter; the
-        fixed sentences in ``language``, the quotes in their documents'."""
+    def care_answer(self, asker: str, found: Retrieved, filters: Filters | None, language: str = "en",
+                    account: str = "") -> Answer:
+        """A disclosure or a helper's question (``account``): the calm opening, then what the library says on each
+        matter, those the account speaks of early; the fixed sentences in ``language``, the quotes in their
+        documents'."""
         matters, preface = (DISCLOSURE_MATTERS, PREFACE) if asker == "disclosure" else (SUPPORTER_MATTERS, SUPPORTER_PREFACE)
-        text, cites = self.care.compose(matters, filters, for_the_affected=asker == "disclosure")
+        text, cites = self.care.compose(matters, filters, for_the_affected=asker == "disclosure", account=account)
         text, cites = verify(text, cites) if cites else (phrase(text, language), cites)
         preface = phrase(preface, language)
         return Answer(answer=f"{preface} {text}", citations=cites, disclosure=asker == "disclosure",
