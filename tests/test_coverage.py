@@ -68,6 +68,8 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Where is the Ethics Office located?", "place"),
     ("In which city is the Tribunal based?", "place"),
     ("Where can I find the annex?", None),  # where in a document, not where a place is
+    ("What is the intranet link to the list of advisers?", "contact"),
+    ("How much notice does a staff member get before separation?", "number"),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -169,6 +171,13 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Where was the event held?", "It was the fifth dialogue held in 2021 as part of the series.", False),
     ("Where was the event held?", "The dialogue was held in March with 300 participants.", False),
     ("Where is the Ethics Office located?", "The Ethics Office can be reached at ethics@example.org.", False),
+    # a month asked for is a month; how many times is a count of times, not the length of what is repeated
+    ("In which month is the survey run?", "The survey was conducted in 2020 across 30 entities.", False),
+    ("In which month is the survey run?", "The survey is run every year in November.", True),
+    ("How many times can the term be renewed?", "Advisers are appointed for a renewable term of two years.", False),
+    ("How many times can the term be renewed?", "The two-year term may be renewed once.", True),
+    ("How much notice does a staff member get?", "Separation from service, with notice or compensation in lieu "
+     "of notice.", False),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

@@ -117,15 +117,18 @@ def _is_phone(match: re.Match[str]) -> bool:
     return sum(c.isdigit() for c in match.group(0)) >= PHONE_DIGITS
 
 
-_TIME_ASKED = re.compile(rf"\b(?:{TIME_UNIT}|leave|time|long|period|duration)\b", re.IGNORECASE)  # "how much leave"
+_TIME_ASKED = re.compile(rf"\b(?:{TIME_UNIT}|leave|time|long|period|duration|notice)\b", re.IGNORECASE)  # "how much leave"
 
 
 def _number(question: str, sentence: str) -> bool:
     """A count, amount or share: a number that is not a year or a reference to a paragraph, a number word, a
     percentage or "1 in 3"; a span ("every two years") only when the question counts days, months or years. A
-    maximum asked is not given by a minimum alone ("at least two"), nor a minimum by a maximum alone."""
+    maximum asked is not given by a minimum alone ("at least two"), nor a minimum by a maximum alone. How many
+    times is a count of times ("renewable once"), not the length of what is repeated ("a term of two years")."""
     if _other_bound_only(question, sentence):
         return False
+    if _TIMES_ASKED.search(question):
+        return bool(_TIMES.search(sentence))
     counted = without_references(sentence)
     if not _TIME_ASKED.search(question):
         counted = _DURATION.sub(" ", counted)
@@ -142,6 +145,9 @@ def _other_bound_only(question: str, sentence: str) -> bool:
     return False
 
 
+_TIMES_ASKED = re.compile(r"\bhow many times\b", re.IGNORECASE)
+_TIMES = re.compile(rf"\b(?:once|twice|thrice|(?:\d+|{NUMBER_WORDS}|several|many|multiple) (?:\w+ )?times|no (?:\w+ )?limit|"
+                    r"(?:not|never) (?:be )?(?:renewed|extended|repeated)|non-renewable|unlimited)\b", re.IGNORECASE)
 _UPPER = re.compile(r"\b(?:maximum|max|at most|upper limit|cap|ceiling|the most|longest|highest|largest)\b", re.IGNORECASE)
 _LOWER = re.compile(r"\b(?:minimum|min|at least|lower limit|fewest|the least|shortest|lowest|smallest)\b", re.IGNORECASE)
 _AT_LEAST = re.compile(r"\b(?:at least|a minimum of|minimum of|no fewer than|not fewer than|no less than|not less than)\b",
@@ -165,6 +171,17 @@ _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
 SPEAKER = re.compile(rf"\b(?:{HONORIFIC})\)?\s+({_NAME})")  # also "Assistant Secretary General (ASG) Sulieman"
 _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+,? (?:is|was|chairs|heads|"
                      r"serves|leads|has been)\b")
+
+
+def _date(question: str, sentence: str) -> bool:
+    """A date; a month asked for is a month ("In which month is the survey run?" is not answered by "in 2020")."""
+    if _MONTH_ASKED.search(question):
+        return bool(_MONTH.search(sentence))
+    return bool(DATE.search(sentence))
+
+
+_MONTH_ASKED = re.compile(r"\b(?:which|what) months?\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\b(?i:{MONTHS})\b|\bMay\b")  # "may" is a month only as a name
 
 
 def _role(question: str, sentence: str) -> bool:
@@ -351,7 +368,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|fax(?: number)?|extension (?:number|for)|contact details|contact information|"
                    r"(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?|"
                    r"(?<=['’]s )extension|"
-                   r"web ?site|web address)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
+                   r"web ?site|web address|(?:intranet|internet|web|website|online) (?:link|page|address)|url|hyperlink)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
                    r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
         _contact, "contact details (an email address, phone number or web address)"),
     _TIME_SPAN,
@@ -360,7 +377,7 @@ EXPECTED_ANSWERS = (
         # "when does the Group meet next?": the next time something happens is a date, as a past one is
         re.compile(r"^\s*when (?:was|were|did)\b|^\s*when (?:is|are|will|does|do)\b[^.?!]*\bnext\b(?! (?:steps?|stages?|phases?)\b)|"
                    r"\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
-        lambda _, sentence: bool(DATE.search(sentence)), "a date"),
+        _date, "a date"),
     ExpectedAnswer(
         "place",
         re.compile(r"^\s*where (?:is|are|was|were)\b[^?]*\b(?:located|based|situated|housed|held|hosted)\b|"
@@ -402,7 +419,7 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "number",
         re.compile(r"\bhow many\b|\b(?:maximum|minimum|total|exact) (?:amount|number|sum|value)\b|"
-                   r"\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|"
+                   r"\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|notice|"
                    r"compensation|of|in)\b|\b(?:what|which) (?:number|rate|amount)\b|"
                    r"\bwhat(?:'s| is| was| are| were) the (?:\w+ )?(?:pass mark|passing score|minimum score|score|fees?|"
                    r"price|salary|headcount|fines?|compensation|damages)\b", re.IGNORECASE),
