@@ -629,6 +629,9 @@ def test_the_numbers_an_ask_names_are_what_its_passage_must_name():
     assert asked_numbers("Must I report within 10 working days or a 12-week period?") == set()
     # a share, an amount, "24/7" or "1st" may be written otherwise ("seven days a week", "first")
     assert asked_numbers("Is the line open 24/7, is the fine $500 or 50% of pay, and is the 1st hearing public?") == set()
+    # the asker's own headcount is answered by a rule for offices of that size ("more than 15 staff")
+    assert asked_numbers("Our office has 40 staff - how many focal points should we have?") == set()
+    assert asked_numbers("We are 12 people in the unit; which of the 55 recommendations apply?") == {"55"}
 
 
 @pytest.mark.parametrize("question", [

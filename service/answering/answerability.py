@@ -395,8 +395,18 @@ _GUESS_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{TIME_UNIT}|percent|per cent|dollars
 def asked_numbers(text: str) -> set[str]:
     """Numbers the ask is about ("the 2020 survey", "the 55 recommendations"): a passage that answers it names
     them. A span, share or amount ("within 10 days?", "50%?", "$500") may be the asker's guess, which a passage
-    answers with another number; "1st" or "24/7" may be written out ("first", "24 hours a day")."""
-    return {m.group(0) for m in _ASKED_NUMBER.finditer(text) if not _GUESS_AFTER.match(text, m.end())}
+    answers with another number; "1st" or "24/7" may be written out ("first", "24 hours a day"); how many the
+    asker's own office counts ("Our office has 40 staff - how many focal points ...?") is answered by a rule for
+    offices of that size ("more than 15 staff")."""
+    own = [m.span(1) for m in _OWN_HEADCOUNT.finditer(text)]
+    return {m.group(0) for m in _ASKED_NUMBER.finditer(text)
+            if not _GUESS_AFTER.match(text, m.end()) and m.span() not in own}
+
+
+_OWN_HEADCOUNT = re.compile(r"\b(?:(?:our|my) (?:\w+ ){0,2}?(?:has|have|had|employs|with|of)|we (?:are|have|employ)|"
+                            r"there are) (?:about |around |over |nearly |almost |some |just |only )?(\d+) "
+                            r"(?:\w+ )?(?:staff|people|employees|members|personnel|colleagues|workers|persons)\b",
+                            re.IGNORECASE)
 
 
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
