@@ -492,6 +492,7 @@ def test_what_a_question_asks_for_and_counts():
     assert counted("How many investigators work in OIA?") == {"investig"}
     assert counted("What share of investigations ended with a finding?") == {"investig"}
     assert counted("What is the maximum amount of a fine for harassment?") == {"fine"}
+    assert counted("How many times a year does the counsellor visit the regional offices?") == frozenset()  # a frequency
     assert counted("What is the maximum fine that can be imposed?") == {"fine"}  # its number, not any in the list
     fines = units([passage("The following measures may be imposed:\n\n(a) suspension for up to three years;\n\n(b) a "
                            "fine;\n\n(c) dismissal.")])

@@ -178,6 +178,9 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("How many times can the term be renewed?", "The two-year term may be renewed once.", True),
     ("How much notice does a staff member get?", "Separation from service, with notice or compensation in lieu "
      "of notice.", False),
+    ("How many times a year does the counsellor visit?", "The counsellor visits each office at least twice a year.",
+     True),
+    ("How many times can it be tried?", "No file is kept once the process has ended.", False),  # "once" as "when"
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

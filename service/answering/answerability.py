@@ -57,6 +57,7 @@ from service.answering.coverage import (
     TIME_UNIT,
     ExpectedAnswer,
     MissingSource,
+    asks_times,
     expected_answer,
     expected_number,
     without_references,
@@ -414,6 +415,8 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
     if expected.name in ("number", "share") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
         return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached
+    if expected.name == "number" and asks_times(part.text):  # "how many times a year": "twice a year", not a list
+        return expected.holds(part.text, unit.body)
     if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)
                                                      or (part.counted == people_stems() and _lists_people(unit))):
         return True  # "how many panelists" is answered by the list of them ("... with the following panelists:")

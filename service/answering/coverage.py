@@ -127,13 +127,18 @@ def _number(question: str, sentence: str) -> bool:
     times is a count of times ("renewable once"), not the length of what is repeated ("a term of two years")."""
     if _other_bound_only(question, sentence):
         return False
-    if _TIMES_ASKED.search(question):
+    if asks_times(question):
         return bool(_TIMES.search(sentence))
     counted = without_references(sentence)
     if not _TIME_ASKED.search(question):
         counted = _DURATION.sub(" ", counted)
     digits = re.findall(r"\d+(?:[.,]\d+)*", counted)
     return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(counted))
+
+
+def asks_times(question: str) -> bool:
+    """"How many times ...?" counts times: a frequency or a number of repeats."""
+    return bool(_TIMES_ASKED.search(question))
 
 
 def _other_bound_only(question: str, sentence: str) -> bool:
@@ -145,8 +150,11 @@ def _other_bound_only(question: str, sentence: str) -> bool:
     return False
 
 
+# "renewed once", "once a year"; not "once the process has ended"
+_ONCE = (r"once(?!\s+(?:the|it|they|he|she|you|we|i|this|that|these|those|all|every|their|his|her|its|someone|an|"
+         r"a (?!year|month|week|day|quarter|term)\w+)\b)")
 _TIMES_ASKED = re.compile(r"\bhow many times\b", re.IGNORECASE)
-_TIMES = re.compile(rf"\b(?:once|twice|thrice|(?:\d+|{NUMBER_WORDS}|several|many|multiple) (?:\w+ )?times|no (?:\w+ )?limit|"
+_TIMES = re.compile(rf"\b(?:{_ONCE}|twice|thrice|(?:\d+|{NUMBER_WORDS}|several|many|multiple) (?:\w+ )?times|no (?:\w+ )?limit|"
                     r"(?:not|never) (?:be )?(?:renewed|extended|repeated)|non-renewable|unlimited)\b", re.IGNORECASE)
 _UPPER = re.compile(r"\b(?:maximum|max|at most|upper limit|cap|ceiling|the most|longest|highest|largest)\b", re.IGNORECASE)
 _LOWER = re.compile(r"\b(?:minimum|min|at least|lower limit|fewest|the least|shortest|lowest|smallest)\b", re.IGNORECASE)

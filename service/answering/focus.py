@@ -477,6 +477,8 @@ def counted(text: str) -> frozenset[str]:
         rate = _RATE_OF.search(plain(text))  # "what was the response rate": a share of responses
         return frozenset({stem(rate.group(1))}) if rate else frozenset()
     said = [w.lower() for w in words(match.group(1))]
+    if said[:1] == ["times"]:  # "how many times a year": times are counted (a frequency), not years
+        return frozenset()
     found = [stem(w) for w in said if w not in stop_words() and w not in _UNCOUNTED]
     heads = [s for s in found if s not in generic_stems()]
     if not heads and _PEOPLE_WORDS & set(said):  # "how many people attended": "over 140 participants"
