@@ -68,6 +68,7 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Where is the Ethics Office located?", "place"),
     ("In which city is the Tribunal based?", "place"),
     ("Where can I find the annex?", None),  # where in a document, not where a place is
+    ("Where is the Staff Counsellor's office?", "place"),
     ("What is the intranet link to the list of advisers?", "contact"),
     ("How much notice does a staff member get before separation?", "number"),
 ])
@@ -171,6 +172,10 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Where was the event held?", "It was the fifth dialogue held in 2021 as part of the series.", False),
     ("Where was the event held?", "The dialogue was held in March with 300 participants.", False),
     ("Where is the Ethics Office located?", "The Ethics Office can be reached at ethics@example.org.", False),
+    ("Where are the regional offices located?", "This guidance is for managers at the International Office for "
+     "Maritime Cooperation.", False),  # a body named is no place
+    ("Which provider operates the line?", "The line is operated on behalf of the IOMC by an external provider.", False),
+    ("Which provider operates the line?", "The line is operated by Nordlys Integrity AS on behalf of the IOMC.", True),
     # a month asked for is a month; how many times is a count of times, not the length of what is repeated
     ("In which month is the survey run?", "The survey was conducted in 2020 across 30 entities.", False),
     ("In which month is the survey run?", "The survey is run every year in November.", True),

@@ -276,6 +276,8 @@ def _agent(question: str, sentence: str) -> bool:
             continue  # "the UN Model Policy" or "the ClearCheck screening database" does nothing
         if body and SPEAKER.search(sentence[max(0, match.start() - 12) : match.end()]):
             continue  # "ASG Lopez" is a person
+        if _ON_BEHALF.search(sentence, 0, match.start()):
+            continue  # "operated on behalf of the IOMC by an external provider": the IOMC does not operate it
         return True
     return False
 
@@ -289,6 +291,7 @@ def _post_asked(verb: str, asked: set[str], sentence: str) -> bool:
                                     re.IGNORECASE))
 
 
+_ON_BEHALF = re.compile(r"\bon behalf of (?:the )?$", re.IGNORECASE)
 _DOES_ASKED = re.compile(r"^\s*who (?!is\b|was\b|has\b|does\b)(\w+s)\b", re.IGNORECASE)
 _BODY_ASKED = re.compile(rf"\bwhich (?:\w+ )?(?:{_BODIES})\b", re.IGNORECASE)
 
@@ -358,7 +361,7 @@ _HOW_LONG = re.compile(r"^\s*(?:for )?how (?:long|soon|quickly|fast)\b", re.IGNO
 _NOT_A_PLACE = rf"(?!\d|(?i:{MONTHS}|may|spring|summer|autumn|fall|winter|the (?:past|last|next|first|same))\b)"
 _PLACE = re.compile(rf"\b(?i:located|based|situated|housed|held|hosted|headquartered)\s+(?i:in|at|on|within|inside|next to)\s+"
                     rf"{_NOT_A_PLACE}|\b(?i:floor|building|room|wing|street|avenue|road|campus|premises|venue|compound)s?\b|"
-                    rf"\b(?:[Ii]n|[Aa]t) (?:the )?{_NOT_A_PLACE}[A-Z][a-z]+")
+                    r"\b(?i:in|at) (?:the )?(?i:city|capital|town) of\b")
 
 _TIME_SPAN = ExpectedAnswer(
     "time span",
@@ -389,6 +392,8 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "place",
         re.compile(r"^\s*where (?:is|are|was|were)\b[^?]*\b(?:located|based|situated|housed|held|hosted)\b|"
+                   r"^\s*where(?: is|'s|’s| are) (?:the |my |our |their )?(?:[\w'’-]+ ){0,4}?(?:office|offices|premises|"
+                   r"headquarters|desk|room)\s*\??\s*$|"
                    r"^\s*(?:in |on )?(?:which|what) (?:city|town|building|floor|room|venue|location)\b", re.IGNORECASE),
         lambda _, sentence: bool(_PLACE.search(sentence)), "a place or location"),
     ExpectedAnswer(
