@@ -396,6 +396,11 @@ def test_a_date_answers_when_it_stands_next_to_what_it_dates():
     # next to the name it dates, a date answers however the ask words it ("created" for "inception"), even when the
     # sentence is not close to the question in meaning
     assert state(found, "In what year was the Task Force created?", {"Task", "Force"}, closeness=0.1) == "answered"
+    # words beside any date ("annual", "held") do not tie it to another event
+    week = units([passage("The Adviser organizes an annual Respectful Workplace Week held in November.")])
+    assert state(week, "In which month is the annual refresher day held?") == "not_covered"
+    assert state(week, "In which month is the Respectful Workplace Week held?", {"Respectful", "Workplace", "Week"}) \
+        == "answered"
 
 
 def test_a_superlative_is_answered_by_a_ranking_and_an_email_ask_is_not_about_email_conduct():

@@ -423,7 +423,8 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if expected.name == "number" and part.counted:
         return _counts(part.counted, unit.body)
     if expected.name == "date":
-        return dated_near(part.topic | {stem(w) for name in part.named for w in words(name)}, unit.body)
+        named = {stem(w) for name in part.named for w in words(name)}
+        return dated_near((part.topic - _DATING) | named or part.topic, unit.body)
     if expected.name == "share" and part.counted:
         return _shares(part.counted, unit.body)
     if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
@@ -475,6 +476,11 @@ def _counts(counted: frozenset[str], text: str) -> bool:
 
 
 DATE_REACH = 8  # words either side of a date within which what it dates is named
+
+
+# words that stand beside any date: "an annual Week held in November" does not date the annual refresher day
+_DATING = frozenset(stem(w) for w in ("annual", "annually", "yearly", "held", "hold", "holds", "scheduled", "organised",
+                                      "organized", "happen", "happens", "occur", "occurs", "take", "takes", "place"))
 
 
 def dated_near(about: Iterable[str], text: str) -> bool:
