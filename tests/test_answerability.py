@@ -403,6 +403,14 @@ def test_a_date_answers_when_it_stands_next_to_what_it_dates():
         == "answered"
 
 
+
+def test_a_place_asked_for_is_given_by_a_room_where_the_thing_is_named():
+    row = units([passage("Staff Counsellor Ext. 4410, Room B-214 Mon-Thu 09:00-17:00 Counselling and referral")])
+    # the office asked for is the room: "office" is no word the answer must share
+    assert state(row, "Where is the Staff Counsellor's office?", {"Staff", "Counsellor"}, closeness=0.3) == "answered"
+    assert state(row, "Where are the regional liaison offices located?", closeness=0.3) == "not_covered"
+
+
 def test_a_superlative_is_answered_by_a_ranking_and_an_email_ask_is_not_about_email_conduct():
     text = ("UNICEF now allows for reporting of cases by all personnel.\n\n"
             "UNHCR received more reports than any other entity in 2020.\n\n"

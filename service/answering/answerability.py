@@ -249,6 +249,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
+    if expected and expected.name == "place":  # "Where is the Counsellor's office?": the room is the office
+        topic = topic - _PLACE_ASKED
     if expected and expected.name == "number":  # "how much did the publication cost": what it is the cost of
         topic = topic - part.counted or topic
     # "how many people attended the launch": the units counting participants or attendees are about it
@@ -478,6 +480,8 @@ def _counts(counted: frozenset[str], text: str) -> bool:
 DATE_REACH = 8  # words either side of a date within which what it dates is named
 
 
+_PLACE_ASKED = frozenset(stem(w) for w in ("office", "offices", "premises", "headquarters", "desk", "room", "location",
+                                            "located", "based", "situated", "housed"))
 # words that stand beside any date: "an annual Week held in November" does not date the annual refresher day
 _DATING = frozenset(stem(w) for w in ("annual", "annually", "yearly", "held", "hold", "holds", "scheduled", "organised",
                                       "organized", "happen", "happens", "occur", "occurs", "take", "takes", "place"))
