@@ -41,6 +41,9 @@ DISCLOSURES = [
     "My director told me I would get the extension if I met him for a drink at his hotel.",
     "I overheard our chief telling an intern she would pass probation if she spent the night with him.",
     "The guard told me he'd let me use the car if I stayed at his place.",
+    # an errand sent beside something explicit is no errand
+    "He keeps sending me updates with sexual jokes in them.",
+    "The consultant texted me the agenda and then a photo of himself naked.",
     "Someone at the office grabbed me in the lift yesterday.",
     # asking leave, with an account beside it
     "Am I allowed to change desks? A coworker keeps staring at my chest.",

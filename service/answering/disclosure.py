@@ -310,6 +310,10 @@ ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?
                     r"instructions|deadlines?)\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*)(?: me)? about (?:the|a|an|our|my) "
                     r"(?:\w+ )?(?:survey|training|course|deadline|meeting|workshop|report|form|project|session|module)\b",
                     re.IGNORECASE)
+# what makes an errand sent more than one ("texted me the agenda and then a photo of himself naked")
+_EXPLICIT = re.compile(r"\b(?:naked|nudes?|explicit|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|"
+                       r"penis|breasts?|kiss\w*|lingerie|underwear|(?:photos?|pictures?|videos?) of (?:me|himself|herself))\b",
+                       re.IGNORECASE)
 # the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
 PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
                        re.IGNORECASE)
@@ -436,7 +440,8 @@ class DisclosureDetector:
         self.helper = helper or Probe.load(head="supporter")
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
-        text = PROTECTED.sub(" ", ERRAND.sub(" ", FIGURATIVE.sub(" ", plain(question))))
+        text = PROTECTED.sub(" ", FIGURATIVE.sub(" ", plain(question)))
+        text = text if _EXPLICIT.search(text) else ERRAND.sub(" ", text)  # "updates with sexual jokes in them"
         if HELPING_SOMEONE.search(text) or ALONGSIDE.search(text):
             return DisclosureSignal(False, supporter=True)
         strict = told_of(text, broad=False)
