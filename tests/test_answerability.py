@@ -44,6 +44,8 @@ DISCLOSURES = [
     # an errand sent beside something explicit is no errand
     "He keeps sending me updates with sexual jokes in them.",
     "The consultant texted me the agenda and then a photo of himself naked.",
+    # an opening condition on what has begun ("one more", "another") is an account
+    "If I receive another explicit photo from my team lead I don't know what I'll do, it's the third this month.",
     "Someone at the office grabbed me in the lift yesterday.",
     # asking leave, with an account beside it
     "Am I allowed to change desks? A coworker keeps staring at my chest.",

@@ -175,7 +175,8 @@ _IF_FIRST = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say)\b", re
 _IF_SOMEONE = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say|what if)\b[^.?!,]{0,20}?\b(?:someone|somebody|"
                          r"anyone|anybody|an? (?:\w+ )?(?:person|colleague|co-?worker|manager|supervisor|man|woman|guy|vendor|"
                          r"contractor|consultant|client|visitor|delegate|donor|driver|guard|official|stranger|staff member)|"
-                         r"i (?:get|receive|am sent|'m sent|’m sent|am shown|'m shown|’m shown))\b",
+                         r"i (?:get|receive|am sent|'m sent|’m sent|am shown|'m shown|’m shown)\b(?! (?:one more|another|any "
+                         r"more|more)\b))",  # "If I get one more message from him ...": it has begun
                          re.IGNORECASE)
 
 
