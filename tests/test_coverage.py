@@ -69,6 +69,8 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("In which city is the Tribunal based?", "place"),
     ("Where can I find the annex?", None),  # where in a document, not where a place is
     ("Where is the Staff Counsellor's office?", "place"),
+    ("Where are case records held?", None),  # who keeps them, or how: "held" asks a place of an event only
+    ("Where will the next dialogue be held?", "place"),
     ("What is the intranet link to the list of advisers?", "contact"),
     ("How much notice does a staff member get before separation?", "number"),
 ])

@@ -391,7 +391,10 @@ EXPECTED_ANSWERS = (
         _date, "a date"),
     ExpectedAnswer(
         "place",
-        re.compile(r"^\s*where (?:is|are|was|were)\b[^?]*\b(?:located|based|situated|housed|held|hosted)\b|"
+        # "held" or "hosted" of an event only: "Where are case records held?" asks who keeps them, or how
+        re.compile(r"^\s*where (?:is|are|was|were)\b[^?]*\b(?:located|based|situated|housed)\b|"
+                   r"^\s*where (?:is|are|was|were|will) (?:the |this |that |our )?(?:\w+ )?(?:event|meeting|session|"
+                   r"conference|dialogue|launch|workshop|training|retreat|ceremony|panel)s? (?:be )?(?:held|hosted)\b|"
                    r"^\s*where(?: is|'s|’s| are) (?:the |my |our |their )?(?:[\w'’-]+ ){0,4}?(?:office|offices|premises|"
                    r"headquarters|desk|room)\s*\??\s*$|"
                    r"^\s*(?:in |on )?(?:which|what) (?:city|town|building|floor|room|venue|location)\b", re.IGNORECASE),
