@@ -46,6 +46,9 @@ DISCLOSURES = [
     "The consultant texted me the agenda and then a photo of himself naked.",
     # an opening condition on what has begun ("one more", "another") is an account
     "If I receive another explicit photo from my team lead I don't know what I'll do, it's the third this month.",
+    # a witness in chat style, the "I" dropped; a promise in words of its own
+    "Saw a consultant grab an intern at the reception last night.",
+    "He said he'd renew my contract if I 'played along'.",
     "Someone at the office grabbed me in the lift yesterday.",
     # asking leave, with an account beside it
     "Am I allowed to change desks? A coworker keeps staring at my chest.",
@@ -144,6 +147,9 @@ NOT_DISCLOSURES = [
     "Might I get sanctioned for hugging a colleague at the farewell party?",
     # a condition opening the question: the asker as whom it would be sent to, a vendor as who would send it
     "If I receive a sexual message from a contractor, what should I do?",
+    # what was seen is no person: the news, a panel, survey results
+    "Saw the survey results; how many staff said they were touched?",
+    "Watched the panel on harassment, who spoke first?",
     # following up, a seat taken
     "My supervisor asked me to follow up on the survey. When is it due?",
     "Somebody grabbed my seat at the briefing again; where are the slides?",

@@ -70,6 +70,11 @@ _SAME_CLAUSE = r"(?:\s+(?!(?:if|when|whether|because|but|or|that|unless|although
 DIRECTED = re.compile(rf"(?<!\bi )(?<!\bwe )\b(?:{_STRONG})\b{_SAME_CLAUSE}{{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
                       r"suffered|faced|went through|endured|witnessed|saw|received|got)\b", re.IGNORECASE)
 DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b", re.IGNORECASE)
+# a witness in chat style, the "I" dropped, who saw a person: "Watched my boss grope the new intern", not "Saw the news"
+_SAW_SOMEONE = (r"^\s*(?:just |also )?(?:saw|watched|witnessed|overheard) (?:my |our |a |an |the |his |her |this |that |"
+                r"some )?(?:\w+ )?(?:colleague|co-?worker|boss|manager|supervisor|director|chief|head|lead(?:er)?|driver|"
+                r"guard|official|consultant|intern|man|woman|guy|someone|somebody|him|her|them|staff member|delegate|"
+                r"officer|rep(?:resentative)?)s?\b")
 EXPERIENCED = re.compile(
     r"\bi(?:'m|’m| am| was| were| have been|'ve been|’ve been| had been| keep being| got| get| feel| felt)\s+"
     r"(?:(?!accused|suspected|charged|alleged|investigated)\w+\s+){0,2}?(?:being\s+)?(?:sexually\s+)?(?:subjected|harass\w*|touch\w*|grop\w*|grabb\w*|assault\w*|rap(?:e|ed)|molest\w*|"
@@ -83,7 +88,8 @@ HAPPENED = re.compile(
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
     r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
     rf"(?:complaint|report))\b(?![^.?!]*,\s*(?:{ASK_OPENERS})\b)|"  # not "since I reported it, what are the next steps?"
-    r"\b(?:i|he|she|they)(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i (?:wore|wear|went|go|slept|sleep|spent|spend|came|come|"
+    r"\b(?:i|he|she|they)(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i ['‘\"“]?(?:made it worth|"
+    r"make it worth|played along|play along|was nice|were nice|am nice|wore|wear|went|go|slept|sleep|spent|spend|came|come|"
     r"visited|visit|dressed|kissed|dated|agreed|stayed|joined|join|met|meet|accompanied|accompany)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
@@ -106,7 +112,8 @@ HAPPENED = re.compile(
     r"\bi (?:found|discovered|noticed|spotted) (?:a |an )?(?:hidden |secret )?(?:cameras?|recording devices?)\b|"
     r"i (?:saw|watched|witnessed|heard|overheard) (?:my |a |our |the |him |her |them |someone )[^.?!]{0,80}\b(?:touch|grab|grop|kiss|"
     r"harass|assault|threaten|corner|pin|humiliat|abus|proposition)\w*|i (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,80}"
-    r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post))",
+    r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post)|"
+    rf"{_SAW_SOMEONE}[^.?!]{{0,80}}\b(?:touch|grab|grop|kiss|harass|assault|threaten|corner|pin|humiliat|abus|proposition)\w*)",
     re.IGNORECASE)
 QUID_PRO_QUO = re.compile(
     r"\bmy\b[^.?!]{0,40}\b(?:contract|promotion|renewal|extension|evaluation|appraisal|performance review|job|post|"
@@ -137,7 +144,8 @@ _ASKER_TARGET = re.compile(
     r"e-?mails?|texts?|photos?|pictures?|pics|nudes?|videos?|notes?|gifts?|letters?|comments?)\b|"
     r"\bi (?:said no|turned (?:him|her|them) down|turned down|refused|rejected|reported|complained|objected|asked (?:him|her|them) to stop|"
     r"told (?:him|her|them) to stop)\b|\bwhat i (?:wore|wear|was wearing)\b", re.IGNORECASE)
-_WITNESS = re.compile(r"\bi (?:saw|watched|witnessed|heard|overheard|noticed|walked in on|caught)\b", re.IGNORECASE)
+_WITNESS = re.compile(rf"\bi (?:saw|watched|witnessed|heard|overheard|noticed|walked in on|caught)\b|{_SAW_SOMEONE}",
+                      re.IGNORECASE)
 _ACT = re.compile(
     r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pats?|patted|patting|rubb?\w*|lick\w*|"
     r"brush\w* (?:against|up)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
@@ -451,7 +459,7 @@ class DisclosureDetector:
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
         own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
-        first_person = bool(FIRST_PERSON.search(text) or PUT_ON_US.search(text))
+        first_person = bool(FIRST_PERSON.search(text) or PUT_ON_US.search(text) or _WITNESS.match(text))
         if not done_to_me and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
                 and (first_person or _HELP_INTENT.search(text) or _SAY_OR_GO.search(text)) \
                 and self.helper.probability(vec) >= self.helper.threshold:
