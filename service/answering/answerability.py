@@ -53,6 +53,8 @@ import numpy as np
 from service.answering.candidates import Unit
 from service.answering.coverage import (
     DATE,
+    PLACE_NOUNS,
+    PLACE_VERBS,
     SHARE,
     TIME_UNIT,
     ExpectedAnswer,
@@ -412,6 +414,9 @@ _OWN_HEADCOUNT = re.compile(r"\b(?:(?:our|my) (?:\w+ ){0,2}?(?:has|have|had|empl
                             re.IGNORECASE)
 
 
+_PLACE_ASKED = frozenset(stem(w) for w in (*PLACE_NOUNS, *PLACE_VERBS, "location"))
+
+
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if not all(name.lower() in unit.reading.lower() for name in part.named):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
@@ -480,8 +485,6 @@ def _counts(counted: frozenset[str], text: str) -> bool:
 DATE_REACH = 8  # words either side of a date within which what it dates is named
 
 
-_PLACE_ASKED = frozenset(stem(w) for w in ("office", "offices", "premises", "headquarters", "desk", "room", "location",
-                                            "located", "based", "situated", "housed"))
 # words that stand beside any date: "an annual Week held in November" does not date the annual refresher day
 _DATING = frozenset(stem(w) for w in ("annual", "annually", "yearly", "held", "hold", "holds", "scheduled", "organised",
                                       "organized", "happen", "happens", "occur", "occurs", "take", "takes", "place"))

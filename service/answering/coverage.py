@@ -357,6 +357,10 @@ class ExpectedAnswer:
 
 # how long, however the ask goes on: "How long does the Coordinator take to reply to an email?" asks no address
 _HOW_LONG = re.compile(r"^\s*(?:for )?how (?:long|soon|quickly|fast)\b", re.IGNORECASE)
+# what a question asking for a place names the place by ("Where is the Counsellor's office?", "... located?"): the
+# place asked for, no word its answer must share
+PLACE_NOUNS = ("office", "offices", "premises", "headquarters", "desk", "room")
+PLACE_VERBS = ("located", "based", "situated", "housed")
 # a place: "located on the third floor", "based in Nairobi", "the Ombuds office in Building C"
 _NOT_A_PLACE = rf"(?!\d|(?i:{MONTHS}|may|spring|summer|autumn|fall|winter|the (?:past|last|next|first|same))\b)"
 _PLACE = re.compile(rf"\b(?i:located|based|situated|housed|held|hosted|headquartered)\s+(?i:in|at|on|within|inside|next to)\s+"
@@ -392,11 +396,11 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "place",
         # "held" or "hosted" of an event only: "Where are case records held?" asks who keeps them, or how
-        re.compile(r"^\s*where (?:is|are|was|were)\b[^?]*\b(?:located|based|situated|housed)\b|"
+        re.compile(rf"^\s*where (?:is|are|was|were)\b[^?]*\b(?:{'|'.join(PLACE_VERBS)})\b|"
                    r"^\s*where (?:is|are|was|were|will) (?:the |this |that |our )?(?:\w+ )?(?:event|meeting|session|"
                    r"conference|dialogue|launch|workshop|training|retreat|ceremony|panel)s? (?:be )?(?:held|hosted)\b|"
-                   r"^\s*where(?: is|'s|’s| are) (?:the |my |our |their )?(?:[\w'’-]+ ){0,4}?(?:office|offices|premises|"
-                   r"headquarters|desk|room)\s*\??\s*$|"
+                   r"^\s*where(?: is|'s|’s| are) (?:the |my |our |their )?(?:[\w'’-]+ ){0,4}?"
+                   rf"(?:{'|'.join(PLACE_NOUNS)})\s*\??\s*$|"
                    r"^\s*(?:in |on )?(?:which|what) (?:city|town|building|floor|room|venue|location)\b", re.IGNORECASE),
         lambda _, sentence: bool(_PLACE.search(sentence)), "a place or location"),
     ExpectedAnswer(

@@ -75,6 +75,8 @@ _SAW_SOMEONE = (r"^\s*(?:just |also )?(?:saw|watched|witnessed|overheard) (?:my 
                 r"some )?(?:\w+ )?(?:colleague|co-?worker|boss|manager|supervisor|director|chief|head|lead(?:er)?|driver|"
                 r"guard|official|consultant|intern|man|woman|guy|someone|somebody|him|her|them|staff member|delegate|"
                 r"officer|rep(?:resentative)?)s?\b")
+# what a witness saw done: "I saw my supervisor grab an intern"
+_WITNESSED_ACT = r"\b(?:touch|grab|grop|kiss|harass|assault|threaten|corner|pin|humiliat|abus|proposition)\w*"
 EXPERIENCED = re.compile(
     r"\bi(?:'m|’m| am| was| were| have been|'ve been|’ve been| had been| keep being| got| get| feel| felt)\s+"
     r"(?:(?!accused|suspected|charged|alleged|investigated)\w+\s+){0,2}?(?:being\s+)?(?:sexually\s+)?(?:subjected|harass\w*|touch\w*|grop\w*|grabb\w*|assault\w*|rap(?:e|ed)|molest\w*|"
@@ -110,10 +112,10 @@ HAPPENED = re.compile(
     r"\b(?:touch|grab|grop|kiss|harass(?!ment|ers?\b)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|text|messag|"
     r"comment|expos|corner|pin)\w*|"
     r"\bi (?:found|discovered|noticed|spotted) (?:a |an )?(?:hidden |secret )?(?:cameras?|recording devices?)\b|"
-    r"i (?:saw|watched|witnessed|heard|overheard) (?:my |a |our |the |him |her |them |someone )[^.?!]{0,80}\b(?:touch|grab|grop|kiss|"
-    r"harass|assault|threaten|corner|pin|humiliat|abus|proposition)\w*|i (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,80}"
+    rf"i (?:saw|watched|witnessed|heard|overheard) (?:my |a |our |the |him |her |them |someone )[^.?!]{{0,80}}{_WITNESSED_ACT}|"
+    r"i (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,80}"
     r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post)|"
-    rf"{_SAW_SOMEONE}[^.?!]{{0,80}}\b(?:touch|grab|grop|kiss|harass|assault|threaten|corner|pin|humiliat|abus|proposition)\w*)",
+    rf"{_SAW_SOMEONE}[^.?!]{{0,80}}{_WITNESSED_ACT})",
     re.IGNORECASE)
 QUID_PRO_QUO = re.compile(
     r"\bmy\b[^.?!]{0,40}\b(?:contract|promotion|renewal|extension|evaluation|appraisal|performance review|job|post|"
