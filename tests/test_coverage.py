@@ -73,6 +73,20 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Where will the next dialogue be held?", "place"),
     ("What is the intranet link to the list of advisers?", "contact"),
     ("How much notice does a staff member get before separation?", "number"),
+    # a query typed as the contact detail it wants, with no question word; "contact" alone may ask whom to contact
+    ("email for the manila focal points?", "contact"),
+    ("extension number for the victim assistance coordinator in nairobi", "contact"),
+    ("phone no. of the staff counsellor", "contact"),
+    ("contact for reporting harassment", None),
+    # "what <kind of> rate" is a share, as "what is the response rate" is; "what rate" alone stays a number
+    ("what response rate is the workplace culture survey aiming for?", "share"),
+    ("What completion rate does the organization aim for in mandatory training?", "share"),
+    ("What rate does the survey aim for?", "number"),
+    ("what % of staff must finish the course?", "share"),
+    # where the question is set comes before what it asks
+    ("under the Investigator's Manual how long should an investigation take", "time span"),
+    ("According to the policy, how many days does the subject have to reply?", "time span"),
+    ("In the Model Policy, what is the standard of proof?", None),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -188,6 +202,14 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("How many times a year does the counsellor visit?", "The counsellor visits each office at least twice a year.",
      True),
     ("How many times can it be tried?", "No file is kept once the process has ended.", False),  # "once" as "when"
+    ("email for the manila focal points?", "Personnel in Manila are served remotely by video call.", False),
+    ("email for the manila focal points?", "The Manila focal points can be reached at focal.manila@example.int.", True),
+    ("what response rate is the survey aiming for?", "The survey is conducted every two years.", False),
+    ("what response rate is the survey aiming for?", "The survey aims for a response rate of 60 per cent.", True),
+    ("under the Investigator's Manual how long should an investigation take", "The Task Force has developed an "
+     "Investigators' Manual since its inception in 2017.", False),
+    ("under the Investigator's Manual how long should an investigation take", "Investigations should be completed "
+     "within 120 days.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

@@ -433,7 +433,8 @@ EXPECTED_ANSWERS = (
         lambda _, sentence: bool(_FREQUENCY.search(sentence)), "how often"),
     ExpectedAnswer(
         "share",
-        re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b|"
+        re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|ratio)\b|\bwhat ?%|"
+                   r"\b(?:what|which) (?!pay\b|interest\b|exchange\b|hourly\b|daily\b)\w+ (?:rate|percentage|proportion)\b|"
                    r"\bwhat(?:'s| is| was| are| were) (?:the |(?:\w+ )?\w+['’]s )(?:[\w'’-]+ ){0,2}?(?:rate|percentage|proportion|share)\b", re.IGNORECASE),
         lambda _, sentence: bool(SHARE.search(sentence)), "a percentage or share"),
     ExpectedAnswer(
@@ -450,6 +451,9 @@ EXPECTED_ANSWERS = (
 def expected_answer(question: str) -> ExpectedAnswer | None:
     """The kind of answer a factoid question asks for, if its form says. "What happens when someone misses the
     deadline?" asks what follows, not for a deadline."""
+    if _CONTACT_QUERY.match(question):
+        return EXPECTED_ANSWERS[0]
+    question = _SETTING.sub("", question, count=1)
     if not (_WH_QUESTION.search(question) or _LIMIT_ASKED.search(question)) or _WHAT_HAPPENS.match(question):
         return None
     if _HOW_LONG.search(question):
@@ -462,6 +466,15 @@ def expected_answer(question: str) -> ExpectedAnswer | None:
 # concept of one is asked for, and "There is no deadline for reporting" answers it in other words than the question's
 _LIMIT_ASKED = re.compile(r"^\s*(?:is|are) there (?:a|an|any) (?:(?!time\b)\w+ )?(?:cap|limit|maximum|minimum|ceiling)s?\b",
                           re.IGNORECASE)
+# where the question is set, before what it asks: "under the Investigator's Manual how long should ...", "according to
+# the policy, who decides ...?"
+_SETTING = re.compile(r"^\s*(?:under|according to|in|per|as per|based on|regarding|concerning|on|for|with regard to|in terms "
+                      r"of)\b[^?.!]{0,60}?[,:]?\s+(?=(?:what|which|who|whom|where|when|how)\b)", re.IGNORECASE)
+# a query typed as the contact detail it wants: "email for the Manila focal points?", "extension number for the
+# coordinator in Nairobi", "phone no. of the hotline"
+_CONTACT_QUERY = re.compile(r"^\s*(?:the |an? |any )?(?:e-?mail(?: address)?|(?:tele)?phone(?: number| no\.?)?|extension(?: number)?|"
+                            r"ext\.?|fax(?: number)?|contact (?:details|information|info)|web ?site|web address|url|"
+                            r"(?:postal|mailing|office) address) (?:for|of|to)\b", re.IGNORECASE)
 _WHAT_HAPPENS = re.compile(r"^\s*(?:and |so )?what (?:happens|will happen|would happen|happened)\b", re.IGNORECASE)
 
 
