@@ -25,6 +25,7 @@ from service.answering.focus import (
     parts,
     people_stems,
     plain,
+    recased,
     stem,
     unheld_words,
     unknown_names,
@@ -94,6 +95,27 @@ DISCLOSURES = [
     "My head of unit suggested I would travel more if I wore shorter dresses.",
     "Since I filed a complaint against my supervisor, I have been left off every email.",
     "An IT technician took intimate photos from my phone while fixing it.",
+    # an errand beside the account, the asker kept as the one it is sent to; a thing handled, then the asker
+    "He keeps emailing me about the project and calling me sweetheart.",
+    "My supervisor keeps pressuring me to finish the report in his hotel room.",
+    "He pushed me to finish the slides and then pushed me against the door.",
+    "He grabbed the microphone from me and then grabbed my breast.",
+    # a chat-style witness of "it"; a remark on the asker's body; an accusation answered with an account
+    "witnessed it at the reception: the driver told a young intern to sit on his lap",
+    "My boss keeps commenting on my body in team meetings.",
+    "They filed a complaint against me saying I harassed him, but he is the one who groped me.",
+    "He said a good evaluation has a price and winked at me.",
+    # an aside on what was read or played, then the account
+    "I played a victim in the workshop and afterwards the facilitator kept texting me at night.",    # a condition put on the asker or, witnessed, on another; remarks kept up; contact about work, then the body
+    "the landlord of the UN-approved housing in our duty station said I can skip rent if I 'keep him company' "
+    "on weekends",
+    "Sorry for my english. My chief say if I want the letter for visa I must go with him on weekend trip "
+    "alone. I am scared what to do.",
+    "I witnessed a staff member at the distribution site telling a woman she would only get her food ration "
+    "if she met him later that night",
+    "keeps telling me he dreams about me and describes the dreams in detail. asked him to stop twice. still "
+    "going.",
+    "he keeps messaging me about the report, then about my legs",
 ]
 NOT_DISCLOSURES = [
     # a question passed on by a colleague: "me" is the one asked, not the one it is done to
@@ -155,6 +177,54 @@ NOT_DISCLOSURES = [
     "Somebody grabbed my seat at the briefing again; where are the slides?",
     "I was touched by the participants' stories at the launch. Is there a recording?",
     "HR keeps texting me about the training deadline; is there an extension?",
+    # hard negatives another session wrote: a thing handled, not a person; moved by how; pressed for a task
+    "He grabbed the mic from me during the panel, so rude lol. anyway how do I book the conference room "
+    "for next week?",
+    "my deskmate keeps touching my stuff, moving my stapler and my plants, so annoying haha. how do I "
+    "raise it nicely?",
+    "I was so touched by how kind everyone was at my farewell, how do I send a thank you to the whole "
+    "office?",
+    "he keeps asking me for the drinks budget for the reception after I said it's not approved. who "
+    "signs off on hospitality?",
+    "I feel really pressured to finish the donor report by friday, my supervisor is pushing hard. is "
+    "that normal?",
+    "getting harassed by emails from IT about updating my password lol, can I turn them off?",
+    "I was followed on twitter by a journalist after my panel, should I accept his DMs or is there a "
+    "media policy?",
+    # what the asker read or played, what an accusation against them says, a renewal tied to a budget
+    "I saw a documentary about harassment in Hollywood last night, really disturbing. Are the UN rules "
+    "similar?",
+    "We did a role-play in the workshop where I played a manager asking for favours in exchange for a "
+    "promotion. It felt awkward. Is that a good training method?",
+    "Someone filed a complaint against me saying my joke at the retreat was sexual. I didn't mean it "
+    "that way. What happens now?",
+    "My manager said my contract renewal depends on the donor funding coming through. Is that normal?",
+    # "message" as a noun, a bargain that is not the asker's, an opening condition the probe does not read, a task
+    "My supervisor asked me to draft the office's anti-harassment message for the town hall. Any key "
+    "points?",
+    "If I report my supervisor, can he see my name?",
+    "My landlord keeps pressuring me to pay rent six months upfront because I work for the UN. Is that "
+    "allowed?",
+    "my laptop got stolen, I reported it and now IT keeps harassing me for the incident form. ugh",
+    "Can I report a manager asking for sex in exchange for a promotion?",
+    "My boss's messages are always so long, how do I summarise them for the team?",
+    "I saw the news that a UN official was dismissed for groping staff. Is that common?",
+    # contact kept up about anything that is no favour, however sent; pressed to sign; a film's plot (second batch)
+    "my supervisor keeps calling me on weekends about the budget report, is that allowed?",
+    "My landlord keeps harassing me about the rent increase, can the UN help with housing disputes?",
+    "a recruiter keeps messaging me on linkedin about a job with a private company, am I allowed to accept "
+    "outside employment?",
+    "the IT helpdesk keeps calling me about resetting my MFA, could this be a phishing scam?",
+    "I feel pressured by my director to sign off on a payment I think is irregular. Where do I report "
+    "possible fraud?",
+    "A journalist keeps emailing me asking for comments on harassment cases in our agency. Am I allowed to "
+    "respond?",
+    "The security guard at the gate keeps asking for my ID every single day even though he knows me. So "
+    "annoying.",
+    "A donor focal point keeps calling me at night about the report deadline. How do I set boundaries "
+    "professionally?",
+    "In the movie I watched last night the boss blackmailed his assistant for sex. Would that count as quid "
+    "pro quo under UN rules?",
 ]
 SUPPORTERS = [
     "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",
@@ -185,6 +255,12 @@ SUPPORTERS = [
     "A consultant on my team reported sexual harassment to me yesterday. What are my obligations?",
     "My colleague won't report because her harasser is her director. How do I encourage her?",
     "How do I listen to a coworker who says she was assaulted without making it worse?",
+    # a manager told of a complaint or of harm; shown what was sent to a colleague
+    "I'm a team leader and one of my staff filed a complaint about a colleague. What must I do?",
+    "I manage a young consultant who told me a driver keeps commenting on her body. Can I change his route?",
+    "My colleague showed me the texts her supervisor sends her late at night. Do I have to report it?",
+    "As a manager I received a complaint of sexual harassment against one of my direct reports. What are the "
+    "next steps?",
 ]
 
 
@@ -1129,6 +1205,23 @@ def test_chat_shorthand_is_read_as_written_out_and_a_contraction_is_no_word_of_t
     assert expected_answer(as_typed("whats the deadline for the course")) is not None
     (ask,) = parts("What's the EAP phone number?", set())
     assert "what" not in ask.topic and "what'" not in ask.topic
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("what response rate is the workplace culture survey aiming for?",
+     "what response rate is the Workplace Culture Survey aiming for?"),
+    ("who chairs the audit and oversight committee", "who chairs the Audit and Oversight Committee"),  # within a name
+    ("how do i reach the ethics office", "how do i reach the ethics office"),  # a heading names nothing
+    ("what is informal resolution", "what is informal resolution"),  # one capitalised word is no name
+    ("What did the workplace culture survey find?", "What did the Workplace Culture Survey find?"),  # sentence case
+    ("Who chairs the audit and oversight committee at the Authority?",  # a capital after the first word: as typed
+     "Who chairs the audit and oversight committee at the Authority?"),
+])
+def test_a_question_typed_in_lower_case_names_what_the_passages_name(typed, read):
+    passages = ["The OIO reports to the Audit and Oversight Committee of the Governing Council.",
+                "# Ethics Office\nThe Authority runs a Workplace Culture Survey every two years.",
+                "Concerns may be settled by Informal resolution through the Ombudsperson."]
+    assert recased(typed, passages) == read
 
 
 def test_a_sentence_goes_on_about_the_concept_its_paragraph_names_before_it():

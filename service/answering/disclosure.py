@@ -58,7 +58,7 @@ _I_RECEIVE = r"i (?:keep |kept |have been |had been |'ve been |’ve been )?(?:g
 # acts that are harm only with a sexual or threatening object in the same account
 _WEAK = (r"sen[dt]\w*|show\w*|text\w*|messag\w*|e-?mail\w*|call\w*|comment\w*|follow\w*|record\w*|film\w*|photograph\w*|"
          r"star(?:e|ed|es|ing)|hug\w*|brush\w*|ask\w* (?:me )?out|invit\w*|DM\w*|snap\w*|track\w*|watch\w*|wait\w* for")
-_SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|penis|"
+_SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|private parts|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|penis|"
                      r"breasts?|chest|bottom|butt|legs|thighs|body|bed|sleep with|sex|hotel room|late at night|at night|"
                      r"won'?t stop|"
                      rf"{_PERSISTS}|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
@@ -75,8 +75,10 @@ _SAW_SOMEONE = (r"^\s*(?:just |also )?(?:saw|watched|witnessed|overheard) (?:my 
                 r"some )?(?:\w+ )?(?:colleague|co-?worker|boss|manager|supervisor|director|chief|head|lead(?:er)?|driver|"
                 r"guard|official|consultant|intern|man|woman|guy|someone|somebody|him|her|them|staff member|delegate|"
                 r"officer|rep(?:resentative)?)s?\b")
+# what a remark on someone's looks names: "commented on my legs"
+_LOOKS = r"body|looks?|appearance|figure|weight|legs?|breasts?|chest|bottom|bum|butt|hair|lips|clothes|dress|outfit|skirt|blouse"
 # what a witness saw done: "I saw my supervisor grab an intern"
-_WITNESSED_ACT = r"\b(?:touch|grab|grop|kiss|harass|assault|threaten|corner|pin|humiliat|abus|proposition)\w*"
+_WITNESSED_ACT = r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten|corner|pin|humiliat|abus|proposition)\w*"
 EXPERIENCED = re.compile(
     r"\bi(?:'m|’m| am| was| were| have been|'ve been|’ve been| had been| keep being| got| get| feel| felt)\s+"
     r"(?:(?!accused|suspected|charged|alleged|investigated)\w+\s+){0,2}?(?:being\s+)?(?:sexually\s+)?(?:subjected|harass\w*|touch\w*|grop\w*|grabb\w*|assault\w*|rap(?:e|ed)|molest\w*|"
@@ -90,12 +92,17 @@ HAPPENED = re.compile(
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
     r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
     rf"(?:complaint|report))\b(?![^.?!]*,\s*(?:{ASK_OPENERS})\b)|"  # not "since I reported it, what are the next steps?"
-    r"\b(?:i|he|she|they)(?:'d|’d| would| will|'ll|’ll) (?!like\b|prefer\b)[^.?!]{0,40}\bif i ['‘\"“]?(?:made it worth|"
+    r"\bif i want\b[^.?!]{0,60}\bi (?:must|have to|need to|should) (?:go|come|sleep|stay|spend|meet|travel|be nice|kiss|"
+    r"date)\b[^.?!]{0,30}\bwith (?:him|her|them)\b|"
+    r"\bi (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,100}\b(?:only|would|will|could)\b[^.?!]{0,40}\bif (?:she|he|they) "
+    r"(?:met|meet|slept|sleep|went|go|came|come|spent|spend|stayed|stay|kissed|kiss|dated|date)\b|"
+    r"\b(?:i|he|she|they)(?:'d|’d| would| will|'ll|’ll| can| could) (?!like\b|prefer\b)[^.?!]{0,40}\bif i ['‘\"“]?(?:(?:keep|kept) (?:him|her|them) company|made it worth|"
     r"make it worth|played along|play along|was nice|were nice|am nice|wore|wear|went|go|slept|sleep|spent|spend|came|come|"
     r"visited|visit|dressed|kissed|dated|agreed|stayed|joined|join|met|meet|accompanied|accompany)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
-    rf"{_I_RECEIVE}\b[^.?!]{{0,30}}\b(?:dick pics?|nudes?|naked|explicit|"
+    rf"{_I_RECEIVE}\b(?! (?:a|an|the) (?:\w+ )?(?:complaint|report|allegation|case|referral|grievance))[^.?!]{{0,30}}"
+    r"\b(?:dick pics?|nudes?|naked|explicit|"
     r"sexual|porn\w*|intimate)|"
     r"what (?:he|she|they) (?:wants?|wanted|would like) to do (?:to|with) me\b|"
     r"\bin front of me\b[^.?!]{0,30}\b(?:masturbat|expos|undress|naked|porn)\w*|"
@@ -109,18 +116,22 @@ HAPPENED = re.compile(
     r"(?<!\bif )(?<!\bwhether )(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|"
     r"chief|head)\b"
     r"[^.?!]{0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
-    r"\b(?:touch|grab|grop|kiss|harass(?!ment|ers?\b)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|text|messag|"
-    r"comment|expos|corner|pin)\w*|"
+    r"(?:\b(?:touch|grab|grop|kiss|harass(?!ment|ers?\b)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|expos|"
+    r"corner|pin)\w*|\b(?:text|messag)(?:es|s|ed|ing) (?:me|her)\b|\bcomment(?:s|ed|ing)? on (?:my|her) "
+    rf"(?:\w+ )?(?:{_LOOKS})\b)|"
     r"\bi (?:found|discovered|noticed|spotted) (?:a |an )?(?:hidden |secret )?(?:cameras?|recording devices?)\b|"
     rf"i (?:saw|watched|witnessed|heard|overheard) (?:my |a |our |the |him |her |them |someone )[^.?!]{{0,80}}{_WITNESSED_ACT}|"
     r"i (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,80}"
-    r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for (?:my|a) (?:contract|promotion|renewal|job|post)|"
+    r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for my (?:contract|promotion|renewal|job|post)|"
     rf"{_SAW_SOMEONE}[^.?!]{{0,80}}{_WITNESSED_ACT})",
     re.IGNORECASE)
+# what a contract may depend on that is no favour: "my renewal depends on the donor funding"
+_IMPERSONAL = (r"(?:the |our |my |your |a |an )?(?:\w+ )?(?:funding|budget|donors?|performance|results?|evaluation|review|approval|"
+               r"availability|outcome|resources|money|grant|project|restructuring|audit|needs|mandate|appraisal)\b")
 QUID_PRO_QUO = re.compile(
     r"\bmy\b[^.?!]{0,40}\b(?:contract|promotion|renewal|extension|evaluation|appraisal|performance review|job|post|"
     r"position|visa|assignment|career|rota|shifts?|schedule|hours|bonus|leave|grades?|marks?|per diem|salary|pay|"
-    r"allowance|paperwork|permit|application)\b[^.?!]{0,60}\b(?:depends?|"
+    r"allowance|paperwork|permit|application)\b[^.?!]{0,60}\b(?:depends?(?! on " + _IMPERSONAL + r")|"
     r"depending|would improve|(?:would|will) be renewed if|unless|(?<!even )if i (?:don'?t|do not|didn'?t|did not|wouldn'?t|would not|refuse|refused|say no|went|go|spent|"
     r"slept|spend|sleep)|"
     r"in exchange|conditional|as long as|won'?t be renewed|will not be renewed|at risk)\b|\b(?:unless|if) i (?:don'?t |do not )?"
@@ -146,23 +157,26 @@ _ASKER_TARGET = re.compile(
     r"e-?mails?|texts?|photos?|pictures?|pics|nudes?|videos?|notes?|gifts?|letters?|comments?)\b|"
     r"\bi (?:said no|turned (?:him|her|them) down|turned down|refused|rejected|reported|complained|objected|asked (?:him|her|them) to stop|"
     r"told (?:him|her|them) to stop)\b|\bwhat i (?:wore|wear|was wearing)\b", re.IGNORECASE)
-_WITNESS = re.compile(rf"\bi (?:saw|watched|witnessed|heard|overheard|noticed|walked in on|caught)\b|{_SAW_SOMEONE}",
+_WITNESS = re.compile(rf"\bi (?:saw|watched|witnessed|heard|overheard|noticed|walked in on|caught)\b|{_SAW_SOMEONE}|"
+                      r"^\s*(?:just |also )?(?:saw|witnessed|overheard) (?:it|this)\b",
                       re.IGNORECASE)
 _ACT = re.compile(
     r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pats?|patted|patting|rubb?\w*|lick\w*|"
-    r"brush\w* (?:against|up)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
+    r"brush\w* (?:against|up)|push\w* me (?:against|into|onto|down|up against)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
     r"undo|undid|undress\w*|unbutton\w*|hand (?:up|on|down|under) my|slid|forc\w*|assault\w*|rap(?:e|ed|ing)|molest\w*|"
     r"abus(?:ed|es|ing)|harass(?:ed|es|ing)|sexual(?:ly)?(?! harass| exploitation)|sex|naked|nudes?|porn\w*|explicit|"
     r"intimate (?:photos?|pictures?|pics|images?|videos?|messages?)|"
     r"lingerie|underwear|bra|panties|knickers|sex life|masturbat\w*|expos\w* (?:himself|herself|themselves)|flash\w*|stalk\w*|follow(?:s|ed|ing)? me|"
     r"turn\w* up|wait\w* (?:for me|outside)|outside my|record\w* me|film\w* me|photograph\w* me|"
     r"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my|"
-    r"my body|beautiful|sexy|hot|sweetheart|babe|darling|advances?|proposition\w*|asks? me out|asked me (?:out|for)|"
+    rf"comment(?:s|ed|ing)? (?:about|on) (?:her|his) (?:{_LOOKS})\b|(?:about|on) my (?:\w+ )?(?:{_LOOKS})\b|"
+    r"my body|beautiful|sexy|hot|pretty (?:woman|girl|lady|face|thing)|wink(?:s|ed|ing)|(?:has|for|at|comes? (?:at|with)) a price|"
+    r"sweetheart|babe|darling|advances?|proposition\w*|asks? me out|asked me (?:out|for)|"
     r"date with|on a date|dinner|drinks|hotel room|chang(?:ing|e) (?:rooms?|areas?)|(?:his|her) (?:place|room|flat|apartment|house)|my room|"
     r"sleep with|slept with|sleeping with|take no for an answer|won'?t (?:take no|stop|leave me)|"
     r"unless i|(?<!even )if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse|"
     r"spen[dt]|stay(?:ed)?|sle(?:ep|pt))|"
-    r"in exchange|depends? on|be friendly|nicer|make my life|lose my|end my|never get|threat\w*|blackmail\w*|"
+    r"in exchange|depends? on(?! " + _IMPERSONAL + r")|be friendly|nicer|make my life|lose my|end my|never get|threat\w*|blackmail\w*|"
     r"intimidat\w*|humiliat\w*|scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it|"
     r"(?:won'?t|wouldn'?t|would not|will not) let (?:me|go)|blocked|locks?|locked|drugg\w*|spiked|(?:don'?t|do not|can'?t) "
     r"remember|kissing noises|whistl(?!eblow)\w*|catcall\w*|leer\w*|smirk\w*|rumou?rs|"
@@ -170,7 +184,7 @@ _ACT = re.compile(
     r"(?:since|after|because) i (?:complained|reported|refused|turned|said no|rejected)|left (?:me )?(?:off|out)|"
     r"worst rating|bad (?:performance|rating|review)\w*|moved me|nobody will|excluded|personal questions|"
     r"(?:after|because of|since) what|what (?:he|she|they) (?:did|has done|had done)|"
-    rf"{_PERSISTS}|after midnight)\b",
+    rf"{_PERSISTS}|after midnight|at [1-5] ?(?:am|a\.m\.)|if i(?:'m|’m| am) alone|alone with (?:him|her|me))\b",
     re.IGNORECASE)
 # someone close to the asker is the one it happened to ("My colleague was groped by her supervisor"): a helper's
 # question, not the asker's own account
@@ -236,14 +250,18 @@ def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
 
 
 TOLD_ABOUT_SOMEONE = re.compile(
-    r"\b(?:told|tells|telling|confided|confides|confiding|disclosed|discloses|disclosing|came to|comes to|opened up|"
-    r"admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|her|him|them|his|"
-    r"their)\b", re.IGNORECASE)
+    r"(?<!keeps )(?<!kept )(?<!keep )\b(?:told|tells|telling|confided|confides|confiding|disclosed|discloses|disclosing|came to|"
+    r"comes to|opened up|admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|"
+    r"her|him|them|his|their)\b", re.IGNORECASE)
 SUPPORTER = re.compile(
     r"\b(?:someone|somebody|a (?:colleague|friend|staff member|team member|person|woman|man|intern|participant|delegate|"
     r"consultant|volunteer)|my (?:colleague|friend|"
     r"staff|team member|supervisee|direct report|intern|co-?worker))\b[^.?!]{0,60}\b(?:told|tells|confided|confides|disclosed|"
     r"discloses|came to|comes to|opened up|opens up|asked me for help)\b|"
+    r"\b(?:a|an|my|our) (?:\w+ ){0,2}?(?:colleague|friend|staff member|team member|supervisee|intern|co-?worker|direct report) "
+    r"who (?:told|tells|confided in|confides in|came to) me\b|"
+    r"\bmy (?:colleague|friend|co-?worker|team member|supervisee|direct report|intern)\b[^.?!]{0,20}\b(?:showed|shows|"
+    r"forwarded|forwards) me\b[^.?!]{0,40}\b(?:her|his|their)\b|"
     r"\b(?:someone|somebody|an?|my|our|one of my)\s+(?:\w+\s+){0,2}?(?:has |had |just )?(?:reported|raised|brought|described|"
     r"disclosed)\b[^.?!]{0,40}?\bto me\b|"
     r"\b(?:say|respond|react|reply|talk|listen) to (?:someone|somebody|a (?:colleague|person|staff member|survivor|victim|"
@@ -253,6 +271,11 @@ SUPPORTER = re.compile(
     r"friend|staff|team member|supervisee|direct report|co-?worker)|a (?:colleague|friend|survivor|victim))\b|"
     r"\bwhat (?:should|can|do) i (?:say|do|tell)\b[^.?!]{0,40}\b(?:tells? me|told me|confides?|discloses?|came to me)\b|"
     r"\b(?:receiv\w*|handl\w*|respond\w* to|hear\w*) (?:a |the )?disclosure\b|"
+    r"\b(?:i|we) (?:have |had |just )?(?:received|got) (?:a|an) (?:\w+ )?(?:complaint|report|allegation)s? (?:of|about) "
+    r"(?:sexual )?(?:harass\w*|misconduct|abuse)\b[^.?!]{0,40}\b(?:against|by|from) (?:one of my|my|a|an|our)\b|"
+    r"\b(?:one of my|my|our) (?:\w+ )?(?:team members?|staff members?|supervisees?|colleagues?|direct reports?|staff|interns?)\b"
+    r"[^.?!]{0,30}\b(?:filed|made|lodged|submitted|raised|brought) (?:a|an) (?:formal |informal )?(?:complaint|report|"
+    r"grievance)\b(?! against me)|"
     r"\bi(?:'m|’m| am) (?:helping|supporting|accompanying|advising)\b|"
     r"\b(?:best way|how|ways?) to (?:support|help|respond to|assist|comfort) (?:a|my|our|the|someone|somebody|her|him|them)\b|"
     r"\b(?:listen\w* to|heard from) (?:my|a|our) (?:colleague|friend|co-?worker|team member|staff member)\b|"
@@ -306,25 +329,66 @@ FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting
                         r"\btouch base\b|\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
                         rf"all (?:the )?)?(?:[\w'’]+ )?(?:{_MOVING})\b|"
                         rf"\b(?:{_MOVING})\b(?: \w+)?(?: really| deeply| truly| so| very)? (?:touched|moved) (?:me|us)\b|"
-                        r"\btouch(?:ed|es|ing)? (?:my|our) hearts?\b|"
+                        r"\btouch(?:ed|es|ing)? (?:my|our) hearts?\b|\b(?:touched|moved) by how\b|"
+                        r"\b(?:so|really|deeply|truly|very|genuinely) (?:touched|moved)\b(?! (?:me|my|her|him|them|us)\b)|"
                         r"\b(?:grabb?\w*|caught|catch\w*) (?:my|our) (?:\w+ )?(?:attention|eye|interest|imagination)\b|"
                         r"(?:\b(?:can|could|would|will) you (?:please |just )?|^\s*(?:please )?)grab (?:me|us)\b|"
-                        r"\bgrabb?\w* (?:my|our) (?:\w+ )?(?:spot|seat|chair|place|lunch|food|coffee|sandwich|pen|charger|"
-                        r"umbrella|parking|turn)\b|\bfollow(?:s|ed|ing)? (?:up|through|along)\b|"
+                        r"\b(?:grabb?|touch|snatch)\w*(?: (?:the|a|an|my|our|his|her|some))? (?:\w+ )?(?:spot|seat|chair|place|"
+                        r"lunch|food|coffee|tea|sandwich|snacks?|pens?|charger|umbrella|parking|turn|mic|microphone|stuff|things|"
+                        r"stapler|plants?|desk|keyboard|laptop|computer|screen|monitor|mouse|papers?|files?|"
+                        r"documents?|folders?|notes|notebook|mug|cup|remote|projector|slides?|badge|printer)\b(?! and (?:then )?(?:my|her) )|\bfollow(?:s|ed|ing)? (?:up|through|along)\b|"
+                        r"\bfollow(?:s|ed|ing)?(?: me)? (?:back )?on (?:twitter|x|instagram|insta|linkedin|facebook|tiktok|"
+                        r"bluesky|threads|social media)\b|"
                         r"\bfollow(?:s|ed|ing)? (?:the|this|that|these|our|its|his|her) (?:\w+ )?(?:rules?|polic(?:y|ies)|"
                         r"guidance|guidelines|steps?|procedures?|process|instructions|code|advice|link|course|training)\b",
                         re.IGNORECASE)
+# the work an errand is about: "asking me for the drinks budget", "pressured to finish the donor report"
+_TASKS = (r"reminders?|updates?|links?|documents?|files?|forms?|agendas?|minutes|slides|schedules?|reports?|invoices?|"
+          r"newsletters?|tasks?|drafts?|templates?|polic(?:y|ies)|instructions|deadlines?|budgets?|figures|data|numbers|"
+          r"receipts|timesheets?|password|survey|training|course|meeting|workshop|project|session|module|presentation|"
+          r"proposal|rent|loans?|payment|fees?|overtime|shift|translation|paperwork|statistics|speech|message|talking points")
+# what persistent contact about makes it no errand ("keeps asking me for drinks", "... about my body")
+_FAVOURS = (r"(?:dinner|drinks?|dates?|sex|photos?|pictures?|pics|selfies?|nudes?|videos?|body|looks|appearance|private|"
+            r"personal|sexual|relationship|boyfriend|girlfriend|husband|wife|marriage|kiss\w*|hugs?|company|favou?rs?|"
+            r"meeting up|going out|coffee|lunch|number|address|room|hotel|weekends?|evenings?|nights?|plans|love|dating|single|"
+            r"trip|massage|clothes|underwear|"
+            r"what i|how i|me|myself|her|him)\b")
 # an errand of work sent to the asker ("keeps sending me reminders about the training"): no act, however often
 ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?: me)? (?:(?:a|an|the|some|more|weekly|daily|"
                     r"further|new|those|these) )?(?:reminders?|updates?|links?|documents?|files?|forms?|agendas?|minutes|"
                     r"slides|schedules?|reports?|invoices?|newsletters?|tasks?|drafts?|templates?|polic(?:y|ies)|"
                     r"instructions|deadlines?)\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*)(?: me)? about (?:the|a|an|our|my) "
-                    r"(?:\w+ )?(?:survey|training|course|deadline|meeting|workshop|report|form|project|session|module)\b",
+                    r"(?:\w+ )?(?:survey|training|course|deadline|meeting|workshop|report|form|project|session|module)\b|"
+                    r"\b(?:ask|push|pressur|harass|chas|nag|bug|hound|call|e-?mail|messag|text|remind)\w*(?: me)? (?:for|about|"
+                    r"to (?:finish|complete|submit|deliver|send|fill(?: in| out)?|update|pay|sign|approve|review|draft|write|"
+                    r"prepare|lead|present|take on|hand in|file|return|cover|attend|work on))(?: (?:the|a|an|my|our|his|her|this|"
+                    rf"that|some|more))? (?:\w+ )?(?:{_TASKS})\b|"
+                    r"\bharass\w* (?:me )?(?:by|with) (?:\w+ )?(?:e-?mails?|reminders?|notifications?|alerts?|pop-?ups?|spam|ads|"
+                    r"adverts?|paperwork|deadlines|forms|surveys)\b|"
+                    r"\b(?:call|messag|e-?mail|text|ask|contact|chas|bug|nag|ping|phon)\w*(?: me)?(?: (?:on|at|over|during|every|via|"
+                    r"through|in) (?:my |the )?[\w-]+)?(?: (?:asking|wanting|pushing))? (?:about|for|regarding)"
+                    rf"(?: (?:the|a|an|my|our|his|her|this|that|some))? (?!(?:the|a|an|my|our|his|her|this|that|some) )"
+                    rf"(?!{_FAVOURS})[\w-]+|"
+                    r"\bpressur\w*(?: me)? by (?:my |the |a |our )?(?:\w+ ){0,2}?to (?:sign|approve|pay|finish|complete|submit|"
+                    r"deliver|change|falsify|backdate|hire|award|release|process|work|cover|skip|ignore|delete|amend|alter)\b",
                     re.IGNORECASE)
 # what makes an errand sent more than one ("texted me the agenda and then a photo of himself naked")
-_EXPLICIT = re.compile(r"\b(?:naked|nudes?|explicit|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|"
+_EXPLICIT = re.compile(r"\b(?:naked|nudes?|explicit|private parts|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|"
                        r"penis|breasts?|kiss\w*|lingerie|underwear|(?:photos?|pictures?|videos?) of (?:me|himself|herself))\b",
                        re.IGNORECASE)
+# what the asker read or watched ("I saw a documentary about harassment in Hollywood", "I saw the news that an official
+# was dismissed for groping staff"), a part they played in a training, what an accusation against them says: no account
+# of harm to them, unless the sentence names them ("I saw the video he took of me")
+ASIDE = re.compile(r"\bi (?:saw|watched|read|heard|listened to|came across)(?: about)? (?:a|an|the|this|that|some)? ?(?:\w+ )?"
+                   r"(?:documentary|film|movie|news|article|story|series|show|episode|podcast|video|clip|post|tweet|thread|"
+                   r"play|book|interview|headline|piece)\b(?![^.?!]*\b(?:me|my)\b)[^.?!]*|"
+                   r"\bin (?:the|a|this|that) (?:documentary|film|movie|series|show|episode|book|novel|play|case study|"
+                   r"scenario|role-?play|video|article)\b(?![^.?!]*\b(?:me|my)\b)[^.?!]*|"
+                   r"\bi (?:played|acted|was playing|pretended to be|took the role of)(?: the role of| the part of| as)? "
+                   r"(?:a|an|the)\b[^.?!,]*?(?=\b(?:and|but|after\w*|then|when|until)\b|[.?!,]|$)|"
+                   r"(?<=against me) (?:saying|claiming|alleging|that|about|for|of)\b[^.?!]*?(?=\b(?:after|because|since|but|"
+                   r"and then)\b|[.?!]|$)|(?<=accused me of)\b[^.?!]*?(?=\b(?:after|because|since|but|and then)\b|[.?!]|$)",
+                   re.IGNORECASE)
 # the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
 PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
                        re.IGNORECASE)
@@ -359,7 +423,9 @@ PERMISSION = re.compile(r"^\s*(?:is it (?:ok|okay|alright|all right|acceptable|a
 # rules, unless the rules read an account beside it
 ACCUSED = re.compile(r"\b(?:could|can|will|would|might|may) i (?:get|be) (?:disciplined|sanctioned|fired|dismissed|punished|"
                      r"accused|reported|investigated|suspended)\b|\bi(?:'ve|’ve| have| had)? (?:was |been |got |am |'m |’m )?"
-                     r"(?:accused|reported|investigated|disciplined|sanctioned|suspended|named) (?:of|for|in|as)\b", re.IGNORECASE)
+                     r"(?:accused|reported|investigated|disciplined|sanctioned|suspended|named) (?:of|for|in|as)\b|"
+                     r"\b(?:complaints?|allegations?|accusations?|grievances?) (?:\w+ ){0,2}?against me\b|\baccused me\b",
+                     re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"^\s*(?:what|how|where|who|when|which|does|do|is|are|can|could|should|would|will)\b.*"
                           r"\b(?:if|when|whether)\b", re.IGNORECASE)
 
@@ -451,8 +517,13 @@ class DisclosureDetector:
         self.helper = helper or Probe.load(head="supporter")
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
-        text = PROTECTED.sub(" ", FIGURATIVE.sub(" ", plain(question)))
-        text = text if _EXPLICIT.search(text) else ERRAND.sub(" ", text)  # "updates with sexual jokes in them"
+        said = plain(question)
+        text = PROTECTED.sub(" ", FIGURATIVE.sub(" ", ASIDE.sub(" ", said)))
+        text = text if _EXPLICIT.search(text) else ERRAND.sub(_errand_gone, text)  # "updates with sexual jokes in them"
+        # words the rules read as no act ("grabbed the mic from me") still weigh in the question's vector (and what
+        # is left of it reads as a torn account): the probe speaks only on what the rules left whole, and not on an
+        # opening condition ("If I report my supervisor, ...")
+        probe_reads = " ".join(text.split()) == " ".join(said.split()) and not _IF_FIRST.search(text)
         if HELPING_SOMEONE.search(text) or ALONGSIDE.search(text):
             return DisclosureSignal(False, supporter=True)
         strict = told_of(text, broad=False)
@@ -479,8 +550,14 @@ class DisclosureDetector:
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)
                          or PERMISSION.search(text) or ACCUSED.search(text)):
             return DisclosureSignal(False)
-        probability = self.probe.probability(vec) if someone_acts(text) else 0.0
+        probability = self.probe.probability(vec) if probe_reads and someone_acts(text) else 0.0
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
+
+
+def _errand_gone(errand: re.Match[str]) -> str:
+    """An errand struck out, the asker it was sent to kept: "He keeps texting me about the report late at night and
+    saying I look sexy" still tells of something done to "me"."""
+    return " me " if _OBJECT_ME.search(errand.group(0)) else " "
 
 
 def _directed(text: str) -> bool:
