@@ -741,6 +741,37 @@ def capitalised_names(text: str) -> set[str]:
     return found
 
 
+NAME_WORDS = 3  # words of the shortest name a lower-case question is read as naming: two ("Affected Person") is often a
+# term a policy defines and capitalises, which the sentence answering a question on it need not name
+
+
+def recased(question: str, texts: Sequence[str]) -> str:
+    """A question typed all in lower case with the names the passages write capitalised put back as they write them
+    ("what response rate is the workplace culture survey aiming for" names the Workplace Culture Survey): names of
+    three words or more ("Group of Friends"), so a common word or a defined term is not taken for one. A question
+    with a capital after its first word is left as typed."""
+    if any(w[:1].isupper() for w in words(question)[1:]):
+        return question
+    found = {name for text in texts for m in _NAME_RUN.finditer(text) for name in _shorter_names(m.group(0))}
+    for name in sorted(found, key=len, reverse=True):
+        question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, question, flags=re.IGNORECASE)
+    return question
+
+
+def _shorter_names(run: str) -> list[str]:
+    """A name and the names within it that start and end on a capitalised word ("Chair of the Audit and Oversight
+    Committee" holds "Audit and Oversight Committee")."""
+    tokens = run.split()
+    capital = [i for i, w in enumerate(tokens) if w[:1].isupper()]
+    return [" ".join(tokens[i : j + 1]) for i in capital for j in capital if j - i + 1 >= NAME_WORDS]
+
+
+# a name the passages write mid-sentence (after a lower-case word, so not a heading or a sentence's first word):
+# capitalised words, joined by "of", "and", "for", "on" or "the" ("to the Audit and Oversight Committee")
+_CAPITAL = r"(?!(?:The|A|An|This|That|These|Those|In|On|Of|For|And|To|By|At|If|It|Its|As)\b)[A-Z][a-z][\w’'-]*"
+_NAME_RUN = re.compile(rf"(?<=[a-z,;:)”\"’'] ){_CAPITAL}(?:(?:\s+(?:of|and|for|on|the))*\s+{_CAPITAL})+\b")
+
+
 def people_named(text: str, speakers: set[str]) -> tuple[str, ...]:
     """Surnames in ``text`` that name one of ``speakers`` (capitalised, possessive allowed)."""
     found = []

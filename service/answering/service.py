@@ -41,6 +41,7 @@ from service.answering.focus import (
     lower_words,
     parts,
     person_words,
+    recased,
     speaker_names,
     stem,
     unheld_words,
@@ -222,6 +223,7 @@ class AnswerService:
                         on_token: OnToken | None) -> Answer:
         """A question's answer from the passages found: abstention, a partial answer or an answer."""
         t0 = time.perf_counter()
+        question = recased(question, [p.text for p in found.passages])
         missing = self.sources.missing(question)
         scored, coverage = self.read(question, found, missing)
         if coverage.missing_concepts:  # look again, naming what is missing: the passage may rank just below
