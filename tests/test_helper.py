@@ -119,3 +119,25 @@ def test_the_matters_an_account_speaks_of_come_right_after_the_first():
     order = [m.name for m in named_first(DISCLOSURE_MATTERS, "since I complained I get the worst shifts; is it secret?")]
     assert order == ["reporting", "confidentiality", "retaliation", "support", "interim measures"]
     assert named_first(DISCLOSURE_MATTERS, "he touched me") == DISCLOSURE_MATTERS
+
+
+
+# a fictional staff guide in plain language, written for these checks by a session that saw no code: question-style
+# headings, reporting said as "talk to" and "make a formal complaint", a dozen passages naming sexual harassment
+STAFF_GUIDE = ROOT / "tests" / "data" / "kestrel-staff-guide.md"
+
+
+def test_a_care_answer_quotes_the_librarys_own_guide_before_the_summary_of_an_event(tmp_path, embedder):
+    # an uncatalogued guide has the type "other", and each matter is searched without "sexual harassment", which
+    # every passage of both documents names: the guide's passages on complaints are found, and come first
+    from service.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.open(make_settings(tmp_path / "home", ui=False), embedder)
+    try:
+        assert [o.status for o in kb.ingest([CORPUS, STAFF_GUIDE])] == ["added", "added"]
+        answer = kb.ask("A farmer who hosts one of our field trials keeps making sexual comments to me.")
+        assert answer.disclosure and answer.citations
+        assert all(c.passage.doc_key == "kestrel-staff-guide" for c in answer.citations[:2])
+        assert "complaint" in answer.citations[0].quote.lower()
+    finally:
+        kb.close()

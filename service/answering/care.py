@@ -4,7 +4,7 @@ Both lead with a calm opening (not a claim), then quote what the library says on
 needs, one unit per matter, in this order: for a disclosure, reporting channels, support, confidentiality,
 interim measures, protection from retaliation; for a helper, how to respond, confidentiality, where to refer,
 what bystanders can do. A unit qualifies only when it names the matter (``CARE_WORDS``) and is close in
-meaning to it; passages of policies and guidance come before event reports. When none qualifies, the answer
+meaning to it; passages of policies, guidance and any other document come before event reports. When none qualifies, the answer
 says so plainly and the configured contacts carry it: a disclosure is never answered with unrelated quotes
 or a bare abstention.
 """
@@ -29,7 +29,7 @@ Retrieve = Callable[[str, int, Filters | None], Retrieved]
 @dataclass(frozen=True)
 class Matter:
     name: str
-    query: str
+    query: str  # what the matter is, without "sexual harassment", which every passage of such a library names
     words: re.Pattern[str]  # a unit must name the matter
     heading: re.Pattern[str]  # a section whose heading names it is where a policy says it
     named: re.Pattern[str] | None = None  # an account that speaks of it ("since I reported him I am left out")
@@ -50,7 +50,7 @@ def named_first(matters: tuple[Matter, ...], account: str) -> tuple[Matter, ...]
 
 
 DISCLOSURE_MATTERS = (
-    _matter("reporting", "how and where to report sexual harassment: reporting channels, hotline, making a complaint",
+    _matter("reporting", "how and where to report: reporting channels, hotline, making a complaint, who to talk to",
             r"\breport(?:s|ed|ing)? (?:of |on |about )?(?:cases|harassment|incidents?|concerns?|misconduct|it|them|to|"
             r"through|by|anonymously|online)\b|\b(?:make|making|file|filing|lodge|lodging|submit|submitting) (?:a |an )?"
             r"(?:formal |informal )?(?:report|complaint)|\bcomplain\w*|\bhot ?line|\bhelp ?line|\bombuds\w*|"
@@ -78,15 +78,15 @@ DISCLOSURE_MATTERS = (
             r"complained|refused|said no|spoke up|turned (?:him|her|them) down)"),
 )
 SUPPORTER_MATTERS = (
-    _matter("responding", "how to respond when someone discloses harassment: listen, believe them, do not investigate, "
+    _matter("responding", "how to respond when someone discloses: listen, believe them, do not investigate, "
             "respect their choices",
             r"\blisten\w*|\bbeliev\w*|\bjudg\w*|\binvestigat\w*|\btheir (?:own )?(?:choice|decision|pace)|\bconsent\b|"
             r"\bdisclos\w*|\bconfid\w*|\bspeak(?:ing)? up\b", r"disclos|respond|receiv|support|help"),
     DISCLOSURE_MATTERS[2],
-    _matter("referral", "where to refer a person who discloses harassment: reporting channels and support services",
+    _matter("referral", "where to refer a person who discloses: reporting channels and support services",
             r"\brefer\w*|\breport\w*|\bsupport\w*|\bcounsel\w*|\bombuds\w*|\bethics office|\bhot ?line|\bchannel",
             r"report|support|channel|help"),
-    _matter("bystanders", "the responsibility of witnesses and bystanders to take action against sexual harassment",
+    _matter("bystanders", "the responsibility of witnesses and bystanders to take action, speak up and intervene",
             r"\bwitness\w*|\bbystander\w*|\btake action\b|\bspeak(?:ing)? up\b|\bintervene", r"witness|bystander"),
 )
 # an event's thanks, survey or costs; thanking the person who confides ("thank them for telling you") is care
@@ -94,7 +94,10 @@ NOT_ABOUT_CARE = re.compile(r"\bsurvey\b|\bthank\w*(?! (?:them|him|her|the perso
                             r"confiding|coming))|\bwelcom\w*|\bdata\b|\bcost\w*|\bparticipants\b|\blaunch\w*",
                             re.IGNORECASE)
 MIN_COSINE = 0.15  # a unit this far from the matter in meaning does not speak to it, whatever words it uses
-GUIDANCE_FIRST = 0.1  # policies and guidance before event reports and other documents
+GUIDANCE_FIRST = 0.1  # policies and guidance before event reports
+# what tells of an event, not what to do: a library's own policy added without a catalog entry (type "other") is
+# more likely what a person disclosing needs than the summary of a dialogue
+EVENT_REPORTS = frozenset({DocType.dialogue_summary})
 PER_MATTER_K = 5
 SECTION_NAMES_IT = 0.2  # "How to report", "Support", "Confidentiality": where a policy says it
 OTHER_AUDIENCE = 0.2  # a manager's duties are not what a person disclosing needs first
@@ -142,7 +145,7 @@ class CareAnswerer:
                 continue
             if any(t.passage.id == unit.passage.id and t.span == unit.span for t in taken):
                 continue
-            score = float(cos) + (GUIDANCE_FIRST if unit.passage.doc_type in (DocType.policy, DocType.guidance) else 0)
+            score = float(cos) + (GUIDANCE_FIRST if unit.passage.doc_type not in EVENT_REPORTS else 0)
             score += SECTION_NAMES_IT if matter.heading.search(unit.passage.section or "") else 0.0
             score -= OTHER_AUDIENCE if MANAGERS.search(unit.passage.section or "") and for_the_affected else 0.0
             if best is None or score > best[0]:
