@@ -1202,6 +1202,8 @@ def test_chat_shorthand_is_read_as_written_out_and_a_contraction_is_no_word_of_t
     assert as_typed("whats the deadline? I dont know, cant say") == "what's the deadline? I don't know, can't say"
     assert as_typed("Whos the contact? Its deadline, wont it") == "Who's the contact? Its deadline, wont it"  # words
     assert as_typed("What’s the policy? I didn’t") == "What's the policy? I didn't"
+    assert as_typed("how many speakers and ppl did it reach in 2 yrs") == "how many speakers and people did it reach in 2 years"
+    assert as_typed("is hr told w/o my consent") == "is hr told without my consent"  # "hr" is HR, not an hour
     assert expected_answer(as_typed("whats the deadline for the course")) is not None
     (ask,) = parts("What's the EAP phone number?", set())
     assert "what" not in ask.topic and "what'" not in ask.topic

@@ -207,8 +207,19 @@ def plain(text: str) -> str:
 
 def as_typed(question: str) -> str:
     """A question with chat shorthand written out, so the rules read it as they read "what's" and "don't": an
-    apostrophe typed curly or left out ("whats the deadline", "I dont know", "can’t") is put back, straight."""
+    apostrophe typed curly or left out ("whats the deadline", "I dont know", "can’t") is put back, straight, and a
+    word cut short in chat is written out ("how many speakers and ppl", "how many hrs")."""
+    question = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], question)
     return _NO_APOSTROPHE.sub(_apostrophe, _CURLY_APOSTROPHE.sub("'", question))
+
+
+# chat shorthand that is no word of its own; a count or a unit it stands for is what the rules look for
+SHORTHAND = {"ppl": "people", "abt": "about", "yrs": "years", "yr": "year", "hrs": "hours", "mins": "minutes",
+             "wks": "weeks", "wk": "week", "msgs": "messages", "msg": "message", "mgr": "manager", "dept": "department",
+             "govt": "government", "pls": "please", "plz": "please", "thru": "through", "approx": "approximately",
+             "b/c": "because", "w/o": "without", "w/": "with"}
+_SHORTHAND = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w/])", re.IGNORECASE)
 
 
 def _apostrophe(match: re.Match[str]) -> str:
