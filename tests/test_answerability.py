@@ -560,6 +560,17 @@ def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():
                  "WHO WON THE FIFA WORLD CUP"]:  # capitals say nothing of names
         assert unknown_names(held, passages, set(), people) == (), held
     assert unknown_names("What does the Model Policy say?", passages, {"Model", "Policy"}, people) == ()
+    # an acronym is held where the passages spell it out ("Junior Professional Officers" for "JPOs"), not elsewhere
+    spelled = ["It covers interns, fellows and Junior Professional Officers seconded by Member States."]
+    assert unknown_names("does this policy apply to interns and JPOs?", spelled, set(), set()) == ()
+    assert unknown_names("does this policy apply to interns and UNVs?", spelled, set(), set()) == ("UNVs",)
+
+
+def test_a_weekday_is_when_something_is_asked_about_not_a_thing_named():
+    (ask,) = parts("Is the Ombudsperson reachable on a Friday?", set(), {"Ombudsperson", "Friday", "October"})
+    assert ask.named == ("Ombudsperson",)
+    (dated,) = parts("Who spoke at the launch on 28 October 2021?", set(), {"October"})
+    assert dated.named == ("October",)  # a month stays: it names the dated event the question is about
 
 
 def test_the_words_of_an_ask_its_passages_do_not_hold_and_the_question_without_one():

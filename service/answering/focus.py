@@ -631,7 +631,8 @@ def things_named(text: str, names: set[str]) -> tuple[str, ...]:
     out = []
     for w in words(text)[1:]:
         bare = re.sub(r"['’]s?$", "", w)
-        if bare[:1].isupper() and not bare.isupper() and bare.lower() not in stop_words() and bare in names:
+        if bare[:1].isupper() and not bare.isupper() and bare.lower() not in stop_words() and bare in names \
+                and bare.lower() not in _WEEKDAYS:  # "on a Friday" asks a time, not of a thing named Friday
             out.append(bare)
     return tuple(dict.fromkeys(out))
 
@@ -646,8 +647,8 @@ def name_runs(text: str, named: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(POSSESSIVE.sub("", m.group(0)) for m in runs)) or list(named)
 
 
-_CALENDAR = frozenset({*MONTHS.split("|"), "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_CALENDAR = frozenset({*MONTHS.split("|"), "may", *_WEEKDAYS})
 MIN_UNKNOWN_LETTERS = 4  # "US", "HR", "AI": short acronyms stand for words a passage writes out
 
 
@@ -698,9 +699,22 @@ def _unknown(word: str, passages: list[str], known: set[str]) -> bool:
 
 
 def _held(word: str, passages: list[str]) -> bool:
-    """A passage holds the word, or its first letters ("Israel" for "Israeli")."""
+    """A passage holds the word, or its first letters ("Israel" for "Israeli"), or for an acronym the words it
+    stands for ("JPOs": "Junior Professional Officers"; "OIO": "Office of Internal Oversight")."""
     head = re.escape(word[: max(5, len(word) - 2)])
-    return any(re.search(rf"\b{head}", p, re.IGNORECASE) for p in passages)
+    if any(re.search(rf"\b{head}", p, re.IGNORECASE) for p in passages):
+        return True
+    spelled = _spelled_out(word)
+    return spelled is not None and any(spelled.search(p) for p in passages)
+
+
+def _spelled_out(word: str) -> re.Pattern[str] | None:
+    """The capitalised words an acronym's letters begin, joined by "of", "and", "for", "on" or "the"."""
+    letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+    if not (letters.isupper() and letters.isalpha() and len(letters) >= 2):
+        return None
+    link = r"(?:\s+(?:of|and|for|on|the))*\s+"
+    return re.compile(r"\b" + link.join(f"{c}[a-z]+" for c in letters) + r"\b")
 
 
 def unheld_words(part: Part, passage_words: set[str]) -> list[str]:
