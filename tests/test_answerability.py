@@ -566,21 +566,6 @@ def test_a_name_no_passage_holds_is_what_the_ask_is_not_covered_on():
     assert unknown_names("does this policy apply to interns and UNVs?", spelled, set(), set()) == ("UNVs",)
 
 
-@pytest.mark.parametrize(("question", "ask", "setting"), [
-    ("After I submit my reply to the charge letter, how long does the Executive Director have to decide?",
-     "how long does the Executive Director have to decide", "After I submit my reply to the charge letter"),
-    ("Of the 23 reports in 2023, how many came from field project sites?", "how many came from field project sites",
-     "Of the 23 reports in 2023"),
-    ("If I withdraw my complaint, does the investigation stop?", "does the investigation stop",
-     "If I withdraw my complaint"),
-])
-def test_a_clause_setting_the_scene_is_no_ask_of_its_own(question, ask, setting):
-    # answered alone, the scene made a partial answer of a question the documents do not answer
-    (part,) = parts(question, set())
-    assert (part.text, part.lean) == (ask, setting)
-    assert content_stems(setting) <= part.terms  # what the scene names is still what the ask is about
-
-
 def test_a_weekday_is_when_something_is_asked_about_not_a_thing_named():
     (ask,) = parts("Is the Ombudsperson reachable on a Friday?", set(), {"Ombudsperson", "Friday", "October"})
     assert ask.named == ("Ombudsperson",)

@@ -401,10 +401,7 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
     pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
-    setting = pieces.pop(0) if len(pieces) > 1 and _SETTING.match(pieces[0]) else ""
     asks = [_part(p, speakers, names) for p in pieces]
-    if setting:  # "After I submit my reply, how long does the Director have to decide?": one ask, in that setting
-        asks[0] = _leaning(asks[0], _part(setting, speakers, names))
     while len(asks) > 1 and (lone := next((i for i, a in enumerate(asks) if not a.says_what()), None)) is not None:
         other = lone - 1 if lone else 1  # "..., and what does the text say about them?" leans on the ask before it
         first, second = sorted((lone, other))
@@ -413,10 +410,6 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     return [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
 
 
-# a clause that sets the scene before the ask, not an ask of its own: "If OIO decides not to investigate, ...", "Of
-# the 23 reports in 2023, ...", "After I submit my reply to the charge letter, ..."
-_SETTING = re.compile(r"^\s*(?:if|after|before|once|since|given|following|assuming|suppose|supposing|of the|of all|of those|"
-                      r"among|besides|apart from|in case|because|although|while)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 
 
