@@ -113,7 +113,8 @@ def test_the_matter_an_account_speaks_of_is_quoted_second(lists_kb):
     answer = lists_kb.ask("My supervisor grabbed me at the party. I don't want anyone to find out.")
     assert answer.disclosure and len(answer.citations) >= 2
     assert "complete confidentiality" in answer.citations[1].quote  # the policy's paragraph on it, not a service's
-    assert "report" in answer.citations[0].quote.lower()  # how to report still comes first
+    first = answer.citations[0].quote.lower()
+    assert "report" in first or "raise a concern" in first  # how to report (the ways to raise a concern) still comes first
 
 def test_the_matters_an_account_speaks_of_come_right_after_the_first():
     order = [m.name for m in named_first(DISCLOSURE_MATTERS, "since I complained I get the worst shifts; is it secret?")]
