@@ -58,8 +58,11 @@ _I_RECEIVE = r"i (?:keep |kept |have been |had been |'ve been |’ve been )?(?:g
 # acts that are harm only with a sexual or threatening object in the same account
 _WEAK = (r"sen[dt]\w*|show\w*|text\w*|messag\w*|e-?mail\w*|call\w*|comment\w*|follow\w*|record\w*|film\w*|photograph\w*|"
          r"star(?:e|ed|es|ing)|hug\w*|brush\w*|ask\w* (?:me )?out|invit\w*|DM\w*|snap\w*|track\w*|watch\w*|wait\w* for")
-_SEXUAL = re.compile(r"\b(?:naked|nude|nudes|explicit|private parts|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|penis|"
-                     r"breasts?|chest|bottom|butt|legs|thighs|body|bed|sleep with|sex|hotel room|late at night|at night|"
+# words that make whatever they are said with sexual
+_EXPLICIT_WORDS = (r"naked|nudes?|explicit|private parts|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|"
+                   r"penis|breasts?")
+_SEXUAL = re.compile(rf"\b(?:{_EXPLICIT_WORDS}|"
+                     r"chest|bottom|butt|legs|thighs|body|bed|sleep with|sex|hotel room|late at night|at night|"
                      r"won'?t stop|"
                      rf"{_PERSISTS}|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
                      r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
@@ -343,8 +346,10 @@ FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting
                         r"guidance|guidelines|steps?|procedures?|process|instructions|code|advice|link|course|training)\b",
                         re.IGNORECASE)
 # the work an errand is about: "asking me for the drinks budget", "pressured to finish the donor report"
-_TASKS = (r"reminders?|updates?|links?|documents?|files?|forms?|agendas?|minutes|slides|schedules?|reports?|invoices?|"
-          r"newsletters?|tasks?|drafts?|templates?|polic(?:y|ies)|instructions|deadlines?|budgets?|figures|data|numbers|"
+# what an errand sends ("keeps sending me reminders"), the first of the work it may be about
+_PAPERS = (r"reminders?|updates?|links?|documents?|files?|forms?|agendas?|minutes|slides|schedules?|reports?|invoices?|"
+           r"newsletters?|tasks?|drafts?|templates?|polic(?:y|ies)|instructions|deadlines?")
+_TASKS = (rf"{_PAPERS}|budgets?|figures|data|numbers|"
           r"receipts|timesheets?|password|survey|training|course|meeting|workshop|project|session|module|presentation|"
           r"proposal|rent|loans?|payment|fees?|overtime|shift|translation|paperwork|statistics|speech|message|talking points")
 # what persistent contact about makes it no errand ("keeps asking me for drinks", "... about my body")
@@ -354,40 +359,39 @@ _FAVOURS = (r"(?:dinner|drinks?|dates?|sex|photos?|pictures?|pics|selfies?|nudes
             r"trip|massage|clothes|underwear|"
             r"what i|how i|me|myself|her|him)\b")
 # an errand of work sent to the asker ("keeps sending me reminders about the training"): no act, however often
+_DETERMINERS = r"the|a|an|my|our|his|her|this|that|some"
 ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?: me)? (?:(?:a|an|the|some|more|weekly|daily|"
-                    r"further|new|those|these) )?(?:reminders?|updates?|links?|documents?|files?|forms?|agendas?|minutes|"
-                    r"slides|schedules?|reports?|invoices?|newsletters?|tasks?|drafts?|templates?|polic(?:y|ies)|"
-                    r"instructions|deadlines?)\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*)(?: me)? about (?:the|a|an|our|my) "
+                    rf"further|new|those|these) )?(?:{_PAPERS})\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*)(?: me)? about (?:the|a|an|our|my) "
                     r"(?:\w+ )?(?:survey|training|course|deadline|meeting|workshop|report|form|project|session|module)\b|"
                     r"\b(?:ask|push|pressur|harass|chas|nag|bug|hound|call|e-?mail|messag|text|remind)\w*(?: me)? (?:for|about|"
                     r"to (?:finish|complete|submit|deliver|send|fill(?: in| out)?|update|pay|sign|approve|review|draft|write|"
-                    r"prepare|lead|present|take on|hand in|file|return|cover|attend|work on))(?: (?:the|a|an|my|our|his|her|this|"
-                    rf"that|some|more))? (?:\w+ )?(?:{_TASKS})\b|"
+                    r"prepare|lead|present|take on|hand in|file|return|cover|attend|work on))"
+                    rf"(?: (?:{_DETERMINERS}|more))? (?:\w+ )?(?:{_TASKS})\b|"
                     r"\bharass\w* (?:me )?(?:by|with) (?:\w+ )?(?:e-?mails?|reminders?|notifications?|alerts?|pop-?ups?|spam|ads|"
                     r"adverts?|paperwork|deadlines|forms|surveys)\b|"
                     r"\b(?:call|messag|e-?mail|text|ask|contact|chas|bug|nag|ping|phon)\w*(?: me)?(?: (?:on|at|over|during|every|via|"
                     r"through|in) (?:my |the )?[\w-]+)?(?: (?:asking|wanting|pushing))? (?:about|for|regarding)"
-                    rf"(?: (?:the|a|an|my|our|his|her|this|that|some))? (?!(?:the|a|an|my|our|his|her|this|that|some) )"
-                    rf"(?!{_FAVOURS})[\w-]+|"
+                    rf"(?: (?:{_DETERMINERS}))? (?!(?:{_DETERMINERS}) )(?!{_FAVOURS})[\w-]+|"
                     r"\bpressur\w*(?: me)? by (?:my |the |a |our )?(?:\w+ ){0,2}?to (?:sign|approve|pay|finish|complete|submit|"
                     r"deliver|change|falsify|backdate|hire|award|release|process|work|cover|skip|ignore|delete|amend|alter)\b",
                     re.IGNORECASE)
 # what makes an errand sent more than one ("texted me the agenda and then a photo of himself naked")
-_EXPLICIT = re.compile(r"\b(?:naked|nudes?|explicit|private parts|sexual(?:ly)?(?! harass)|intimate|porn\w*|lewd|dirty|obscene|genital\w*|"
-                       r"penis|breasts?|kiss\w*|lingerie|underwear|(?:photos?|pictures?|videos?) of (?:me|himself|herself))\b",
+_EXPLICIT = re.compile(rf"\b(?:{_EXPLICIT_WORDS}|kiss\w*|lingerie|underwear|(?:photos?|pictures?|videos?) of (?:me|himself|herself))\b",
                        re.IGNORECASE)
 # what the asker read or watched ("I saw a documentary about harassment in Hollywood", "I saw the news that an official
 # was dismissed for groping staff"), a part they played in a training, what an accusation against them says: no account
 # of harm to them, unless the sentence names them ("I saw the video he took of me")
+_STORY_REST = r"(?![^.?!]*\b(?:me|my)\b)[^.?!]*"  # the rest of a sentence about a story, which names not the asker
+_ACCUSATION_REST = r"[^.?!]*?(?=\b(?:after|because|since|but|and then)\b|[.?!]|$)"  # up to what the asker says followed
 ASIDE = re.compile(r"\bi (?:saw|watched|read|heard|listened to|came across)(?: about)? (?:a|an|the|this|that|some)? ?(?:\w+ )?"
                    r"(?:documentary|film|movie|news|article|story|series|show|episode|podcast|video|clip|post|tweet|thread|"
-                   r"play|book|interview|headline|piece)\b(?![^.?!]*\b(?:me|my)\b)[^.?!]*|"
+                   rf"play|book|interview|headline|piece)\b{_STORY_REST}|"
                    r"\bin (?:the|a|this|that) (?:documentary|film|movie|series|show|episode|book|novel|play|case study|"
-                   r"scenario|role-?play|video|article)\b(?![^.?!]*\b(?:me|my)\b)[^.?!]*|"
+                   rf"scenario|role-?play|video|article)\b{_STORY_REST}|"
                    r"\bi (?:played|acted|was playing|pretended to be|took the role of)(?: the role of| the part of| as)? "
                    r"(?:a|an|the)\b[^.?!,]*?(?=\b(?:and|but|after\w*|then|when|until)\b|[.?!,]|$)|"
-                   r"(?<=against me) (?:saying|claiming|alleging|that|about|for|of)\b[^.?!]*?(?=\b(?:after|because|since|but|"
-                   r"and then)\b|[.?!]|$)|(?<=accused me of)\b[^.?!]*?(?=\b(?:after|because|since|but|and then)\b|[.?!]|$)",
+                   rf"(?<=against me) (?:saying|claiming|alleging|that|about|for|of)\b{_ACCUSATION_REST}|"
+                   rf"(?<=accused me of)\b{_ACCUSATION_REST}",
                    re.IGNORECASE)
 # the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
 PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
