@@ -3,10 +3,10 @@
 Both lead with a calm opening (not a claim), then quote what the library says on the matters such a person
 needs, one unit per matter, in this order: for a disclosure, reporting channels, support, confidentiality,
 interim measures, protection from retaliation; for a helper, how to respond, confidentiality, where to refer,
-what bystanders can do. A unit qualifies only when it names the matter (``CARE_WORDS``) and is close in
-meaning to it; passages of policies, guidance and any other document come before event reports. When none qualifies, the answer
-says so plainly and the configured contacts carry it: a disclosure is never answered with unrelated quotes
-or a bare abstention.
+what bystanders can do. A unit qualifies only when it names the matter (``Matter.words``) and is close in
+meaning to it; passages of policies, guidance and any other document come before event reports. When none
+qualifies, the answer says so plainly and the configured contacts carry it: a disclosure is never answered with
+unrelated quotes or a bare abstention.
 """
 
 from __future__ import annotations

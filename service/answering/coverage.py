@@ -376,16 +376,19 @@ _TIME_SPAN = ExpectedAnswer(
                r"calendar |business )?(?:hours|days|weeks|months|years))\b", re.IGNORECASE),
     _time_span, "a time span or deadline")
 
+# also what a query typed as the contact detail it wants asks for (``_CONTACT_QUERY``)
+_CONTACT = ExpectedAnswer(
+    "contact",
+    re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|fax(?: number)?|extension (?:number|for)|contact details|contact information|"
+               r"(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?|"
+               r"(?<=['’]s )extension|"
+               r"web ?site|web address|(?:intranet|internet|web|website|online) (?:link|page|address)|url|hyperlink)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
+               r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
+    _contact, "contact details (an email address, phone number or web address)")
+
 # first match wins. "How many" is also answered by a list (service/answering/answerability.py).
 EXPECTED_ANSWERS = (
-    ExpectedAnswer(
-        "contact",
-        re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|fax(?: number)?|extension (?:number|for)|contact details|contact information|"
-                   r"(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?|"
-                   r"(?<=['’]s )extension|"
-                   r"web ?site|web address|(?:intranet|internet|web|website|online) (?:link|page|address)|url|hyperlink)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
-                   r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
-        _contact, "contact details (an email address, phone number or web address)"),
+    _CONTACT,
     _TIME_SPAN,
     ExpectedAnswer(
         "date",
@@ -452,7 +455,7 @@ def expected_answer(question: str) -> ExpectedAnswer | None:
     """The kind of answer a factoid question asks for, if its form says. "What happens when someone misses the
     deadline?" asks what follows, not for a deadline."""
     if _CONTACT_QUERY.match(question):
-        return EXPECTED_ANSWERS[0]
+        return _CONTACT
     question = _SETTING.sub("", question, count=1)
     if not (_WH_QUESTION.search(question) or _LIMIT_ASKED.search(question)) or _WHAT_HAPPENS.match(question):
         return None

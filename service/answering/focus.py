@@ -777,7 +777,9 @@ def recased(question: str, texts: Sequence[str]) -> str:
     with a capital after its first word is left as typed."""
     if any(w[:1].isupper() for w in words(question)[1:]):
         return question
-    found = {name for text in texts for m in _NAME_RUN.finditer(text) for name in _shorter_names(m.group(0))}
+    typed = question.lower()
+    found = {name for text in texts for m in _NAME_RUN.finditer(text) for name in _shorter_names(m.group(0))
+             if name.lower() in typed}  # a pattern only for the names the question may hold
     for name in sorted(found, key=len, reverse=True):
         question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, question, flags=re.IGNORECASE)
     return question
