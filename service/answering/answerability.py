@@ -46,6 +46,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import Literal
 
 import numpy as np
@@ -292,7 +293,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("means", lambda i: not means_stems or _speaks_of(means_stems, means_concepts, means, units[i], word_vectors)),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
-                                        for name in part.named)),
+                                        for name in part.named
+                                        if name not in _qualifying(part, units[i].passage.text.lower()))),
     ]
     pool = list(order)
     if not pool:
@@ -418,7 +420,9 @@ _PLACE_ASKED = frozenset(stem(w) for w in (*PLACE_NOUNS, *PLACE_VERBS, "location
 
 
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
-    if not all(name.lower() in unit.reading.lower() for name in part.named):
+    reading = unit.reading.lower()
+    qualifying = _qualifying(part, reading)
+    if not all(name.lower() in reading for name in part.named if name not in qualifying):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
     if expected.name in ("number", "share") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
         return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached
@@ -437,6 +441,21 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
         return any(_item_holds(expected, part, unit.passage.text[a:b]) for _, (a, b) in unit.items)
     return expected.holds(part.text, unit.body)
+
+
+def _qualifying(part: Part, reading: str) -> frozenset[str]:
+    """Named words that only qualify a longer name whose head the unit holds: "the CEB Task Force" is the body "the
+    CEB Task Force on Addressing Sexual Harassment" names in full. The head is a name of two words or more."""
+    runs = name_runs(part.text, part.named)
+    out: set[str] = set()
+    for head, tail in pairwise(runs):
+        joined = re.search(rf"{re.escape(head)}\s+(?:on|to|against|for)\s+(?:the\s+)?{re.escape(tail)}", part.text)
+        if joined and len(head.split()) >= MIN_HEAD_WORDS and head.lower() in reading:
+            out.update(set(tail.split()) - set(head.split()))
+    return frozenset(out)
+
+
+MIN_HEAD_WORDS = 2  # "Committee" alone may be any committee; "Task Force" or "Ethics Office" names one
 
 
 # a figure reached, not one aimed at: "the current completion rate", "last year's response rate", "how many so far"

@@ -174,14 +174,14 @@ _ACT = re.compile(
     r"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my|"
     rf"comment(?:s|ed|ing)? (?:about|on) (?:her|his) (?:{_LOOKS})\b|(?:about|on) my (?:\w+ )?(?:{_LOOKS})\b|"
     r"my body|beautiful|sexy|hot|pretty (?:woman|girl|lady|face|thing)|wink(?:s|ed|ing)|(?:has|for|at|comes? (?:at|with)) a price|"
-    r"sweetheart|babe|darling|advances?|proposition\w*|asks? me out|asked me (?:out|for)|"
-    r"date with|on a date|dinner|drinks|hotel room|chang(?:ing|e) (?:rooms?|areas?)|(?:his|her) (?:place|room|flat|apartment|house)|my room|"
+    r"sweetheart|babe|darling|advances?|hit(?:s|ting)? on me|(?:came|comes|coming) on to me|(?:made|makes|making) a pass|proposition\w*|asks? me out|asked me (?:out|for)|"
+    r"date with|on a date|dinner|drinks|hotel room|chang(?:ing|e) (?:rooms?|areas?)|(?:his|her) (?:place|room|flat|apartment|house|hotel)|my room|(?:be|become) (?:his|her) (?:girlfriend|boyfriend|lover|mistress)|(?:pay|repay|settle) (?:\w+ ){0,2}?(?:another|some other|other) ways?|"
     r"sleep with|slept with|sleeping with|take no for an answer|won'?t (?:take no|stop|leave me)|"
     r"unless i|(?<!even )if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse|"
     r"spen[dt]|stay(?:ed)?|sle(?:ep|pt))|"
     r"in exchange|depends? on(?! " + _IMPERSONAL + r")|be friendly|nicer|make my life|lose my|end my|never get|threat\w*|blackmail\w*|"
     r"intimidat\w*|humiliat\w*|scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it|"
-    r"(?:won'?t|wouldn'?t|would not|will not) let (?:me|go)|blocked|locks?|locked|drugg\w*|spiked|(?:don'?t|do not|can'?t) "
+    r"(?:won'?t|wouldn'?t|would not|will not) let (?:me|go)|blocked|lock(?:s|ed)? (?:me|us)|locked (?:the |his |her |my |our |a )?(?:\w+ )?(?:door|room|car)|door (?:was |is )?locked|locked in|drugg\w*|spiked|(?:don'?t|do not|can'?t) "
     r"remember|kissing noises|whistl(?!eblow)\w*|catcall\w*|leer\w*|smirk\w*|rumou?rs|"
     r"(?<!protection from )(?<!protection against )retaliat\w*(?! protection| policy| policies| rules?)|"
     r"(?:since|after|because) i (?:complained|reported|refused|turned|said no|rejected)|left (?:me )?(?:off|out)|"
@@ -256,6 +256,20 @@ TOLD_ABOUT_SOMEONE = re.compile(
     r"(?<!keeps )(?<!kept )(?<!keep )\b(?:told|tells|telling|confided|confides|confiding|disclosed|discloses|disclosing|came to|"
     r"comes to|opened up|admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|"
     r"her|him|them|his|their)\b", re.IGNORECASE)
+_TELLER = re.compile(r"\b(he|she)\s+$", re.IGNORECASE)
+_SAME_PERSON = {"he": frozenset({"he", "him", "his"}), "she": frozenset({"she", "her"})}
+
+
+def told_of_another(text: str) -> bool:
+    """``TOLD_ABOUT_SOMEONE``, but not a teller speaking of themselves: "he told me he can make my clearances take
+    forever" is his threat, not someone's account passed on."""
+    for match in TOLD_ABOUT_SOMEONE.finditer(text):
+        teller = _TELLER.search(text, 0, match.start())
+        if not (teller and re.findall(r"\w+", match.group(0))[-1].lower() in _SAME_PERSON[teller.group(1).lower()]):
+            return True
+    return False
+
+
 SUPPORTER = re.compile(
     r"\b(?:someone|somebody|a (?:colleague|friend|staff member|team member|person|woman|man|intern|participant|delegate|"
     r"consultant|volunteer)|my (?:colleague|friend|"
@@ -329,7 +343,7 @@ _MOVING = (r"speech|speeches|words|stor(?:y|ies)|gestures?|kindness|support|test
 # "grabbed my attention" interested, "grab me the form" fetch, "grabbed my seat" took it, "follow up" or "follow the
 # policy" act on it: nobody is touched, grabbed or followed
 FIGURATIVE = re.compile(r"\btouch(?:ed|es|ing)? (?:up)?on\b|\b(?:get|got|getting|keep|kept|stay|stayed|be|been|am|are|is|was|were) in touch\b|"
-                        r"\btouch base\b|\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
+                        r"\btouch(?:ed|es|ing)? base\b|\b(?:deeply |very |so )?(?:touched|moved) by (?:the |his |her |their |your |this |these |that |"
                         rf"all (?:the )?)?(?:[\w'’]+ )?(?:{_MOVING})\b|"
                         rf"\b(?:{_MOVING})\b(?: \w+)?(?: really| deeply| truly| so| very)? (?:touched|moved) (?:me|us)\b|"
                         r"\btouch(?:ed|es|ing)? (?:my|our) hearts?\b|\b(?:touched|moved) by how\b|"
@@ -373,7 +387,15 @@ ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?
                     r"through|in) (?:my |the )?[\w-]+)?(?: (?:asking|wanting|pushing))? (?:about|for|regarding)"
                     rf"(?: (?:{_DETERMINERS}))? (?!(?:{_DETERMINERS}) )(?!{_FAVOURS})[\w-]+|"
                     r"\bpressur\w*(?: me)? by (?:my |the |a |our )?(?:\w+ ){0,2}?to (?:sign|approve|pay|finish|complete|submit|"
-                    r"deliver|change|falsify|backdate|hire|award|release|process|work|cover|skip|ignore|delete|amend|alter)\b",
+                    r"deliver|change|falsify|backdate|hire|award|release|process|work|cover|skip|ignore|delete|amend|alter)\b|"
+                    # "keeps sending me messages on Teams about spreadsheet formatting", "... voice messages instead of emails"
+                    r"\bsen[dt]\w* me (?:\w+ ){0,2}?(?:messages|e-?mails|texts|notes|voice (?:messages|notes)|reminders)"
+                    r"(?: (?:on|via|over|in|through) [\w-]+)?(?: (?:all day|every day|daily|constantly|at night|late at night))? "
+                    rf"(?:about|on|regarding|instead of)(?: (?:{_DETERMINERS}))? (?!(?:{_DETERMINERS}) )(?!{_FAVOURS})[\w-]+|"
+                    # a duty turned down: "After I said no to extra weekend duty, ..."
+                    r"\b(?:said no|refused|declined|turned down) (?:to )?(?:the |an? |extra |more |additional |some )?(?:weekend |"
+                    r"night |evening |holiday |\w+ )?(?:duty|duties|shifts?|overtime|assignments?|tasks?|projects?|travel|"
+                    r"missions?|deployments?|work)\b",
                     re.IGNORECASE)
 # what makes an errand sent more than one ("texted me the agenda and then a photo of himself naked")
 _EXPLICIT = re.compile(rf"\b(?:{_EXPLICIT_WORDS}|kiss\w*|lingerie|underwear|(?:photos?|pictures?|videos?) of (?:me|himself|herself))\b",
@@ -393,6 +415,36 @@ ASIDE = re.compile(r"\bi (?:saw|watched|read|heard|listened to|came across)(?: a
                    rf"(?<=against me) (?:saying|claiming|alleging|that|about|for|of)\b{_ACCUSATION_REST}|"
                    rf"(?<=accused me of)\b{_ACCUSATION_REST}",
                    re.IGNORECASE)
+# contact with a plain purpose or cause, and work remarked on: "touched my shoulder to get my attention", "grabbed my
+# arm when I slipped", "touched my back with the stethoscope", "commented on my report", "a photo of me speaking on
+# the panel"
+_LIMBS = r"arm|hand|shoulder|elbow|wrist|sleeve|back|bag|jacket|coat"
+_WORK = (r"report|draft|work|presentation|analysis|memo|paper|writing|proposal|slides|code|spreadsheet|performance|budget|"
+         r"figures|e-?mail|plan|design|research|methodology|ideas?|data|output|speech|chapter|article|post|notes|minutes")
+INCIDENTAL = re.compile(
+    rf"\b(?:touch|tapp?|grabb?|pull|held|hold|caught|catch|took|take)\w*(?: me)?(?: (?:on|by))? (?:my|the) (?:{_LIMBS})"
+    r"(?: \w+)? (?:to (?:get my attention|stop me|steady me|help me|catch me|wake me|warn me|point|show me|guide me)|"
+    r"(?:when|as) i (?:slipped|fell|tripped|stumbled|lost my balance|fainted|was falling))\b|"
+    r"\b(?:touch|press|plac|put|listen)\w* (?:\w+ ){0,4}?with (?:a |the |his |her )?(?:stethoscope|thermometer|metal detector|"
+    r"scanner|wand|blood pressure cuff)\b|"
+    rf"\bcomment(?:s|ed|ing)?(?: \w+ly)? on (?:my|our) (?:\w+ )?(?:{_WORK})s?\b|"
+    r"\b(?:photos?|pictures?|videos?) of (?:me|us) (?:speaking|presenting|giving|receiving|at (?:the|a|an|our) (?:conference|"
+    r"event|panel|meeting|workshop|launch|ceremony|training|retreat)|on (?:the|a) (?:panel|stage|podium))\b|"
+    # travel arranged: "they'd book a hotel room for me", "picked me up at 5am for the field trip"
+    r"\bbook(?:s|ed|ing)? (?:a |the |my )?hotel rooms? for (?:me|us)\b|\bhotel rooms? (?:booking|reservation)s?\b|"
+    r"\bat [1-5] ?(?:am|a\.m\.) (?:for|to catch|to get to) (?:the |a |my |our )?(?:\w+ )?(?:trip|flight|mission|visit|drive|"
+    r"convoy|departure|shift|airport)\b",
+    re.IGNORECASE)
+# a plain cause the asker gives, which no act or explicit word joins: "my contract won't be renewed because of budget
+# cuts", "keeps calling me late at night because of the time difference with New York"
+PLAIN_CAUSE = re.compile(
+    r"[^.?!]*\b(?:because of|due to|owing to|as a result of) (?:the |a |an |our |my |his |her )?(?:\w+ )?(?:budget|funding|"
+    r"cuts|time difference|time zones?|restructuring|reorgani[sz]ation|downsizing|workload|deadlines?|pandemic|covid|"
+    r"security situation|weather|liquidity|financial situation|shortfall|merger|relocation)\b[^.?!]*", re.IGNORECASE)
+# the asker says it is not sexual: "None of this is sexual, I know, but it's wearing me down"
+NOT_SEXUAL = re.compile(r"\b(?:none of (?:this|it|that) (?:is|was|has been)|(?:it|this|that)(?:'s|’s| is| was) not|"
+                        r"(?:it|this|that) (?:isn'?t|wasn'?t)|nothing (?:about (?:it|this) )?(?:is|was)|"
+                        r"there(?:'s|’s| is| was) nothing) (?:\w+ )?sexual\b|\bnothing sexual\b", re.IGNORECASE)
 # the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
 PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
                        re.IGNORECASE)
@@ -522,8 +574,13 @@ class DisclosureDetector:
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
         said = plain(question)
-        text = PROTECTED.sub(" ", FIGURATIVE.sub(" ", ASIDE.sub(" ", said)))
+        text = PROTECTED.sub(" ", INCIDENTAL.sub(" ", FIGURATIVE.sub(" ", ASIDE.sub(" ", said))))
         text = text if _EXPLICIT.search(text) else ERRAND.sub(_errand_gone, text)  # "updates with sexual jokes in them"
+        calm = NOT_SEXUAL.sub(" ", text)  # "None of this is sexual": the word "sexual" there names no act
+        if not (_STRONG_ACT.search(calm) or _EXPLICIT.search(calm)):
+            if calm != text:
+                return DisclosureSignal(False)
+            text = PLAIN_CAUSE.sub(" ", text)
         # words the rules read as no act ("grabbed the mic from me") still weigh in the question's vector (and what
         # is left of it reads as a torn account): the probe speaks only on what the rules left whole, and not on an
         # opening condition ("If I report my supervisor, ...")
@@ -545,7 +602,7 @@ class DisclosureDetector:
             return DisclosureSignal(False)
         told = strict or account(text)
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
-        told_by_someone = (SUPPORTER.search(text) and not own) or (TOLD_ABOUT_SOMEONE.search(text) and not strict)
+        told_by_someone = (SUPPORTER.search(text) and not own) or (told_of_another(text) and not strict)
         saw_and_helps = bool(_WITNESS.search(text) and _STRONG_ACT.search(text)) and not own and not _directed(text) \
             and bool(_HELP_THEM.search(text))  # "I saw her cornered; how can I reach out to her?"
         if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text) or _WHAT_TO_DO.search(text))) \

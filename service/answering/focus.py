@@ -25,13 +25,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from service.answering.coverage import HONORIFIC, MONTHS, POSSESSIVE, SPEAKER, expected_answer
+from service.answering.coverage import HONORIFIC, MONTHS, NUMBER_WORDS, POSSESSIVE, SPEAKER, TIME_UNIT, expected_answer
 
 
 @dataclass(frozen=True)
 class Concept:
     name: str  # as the reader sees it: "none of the passages found mentions <name>"
     pattern: re.Pattern[str]
+
+
+DEADLINE = "a deadline or time limit"
+# what "will the Agency pay for ..." buys: a cost asked, not pay for work ("extra pay for the role", "paid for the time")
+_BOUGHT = (r"sessions?|counsel\w*|therap\w*|lawyers?|legal|hotels?|travel|flights?|courses?|training|investigators?|"
+           r"medication|treatment|moving|relocation|accommodation|transport|childcare|tickets?|it|this|that|them")
 
 
 def _concept(name: str, *alternatives: str) -> Concept:
@@ -54,7 +60,7 @@ CONCEPTS = (
              r"(?-i:\b(?!(?:The|A|An|Reporting|Front|Bottom|Direct|Dotted|Solid|First|Second|Command|Budget|Time|Head|"
              r"Red|Party|Hard|Fine|Finish|Starting|Base|Guide|Dead|Out|On|In)\b)[A-Z][A-Za-z]+ [Ll]ines?\b(?! [Mm]anag))"),
     _concept("appeals", r"\bappeal\w*", r"\btribunal\w*", r"\breview of (?:the |a |that )?(?:decision|outcome|finding)s?",
-             r"\b(?:request|ask for|seek) (?:a |an )?review\b", r"\bchalleng\w* (?:the |a |that )?(?:decision|outcome|finding)s?",
+             r"\b(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)? for|seek(?:s|ing)?) (?:a |an )?review\b", r"\bchalleng\w* (?:the |a |that )?(?:decision|outcome|finding)s?",
              r"\bcontest\w* (?:the |a )?(?:decision|outcome)"),
     _concept("sanctions or disciplinary measures", r"\bsanction\w*", r"\bdisciplinary\b", r"\bdiscipline[ds]?\b",
              r"\bpenalt\w*", r"\bpenali[sz]\w*", r"\bdismiss(?:al|ed|ing)?\b", r"\bterminat\w*", r"\blet go\b",
@@ -78,7 +84,8 @@ CONCEPTS = (
     _concept("leave", r"\b(?:special|sick|paid|unpaid|annual|maternity|paternity|parental|administrative|medical|"
              r"compassionate) leave\b", r"\bleave (?:with|without) (?:full )?pay\b", r"\bleave entitlements?\b",
              r"\btime off\b", r"\babsence\b", r"\bleave of\b", r"\bon leave\b", r"\bdays? of leave\b"),
-    _concept("pay", r"\bpa(?:y|ys|id|ying)\b", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
+        _concept("pay", rf"\bpa(?:y|ys|id|ying)\b(?! for (?:(?:the|a|an|my|their|his|her|any|external|outside|private) )?(?:\w+ )?"
+             rf"(?:{_BOUGHT})\b)", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
     _concept("the standard of proof", r"\bstandards? of (?:proof|evidence)\b", r"\bburden of proof\b",
              r"\bpreponderance\b", r"\bclear and convincing\b", r"\bbalance of probabilit\w*", r"\breasonable doubt\b",
              r"\bevidentiary\b", r"\bproof\b", r"\bmore likely than not\b",
@@ -108,7 +115,7 @@ CONCEPTS = (
     _concept("counselling or medical support", r"\bcounsel+(?:ing|or|ors|lor|lors)\b", r"\bmedical\b",
              r"\bpsycholog\w*", r"\bpsychosocial\b", r"\bwell-?being\b", r"\bemployee assistance\b", r"\btherap\w*",
              r"\bmental health\b", r"\bstaff counsell?or\b"),
-    _concept("legal advice", r"\blegal (?:advice|assistance|aid|support|counsel|representation)\b", r"\blawyers?\b",
+    _concept("legal advice", r"\blegal (?:advice|assistance|aid|support|counsel|representation|consultations?)\b", r"\blawyers?\b",
              r"\battorneys?\b", r"\bOSLA\b"),
     _concept("the cost or budget", r"\bcosts?\b", r"\bcostly\b", r"\bbudget\w*", r"\bfund(?:s|ed|ing)\b",
              r"\bexpens\w*", r"\$", r"\bdollars?\b", r"\bUSD\b", r"\beuros?\b", r"\bfinanc\w*",
@@ -135,7 +142,9 @@ CONCEPTS = (
              r"\b(?:policy|next|periodic|annual|regular) review\b", r"\bbe reviewed\b", r"\brevis(?:ed|ion|ions)\b"),
     _concept("resignation", r"\bresign\w*", r"\bleav(?:es|ing) the (?:organi[sz]ation|agency|company)\b", r"\bquit(?:s|ting)?\b(?=[?.!,;]|$| (?:my |their |his |her |the |this |your )?(?:job|post|position|work|"
              r"organi[sz]ation|agency|company|employment)\b)",  # not "quit informal resolution halfway"
-             r"\bseparat(?:es|ed|ion) from (?:service|the organi[sz]ation)\b"),
+             # "separates from the Agency before the investigation is concluded"
+             r"\bseparat(?:es|ed|ion|ing) from (?:service|the (?:organi[sz]ation|agency|institute|authority|entity|employer)|"
+             r"the (?-i:[A-Z])[A-Za-z]+)\b"),
     _concept("languages", r"\blanguages?\b", r"\binterpret(?:er|ers|ation)\b", r"\btranslat\w*",
              r"\bin (?:English|French|Spanish|Arabic|Russian|Chinese|Portuguese)\b",
              r"\b(?:English|French|Spanish|Arabic|Russian|Chinese|Portuguese),? (?:and |or )?"
@@ -159,7 +168,7 @@ CONCEPTS = (
     _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint\w*", r"\belect(?:ed|ion|s)?\b",
              r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
     _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
-    _concept("a deadline or time limit", r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b", r"\bdue dates?\b",
+    _concept(DEADLINE, r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b", r"\bdue dates?\b",
              r"\bcut-?offs?\b(?! (?:from|of) )",
              r"\bno later than\b", r"\bexpir\w*"),
     _concept("alcohol", r"\balcohol\w*", r"\bdrink\w*", r"\bintoxicat\w*"),
@@ -316,8 +325,18 @@ def _all_concepts() -> re.Pattern[str]:
 @lru_cache(maxsize=16_384)
 def passage_concepts(text: str) -> frozenset[str]:
     """``concepts_in`` a passage's text with ``every``, memoised (its sentences recur across questions). Never given a
-    question's text."""
-    return concepts_in(text, every=True)
+    question's text. A time to act within sets a time limit, whether or not the word is written: "should be made
+    within six months of the most recent incident", "has 15 working days to respond"."""
+    found = concepts_in(text, every=True)
+    return found | {DEADLINE} if _TIME_TO_ACT.search(text) else found
+
+
+# a time to act counted from an event of the case ("within six months of the most recent incident", "within 30
+# calendar days of their start date"), or given to act in ("15 working days to respond"); not a time an office takes
+# from receiving something ("confirms receipt within 2 business days", "within 24 hours of receipt")
+_TIME_TO_ACT = re.compile(rf"\bwithin (?:the )?(?:first |next )?(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT} "
+                          r"(?:of|after|from|following) (?!(?:the |its |their )?(?:receipt|receiving|being received)\b)|"
+                          rf"\b(?:\d+|{NUMBER_WORDS}) {TIME_UNIT} (?:to|in which to) [a-z]+", re.IGNORECASE)
 
 
 def concepts_in(text: str, every: bool = False) -> frozenset[str]:
