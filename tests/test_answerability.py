@@ -23,6 +23,7 @@ from service.answering.focus import (
     counted,
     name_runs,
     parts,
+    passage_concepts,
     people_stems,
     plain,
     recased,
@@ -116,8 +117,46 @@ DISCLOSURES = [
     "keeps telling me he dreams about me and describes the dreams in detail. asked him to stop twice. still "
     "going.",
     "he keeps messaging me about the report, then about my legs",
+    # slang for an advance; a condition put in broken English or as a euphemism; a threat told as "he told me he"
+    "guy from procurement hit on me again, total creep",
+    "please help. the man in charge of distribution at the camp say if I want keep my job I must be his girlfriend. "
+    "I am national staff, my family need this job",
+    "The landlord of the house the mission rents for us asked me yesterday if I could 'pay the rest another way'.",
+    "My PhD supervisor, who sits on the selection panel for the JPO programme, hinted that a 'private meeting' at "
+    "his hotel would help my application.",
+    "Two weeks ago he turned up at the guesthouse at midnight saying he was doing a security check of my room. "
+    "Today he told me he can make my movement clearances take forever if I keep being difficult. I don't know who "
+    "to trust.",
 ]
 NOT_DISCLOSURES = [
+    # contact with a plain purpose or cause, work remarked on, a photo at a panel, travel arranged
+    "During the fire drill the floor warden touched my shoulder to get my attention because I had headphones on, "
+    "then pointed me to the stairwell. Where do we assemble next time?",
+    "the driver grabbed my arm when i slipped getting out of the vehicle but i still twisted my ankle. how do i "
+    "claim compensation for a service injury",
+    "The mission doctor touched my back and chest with the stethoscope during my medical clearance. How long is "
+    "the clearance valid for?",
+    "He commented on my report in front of everyone and called it sloppy. I was really embarrassed. Should I raise "
+    "it with him?",
+    "A colleague took a photo of me speaking on the conference panel and posted it on the agency's LinkedIn "
+    "without asking. Can I ask for it to be taken down?",
+    "The organisers said they'd book a hotel room for me but I'd prefer the guesthouse. Do I still get the full "
+    "DSA?",
+    # an idiom, a lock that is a noun, a plain cause given, a duty turned down, messages about work
+    "My supervisor touched base with me today about my contract extension, it's being renewed for 12 months. Do I "
+    "need to sign anything?",
+    "I reported a broken lock on my guesthouse door two weeks ago and nothing has been done. Who is responsible "
+    "for housing maintenance?",
+    "my boss said my contract wont be renewed because of budget cuts. is there anything i can do",
+    "My team lead keeps calling me late at night because of the time difference with New York. Can I ask for "
+    "compensatory time off?",
+    "After I said no to extra weekend duty, my supervisor gave the assignment to someone else. Fine by me, but "
+    "could it affect my evaluation?",
+    "my colleague keeps sending me messages on teams all day about spreadsheet formatting and it's getting "
+    "annoying",
+    # the asker says it is not sexual
+    "My second reporting officer keeps changing my workplan and made a comment in the corridor that I should "
+    "'learn how things work here'. None of this is sexual, I know, but it's wearing me down. Where can I go?",
     # a question passed on by a colleague: "me" is the one asked, not the one it is done to
     "A colleague asked me what the Model Policy says on retaliation; where can I find it?",
     "Our director made us attend a training on harassment; what does the policy say about it?",
@@ -665,6 +704,29 @@ def test_a_list_answers_with_the_item_asked_about_unless_several_are_asked_for()
     assert answer("What steps follow once HR receives a complaint?")[0].count("\n- ") == 3
 
 
+def test_a_time_to_act_from_an_event_of_the_case_is_a_time_limit_and_paying_for_a_service_a_cost():
+    deadline = "a deadline or time limit"
+    assert deadline in passage_concepts("5.3 A request for informal resolution should be made within six months of the "
+                                        "most recent incident.")
+    assert deadline in passage_concepts("It may be contested within 90 calendar days of receiving the decision.")
+    assert deadline in passage_concepts("The staff member is given 15 working days to respond.")
+    # an office's own time from receiving a report is no time limit on the person reporting
+    assert deadline not in passage_concepts("HR confirms receipt of the complaint in writing within 2 business days.")
+    assert deadline not in passage_concepts("OIA acknowledges it within 5 days of receipt of the complaint.")
+    assert deadline not in passage_concepts("Managers must forward the complaint to HR within 24 hours.")
+    # "will the Agency pay for" sessions or a lawyer asks a cost; pay for work is pay
+    assert concepts_in("How many counselling sessions will the Agency pay for?") == {
+        "counselling or medical support", "the cost or budget"}
+    assert "pay" not in concepts_in("Will the Agency pay for a private lawyer?")
+    assert "pay" in concepts_in("Do advisers get extra pay for the role?")
+    assert "pay" in concepts_in("Will I be paid for the time I spend in interviews?")
+    # other words for the same thing
+    assert "legal advice" in concepts_in("special leave to attend medical appointments, counselling or legal consultations")
+    assert "resignation" in concepts_in("Where the alleged offender separates from the Agency before the investigation")
+    assert "appeals" in concepts_in("It may be contested by requesting a review by the Internal Appeals Committee.")
+    assert "opening hours" in concepts_in("Hours: Monday to Friday, 08:00 to 17:00 East Africa Time (EAT)")
+
+
 def test_concepts_match_synonyms_not_neighbours():
     assert "retaliation" in concepts_in("Staff are protected from reprisals for reporting.")
     assert "contractors or other non-staff" in concepts_in("Are vendors covered?")
@@ -763,11 +825,20 @@ def test_the_numbers_an_ask_names_are_what_its_passage_must_name():
     "Did Kelly Clements say anything about protecting LGBTIQ+ staff?",
     # what a document the library lacks says, when the sentences naming it say nothing of the matter
     "What does the UN Model Policy say about managers' obligation to report harassment they learn about?",
+    # which ones are asked for, and the sentences only say there are some ("a wide range of measures and protective
+    # support", "the timeliness of investigations and disciplinary processes")
+    "What sanctions can be imposed on a UN staff member found to have committed sexual harassment?",
+    "what interim measures can be applied to an alleged harasser during investigation, e.g. administrative leave",
 ])
 def test_on_topic_questions_the_summary_does_not_answer_are_not_covered(corpus_kb, question):
     answer = corpus_kb.ask(question)
     assert answer.abstained and answer.state == "not_covered" and not answer.citations and answer.suggestions
     assert "do not cover this question:" in answer.answer  # with the reason
+
+
+def test_a_body_named_in_full_is_answered_where_its_short_name_stands(corpus_kb):
+    answer = corpus_kb.ask("Who chairs the CEB Task Force on Addressing Sexual Harassment?")
+    assert answer.state == "answered" and "Kelly T. Clements" in answer.citations[0].quote
 
 
 def test_a_mention_asked_about_is_found_in_its_words(corpus_kb):
@@ -1173,7 +1244,7 @@ def test_when_something_is_refused_is_answered_first_by_a_sentence_giving_a_cond
 
 def test_a_footnote_comes_after_the_text_it_annotates():
     found = units([passage("[3] The bystander approaches framework is widely used in bystander training."),
-                   passage("The training teaches five bystander approaches that staff members can choose from.")])
+                   passage("The training teaches five bystander approaches: distract, delegate, document, delay and direct.")])
     question = "What bystander approaches does the training teach?"
     assert first_answering(found, question, [1.0, 0.9]).startswith("The training teaches")
 

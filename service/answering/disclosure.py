@@ -174,7 +174,7 @@ _ACT = re.compile(
     r"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my|"
     rf"comment(?:s|ed|ing)? (?:about|on) (?:her|his) (?:{_LOOKS})\b|(?:about|on) my (?:\w+ )?(?:{_LOOKS})\b|"
     r"my body|beautiful|sexy|hot|pretty (?:woman|girl|lady|face|thing)|wink(?:s|ed|ing)|(?:has|for|at|comes? (?:at|with)) a price|"
-    r"sweetheart|babe|darling|advances?|hit(?:s|ting)? on me|(?:came|comes|coming) on to me|(?:made|makes|making) a pass|proposition\w*|asks? me out|asked me (?:out|for)|"
+    r"sweetheart|babe|darling|advances?|hit(?:s|ting)? on(?= me\b)|(?:came|comes|coming) on(?= to me\b)|(?:made|makes|making) a pass|proposition\w*|asks? me out|asked me (?:out|for)|"
     r"date with|on a date|dinner|drinks|hotel room|chang(?:ing|e) (?:rooms?|areas?)|(?:his|her) (?:place|room|flat|apartment|house|hotel)|my room|(?:be|become) (?:his|her) (?:girlfriend|boyfriend|lover|mistress)|(?:pay|repay|settle) (?:\w+ ){0,2}?(?:another|some other|other) ways?|"
     r"sleep with|slept with|sleeping with|take no for an answer|won'?t (?:take no|stop|leave me)|"
     r"unless i|(?<!even )if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse|"

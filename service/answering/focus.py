@@ -84,8 +84,8 @@ CONCEPTS = (
     _concept("leave", r"\b(?:special|sick|paid|unpaid|annual|maternity|paternity|parental|administrative|medical|"
              r"compassionate) leave\b", r"\bleave (?:with|without) (?:full )?pay\b", r"\bleave entitlements?\b",
              r"\btime off\b", r"\babsence\b", r"\bleave of\b", r"\bon leave\b", r"\bdays? of leave\b"),
-        _concept("pay", rf"\bpa(?:y|ys|id|ying)\b(?! for (?:(?:the|a|an|my|their|his|her|any|external|outside|private) )?(?:\w+ )?"
-             rf"(?:{_BOUGHT})\b)", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
+        _concept("pay", rf"\bpa(?:y|ys|id|ying)\b(?! for by\b)(?! for (?:(?:the|a|an|my|their|his|her|any|external|outside|private) )?(?:\w+ )?"
+             rf"(?:{_BOUGHT})\b)(?:(?<=\bpaid)|(?<=\bpaying)|(?! for\s*[?.!]*\s*$))", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
     _concept("the standard of proof", r"\bstandards? of (?:proof|evidence)\b", r"\bburden of proof\b",
              r"\bpreponderance\b", r"\bclear and convincing\b", r"\bbalance of probabilit\w*", r"\breasonable doubt\b",
              r"\bevidentiary\b", r"\bproof\b", r"\bmore likely than not\b",
@@ -120,7 +120,7 @@ CONCEPTS = (
     _concept("the cost or budget", r"\bcosts?\b", r"\bcostly\b", r"\bbudget\w*", r"\bfund(?:s|ed|ing)\b",
              r"\bexpens\w*", r"\$", r"\bdollars?\b", r"\bUSD\b", r"\beuros?\b", r"\bfinanc\w*",
              r"\bspen(?:d|ds|ding|t)\b", r"\bbillions?\b", r"\bmillions?\b", r"\bfree\b", r"\bno (?:cost|charge)\b", r"\bfees?\b",
-             r"\bcharged?\b", r"\bpays?\b", r"\bpaying\b", r"\bexpense\b", r"\breimburs\w*"),
+             r"\bcharged?\b", r"\bpays?\b", r"\bpaying\b", r"\bpaid for by\b", r"\bexpense\b", r"\breimburs\w*"),
     _concept("online conduct", r"\bonline\b", r"\bcyber\w*", r"\bsocial media\b", r"\bdigital\b",
              r"\btext messages?\b", r"\bvideo calls?\b", r"\bmessaging apps?\b", r"\bwhatsapp\b", r"\bfacebook\b",
              r"\binstagram\b", r"\btwitter\b", r"\blinkedin\b", r"\btelegram\b", r"\bchat\b", r"\be-?mails?\b", r"\bintimate (?:images|materials|photos)\b", r"\bsexting\b"),
@@ -164,7 +164,8 @@ CONCEPTS = (
              r"\b(?:available|open|reachable|staffed)\b[^.?!]{0,30}?\b(?:outside|after|before|out of) (?:the )?"
              r"(?:office|working|business) hours\b",
              r"\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)", r"\b24 hours a day\b", r"\b24/7\b", r"\baround the clock\b",
-             r"\b(?:seven|7) days a week\b", r"\b\d{1,2}[:.]\d\d ?[-–] ?\d{1,2}[:.]\d\d\b"),
+             r"\b(?:seven|7) days a week\b", r"\b\d{1,2}[:.]\d\d ?(?:[-–]|to|until) ?\d{1,2}[:.]\d\d\b",
+             r"\b(?:mon|monday|tue|tuesday)s? (?:to|until|through|[-–]) (?:thu|thursday|fri|friday|sat|saturday)s?\b"),
     _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint\w*", r"\belect(?:ed|ion|s)?\b",
              r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
     _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
@@ -333,9 +334,12 @@ def passage_concepts(text: str) -> frozenset[str]:
 
 # a time to act counted from an event of the case ("within six months of the most recent incident", "within 30
 # calendar days of their start date"), or given to act in ("15 working days to respond"); not a time an office takes
-# from receiving something ("confirms receipt within 2 business days", "within 24 hours of receipt")
+# from receiving a report or request ("confirms receipt within 2 business days", "within 5 days of receipt of the
+# complaint"); "within 90 days of receiving the decision" is the asker's
 _TIME_TO_ACT = re.compile(rf"\bwithin (?:the )?(?:first |next )?(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT} "
-                          r"(?:of|after|from|following) (?!(?:the |its |their )?(?:receipt|receiving|being received)\b)|"
+                          r"(?:of|after|from|following) (?!(?:the |its |their )?(?:receipt|receiving|being received)(?: of)? "
+                          r"(?:the |a |an |any |each |every |all )?(?:\w+ )?(?:complaints?|reports?|requests?|referrals?|"
+                          r"applications?|allegations?|information|cases?|matters?)\b)|"
                           rf"\b(?:\d+|{NUMBER_WORDS}) {TIME_UNIT} (?:to|in which to) [a-z]+", re.IGNORECASE)
 
 
