@@ -67,12 +67,13 @@ from service.answering.coverage import (
 )
 from service.answering.focus import (
     ATTENDEES,
-    CONCEPTS,
+    DEADLINE,
     FOOTNOTE_MARK,
     Part,
     asked_means,
     asked_nouns,
     asked_to_exist,
+    beyond_concepts,
     concepts_in,
     content_stems,
     defined_words,
@@ -83,6 +84,7 @@ from service.answering.focus import (
     passage_stems,
     people_stems,
     plain,
+    sets_time_limit,
     speaker_names,
     stem,
     stop_words,
@@ -251,7 +253,6 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     means_stems = frozenset(content_stems(means)) - generic_stems() - name_stems
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
     ranked = asks_ranking(part.text)
-    listing = part.concepts if not expected and _INSTANCES_ASKED.search(part.text) else frozenset()
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
     if expected and expected.name == "place":  # "Where is the Counsellor's office?": the room is the office
@@ -294,7 +295,6 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("exists", lambda i: not thing or _names_thing(thing, thing_concepts, units[i])),
         ("means", lambda i: not means_stems or _speaks_of(means_stems, means_concepts, means, units[i], word_vectors)),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
-        ("listing", lambda i: not listing or _lists_them(listing, units[i])),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named
                                         if name not in _qualifying(part, units[i].passage.text.lower()))),
@@ -459,33 +459,6 @@ def _qualifying(part: Part, reading: str) -> frozenset[str]:
 
 
 MIN_HEAD_WORDS = 2  # "Committee" alone may be any committee; "Task Force" or "Ethics Office" names one
-
-
-# "What sanctions can be imposed ...?", "which interim measures are available?": the ask wants them named, not said
-# to exist ("a wide range of measures and protective support" names none)
-_INSTANCES_ASKED = re.compile(r"^\s*(?:what|which)\s+(?:kinds? of |types? of |sorts? of |forms? of )?(?:\w+\s+)?\w+[^\Ws]s\s+"
-                              r"(?:can|could|may|might|are|were|does|do|did|will|would|should|must|exist|apply|is)\b|"
-                              r"^\s*what are the (?:\w+\s+)?\w+[^\Ws]s\b", re.IGNORECASE)
-_LISTS = re.compile(r"\b(?:include|includes|including|included|such as|e\.g\.|for example|for instance|namely|"
-                    r"range from|ranging from|consists? of|the following|take the form)\b|:|\((?:a|i|1)\)|"
-                    r",[^,.;]+,[^,.;]+(?:,| and | or )",  # a series: "written censure, loss of grade, demotion or ..."
-                    re.IGNORECASE)
-
-
-def _lists_them(concepts: frozenset[str], unit: Unit) -> bool:
-    """The unit names what the ask wants named: a list follows a lead-in naming them, or after the words that name
-    them it goes on to give them ("Interim measures may include ...", "Disciplinary measures are written censure,
-    ..."), not "such as the timeliness of investigations and disciplinary processes"."""
-    if unit.items:
-        return True
-    text = unit.body
-    starts = [m.start() for c in CONCEPTS if c.name in concepts for m in c.pattern.finditer(text)]
-    return any(_LISTS.search(text, start, _sentence_end(text, start)) for start in starts)
-
-
-def _sentence_end(text: str, start: int) -> int:
-    end = re.compile(r"[.!?](?=\s|$)").search(text, start)
-    return end.end() if end else len(text)
 
 
 # a figure reached, not one aimed at: "the current completion rate", "last year's response rate", "how many so far"
@@ -701,9 +674,21 @@ _ANY_TIME = re.compile(r"\b(?:24 hours|24/7|twenty-four hours|round the clock|ar
 
 
 def _names_concepts(part: Part, unit: Unit) -> bool:
-    """The unit names every concept of the ask; or some, and the sentences before it in its paragraph the rest."""
-    own = part.concepts & unit.concepts
-    return own == part.concepts or (bool(own) and part.concepts <= unit.concepts | unit.earlier_concepts)
+    """The unit names every concept of the ask; or some, and the sentences before it in its paragraph the rest. A
+    time to act the unit sets is a time limit when it is the time for what the ask is about: it shares a word of the
+    ask besides its concepts ("within six months of the most recent incident" for "time limit informal resolution",
+    where the sentence names informal resolution; not "Informal resolution should be concluded within 30 working
+    days" for "a time limit for filing a formal report"), or the ask names nothing besides."""
+    held = unit.concepts | ({DEADLINE} if DEADLINE in part.concepts and DEADLINE not in unit.concepts
+                            and sets_time_limit(unit.body) and _about_the_rest(part, unit) else set())
+    own = part.concepts & held
+    return own == part.concepts or (bool(own) and part.concepts <= held | unit.earlier_concepts)
+
+
+def _about_the_rest(part: Part, unit: Unit) -> bool:
+    """The unit holds a word of the ask besides its concepts, or the ask has none."""
+    rest = beyond_concepts(part)
+    return not rest or bool(rest & unit.stems)
 
 
 def _defining(subject: frozenset[str]) -> re.Pattern[str] | None:
@@ -746,8 +731,6 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found mentions {asked_to_exist(part.text)}"
     if check == "means":
         return f"none of the passages found on it speaks of {asked_means(part.text)}"
-    if check == "listing":
-        return "the passages found mention them, but none says which they are"
     if check == "ranking":
         return f"none of the passages found says which has the {asks_ranking(part.text)}"
     if check == "defined term":

@@ -326,10 +326,21 @@ def _all_concepts() -> re.Pattern[str]:
 @lru_cache(maxsize=16_384)
 def passage_concepts(text: str) -> frozenset[str]:
     """``concepts_in`` a passage's text with ``every``, memoised (its sentences recur across questions). Never given a
-    question's text. A time to act within sets a time limit, whether or not the word is written: "should be made
-    within six months of the most recent incident", "has 15 working days to respond"."""
-    found = concepts_in(text, every=True)
-    return found | {DEADLINE} if _TIME_TO_ACT.search(text) else found
+    question's text."""
+    return concepts_in(text, every=True)
+
+
+def sets_time_limit(text: str) -> bool:
+    """A time to act within, whether or not the words "time limit" are written: "should be made within six months of
+    the most recent incident", "has 15 working days to respond"."""
+    return bool(_TIME_TO_ACT.search(text))
+
+
+def beyond_concepts(part: Part) -> frozenset[str]:
+    """The ask's topic less the words its concepts are named in: what it asks of them ("informal resolution" of
+    "time limit informal resolution?", "filing a formal report" of "Is there a time limit for filing a formal report
+    ...?")."""
+    return part.topic & frozenset(content_stems(_all_concepts().sub(" ", plain(part.text))))
 
 
 # a time to act counted from an event of the case ("within six months of the most recent incident", "within 30
