@@ -725,6 +725,8 @@ def test_a_time_to_act_from_an_event_of_the_case_sets_a_time_limit_and_paying_fo
     assert "resignation" in concepts_in("Where the alleged offender separates from the Agency before the investigation")
     assert "appeals" in concepts_in("It may be contested by requesting a review by the Internal Appeals Committee.")
     assert "opening hours" in concepts_in("Hours: Monday to Friday, 08:00 to 17:00 East Africa Time (EAT)")
+    assert concepts_in("What data protection rules apply to my report?") == {"confidentiality"}
+    assert "a survey or data" in concepts_in("self-reported data from UN system entities")
 
 
 def test_concepts_match_synonyms_not_neighbours():

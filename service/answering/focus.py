@@ -70,7 +70,7 @@ CONCEPTS = (
              r"\bcorrective (?:action|measure)s?"),
     _concept("retaliation", r"\bretaliat\w*", r"\breprisals?\b", r"\bvictimi[sz]\w*", r"\bpunish\w*(?=[^.?!]{0,30}?\b(?:"
              r"report|complain|speak|rais|coming forward|testif|cooperat))", r"\badverse (?:action|treatment)s?\b"),
-    _concept("confidentiality", r"\bconfidential\w*", r"\bprivacy\b", r"\bneed[- ]to[- ]know\b",
+    _concept("confidentiality", r"\bconfidential\w*", r"\bprivacy\b", r"\bdata protection\b", r"\bneed[- ]to[- ]know\b",
              r"\bdisclos\w* (?:only|without consent)"),
     _concept("interim measures", r"\binterim\b", r"\bprecautionary\b", r"\bprotective (?:and support )?measures?\b",
              r"\btemporary (?:measure|reassignment|transfer|change)s?", r"\badministrative leave\b",
@@ -132,7 +132,8 @@ CONCEPTS = (
              r"appraisal|assessment)s?", r"\bapprais\w*"),
     _concept("training", r"\btrain(?:ing|ings|ed)\b", r"\bcourses?\b", r"\bworkshops?\b", r"\blearning programmes?\b",
              r"\be-?learning\b"),
-    _concept("a survey or data", r"\bsurveys?\b", r"\bdata\b", r"\bstatistic\w*", r"\bfigures\b", r"\bfindings\b(?! (?:of|against) (?:sexual |any |such )?(?:harassment|misconduct|fact))",
+    # "data protection" is how personal data is kept private, not data gathered
+    _concept("a survey or data", r"\bsurveys?\b", r"\bdata\b(?! protection\b| privacy\b| subjects?\b)", r"\bstatistic\w*", r"\bfigures\b", r"\bfindings\b(?! (?:of|against) (?:sexual |any |such )?(?:harassment|misconduct|fact))",
              r"\bprevalence\b", r"\bfound that\b"),
     _concept("family members", r"\bfamil(?:y|ies)\b", r"\bspouses?\b", r"\bdependants?\b", r"\bdependents?\b",
              r"\brelatives?\b", r"\bchildren\b"),
