@@ -40,6 +40,11 @@ _BOUGHT = (r"sessions?|counsel\w*|therap\w*|lawyers?|legal|hotels?|travel|flight
            r"medication|treatment|moving|relocation|accommodation|transport|childcare|tickets?|it|this|that|them")
 
 
+# "pay" as pay for work; not what is paid for ("paid for by the Fund"), nor "will the Agency pay for?" at the end
+_PAY_FOR_WORK = (rf"\bpa(?:y|ys|id|ying)\b(?! for by\b)(?! for (?:(?:the|a|an|my|their|his|her|any|external|outside|private) )?"
+                 rf"(?:\w+ )?(?:{_BOUGHT})\b)(?:(?<=\bpaid)|(?<=\bpaying)|(?! for\s*[?.!]*\s*$))")
+
+
 def _concept(name: str, *alternatives: str) -> Concept:
     return Concept(name, re.compile("|".join(rf"(?:{a})" for a in alternatives), re.IGNORECASE))
 
@@ -60,7 +65,8 @@ CONCEPTS = (
              r"(?-i:\b(?!(?:The|A|An|Reporting|Front|Bottom|Direct|Dotted|Solid|First|Second|Command|Budget|Time|Head|"
              r"Red|Party|Hard|Fine|Finish|Starting|Base|Guide|Dead|Out|On|In)\b)[A-Z][A-Za-z]+ [Ll]ines?\b(?! [Mm]anag))"),
     _concept("appeals", r"\bappeal\w*", r"\btribunal\w*", r"\breview of (?:the |a |that )?(?:decision|outcome|finding)s?",
-             r"\b(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)? for|seek(?:s|ing)?) (?:a |an )?review\b", r"\bchalleng\w* (?:the |a |that )?(?:decision|outcome|finding)s?",
+             r"\b(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)? for|seek(?:s|ing)?) (?:a |an )?review\b",
+             r"\bchalleng\w* (?:the |a |that )?(?:decision|outcome|finding)s?",
              r"\bcontest\w* (?:the |a )?(?:decision|outcome)"),
     _concept("sanctions or disciplinary measures", r"\bsanction\w*", r"\bdisciplinary\b", r"\bdiscipline[ds]?\b",
              r"\bpenalt\w*", r"\bpenali[sz]\w*", r"\bdismiss(?:al|ed|ing)?\b", r"\bterminat\w*", r"\blet go\b",
@@ -84,8 +90,7 @@ CONCEPTS = (
     _concept("leave", r"\b(?:special|sick|paid|unpaid|annual|maternity|paternity|parental|administrative|medical|"
              r"compassionate) leave\b", r"\bleave (?:with|without) (?:full )?pay\b", r"\bleave entitlements?\b",
              r"\btime off\b", r"\babsence\b", r"\bleave of\b", r"\bon leave\b", r"\bdays? of leave\b"),
-        _concept("pay", rf"\bpa(?:y|ys|id|ying)\b(?! for by\b)(?! for (?:(?:the|a|an|my|their|his|her|any|external|outside|private) )?(?:\w+ )?"
-             rf"(?:{_BOUGHT})\b)(?:(?<=\bpaid)|(?<=\bpaying)|(?! for\s*[?.!]*\s*$))", r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
+    _concept("pay", _PAY_FOR_WORK, r"\bsalar\w*", r"\bwages?\b", r"\bremunerat\w*", r"\bcompensat\w*"),
     _concept("the standard of proof", r"\bstandards? of (?:proof|evidence)\b", r"\bburden of proof\b",
              r"\bpreponderance\b", r"\bclear and convincing\b", r"\bbalance of probabilit\w*", r"\breasonable doubt\b",
              r"\bevidentiary\b", r"\bproof\b", r"\bmore likely than not\b",
@@ -115,8 +120,8 @@ CONCEPTS = (
     _concept("counselling or medical support", r"\bcounsel+(?:ing|or|ors|lor|lors)\b", r"\bmedical\b",
              r"\bpsycholog\w*", r"\bpsychosocial\b", r"\bwell-?being\b", r"\bemployee assistance\b", r"\btherap\w*",
              r"\bmental health\b", r"\bstaff counsell?or\b"),
-    _concept("legal advice", r"\blegal (?:advice|assistance|aid|support|counsel|representation|consultations?)\b", r"\blawyers?\b",
-             r"\battorneys?\b", r"\bOSLA\b"),
+    _concept("legal advice", r"\blegal (?:advice|assistance|aid|support|counsel|representation|consultations?)\b",
+             r"\blawyers?\b", r"\battorneys?\b", r"\bOSLA\b"),
     _concept("the cost or budget", r"\bcosts?\b", r"\bcostly\b", r"\bbudget\w*", r"\bfund(?:s|ed|ing)\b",
              r"\bexpens\w*", r"\$", r"\bdollars?\b", r"\bUSD\b", r"\beuros?\b", r"\bfinanc\w*",
              r"\bspen(?:d|ds|ding|t)\b", r"\bbillions?\b", r"\bmillions?\b", r"\bfree\b", r"\bno (?:cost|charge)\b", r"\bfees?\b",
