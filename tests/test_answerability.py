@@ -718,6 +718,8 @@ def test_a_time_to_act_from_an_event_of_the_case_sets_a_time_limit_and_paying_fo
     assert concepts_in("How many counselling sessions will the Agency pay for?") == {
         "counselling or medical support", "the cost or budget"}
     assert "pay" not in concepts_in("Will the Agency pay for a private lawyer?")
+    assert concepts_in("The Institute also pays for up to twelve sessions with an external counsellor.") == concepts_in(
+        "How many sessions with an outside therapist does the organization pay for?")
     assert "pay" in concepts_in("Do advisers get extra pay for the role?")
     assert "pay" in concepts_in("Will I be paid for the time I spend in interviews?")
     # other words for the same thing

@@ -40,9 +40,11 @@ _BOUGHT = (r"sessions?|counsel\w*|therap\w*|lawyers?|legal|hotels?|travel|flight
            r"medication|treatment|moving|relocation|accommodation|transport|childcare|tickets?|it|this|that|them")
 
 
-# "pay" as pay for work; not what is paid for ("paid for by the Fund"), nor "will the Agency pay for?" at the end
-_PAY_FOR_WORK = (rf"\bpa(?:y|ys|id|ying)\b(?! for by\b)(?! for (?:(?:the|a|an|my|their|his|her|any|external|outside|private) )?"
-                 rf"(?:\w+ )?(?:{_BOUGHT})\b)(?:(?<=\bpaid)|(?<=\bpaying)|(?! for\s*[?.!]*\s*$))")
+# "pay" as pay for work: "extra pay for the role", "paid for the time I spend"; not what is paid for ("the Institute
+# pays for up to twelve sessions", "paid for by the Fund", "will the Agency pay for a lawyer?"), which is a cost
+_PAY_FOR_WORK = (r"\bpaid\b(?! for by\b)(?! for (?:(?:the|a|an|my|their|his|her|any|external|outside|private) )?(?:\w+ )?"
+                 rf"(?:{_BOUGHT})\b)|\bpa(?:y|ys|ying)\b(?! for\b)|"
+                 r"\b(?:extra|more|equal|less|same|additional|higher|lower|full|no|the|their|his|her|my|your|our|its) pay for\b")
 
 
 def _concept(name: str, *alternatives: str) -> Concept:
