@@ -300,6 +300,11 @@ SUPPORTERS = [
     "My colleague showed me the texts her supervisor sends her late at night. Do I have to report it?",
     "As a manager I received a complaint of sexual harassment against one of my direct reports. What are the "
     "next steps?",
+    # a role named by the word "harassment"; what a colleague told the asker her chief did, in broken English
+    "i'm the harassment focal point in our office and a staff member just told me her team lead grabbed her at a "
+    "party. what should I say to her first?",
+    "sorry english not so good. my colleague she tell me the chief touch her in office and she is scared. what i can "
+    "do for her",
 ]
 
 

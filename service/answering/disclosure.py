@@ -88,7 +88,10 @@ EXPERIENCED = re.compile(
     r"abus\w*|stalk\w*|threaten\w*|bulli\w*|intimidat\w*|humiliat\w*|follow\w*|photograph\w*|film\w*|recorded|"
     r"pressur\w*|coerc\w*|retaliat\w*|targeted|victimi[sz]\w*|excluded|sexuali[sz]\w*|propositioned|flashed|"
     r"cornered|pinned|kissed|unsafe|violated|objectified|drugged|spiked|attacked|scared of (?:him|her|them)|"
-    r"afraid of (?:him|her|them))\b",
+    r"afraid of (?:him|her|them))\b"
+    # "I'm the harassment focal point": a role, not what befell the asker
+    r"(?!\s+(?:focal points?|prevention|polic(?:y|ies)|advis[eo]rs?|officers?|contacts?|coordinators?|trainers?|"
+    r"investigators?|training|team|unit|committee|cases?|complaints?|survey|helpline|hotline|specialist|expert))",
     re.IGNORECASE)
 HAPPENED = re.compile(
     r"\b(?:happened to me|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
@@ -117,8 +120,8 @@ HAPPENED = re.compile(
     r"\b(?:to|at|about|towards|with) me\b|"
     r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)|"
     r"(?<!\bif )(?<!\bwhether )(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|"
-    r"chief|head)\b"
-    r"[^.?!]{0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
+    r"chief|head)\b"  # what the boss did, not what a colleague told the asker ("she tell me the chief touch her")
+    r"(?:(?!\b(?:told|tell|tells|telling|said|says)\b)[^.?!]){0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
     r"(?:\b(?:touch|grab|grop|kiss|harass(?!ment|ers?\b)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|expos|"
     r"corner|pin)\w*|\b(?:text|messag)(?:es|s|ed|ing) (?:me|her)\b|\bcomment(?:s|ed|ing)? on (?:my|her) "
     rf"(?:\w+ )?(?:{_LOOKS})\b)|"
