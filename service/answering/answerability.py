@@ -267,7 +267,11 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     # a date is about the ask when it stands next to a word or name of it (``dated_near``), however the ask is worded;
     # a post is about the person whose name it follows
     answered_whole = bool(expected and ((expected.name == "contact" and part.named) or expected.name in ("date", "role")))
-    heads = {word: run.split()[-1] for run in name_runs(part.text, part.named) for word in run.split()}
+    runs = name_runs(part.text, part.named)
+    heads = {word: run.split()[-1] for run in runs for word in run.split()}
+    qualified = _qualified(part.text, runs)
+    # a time to act a unit sets is the ask's time limit when the unit holds the ask's other words (``_names_concepts``)
+    beyond = beyond_concepts(part) if DEADLINE in part.concepts else None
     kind_only = expected is not None and not part.people
     floor = KIND_TOPIC_COSINE if kind_only else TOPIC_COSINE
     # a span, count, share or frequency of a thing some unit names in every word of the topic is given where that
@@ -284,11 +288,11 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
 
     checks: list[tuple[str, Callable[[int], bool]]] = [
         ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
-        ("concepts", lambda i: _names_concepts(part, units[i])),
+        ("concepts", lambda i: _names_concepts(part, units[i], beyond)),
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
-        ("kind", lambda i: expected is None or _holds(expected, part, units[i])),
+        ("kind", lambda i: expected is None or _holds(expected, part, units[i], qualified)),
         ("topic", lambda i: bare or answered_whole or i in attendees or about_it(i)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
@@ -297,7 +301,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named
-                                        if name not in _qualifying(part, units[i].passage.text.lower()))),
+                                        if name not in _qualifying(qualified, units[i].passage.text.lower()))),
     ]
     pool = list(order)
     if not pool:
@@ -422,9 +426,9 @@ _OWN_HEADCOUNT = re.compile(r"\b(?:(?:our|my) (?:\w+ ){0,2}?(?:has|have|had|empl
 _PLACE_ASKED = frozenset(stem(w) for w in (*PLACE_NOUNS, *PLACE_VERBS, "location"))
 
 
-def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
+def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualified) -> bool:
     reading = unit.reading.lower()
-    qualifying = _qualifying(part, reading)
+    qualifying = _qualifying(qualified, reading)
     if not all(name.lower() in reading for name in part.named if name not in qualifying):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
     if expected.name in ("number", "share") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
@@ -446,16 +450,20 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit) -> bool:
     return expected.holds(part.text, unit.body)
 
 
-def _qualifying(part: Part, reading: str) -> frozenset[str]:
-    """Named words that only qualify a longer name whose head the unit holds: "the CEB Task Force" is the body "the
-    CEB Task Force on Addressing Sexual Harassment" names in full. The head is a name of two words or more."""
-    runs = name_runs(part.text, part.named)
-    out: set[str] = set()
-    for head, tail in pairwise(runs):
-        joined = re.search(rf"{re.escape(head)}\s+(?:on|to|against|for)\s+(?:the\s+)?{re.escape(tail)}", part.text)
-        if joined and len(head.split()) >= MIN_HEAD_WORDS and head.lower() in reading:
-            out.update(set(tail.split()) - set(head.split()))
-    return frozenset(out)
+Qualified = tuple[tuple[str, frozenset[str]], ...]  # (a long name's head in lower case, the words only its qualifier has)
+
+
+def _qualified(text: str, runs: Sequence[str]) -> Qualified:
+    """The long names an ask writes in full, as a head and a qualifier: "the CEB Task Force on Addressing Sexual
+    Harassment" is the CEB Task Force. The head is a name of two words or more."""
+    return tuple((head.lower(), frozenset(tail.split()) - frozenset(head.split())) for head, tail in pairwise(runs)
+                 if len(head.split()) >= MIN_HEAD_WORDS
+                 and re.search(rf"{re.escape(head)}\s+(?:on|to|against|for)\s+(?:the\s+)?{re.escape(tail)}", text))
+
+
+def _qualifying(qualified: Qualified, text: str) -> frozenset[str]:
+    """The named words that only qualify a long name whose head ``text`` holds: they need not be written there."""
+    return frozenset().union(*(tail for head, tail in qualified if head in text))
 
 
 MIN_HEAD_WORDS = 2  # "Committee" alone may be any committee; "Task Force" or "Ethics Office" names one
@@ -673,22 +681,17 @@ _ANY_TIME = re.compile(r"\b(?:24 hours|24/7|twenty-four hours|round the clock|ar
                        r"(?:seven|7) days a week|every day of the (?:week|year)|365 days)\b", re.IGNORECASE)
 
 
-def _names_concepts(part: Part, unit: Unit) -> bool:
+def _names_concepts(part: Part, unit: Unit, beyond: frozenset[str] | None) -> bool:
     """The unit names every concept of the ask; or some, and the sentences before it in its paragraph the rest. A
     time to act the unit sets is a time limit when it is the time for what the ask is about: it shares a word of the
     ask besides its concepts ("within six months of the most recent incident" for "time limit informal resolution",
     where the sentence names informal resolution; not "Informal resolution should be concluded within 30 working
-    days" for "a time limit for filing a formal report"), or the ask names nothing besides."""
-    held = unit.concepts | ({DEADLINE} if DEADLINE in part.concepts and DEADLINE not in unit.concepts
-                            and sets_time_limit(unit.body) and _about_the_rest(part, unit) else set())
+    days" for "a time limit for filing a formal report"), or the ask names nothing besides. ``beyond``: those other
+    words (``focus.beyond_concepts``), given when the ask names a time limit."""
+    held = unit.concepts | ({DEADLINE} if beyond is not None and DEADLINE not in unit.concepts
+                            and sets_time_limit(unit.body) and (not beyond or beyond & unit.stems) else set())
     own = part.concepts & held
     return own == part.concepts or (bool(own) and part.concepts <= held | unit.earlier_concepts)
-
-
-def _about_the_rest(part: Part, unit: Unit) -> bool:
-    """The unit holds a word of the ask besides its concepts, or the ask has none."""
-    rest = beyond_concepts(part)
-    return not rest or bool(rest & unit.stems)
 
 
 def _defining(subject: frozenset[str]) -> re.Pattern[str] | None:

@@ -382,6 +382,8 @@ _FAVOURS = (r"(?:dinner|drinks?|dates?|sex|photos?|pictures?|pics|selfies?|nudes
             r"what i|how i|me|myself|her|him)\b")
 # an errand of work sent to the asker ("keeps sending me reminders about the training"): no act, however often
 _DETERMINERS = r"the|a|an|my|our|his|her|this|that|some"
+# what contact kept up is about, when that is no favour: "... about the spreadsheet", not "... about my body"
+_NO_FAVOUR = rf"(?: (?:{_DETERMINERS}))? (?!(?:{_DETERMINERS}) )(?!{_FAVOURS})[\w-]+"
 ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?: me)? (?:(?:a|an|the|some|more|weekly|daily|"
                     rf"further|new|those|these) )?(?:{_PAPERS})\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*)(?: me)? about (?:the|a|an|our|my) "
                     r"(?:\w+ )?(?:survey|training|course|deadline|meeting|workshop|report|form|project|session|module)\b|"
@@ -393,16 +395,16 @@ ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?
                     r"adverts?|paperwork|deadlines|forms|surveys)\b|"
                     r"\b(?:call|messag|e-?mail|text|ask|contact|chas|bug|nag|ping|phon)\w*(?: me)?(?: (?:on|at|over|during|every|via|"
                     r"through|in) (?:my |the )?[\w-]+)?(?: (?:asking|wanting|pushing))? (?:about|for|regarding)"
-                    rf"(?: (?:{_DETERMINERS}))? (?!(?:{_DETERMINERS}) )(?!{_FAVOURS})[\w-]+|"
+                    rf"{_NO_FAVOUR}|"
                     r"\bpressur\w*(?: me)? by (?:my |the |a |our )?(?:\w+ ){0,2}?to (?:sign|approve|pay|finish|complete|submit|"
                     r"deliver|change|falsify|backdate|hire|award|release|process|work|cover|skip|ignore|delete|amend|alter)\b|"
                     # "keeps sending me messages on Teams about spreadsheet formatting", "... voice messages instead of emails"
                     r"\bsen[dt]\w* me (?:\w+ ){0,2}?(?:messages|e-?mails|texts|notes|voice (?:messages|notes)|reminders)"
                     r"(?: (?:on|via|over|in|through) [\w-]+)?(?: (?:all day|every day|daily|constantly|at night|late at night))? "
-                    rf"(?:about|on|regarding|instead of)(?: (?:{_DETERMINERS}))? (?!(?:{_DETERMINERS}) )(?!{_FAVOURS})[\w-]+|"
+                    rf"(?:about|on|regarding|instead of){_NO_FAVOUR}|"
                     # a duty turned down: "After I said no to extra weekend duty, ..."
-                    r"\b(?:said no|refused|declined|turned down) (?:to )?(?:the |an? |extra |more |additional |some )?(?:weekend |"
-                    r"night |evening |holiday |\w+ )?(?:duty|duties|shifts?|overtime|assignments?|tasks?|projects?|travel|"
+                    r"\b(?:said no|refused|declined|turned down) (?:to )?(?:the |an? |extra |more |additional |some )?(?:\w+ )?"
+                    r"(?:duty|duties|shifts?|overtime|assignments?|tasks?|projects?|travel|"
                     r"missions?|deployments?|work)\b",
                     re.IGNORECASE)
 # what makes an errand sent more than one ("texted me the agenda and then a photo of himself naked")
@@ -582,13 +584,9 @@ class DisclosureDetector:
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
         said = plain(question)
-        text = PROTECTED.sub(" ", INCIDENTAL.sub(" ", FIGURATIVE.sub(" ", ASIDE.sub(" ", said))))
-        text = text if _EXPLICIT.search(text) else ERRAND.sub(_errand_gone, text)  # "updates with sexual jokes in them"
-        calm = NOT_SEXUAL.sub(" ", text)  # "None of this is sexual": the word "sexual" there names no act
-        if not (_STRONG_ACT.search(calm) or _EXPLICIT.search(calm)):
-            if calm != text:
-                return DisclosureSignal(False)
-            text = PLAIN_CAUSE.sub(" ", text)
+        text = read_as_acts(said)
+        if text is None:
+            return DisclosureSignal(False)
         # words the rules read as no act ("grabbed the mic from me") still weigh in the question's vector (and what
         # is left of it reads as a torn account): the probe speaks only on what the rules left whole, and not on an
         # opening condition ("If I report my supervisor, ...")
@@ -621,6 +619,25 @@ class DisclosureDetector:
             return DisclosureSignal(False)
         probability = self.probe.probability(vec) if probe_reads and someone_acts(text) else 0.0
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
+
+
+# what the rules strike out as no act, in this order (``read_as_acts``)
+_NO_ACT = (ASIDE, FIGURATIVE, INCIDENTAL, PROTECTED)
+
+
+def read_as_acts(said: str) -> str | None:
+    """What the rules read an account in: ``said`` less what tells of no act done to anyone (an aside on a story, a
+    figure of speech, contact with a plain purpose, the asker as the one a policy protects), an errand of work
+    unless something explicit is sent with it, and a plain cause when nothing explicit or forceful is said. None when
+    the asker says it is not sexual and names nothing explicit or forceful."""
+    text = said
+    for pattern in _NO_ACT:
+        text = pattern.sub(" ", text)
+    text = text if _EXPLICIT.search(text) else ERRAND.sub(_errand_gone, text)  # "updates with sexual jokes in them"
+    calm = NOT_SEXUAL.sub(" ", text)  # "None of this is sexual": the word "sexual" there names no act
+    if _STRONG_ACT.search(calm) or _EXPLICIT.search(calm):
+        return text
+    return None if calm != text else PLAIN_CAUSE.sub(" ", text)
 
 
 def _errand_gone(errand: re.Match[str]) -> str:

@@ -740,6 +740,9 @@ def _unknown(word: str, passages: list[str], known: set[str]) -> bool:
                 or concepts_in(word) or _held(word, passages))
 
 
+_NAME_LINK = r"(?:\s+(?:of|and|for|on|the))*\s+"  # between the words of a name: "Office of Internal Oversight"
+
+
 def _held(word: str, passages: list[str]) -> bool:
     """A passage holds the word, or its first letters ("Israel" for "Israeli"), or for an acronym the words it
     stands for ("JPOs": "Junior Professional Officers"; "OIO": "Office of Internal Oversight")."""
@@ -755,8 +758,7 @@ def _spelled_out(word: str) -> re.Pattern[str] | None:
     letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
     if not (letters.isupper() and letters.isalpha() and len(letters) >= 2):
         return None
-    link = r"(?:\s+(?:of|and|for|on|the))*\s+"
-    return re.compile(r"\b" + link.join(f"{c}[a-z]+" for c in letters) + r"\b")
+    return re.compile(r"\b" + _NAME_LINK.join(f"{c}[a-z]+" for c in letters) + r"\b")
 
 
 def unheld_words(part: Part, passage_words: set[str]) -> list[str]:
@@ -838,7 +840,7 @@ def _shorter_names(run: str) -> list[str]:
 # a name the passages write mid-sentence (after a lower-case word, so not a heading or a sentence's first word):
 # capitalised words, joined by "of", "and", "for", "on" or "the" ("to the Audit and Oversight Committee")
 _CAPITAL = r"(?!(?:The|A|An|This|That|These|Those|In|On|Of|For|And|To|By|At|If|It|Its|As)\b)[A-Z][a-z][\w’'-]*"
-_NAME_RUN = re.compile(rf"(?<=[a-z,;:)”\"’'] ){_CAPITAL}(?:(?:\s+(?:of|and|for|on|the))*\s+{_CAPITAL})+\b")
+_NAME_RUN = re.compile(rf"(?<=[a-z,;:)”\"’'] ){_CAPITAL}(?:{_NAME_LINK}{_CAPITAL})+\b")
 
 
 def people_named(text: str, speakers: set[str]) -> tuple[str, ...]:
