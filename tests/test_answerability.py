@@ -21,6 +21,7 @@ from service.answering.focus import (
     concepts_in,
     content_stems,
     counted,
+    mentioned,
     name_runs,
     parts,
     people_stems,
@@ -127,6 +128,12 @@ DISCLOSURES = [
     "Two weeks ago he turned up at the guesthouse at midnight saying he was doing a security check of my room. "
     "Today he told me he can make my movement clearances take forever if I keep being difficult. I don't know who "
     "to trust.",
+    # what was shown on the actor's own phone; a massage; something that happened with a person, told obliquely
+    "my colleague showed me porn on his phone at work",
+    "I was an intern in 2017 and my supervisor used to massage my shoulders. Can former interns still file a "
+    "complaint?",
+    "Something happened on the last mission with a senior colleague at the hotel and I haven't been able to sleep "
+    "since. Who can I talk to?",
 ]
 NOT_DISCLOSURES = [
     # contact with a plain purpose or cause, work remarked on, a photo at a panel, travel arranged
@@ -264,6 +271,12 @@ NOT_DISCLOSURES = [
     "professionally?",
     "In the movie I watched last night the boss blackmailed his assistant for sex. Would that count as quid "
     "pro quo under UN rules?",
+    # contact the asker calls comforting; fear with no one named; a study of harassment is no harassment suffered
+    "At our colleague's funeral my manager put his hand on my shoulder while we stood by the grave. It was actually "
+    "really comforting. How do I thank him without it being awkward?",
+    "The hotel booked for our mission had a broken lock on my door and I felt unsafe all night. Who do I contact to "
+    "get moved?",
+    "I'm researching sexual harassment in humanitarian organisations. Can you point me to surveys on prevalence?",
 ]
 SUPPORTERS = [
     "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",
@@ -305,6 +318,11 @@ SUPPORTERS = [
     "party. what should I say to her first?",
     "sorry english not so good. my colleague she tell me the chief touch her in office and she is scared. what i can "
     "do for her",
+    # a witness who wants to speak to the person harmed; what a sister was told by her boss ("she keeps refusing him")
+    "I saw my colleague's supervisor grab her arm and whisper something to her in the corridor, and she looked "
+    "terrified. Should I say something to her?",
+    "My sister works for a UN agency and told me her boss threatened not to renew her contract if she keeps refusing "
+    "him. Are there external options I can tell her about?",
 ]
 
 
@@ -806,6 +824,24 @@ def test_a_phrase_that_asks_nothing_of_its_own_joins_the_ask_beside_it():
     assert len(parts("How many people sat on the panel, and who were they?", set())) == 2
 
 
+def test_a_piece_that_sets_the_scene_is_the_asks_context_not_an_ask_of_its_own():
+    conditional = parts("If I ask for a permanent transfer because of the harassment, will the agency pay my relocation "
+                        "costs?", set())
+    assert [a.text for a in conditional] == ["will the agency pay my relocation costs"]
+    assert conditional[0].lean.startswith("If I ask for a permanent transfer")
+    after = parts("Is there a time limit for filing a complaint? The incident happened about two years ago.", set())
+    assert len(after) == 1 and after[0].text == "Is there a time limit for filing a complaint"
+    # an ask saying only "it" takes the scene's concepts: the deadline is what must move
+    moving = parts("If a deadline lands on a public holiday, does it move?", set())
+    assert len(moving) == 1 and "a deadline or time limit" in moving[0].concepts
+    # a question word mid-clause asks nothing; a piece asking something stays an ask
+    assert len(parts("I told my manager what happened. Does that count as a report?", set())) == 1
+    assert len(parts("I'm a consultant. Where can I report, and who investigates?", set())) == 2
+    # the asker's own "I mentioned" is no ask whether a text mentions something
+    assert mentioned("I mentioned what happened to my supervisor over coffee. Does that count as a report?") == ""
+    assert mentioned("Did any speaker mention artificial intelligence?") == "artificial intelligence"
+
+
 def test_the_numbers_an_ask_names_are_what_its_passage_must_name():
     assert asked_numbers("What are the 55 recommendations of the 2020 report?") == {"55", "2020"}
     # a span may be the asker's guess ("within 10 days?"), answered by a passage giving another
@@ -1109,6 +1145,9 @@ def test_a_footnote_mark_is_no_number_to_the_rules():
     text = "Each office designates focal points in its work plan.[2] Focal points listen and provide information."
     assert state(units([passage(text)]), question, closeness=0.6) == "not_covered"
     assert state(units([passage(text.replace("[2]", " It names 2"))]), question, closeness=0.6) == "answered"
+    # a footnote printed at the foot of a page opens with its mark
+    footnote = "4 Figures cover all personnel, including consultants, contractors and volunteers."
+    assert state(units([passage(footnote)]), "How many personnel does the agency employ?", closeness=0.6) == "not_covered"
 
 
 def test_a_personal_device_is_no_person_and_a_phone_asked_about_is_a_word_of_the_topic():

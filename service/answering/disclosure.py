@@ -44,12 +44,12 @@ _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*
            r"bull(?:y|ied|ies|ying)|coerc\w*|blackmail\w*|expos(?:ed|es|ing) (?:himself|herself|themselves)|flash(?:ed|es|ing)|"
            r"forc(?:ed|es|ing)|spik(?:ed|ing)|drugg\w*|trapp\w*|retaliat\w*|demean\w*|propositio\w*|squeez\w*|rubb\w*|"
            r"leer\w*|catcall\w*|masturbat\w*|sexuali[sz]\w*|degrad\w*|insult\w*|mock\w*|punish\w*|victimi[sz]\w*|exclud\w*|isolat\w*|"
-           r"demot\w*|blocked my|ruin\w* my|spread\w* rumou?rs|subjected to")
+           r"demot\w*|blocked my|ruin\w* my|spread\w* rumou?rs|subjected to|massag(?:ed|es|ing)")
 _STRONG_ACT = re.compile(rf"\b(?:{_STRONG})\b", re.IGNORECASE)
 # help aimed at the person harmed, not at what the asker should do ("what should I do now?" may be their own)
 _REACH_OUT = r"reach out to|check (?:in )?on"  # reaching out to the person harmed: a helper's wish
 _HELP_THEM = re.compile(rf"\b(?:help|support|{_REACH_OUT}|comfort|reassure|be there for|look after|"
-                        r"talk to|approach|protect) (?:her|him|them|my (?:\w+ )?colleague|the (?:\w+ )?colleague)\b",
+                        r"talk to|speak to|speak with|say something to|bring it up with|approach|protect) (?:her|him|them|my (?:\w+ )?colleague|the (?:\w+ )?colleague)\b",
                         re.IGNORECASE)
 # persistence: "keeps texting", "kept knocking"
 _PERSISTS = r"(?:keeps?|kept) (?:on )?\w+ing"
@@ -84,7 +84,10 @@ _LOOKS = r"body|looks?|appearance|figure|weight|legs?|breasts?|chest|bottom|bum|
 _WITNESSED_ACT = r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten|corner|pin|humiliat|abus|proposition)\w*"
 EXPERIENCED = re.compile(
     r"\bi(?:'m|’m| am| was| were| have been|'ve been|’ve been| had been| keep being| got| get| feel| felt)\s+"
-    r"(?:(?!accused|suspected|charged|alleged|investigated)\w+\s+){0,2}?(?:being\s+)?(?:sexually\s+)?(?:subjected|harass\w*|touch\w*|grop\w*|grabb\w*|assault\w*|rap(?:e|ed)|molest\w*|"
+    r"(?:(?!accused|suspected|charged|alleged|investigated|researching|studying|writing|teaching|reading|reviewing|"
+    r"analy[sz]ing|presenting|preparing|drafting|designing|running|leading|organi[sz]ing|handling|tackling|addressing|"
+    r"discussing)\w+\s+){0,2}?"
+    r"(?:being\s+)?(?:sexually\s+)?(?:subjected|harass\w*|touch\w*|grop\w*|grabb\w*|assault\w*|rap(?:e|ed)|molest\w*|"
     r"abus\w*|stalk\w*|threaten\w*|bulli\w*|intimidat\w*|humiliat\w*|follow\w*|photograph\w*|film\w*|recorded|"
     r"pressur\w*|coerc\w*|retaliat\w*|targeted|victimi[sz]\w*|excluded|sexuali[sz]\w*|propositioned|flashed|"
     r"cornered|pinned|kissed|unsafe|violated|objectified|drugged|spiked|attacked|scared of (?:him|her|them)|"
@@ -118,7 +121,7 @@ HAPPENED = re.compile(
     r"(?:harass\w*|abuse\w*|assault\w*|him|her|boss|supervisor|manager|colleague)\b|"
     r"(?:sexual|dirty|lewd|crude|explicit) (?:remarks?|comments?|jokes?|advances?|gestures?|messages?)\b[^.?!]{0,20}"
     r"\b(?:to|at|about|towards|with) me\b|"
-    r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)|"
+    r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)(?! (?:her|him|them)\b)|"
     r"(?<!\bif )(?<!\bwhether )(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|"
     r"chief|head)\b"  # what the boss did, not what a colleague told the asker ("she tell me the chief touch her")
     r"(?:(?!\b(?:told|tell|tells|telling|said|says)\b)[^.?!]){0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
@@ -126,6 +129,9 @@ HAPPENED = re.compile(
     r"corner|pin)\w*|\b(?:text|messag)(?:es|s|ed|ing) (?:me|her)\b|\bcomment(?:s|ed|ing)? on (?:my|her) "
     rf"(?:\w+ )?(?:{_LOOKS})\b)|"
     r"\bi (?:found|discovered|noticed|spotted) (?:a |an )?(?:hidden |secret )?(?:cameras?|recording devices?)\b|"
+    r"\bsomething (?:bad |terrible |awful |weird |strange )?happened (?:\w+ ){0,6}?with (?:a|an|my|the|our|one of (?:my|our|the)) "
+    r"(?:\w+ ){0,2}?(?:colleague|co-?worker|boss|manager|supervisor|director|chief|head|driver|guard|consultant|donor|"
+    r"official|officer|counterpart|staff member|team ?lead(?:er)?)s?\b|"
     rf"i (?:saw|watched|witnessed|heard|overheard) (?:my |a |our |the |him |her |them |someone )[^.?!]{{0,80}}{_WITNESSED_ACT}|"
     r"i (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,80}"
     r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for my (?:contract|promotion|renewal|job|post)|"
@@ -167,7 +173,7 @@ _WITNESS = re.compile(rf"\bi (?:saw|watched|witnessed|heard|overheard|noticed|wa
                       r"^\s*(?:just |also )?(?:saw|witnessed|overheard) (?:it|this)\b",
                       re.IGNORECASE)
 _ACT = re.compile(
-    r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pats?|patted|patting|rubb?\w*|lick\w*|"
+    r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pats?|patted|patting|rubb?\w*|lick\w*|massag\w*|"
     r"brush\w* (?:against|up)|push\w* me (?:against|into|onto|down|up against)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
     r"undo|undid|undress\w*|unbutton\w*|hand (?:up|on|down|under) my|slid|forc\w*|assault\w*|rap(?:e|ed|ing)|molest\w*|"
     r"abus(?:ed|es|ing)|harass(?:ed|es|ing)|sexual(?:ly)?(?! harass| exploitation)|sex|naked|nudes?|porn\w*|explicit|"
@@ -238,6 +244,7 @@ def account(text: str) -> bool:
     return any(not _overlap(b, a) for a in anchors for b in acts)
 
 
+_FEAR = re.compile(r"scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it", re.IGNORECASE)
 _ASKER_DOES = re.compile(r"\b(?:i|we)\s+$", re.IGNORECASE)  # the text before an act the asker does ("I kissed ...")
 # the text before the "me" a request asks something of ("Can you tell me what the policy says about touching?")
 _ASKED_OF_ME = re.compile(r"(?:^|\b(?:can|could|would|will) you |\bplease )(?:please |just )?(?:tell|show|send|give|remind|"
@@ -247,7 +254,9 @@ _ASKED_OF_ME = re.compile(r"(?:^|\b(?:can|could|would|will) you |\bplease )(?:pl
 def _anchors_and_acts(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """What names the asker as the one it is done to (or a witness), and the acts; an act the asker does ("I kissed
     my partner goodbye") is none done to them."""
-    acts = [m for m in _ACT.finditer(text) if not _ASKER_DOES.search(text, 0, m.start())]
+    nobody = not _ACTOR.search(text)  # fear with no one named: "a broken lock on my door and I felt unsafe"
+    acts = [m for m in _ACT.finditer(text) if not _ASKER_DOES.search(text, 0, m.start())
+            and not (nobody and _FEAR.fullmatch(m.group(0)))]
     anchors = [m for m in _ASKER_TARGET.finditer(text) if not _ASKED_OF_ME.search(text, 0, m.start())]
     return [*anchors, *_WITNESS.finditer(text)], acts
 
@@ -286,7 +295,7 @@ SUPPORTER = re.compile(
     r"\b(?:a|an|my|our) (?:\w+ ){0,2}?(?:colleague|friend|staff member|team member|supervisee|intern|co-?worker|direct report) "
     r"who (?:told|tells|confided in|confides in|came to) me\b|"
     r"\bmy (?:colleague|friend|co-?worker|team member|supervisee|direct report|intern)\b[^.?!]{0,20}\b(?:showed|shows|"
-    r"forwarded|forwards) me\b[^.?!]{0,40}\b(?:her|his|their)\b|"
+    r"forwarded|forwards) me\b[^.?!]{0,40}\b(?:her|his|their)\b(?! (?:own )?(?:phone|mobile|laptop|screen|computer|tablet|device)s?\b)|"
     r"\b(?:someone|somebody|an?|my|our|one of my)\s+(?:\w+\s+){0,2}?(?:has |had |just )?(?:reported|raised|brought|described|"
     r"disclosed)\b[^.?!]{0,40}?\bto me\b|"
     r"\b(?:say|respond|react|reply|talk|listen) to (?:someone|somebody|a (?:colleague|person|staff member|survivor|victim|"
@@ -455,6 +464,11 @@ PLAIN_CAUSE = re.compile(
 NOT_SEXUAL = re.compile(r"\b(?:none of (?:this|it|that) (?:is|was|has been)|(?:it|this|that)(?:'s|’s| is| was) not|"
                         r"(?:it|this|that) (?:isn'?t|wasn'?t)|nothing (?:about (?:it|this) )?(?:is|was)|"
                         r"there(?:'s|’s| is| was) nothing) (?:\w+ )?sexual\b|\bnothing sexual\b", re.IGNORECASE)
+# the asker says the contact was welcome: "It was actually really comforting", "I appreciated the gesture"
+WELCOMED = re.compile(r"\b(?:it|this|that|the (?:hug|gesture|touch))(?:'s|’s| is| was| felt)(?: (?!not\b|never\b|hardly\b)\w+){0,2}? "
+                      r"(?:comforting|kind|sweet|lovely|welcome|supportive|reassuring|thoughtful|touching)\b|"
+                      r"\bi (?:really |truly )?(?:appreciated|didn'?t mind|did not mind|welcomed) (?:it|that|the (?:hug|gesture|touch))\b",
+                      re.IGNORECASE)
 # the asker as the one a policy protects ("How do I ask the Ethics Office to protect me from retaliation?"): no act
 PROTECTED = re.compile(r"\bprotect\w*(?: (?:me|us|myself|them|him|her|you))? (?:from|against) (?:retaliat\w*|reprisals?)",
                        re.IGNORECASE)
@@ -597,7 +611,7 @@ class DisclosureDetector:
         if RELAYED.search(text) and not strict and not _SEXUAL.search(text):
             return DisclosureSignal(False)  # "Our union asked me what protection exists; what should I tell them?"
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
-        own = bool(EXPERIENCED.search(text))  # "I was assaulted ... and never told anyone"
+        own = experienced(text)  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
         first_person = bool(FIRST_PERSON.search(text) or PUT_ON_US.search(text) or _WITNESS.match(text))
         if not done_to_me and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
@@ -629,12 +643,12 @@ def read_as_acts(said: str) -> str | None:
     """What the rules read an account in: ``said`` less what tells of no act done to anyone (an aside on a story, a
     figure of speech, contact with a plain purpose, the asker as the one a policy protects), an errand of work
     unless something explicit is sent with it, and a plain cause when nothing explicit or forceful is said. None when
-    the asker says it is not sexual and names nothing explicit or forceful."""
+    the asker says it is not sexual or was welcome and names nothing explicit or forceful."""
     text = said
     for pattern in _NO_ACT:
         text = pattern.sub(" ", text)
     text = text if _EXPLICIT.search(text) else ERRAND.sub(_errand_gone, text)  # "updates with sexual jokes in them"
-    calm = NOT_SEXUAL.sub(" ", text)  # "None of this is sexual": the word "sexual" there names no act
+    calm = WELCOMED.sub(" ", NOT_SEXUAL.sub(" ", text))  # "None of this is sexual": "sexual" there names no act
     if _STRONG_ACT.search(calm) or _EXPLICIT.search(calm):
         return text
     return None if calm != text else PLAIN_CAUSE.sub(" ", text)
@@ -656,9 +670,15 @@ _NOUN_FORM = re.compile(r"\w+(?:ion|ment|ions|ments)\b", re.IGNORECASE)
 _MY_OBJECT = re.compile(r"\bmy$", re.IGNORECASE)
 
 
+def experienced(text: str) -> bool:
+    """``EXPERIENCED``; feeling unsafe counts only when the text names a person: "the lock on my door was broken and I
+    felt unsafe all night" tells of no one's act."""
+    return any(not m.group(0).lower().endswith("unsafe") or bool(_ACTOR.search(text)) for m in EXPERIENCED.finditer(text))
+
+
 def told_of(text: str, broad: bool = True) -> bool:
     """An account of harm done to the asker, or witnessed by them, in the asker's words (``broad``: also as read by
     ``account``; a helper's "told me a guy grabbed her" names the asker only as the one told)."""
-    if _directed(text) or EXPERIENCED.search(text) or HAPPENED.search(text) or QUID_PRO_QUO.search(text):
+    if _directed(text) or experienced(text) or HAPPENED.search(text) or QUID_PRO_QUO.search(text):
         return True
     return bool(DIRECTED_WEAK.search(text) and _SEXUAL.search(text)) or (broad and account(text))

@@ -443,13 +443,36 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
     pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
+    context = [p for p in pieces if _sets_scene(p)] if len(pieces) > 1 else []
+    pieces = [p for p in pieces if p not in context] or pieces
+    context = [p for p in context if p not in pieces]
     asks = [_part(p, speakers, names) for p in pieces]
     while len(asks) > 1 and (lone := next((i for i, a in enumerate(asks) if not a.says_what()), None)) is not None:
         other = lone - 1 if lone else 1  # "..., and what does the text say about them?" leans on the ask before it
         first, second = sorted((lone, other))
         asks[first : second + 1] = [_part(f"{asks[first].text}, {asks[second].text}", speakers, names)]
     asks = [_leaning(ask, asks[i - 1]) if i and not ask.about() else ask for i, ask in enumerate(asks)]
-    return [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
+    asks = [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
+    if not context:
+        return asks
+    scene = _part(", ".join(context), speakers, names)
+    return [_leaning(ask, scene) if not ask.about() or _PRONOUN.search(ask.text) else replace(ask, lean=ask.lean or scene.text)
+            for ask in asks]
+
+
+# a piece that sets the scene for the ask beside it, asking nothing itself: "If the person I reported is placed on
+# administrative leave, (do they still get paid?)", "(Is there a time limit?) The incident happened two years ago."
+_SCENE = re.compile(r"\s*(?:(?:if|once|after|since|because|suppose|supposing|assuming|given that|although|though|while|"
+                    r"hypothetically|i|i'm|i’m|i've|i’ve|i'd|i’d|my|we|we're|our)\b|(?:the|a|an|this|that|someone|somebody)\b"
+                    r"(?=.*\b(?:is|are|was|were|has|have|had|happened|\w+ed)\b))", re.IGNORECASE)
+_ASKS_ITSELF = re.compile(r"(?:^|[,:;.!—–-]\s*)(?:what|which|who|whom|whose|where|why|how)\b|\b(?:whether|wonder\w*|"
+                          r"want to know|need to know|like to know|tell me|explain|please)\b|\?", re.IGNORECASE)
+
+
+def _sets_scene(piece: str) -> bool:
+    """A piece that tells of the asker or the case and asks nothing: its words are the ask's context, not an ask of
+    their own that a passage must answer. A question word mid-clause joins no ask ("I mentioned what happened")."""
+    return not opens_ask(piece) and bool(_SCENE.match(piece)) and not _ASKS_ITSELF.search(piece)
 
 
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
@@ -599,7 +622,7 @@ def asks_for_several(text: str) -> bool:
     return bool(_SEVERAL.search(text))
 
 
-_MENTION = re.compile(r"\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:about|on)|(?:talk|talked|speak|spoke) about|"
+_MENTION = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bi've )(?<!\bi have )(?<!\bi had )\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:about|on)|(?:talk|talked|speak|spoke) about|"
                       r"refer(?:s|red)? to|discuss(?:es|ed)?)\s+(.+)$", re.IGNORECASE)
 
 
