@@ -98,7 +98,7 @@ def expected_number(token: str) -> bool:
 # numbers that name a place in a document, not a count: "14.2 Depending ...", "(b)", "paragraph 7.3", "annex 2",
 # "7.3.1", a footnote mark glued to a word ("the Agency.2")
 _REFERENCE = re.compile(
-    r"(?m)^\s*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?[a-z0-9]{1,3}\))(?=\s)|^\s*\d{1,2}(?=\s+(?-i:[A-Z][a-z]))|"  # "4 Figures cover": a footnote's mark
+    r"(?m)^\s*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?[a-z0-9]{1,3}\))(?=\s)|\A\s*\d{1,2}(?=\s+(?-i:[A-Z][a-z]))|"  # "4 Figures cover": a footnote's mark
     r"\b(?:paragraphs?|paras?\.?|sections?|articles?|annex(?:es)?|appendix|items?|pages?|pp?\.|chapters?|clauses?|rules?|"
     r"regulations?|nos?\.|footnotes?|tables?|figures?|versions?|ST/SGB/[\w/]+)\s*[\dA-Z][\w.]*(?:\s*(?:and|to|-|–|,)\s*"
     r"\d[\w.]*)*|\b\d+(?:\.\d+){2,}\b|(?<=[a-z.,;:)])\d{1,2}\b", re.IGNORECASE)

@@ -456,8 +456,7 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     if not context:
         return asks
     scene = _part(", ".join(context), speakers, names)
-    return [_leaning(ask, scene) if not ask.about() or _PRONOUN.search(ask.text) else replace(ask, lean=ask.lean or scene.text)
-            for ask in asks]
+    return [_leaning(ask, scene) if not ask.about() or _PRONOUN.search(ask.text) else ask for ask in asks]
 
 
 # a piece that sets the scene for the ask beside it, asking nothing itself: "If the person I reported is placed on
