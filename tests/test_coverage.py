@@ -55,6 +55,8 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("Who put the new publication together?", "agent"),
     ("What happens when someone misses the deadline for mandatory training?", None),  # what follows, not a deadline
     ("What post does Hannan Sulieman hold?", "role"),
+    ("What position does Patrick F. Kennedy hold?", "role"),  # a middle initial
+    ("Who was the UNICEF Executive Director that ASG Sulieman mentioned?", "name"),
     ("Which organization did Kanti Joshi represent?", "role"),
     ("What is Westfahl's job?", "role"),
     ("What is Aritha Wickramasinghe's job?", "role"),  # a first name before the possessive
@@ -105,6 +107,10 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("Who chaired the panel?", "DED Bhatia moderated the discussion with the panel.", True),
     ("What post does Hannan Sulieman hold?", "Ms. Hannan Sulieman, Deputy Executive Director, UNICEF", True),
     ("What post does Hannan Sulieman hold?", "ASG Sulieman added that all staff must act.", False),
+    ("Who was the Executive Director she mentioned?", "ASG Sulieman gave the example of UNICEF's Executive Director "
+     "taking a firm stance.", False),
+    ("Who was the Executive Director she mentioned?", "Ms. Henrietta Fore, Executive Director of UNICEF, took a firm "
+     "stance.", True),
     ("What is Clements's role?", "The Chair of the Task Force, Ms. Kelly T. Clements, spoke.", True),
     ("How many years between surveys?", "The survey is carried out every two years.", True),
     ("What is the email address?", "Write to ethics-office@example.org for advice.", True),

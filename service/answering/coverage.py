@@ -219,7 +219,7 @@ def _name(question: str, sentence: str) -> bool:
     return bool(_PERSON.search(sentence))
 
 
-_POST_ASKED = re.compile(rf"\bwho (?:is|currently) .*?\b({_POSTS})\b", re.IGNORECASE)
+_POST_ASKED = re.compile(rf"\bwho (?:is|was|currently) .*?\b({_POSTS})\b", re.IGNORECASE)
 POST_REACH = 80  # characters between a post and the name of the person holding it ("Ms. Kelly T. Clements, Chair of")
 
 
@@ -409,14 +409,14 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "role",
         re.compile(r"\b(?:what|which) (?:post|position|job|title|role|function|organi[sz]ation|entity|agency|company|"
-                   r"institution|affiliation)s? (?:does|did|do|is|was) (?:\w+ ){1,3}(?:hold|have|represent|work for|come "
+                   r"institution|affiliation)s? (?:does|did|do|is|was) (?:[\w.'’-]+ ){1,4}?(?:hold|have|represent|work for|come "
                    r"from|belong to|occupy)\b|\bwhat is (?:her|his|their|(?:\w+ )?\w+['’]s) (?:post|position|job|title|role|"
                    r"affiliation)\b|\bwho does (?:\w+ ){1,2}(?:work for|represent)\b", re.IGNORECASE),
         _role, "their post or organisation"),
     ExpectedAnswer(
         "name",
         # "who is the current Victims' Rights Advocate": a post's holder, named before or after the words of the post
-        re.compile(rf"\b(?:what is|what's) the name of\b|\bwho (?:is|currently) (?:the )?(?:current |present )?"
+        re.compile(rf"\b(?:what is|what's) the name of\b|\bwho (?:is|was|currently) (?:the )?(?:current |present )?"
                    rf"(?:[\w'’-]+ ){{0,3}}(?:{_POSTS})\b|\bwho currently\b", re.IGNORECASE),
         _name, "a name"),
     ExpectedAnswer(

@@ -433,30 +433,28 @@ _COUNTED = re.compile(r"\b(?:how many|how much|(?:what|which) (?:percentage|perc
                       r"gets|got|come|came|take|make|made|sit|sat|go|went|\w+ed)\b|[?,.;]|$)",
                       re.IGNORECASE)
 _RATE_OF = re.compile(r"\bwhat(?:'s| is| was| are| were) the (?:[\w'’]+ )?(\w+) rate\b", re.IGNORECASE)  # "the survey's"
-_UNCOUNTED = frozenset({"people", "persons", "individuals", "times", "time", "of", "them", "it", "they"})
+# no thing counted: "how much notice" is given as a span ("at least 5 working days before being interviewed")
+_UNCOUNTED = frozenset({"people", "persons", "individuals", "times", "time", "of", "them", "it", "they", "notice",
+                        "warning", "period", "duration"})
 
 
 def parts(question: str, speakers: set[str], names: set[str] | None = None) -> list[Part]:
     """The asks of a question ("What is X, and how long does Y take?" has two); ``speakers`` are the surnames
     the passages found attribute statements to, so a question naming one is read as asking what that person said;
-    ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places)."""
+    ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places). A
+    piece that only sets the scene is no ask (``_sets_scene``); the whole question still ranks the passages."""
     pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
     pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
     context = [p for p in pieces if _sets_scene(p)] if len(pieces) > 1 else []
     pieces = [p for p in pieces if p not in context] or pieces
-    context = [p for p in context if p not in pieces]
     asks = [_part(p, speakers, names) for p in pieces]
     while len(asks) > 1 and (lone := next((i for i, a in enumerate(asks) if not a.says_what()), None)) is not None:
         other = lone - 1 if lone else 1  # "..., and what does the text say about them?" leans on the ask before it
         first, second = sorted((lone, other))
         asks[first : second + 1] = [_part(f"{asks[first].text}, {asks[second].text}", speakers, names)]
     asks = [_leaning(ask, asks[i - 1]) if i and not ask.about() else ask for i, ask in enumerate(asks)]
-    asks = [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
-    if not context:
-        return asks
-    scene = _part(", ".join(context), speakers, names)
-    return [_leaning(ask, scene) if not ask.about() or _PRONOUN.search(ask.text) else ask for ask in asks]
+    return [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
 
 
 # a piece that sets the scene for the ask beside it, asking nothing itself: "If the person I reported is placed on
@@ -846,9 +844,19 @@ def recased(question: str, texts: Sequence[str]) -> str:
     typed = question.lower()
     found = {name for text in texts for m in _NAME_RUN.finditer(text) for name in _shorter_names(m.group(0))
              if name.lower() in typed}  # a pattern only for the names the question may hold
+    found |= {name for text in texts for m in SPEAKER.finditer(text) for name in _person_names(m.group(1))
+              if name.lower() in typed}  # "kelly clements" for "Ms. Kelly T. Clements"
     for name in sorted(found, key=len, reverse=True):
         question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, question, flags=re.IGNORECASE)
     return question
+
+
+def _person_names(name: str) -> set[str]:
+    """A person's name as the passages write it after a title and without its middle initials, when two words or
+    more: "Kelly T. Clements", "Kelly Clements"; a surname alone may be a common word."""
+    tokens = name.split()
+    bare = [t for t in tokens if not re.fullmatch(r"[A-Z]\.", t)]
+    return {n for n in (" ".join(tokens), " ".join(bare)) if len(n.split()) >= 2}
 
 
 def _shorter_names(run: str) -> list[str]:
