@@ -134,6 +134,8 @@ DISCLOSURES = [
     "complaint?",
     "Something happened on the last mission with a senior colleague at the hotel and I haven't been able to sleep "
     "since. Who can I talk to?",
+    "What is the time limit for reporting sexual harassment under the policy? Asking because mine happened about 8 "
+    "months ago at a donor retreat.",
 ]
 NOT_DISCLOSURES = [
     # contact with a plain purpose or cause, work remarked on, a photo at a panel, travel arranged
@@ -277,6 +279,15 @@ NOT_DISCLOSURES = [
     "The hotel booked for our mission had a broken lock on my door and I felt unsafe all night. Who do I contact to "
     "get moved?",
     "I'm researching sexual harassment in humanitarian organisations. Can you point me to surveys on prevalence?",
+    # a flash appeal; a medical test and a security check; spam; a remark on the asker's nationality
+    "The CO kept calling me about the deadline for the flash appeal even while I was on annual leave. Is that allowed?",
+    "The nurse at the staff clinic had to put the electrodes on my chest for the ECG, all normal. How long until "
+    "fit-to-travel results come back?",
+    "At the airport in Addis security patted me down and searched my bag for 20 minutes. Would a laissez-passer make "
+    "this faster?",
+    "I keep getting spam emails with explicit content on my work account. How do I report it to IT as phishing?",
+    "A colleague keeps making comments about my nationality, like 'you people are always late'. Is that covered by the "
+    "discrimination policy?",
 ]
 SUPPORTERS = [
     "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",

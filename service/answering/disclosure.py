@@ -38,6 +38,9 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|myself|
 # the asker among those something was pressed on: "the team leader insisted we share a hotel room"
 PUT_ON_US = re.compile(r"\b(?:insist\w*|demand\w*|forc\w*|made|pressur\w*) (?:that )?(?:we|us)\b", re.IGNORECASE)
 _ME = r"(?:me|my|myself|i)"
+# what a remark about the asker may be about that is nothing sexual: "comments about my nationality", "... my work"
+_PLAIN_TRAIT = (r"(?:\w+ )?(?:nationality|race|ethnicity|accent|religion|age|disability|country|english|language|work|"
+                r"performance|report|draft|presentation|slides)\b")
 # acts that are harm whoever does them
 _STRONG = (r"touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pinn?(?:ed|ing|s)?|cornered|corner(?:s|ing)?|"
            r"stalk\w*|harass\w*|assault\w*|rap(?:e|ed|ing)|molest\w*|abus\w*|threaten\w*|intimidat\w*|humiliat\w*|"
@@ -72,7 +75,7 @@ _SEXUAL = re.compile(rf"\b(?:{_EXPLICIT_WORDS}|"
 _SAME_CLAUSE = r"(?:\s+(?!(?:if|when|whether|because|but|or|that|unless|although|though|while)\b)\w+)"
 DIRECTED = re.compile(rf"(?<!\bi )(?<!\bwe )\b(?:{_STRONG})\b{_SAME_CLAUSE}{{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
                       r"suffered|faced|went through|endured|witnessed|saw|received|got)\b", re.IGNORECASE)
-DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b", re.IGNORECASE)
+DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b(?! {_PLAIN_TRAIT})", re.IGNORECASE)
 # a witness in chat style, the "I" dropped, who saw a person: "Watched my boss grope the new intern", not "Saw the news"
 _SAW_SOMEONE = (r"^\s*(?:just |also )?(?:saw|watched|witnessed|overheard) (?:my |our |a |an |the |his |her |this |that |"
                 r"some )?(?:\w+ )?(?:colleague|co-?worker|boss|manager|supervisor|director|chief|head|lead(?:er)?|driver|"
@@ -97,7 +100,7 @@ EXPERIENCED = re.compile(
     r"investigators?|training|team|unit|committee|cases?|complaints?|survey|helpline|hotline|specialist|expert))",
     re.IGNORECASE)
 HAPPENED = re.compile(
-    r"\b(?:happened to me|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
+    r"\b(?:happened to me|mine (?:happened|occurred|took place)|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
     r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
     rf"(?:complaint|report))\b(?![^.?!]*,\s*(?:{ASK_OPENERS})\b)|"  # not "since I reported it, what are the next steps?"
@@ -110,7 +113,8 @@ HAPPENED = re.compile(
     r"visited|visit|dressed|kissed|dated|agreed|stayed|joined|join|met|meet|accompanied|accompany)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
-    rf"{_I_RECEIVE}\b(?! (?:a|an|the) (?:\w+ )?(?:complaint|report|allegation|case|referral|grievance))[^.?!]{{0,30}}"
+    rf"{_I_RECEIVE}\b(?! (?:a|an|the) (?:\w+ )?(?:complaint|report|allegation|case|referral|grievance))"
+    r"(?![^.?!]{0,30}\b(?:spam|junk|phishing|scam)\b)[^.?!]{0,30}"
     r"\b(?:dick pics?|nudes?|naked|explicit|"
     r"sexual|porn\w*|intimate)|"
     r"what (?:he|she|they) (?:wants?|wanted|would like) to do (?:to|with) me\b|"
@@ -174,13 +178,14 @@ _WITNESS = re.compile(rf"\bi (?:saw|watched|witnessed|heard|overheard|noticed|wa
                       re.IGNORECASE)
 _ACT = re.compile(
     r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|kiss\w*|pinch\w*|slap\w*|spank\w*|pats?|patted|patting|rubb?\w*|lick\w*|massag\w*|"
+    r"(?:unwanted|unwelcome|inappropriate) (?:physical )?contact|"
     r"brush\w* (?:against|up)|push\w* me (?:against|into|onto|down|up against)|press\w* (?:himself|herself|themselves|against|up)|pull\w* me|lap|onto his|onto her|"
     r"undo|undid|undress\w*|unbutton\w*|hand (?:up|on|down|under) my|slid|forc\w*|assault\w*|rap(?:e|ed|ing)|molest\w*|"
     r"abus(?:ed|es|ing)|harass(?:ed|es|ing)|sexual(?:ly)?(?! harass| exploitation)|sex|naked|nudes?|porn\w*|explicit|"
     r"intimate (?:photos?|pictures?|pics|images?|videos?|messages?)|"
-    r"lingerie|underwear|bra|panties|knickers|sex life|masturbat\w*|expos\w* (?:himself|herself|themselves)|flash\w*|stalk\w*|follow(?:s|ed|ing)? me|"
+    r"lingerie|underwear|bra|panties|knickers|sex life|masturbat\w*|expos\w* (?:himself|herself|themselves)|flash(?:ed|es|ing)\b(?! lights?)|stalk\w*|follow(?:s|ed|ing)? me|"
     r"turn\w* up|wait\w* (?:for me|outside)|outside my|record\w* me|film\w* me|photograph\w* me|"
-    r"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my|"
+    rf"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my(?! {_PLAIN_TRAIT})|"
     rf"comment(?:s|ed|ing)? (?:about|on) (?:her|his) (?:{_LOOKS})\b|(?:about|on) my (?:\w+ )?(?:{_LOOKS})\b|"
     r"my body|beautiful|sexy|hot|pretty (?:woman|girl|lady|face|thing)|wink(?:s|ed|ing)|(?:has|for|at|comes? (?:at|with)) a price|"
     r"sweetheart|babe|darling|advances?|hit(?:s|ting)? on(?= me\b)|(?:came|comes|coming) on(?= to me\b)|"
@@ -394,9 +399,9 @@ _DETERMINERS = r"the|a|an|my|our|his|her|this|that|some"
 # what contact kept up is about, when that is no favour: "... about the spreadsheet", not "... about my body"
 _NO_FAVOUR = rf"(?: (?:{_DETERMINERS}))? (?!(?:{_DETERMINERS}) )(?!{_FAVOURS})[\w-]+"
 ERRAND = re.compile(r"\b(?:sen[dt]\w*|e-?mail\w*|forward\w*|messag\w*|text\w*)(?: me)? (?:(?:a|an|the|some|more|weekly|daily|"
-                    rf"further|new|those|these) )?(?:{_PAPERS})\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*)(?: me)? about (?:the|a|an|our|my) "
+                    rf"further|new|those|these) )?(?:{_PAPERS})\b|\b(?:sen[dt]\w*|e-?mail\w*|messag\w*|text\w*|call\w*|remind\w*|ping\w*)(?: me)? about (?:the|a|an|our|my) "
                     r"(?:\w+ )?(?:survey|training|course|deadline|meeting|workshop|report|form|project|session|module)\b|"
-                    r"\b(?:ask|push|pressur|harass|chas|nag|bug|hound|call|e-?mail|messag|text|remind)\w*(?: me)? (?:for|about|"
+                    r"\b(?:ask|push|pressur|harass|chas|nag|bug|hound|call|e-?mail|messag|text|remind|ping)\w*(?: me)? (?:for|about|"
                     r"to (?:finish|complete|submit|deliver|send|fill(?: in| out)?|update|pay|sign|approve|review|draft|write|"
                     r"prepare|lead|present|take on|hand in|file|return|cover|attend|work on))"
                     rf"(?: (?:{_DETERMINERS}|more))? (?:\w+ )?(?:{_TASKS})\b|"
@@ -446,6 +451,13 @@ INCIDENTAL = re.compile(
     r"(?:when|as) i (?:slipped|fell|tripped|stumbled|lost my balance|fainted|was falling))\b|"
     r"\b(?:touch|press|plac|put|listen)\w* (?:\w+ ){0,4}?with (?:a |the |his |her )?(?:stethoscope|thermometer|metal detector|"
     r"scanner|wand|blood pressure cuff)\b|"
+    r"\b(?:spam|junk|phishing|scam) (?:e-?mails?|messages?|texts?|calls?|mail)(?: (?:with|containing|full of) (?:\w+ ){0,2}?"
+    r"(?:content|material|images?|pictures?|links?|videos?))?|"
+    r"\b(?:electrodes?|ecg|ekg|ultrasound|x-?ray|vaccin\w*|injection|blood test)\b[^.?!]{0,40}\b(?:on|in|to) my (?:\w+ )?\w+|"
+    r"\b(?:pat(?:ted|s)? (?:me )?down|pat-?downs?|frisk\w*|bod(?:y|ies) search\w*|searched (?:me|my bag|my luggage))\b[^.?!]*"
+    r"\b(?:airport|security (?:check|screening|control)|customs|immigration|checkpoint)\b|"
+    r"\b(?:airport|security (?:check|screening|control)|customs|immigration|checkpoint)\b[^.?!]*"
+    r"\b(?:pat(?:ted|s)? (?:me )?down|pat-?downs?|frisk\w*|bod(?:y|ies) search\w*|searched (?:me|my bag|my luggage))\b|"
     rf"\bcomment(?:s|ed|ing)?(?: \w+ly)? on (?:my|our) (?:\w+ )?(?:{_WORK})s?\b|"
     r"\b(?:photos?|pictures?|videos?) of (?:me|us) (?:speaking|presenting|giving|receiving|at (?:the|a|an|our) (?:conference|"
     r"event|panel|meeting|workshop|launch|ceremony|training|retreat)|on (?:the|a) (?:panel|stage|podium))\b|"
@@ -487,7 +499,7 @@ HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|s
 ROLE = re.compile(
     r"\b(?:i am|i'm|i’m|as)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:focal point|manager|supervisor|hr|human resources|trainer|"
     r"facilitator|investigator|researcher|journalist|student|ethics officer|ombudsperson|counsell?or|coordinator|officer|"
-    r"lawyer|advisor|adviser|consultant|organi[sz]er|chair|member of)\b|\bi(?:'m|’m| am) (?:preparing|writing|organi[sz]ing|"
+    r"lawyer|advisor|adviser|consultant|organi[sz]er|chair|member of)\b|\bi(?:'m|’m| am) (?:preparing|writing(?! to\b)|organi[sz]ing|"
     r"drafting|planning|running|designing|developing|reviewing|updating|researching|compiling|putting together)\b|"
     r"\bi (?:work|worked) (?:in|for|as|at) (?:hr|human resources|ethics|the ethics|an? \w+ (?:office|unit))\b|"
     r"\bi (?:want|need|would like|'d like|’d like) to (?:run|organi[sz]e|prepare|write|give|deliver|brief|train|know)\b",
