@@ -38,6 +38,8 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|myself|
 # the asker among those something was pressed on: "the team leader insisted we share a hotel room"
 PUT_ON_US = re.compile(r"\b(?:insist\w*|demand\w*|forc\w*|made|pressur\w*) (?:that )?(?:we|us)\b", re.IGNORECASE)
 _ME = r"(?:me|my|myself|i)"
+# fear the asker tells of: an act only when someone is named (``_anchors_and_acts``)
+_FEAR_WORDS = r"scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it"
 # what a remark about the asker may be about that is nothing sexual: "comments about my nationality", "... my work"
 _PLAIN_TRAIT = (r"(?:\w+ )?(?:nationality|race|ethnicity|accent|religion|age|disability|country|english|language|work|"
                 r"performance|report|draft|presentation|slides)\b")
@@ -197,7 +199,7 @@ _ACT = re.compile(
     r"unless i|(?<!even )if i (?:don'?t|didn'?t|do not|did not|was|were|came|come|go|went|say|tell|told|report|refuse|"
     r"spen[dt]|stay(?:ed)?|sle(?:ep|pt))|"
     r"in exchange|depends? on(?! " + _IMPERSONAL + r")|be friendly|nicer|make my life|lose my|end my|never get|threat\w*|blackmail\w*|"
-    r"intimidat\w*|humiliat\w*|scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it|"
+    rf"intimidat\w*|humiliat\w*|{_FEAR_WORDS}|"
     r"(?:won'?t|wouldn'?t|would not|will not) let (?:me|go)|blocked|lock(?:s|ed)? (?:me|us)|"
     r"locked (?:the |his |her |my |our |a )?(?:\w+ )?(?:door|room|car)|door (?:was |is )?locked|locked in|"
     r"drugg\w*|spiked|(?:don'?t|do not|can'?t) "
@@ -249,7 +251,7 @@ def account(text: str) -> bool:
     return any(not _overlap(b, a) for a in anchors for b in acts)
 
 
-_FEAR = re.compile(r"scared|afraid|terrified|frightened|unsafe|uncomfortable|feel sick|hate it", re.IGNORECASE)
+_FEAR = re.compile(_FEAR_WORDS, re.IGNORECASE)
 _ASKER_DOES = re.compile(r"\b(?:i|we)\s+$", re.IGNORECASE)  # the text before an act the asker does ("I kissed ...")
 # the text before the "me" a request asks something of ("Can you tell me what the policy says about touching?")
 _ASKED_OF_ME = re.compile(r"(?:^|\b(?:can|could|would|will) you |\bplease )(?:please |just )?(?:tell|show|send|give|remind|"
@@ -445,6 +447,9 @@ ASIDE = re.compile(r"\bi (?:saw|watched|read|heard|listened to|came across)(?: a
 _LIMBS = r"arm|hand|shoulder|elbow|wrist|sleeve|back|bag|jacket|coat"
 _WORK = (r"report|draft|work|presentation|analysis|memo|paper|writing|proposal|slides|code|spreadsheet|performance|budget|"
          r"figures|e-?mail|plan|design|research|methodology|ideas?|data|output|speech|chapter|article|post|notes|minutes")
+# a search at a border or a gate, in either order: "security patted me down at the airport"
+_SEARCHED = r"(?:pat(?:ted|s)? (?:me )?down|pat-?downs?|frisk\w*|bod(?:y|ies) search\w*|searched (?:me|my bag|my luggage))"
+_CHECKPOINT = r"(?:airport|security (?:check|screening|control)|customs|immigration|checkpoint)"
 INCIDENTAL = re.compile(
     rf"\b(?:touch|tapp?|grabb?|pull|held|hold|caught|catch|took|take)\w*(?: me)?(?: (?:on|by))? (?:my|the) (?:{_LIMBS})"
     r"(?: \w+)? (?:to (?:get my attention|stop me|steady me|help me|catch me|wake me|warn me|point|show me|guide me)|"
@@ -454,10 +459,7 @@ INCIDENTAL = re.compile(
     r"\b(?:spam|junk|phishing|scam) (?:e-?mails?|messages?|texts?|calls?|mail)(?: (?:with|containing|full of) (?:\w+ ){0,2}?"
     r"(?:content|material|images?|pictures?|links?|videos?))?|"
     r"\b(?:electrodes?|ecg|ekg|ultrasound|x-?ray|vaccin\w*|injection|blood test)\b[^.?!]{0,40}\b(?:on|in|to) my (?:\w+ )?\w+|"
-    r"\b(?:pat(?:ted|s)? (?:me )?down|pat-?downs?|frisk\w*|bod(?:y|ies) search\w*|searched (?:me|my bag|my luggage))\b[^.?!]*"
-    r"\b(?:airport|security (?:check|screening|control)|customs|immigration|checkpoint)\b|"
-    r"\b(?:airport|security (?:check|screening|control)|customs|immigration|checkpoint)\b[^.?!]*"
-    r"\b(?:pat(?:ted|s)? (?:me )?down|pat-?downs?|frisk\w*|bod(?:y|ies) search\w*|searched (?:me|my bag|my luggage))\b|"
+    rf"\b{_SEARCHED}\b[^.?!]*\b{_CHECKPOINT}\b|\b{_CHECKPOINT}\b[^.?!]*\b{_SEARCHED}\b|"
     rf"\bcomment(?:s|ed|ing)?(?: \w+ly)? on (?:my|our) (?:\w+ )?(?:{_WORK})s?\b|"
     r"\b(?:photos?|pictures?|videos?) of (?:me|us) (?:speaking|presenting|giving|receiving|at (?:the|a|an|our) (?:conference|"
     r"event|panel|meeting|workshop|launch|ceremony|training|retreat)|on (?:the|a) (?:panel|stage|podium))\b|"

@@ -446,8 +446,8 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
     pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
-    context = [p for p in pieces if _sets_scene(p)] if len(pieces) > 1 else []
-    pieces = [p for p in pieces if p not in context] or pieces
+    if len(pieces) > 1:
+        pieces = [p for p in pieces if not _sets_scene(p)] or pieces
     asks = [_part(p, speakers, names) for p in pieces]
     while len(asks) > 1 and (lone := next((i for i, a in enumerate(asks) if not a.says_what()), None)) is not None:
         other = lone - 1 if lone else 1  # "..., and what does the text say about them?" leans on the ask before it
