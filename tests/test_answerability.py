@@ -136,6 +136,18 @@ DISCLOSURES = [
     "since. Who can I talk to?",
     "What is the time limit for reporting sexual harassment under the policy? Asking because mine happened about 8 "
     "months ago at a donor retreat.",
+    # a policy question, then "did that to me"; what he made the asker do; favours for an appointment, in a letter;
+    # a photo or a hotel visit as the condition; "how do I deal with" before an act on the asker
+    "Does it count as harassment if someone films you in the hotel corridor? Because a contractor on our site did that "
+    "to me on Friday",
+    "You tell yourself it is normal when the store manager makes you try on the uniform in front of him. That is what "
+    "he made me do.",
+    "Dear Ethics Office, I wish to report that my first reporting officer has asked for sexual favours in exchange for "
+    "renewing my fixed-term appointment.",
+    "the travel clerk said he would only approve my mission claim if I sent him a selfie 'in something short'",
+    "The donor's focal point said our grant would be renewed faster if I 'unwound' with him at his hotel. Can I "
+    "report a donor?",
+    "How do I deal with my boss? He keeps touching me.",
 ]
 NOT_DISCLOSURES = [
     # contact with a plain purpose or cause, work remarked on, a photo at a panel, travel arranged
@@ -288,6 +300,10 @@ NOT_DISCLOSURES = [
     "I keep getting spam emails with explicit content on my work account. How do I report it to IT as phishing?",
     "A colleague keeps making comments about my nationality, like 'you people are always late'. Is that covered by the "
     "discrimination policy?",
+    # a condition ("if I've been harassed"); the asker as the one accused, who asks no help for anyone
+    "Is there a phone line I can call at night if I've been harassed?",
+    "A coworker has accused me of harassment because I commented on her haircut. What happens to the accused and can I "
+    "give my side?",
 ]
 SUPPORTERS = [
     "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",
@@ -334,6 +350,9 @@ SUPPORTERS = [
     "terrified. Should I say something to her?",
     "My sister works for a UN agency and told me her boss threatened not to renew her contract if she keeps refusing "
     "him. Are there external options I can tell her about?",
+    # what a nephew told of someone else's act on him: "He told me a guard ... him" passes on an account
+    "My nephew volunteers at a UN field office. He told me a security guard showed him porn and touched him. Who "
+    "should I contact, since he is too embarrassed to?",
 ]
 
 

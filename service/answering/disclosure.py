@@ -77,7 +77,7 @@ _SEXUAL = re.compile(rf"\b(?:{_EXPLICIT_WORDS}|"
 _SAME_CLAUSE = r"(?:\s+(?!(?:if|when|whether|because|but|or|that|unless|although|though|while)\b)\w+)"
 DIRECTED = re.compile(rf"(?<!\bi )(?<!\bwe )\b(?:{_STRONG})\b{_SAME_CLAUSE}{{0,3}}?\s+(?:me|my|myself)\b|\b(?:{_STRONG})\s+i\s+(?:experienced|"
                       r"suffered|faced|went through|endured|witnessed|saw|received|got)\b", re.IGNORECASE)
-DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b(?:\s+\w+){{0,3}}?\s+{_ME}\b(?! {_PLAIN_TRAIT})", re.IGNORECASE)
+DIRECTED_WEAK = re.compile(rf"\b(?:{_WEAK})\b{_SAME_CLAUSE}{{0,3}}?\s+{_ME}\b(?! {_PLAIN_TRAIT})", re.IGNORECASE)
 # a witness in chat style, the "I" dropped, who saw a person: "Watched my boss grope the new intern", not "Saw the news"
 _SAW_SOMEONE = (r"^\s*(?:just |also )?(?:saw|watched|witnessed|overheard) (?:my |our |a |an |the |his |her |this |that |"
                 r"some )?(?:\w+ )?(?:colleague|co-?worker|boss|manager|supervisor|director|chief|head|lead(?:er)?|driver|"
@@ -88,7 +88,7 @@ _LOOKS = r"body|looks?|appearance|figure|weight|legs?|breasts?|chest|bottom|bum|
 # what a witness saw done: "I saw my supervisor grab an intern"
 _WITNESSED_ACT = r"\b(?:touch|grab|grop|kiss|harass(?!ment)|assault|threaten|corner|pin|humiliat|abus|proposition)\w*"
 EXPERIENCED = re.compile(
-    r"\bi(?:'m|’m| am| was| were| have been|'ve been|’ve been| had been| keep being| got| get| feel| felt)\s+"
+    r"(?<!\bif )(?<!\bwhether )\bi(?:'m|’m| am| was| were| have been|'ve been|’ve been| had been| keep being| got| get| feel| felt)\s+"
     r"(?:(?!accused|suspected|charged|alleged|investigated|researching|studying|writing|teaching|reading|reviewing|"
     r"analy[sz]ing|presenting|preparing|drafting|designing|running|leading|organi[sz]ing|handling|tackling|addressing|"
     r"discussing)\w+\s+){0,2}?"
@@ -102,7 +102,11 @@ EXPERIENCED = re.compile(
     r"investigators?|training|team|unit|committee|cases?|complaints?|survey|helpline|hotline|specialist|expert))",
     re.IGNORECASE)
 HAPPENED = re.compile(
-    r"\b(?:happened to me|mine (?:happened|occurred|took place)|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
+    r"\b(?:happened to me|mine (?:happened|occurred|took place)|"
+    # "a delegate I met there did that to me last night", in a clause that opens with no "if"
+    r"(?:^|[.?!;:,]\s*|\b(?:because|and|but|so|then|after)\s+)(?:(?!if\b|whether\b)[\w'’-]+\s+){1,12}?"
+    r"did (?:that|this|the same(?: thing)?|something like that) to me\b|"
+    r"what (?:he|she|they) (?:made|forced|pressured) me (?:to )?do\b|what (?:he|she|they)(?:'s| has| have|’s)? (?:did|done|been doing) to me|did it (?:to me )?again|"
     r"won'?t leave me alone|(?:photos?|pictures?|videos?|images?|nudes?|recordings?|deepfakes?) of me\b|"
     r"since i (?:reported|complained|spoke up|said no|refused|(?:made|filed|lodged|submitted) (?:a|the|my) (?:formal )?"
     rf"(?:complaint|report))\b(?![^.?!]*,\s*(?:{ASK_OPENERS})\b)|"  # not "since I reported it, what are the next steps?"
@@ -112,7 +116,11 @@ HAPPENED = re.compile(
     r"(?:met|meet|slept|sleep|went|go|came|come|spent|spend|stayed|stay|kissed|kiss|dated|date)\b|"
     r"\b(?:i|he|she|they)(?:'d|’d| would| will|'ll|’ll| can| could) (?!like\b|prefer\b)[^.?!]{0,40}\bif i ['‘\"“]?(?:(?:keep|kept) (?:him|her|them) company|made it worth|"
     r"make it worth|played along|play along|was nice|were nice|am nice|wore|wear|went|go|slept|sleep|spent|spend|came|come|"
-    r"visited|visit|dressed|kissed|dated|agreed|stayed|joined|join|met|meet|accompanied|accompany)\b|"
+    r"visited|visit|dressed|kissed|dated|agreed|stayed|joined|join|met|meet|accompanied|accompany|"
+    r"sen[dt] (?:him|her|them) (?:a |an |some |more )?(?:\w+ )?(?:photos?|pictures?|pics|selfies?|videos?|nudes?))\b|"
+    # "our renewal would go smoother if I 'relaxed' with him at his hotel"
+    r"\b(?:would|will|'d|’d)\b[^.?!]{0,50}\bif i\b[^.?!]{0,30}\bwith (?:him|her|them)\b[^.?!]{0,20}\b(?:at|in|to) (?:his|her|their) "
+    r"(?:hotel|room|place|flat|apartment|house|home|car)\b|"
     r"(?:hands?|arms?|fingers?) (?:on|around|up|down) my\b|\bon my (?:knees?|legs?|thighs?|back|waist|bum|butt|bottom|"
     r"breasts?|chest|hips?|neck|hair|face)\b|"
     rf"{_I_RECEIVE}\b(?! (?:a|an|the) (?:\w+ )?(?:complaint|report|allegation|case|referral|grievance))"
@@ -140,7 +148,7 @@ HAPPENED = re.compile(
     r"official|officer|counterpart|staff member|team ?lead(?:er)?)s?\b|"
     rf"i (?:saw|watched|witnessed|heard|overheard) (?:my |a |our |the |him |her |them |someone )[^.?!]{{0,80}}{_WITNESSED_ACT}|"
     r"i (?:saw|watched|witnessed|heard|overheard) [^.?!]{0,80}"
-    r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for my (?:contract|promotion|renewal|job|post)|"
+    r"\b(?:sleep|slept|spen[dt] the (?:night|weekend)) with|in exchange for (?:\w+ing )?my (?:[\w-]+ )?(?:contract|promotion|renewal|job|post|appointment|extension|visa|position)|"
     rf"{_SAW_SOMEONE}[^.?!]{{0,80}}{_WITNESSED_ACT})",
     re.IGNORECASE)
 # what a contract may depend on that is no favour: "my renewal depends on the donor funding"
@@ -280,6 +288,11 @@ TOLD_ABOUT_SOMEONE = re.compile(
     r"(?<!keeps )(?<!kept )(?<!keep )\b(?:told|tells|telling|confided|confides|confiding|disclosed|discloses|disclosing|came to|"
     r"comes to|opened up|admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|"
     r"her|him|them|his|their)\b", re.IGNORECASE)
+# someone the teller speaks of: "He told me a consultant showed him porn" passes on what was done to him
+_ANOTHER_ACTOR = re.compile(r"\b(?:me|to me|in me|with me)\b(?:\s+that)?\s+(?:someone|somebody|(?:a|an|the|his|her|their|one of (?:his|her|their))\s+"
+                            r"(?:\w+\s+)?(?:colleague|co-?worker|boss|supervisor|manager|director|chief|head|consultant|driver|"
+                            r"guard|official|officer|staff member|delegate|donor|man|woman|guy|teacher|coach|client|visitor))\b",
+                            re.IGNORECASE)
 _TELLER = re.compile(r"\b(he|she)\s+$", re.IGNORECASE)
 _SAME_PERSON = {"he": frozenset({"he", "him", "his"}), "she": frozenset({"she", "her"})}
 
@@ -289,7 +302,8 @@ def told_of_another(text: str) -> bool:
     forever" is his threat, not someone's account passed on."""
     for match in TOLD_ABOUT_SOMEONE.finditer(text):
         teller = _TELLER.search(text, 0, match.start())
-        if not (teller and re.findall(r"\w+", match.group(0))[-1].lower() in _SAME_PERSON[teller.group(1).lower()]):
+        if not (teller and re.findall(r"\w+", match.group(0))[-1].lower() in _SAME_PERSON[teller.group(1).lower()]) \
+                or _ANOTHER_ACTOR.search(match.group(0)):
             return True
     return False
 
@@ -308,7 +322,7 @@ SUPPORTER = re.compile(
     r"\b(?:say|respond|react|reply|talk|listen) to (?:someone|somebody|a (?:colleague|person|staff member|survivor|victim|"
     r"friend|co-?worker)|them|her|him) who (?:reports?|discloses?|confides?|tells?|comes? forward|was|is|has been)\b|"
     r"\bhow (?:can|should|do|could|might) (?:i|we) (?:best )?(?:help|support|respond|react|reply|assist|advise|refer|"
-    r"comfort|handle|deal with)\b|\b(?:help|support|assist|advise|refer|protect|comfort) (?:her|him|them|my (?:colleague|"
+    r"comfort)\b|\b(?:help|support|assist|advise|refer|protect|comfort) (?:her|him|them|my (?:colleague|"
     r"friend|staff|team member|supervisee|direct report|co-?worker)|a (?:colleague|friend|survivor|victim))\b|"
     r"\bwhat (?:should|can|do) i (?:say|do|tell)\b[^.?!]{0,40}\b(?:tells? me|told me|confides?|discloses?|came to me)\b|"
     r"\b(?:receiv\w*|handl\w*|respond\w* to|hear\w*) (?:a |the )?disclosure\b|"
@@ -340,6 +354,9 @@ _WHAT_TO_DO = re.compile(r"\b(?:what|how|where|who|whom)\b[^.?!]{0,40}\b(?:shoul
 # discloses harassment?" asks a rule
 _SAY_OR_GO = re.compile(r"\b(?:should|can|could|must|do|does|to)\b[^.?!]{0,40}?\b(?:say|tell|do|go|turn|reply|handle)\b|"
                         r"\bwhere (?:should|could|do|does|might) (?:she|he|they)\b", re.IGNORECASE)
+# "how do I handle ...": a helper's words, unless the text tells of an act on the asker ("How do I deal with my boss?
+# He keeps touching me.")
+_HANDLE = re.compile(r"\bhow (?:can|should|do|could|might) (?:i|we) (?:best )?(?:handle|deal with)\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:harass\w*|assault\w*|abus\w*|rap(?:e|ed)|disclos\w*|confid\w*)\b", re.IGNORECASE)
 
 
@@ -628,7 +645,8 @@ class DisclosureDetector:
         own = experienced(text)  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
         first_person = bool(FIRST_PERSON.search(text) or PUT_ON_US.search(text) or _WITNESS.match(text))
-        if not done_to_me and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
+        accused = bool(ACCUSED.search(text))  # "I've been accused of ...": the asker is no helper
+        if not done_to_me and not accused and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
                 and (first_person or _HELP_INTENT.search(text) or _SAY_OR_GO.search(text)) \
                 and self.helper.probability(vec) >= self.helper.threshold:
             return DisclosureSignal(False, supporter=True)  # a helper in words no rule lists
@@ -636,14 +654,15 @@ class DisclosureDetector:
             return DisclosureSignal(False)
         told = strict or account(text)
         someone_else = bool(THIRD_PARTY.search(text)) and not own and not _OBJECT_ME.search(text)
-        told_by_someone = (SUPPORTER.search(text) and not own) or (told_of_another(text) and not strict)
+        handles = bool(_HANDLE.search(text)) and not _directed(text)
+        told_by_someone = ((SUPPORTER.search(text) or handles) and not own) or (told_of_another(text) and not strict)
         saw_and_helps = bool(_WITNESS.search(text) and _STRONG_ACT.search(text)) and not own and not _directed(text) \
             and bool(_HELP_THEM.search(text))  # "I saw her cornered; how can I reach out to her?"
         if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text) or _WHAT_TO_DO.search(text))) \
-                or someone_else or (helping(text) and not told) or saw_and_helps:
+                or someone_else or (helping(text) and not told and not accused) or saw_and_helps:
             return DisclosureSignal(False, supporter=True)
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)
-                         or PERMISSION.search(text) or ACCUSED.search(text)):
+                         or PERMISSION.search(text) or accused):
             return DisclosureSignal(False)
         probability = self.probe.probability(vec) if probe_reads and someone_acts(text) else 0.0
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
