@@ -534,6 +534,7 @@ def test_a_sentence_announcing_what_follows_carries_the_sentence_after_it():
 def test_a_table_row_with_a_phone_number_is_quotable_and_ext_does_not_end_a_sentence():
     assert is_statement("SafeVoice line by telephone +44 20 7946 0321 (24 hours) Yes Passes reports to OIA")
     assert not is_statement("Annex 2 Reporting channels and contacts")  # a heading
+    assert not is_statement("Dialogue 4: No one left outside - field locations, affiliate personnel and online harassment")
     row = "Staff Counsellor Staff Welfare Unit, ext. 4460 Confidential Psychosocial support"
     assert [u.text for u in units([passage(row)])] == [row]
 

@@ -89,6 +89,14 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("under the Investigator's Manual how long should an investigation take", "time span"),
     ("According to the policy, how many days does the subject have to reply?", "time span"),
     ("In the Model Policy, what is the standard of proof?", None),
+    # a cost, budget or contribution is an amount of money; leave is no money, a number to dial is a phone number
+    ("How much did the bystander programme cost?", "money"),
+    ("What is the annual budget of the secretariat?", "money"),
+    ("how much does each member have to contribute every year", "money"),
+    ("How much paid leave do I get?", None),
+    ("what number should staff dial for the intake line?", "contact"),
+    # which body did something, in the past tense
+    ("Which consulting firm let 12 partners go?", "agent"),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -216,6 +224,17 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
      "Investigators' Manual since its inception in 2017.", False),
     ("under the Investigator's Manual how long should an investigation take", "Investigations should be completed "
      "within 120 days.", True),
+    # money is a currency, a sum in millions or nothing to pay; a share is no cost
+    ("How much did the programme cost?", "The share who knew where to report rose from 59 per cent to 84 per cent.",
+     False),
+    ("How much did the programme cost?", "The programme cost USD 40,000 in its first year.", True),
+    ("How much does counselling cost?", "Sessions with the counsellor are free of charge.", True),
+    ("what number should staff dial?", "The line can be reached 24 hours a day by telephone.", False),
+    ("what number should staff dial?", "Staff can call +41 22 555 0101 at any time.", True),
+    # a number word in its teens; "12 in 2021" is no share; a body counted is who did it
+    ("How many speakers took part?", "It brings together what fourteen speakers said.", True),
+    ("What share of the counsellors are women?", "Referrals rose from 12 in 2021 to 35 in 2022.", False),
+    ("Who created the service?", "The service was set up in 2020 by six entities.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

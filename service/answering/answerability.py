@@ -95,7 +95,9 @@ State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
 DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
-QUANTITIES = ("time span", "number", "share", "frequency")
+QUANTITIES = ("time span", "number", "share", "frequency", "money")
+_MONEY_WORDS = frozenset(stem(w) for w in ("budget", "cost", "costs", "price", "fee", "fees", "fund", "funding", "money",
+                                           "contribute", "contribution", "spend", "spent", "pay", "paid"))
 KIND_TOPIC_COSINE = 0.45  # a span, date or number in a sentence sharing no word of the ask's topic: this close, or not it
 NAMELESS = 0.6  # an ask naming people ranks its units by closeness with the names taken out, at the answerer's weight
 # an ask naming no person, thing or concept and wanting no kind of answer: a unit sharing fewer than two words of its
@@ -257,8 +259,10 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
     if expected and expected.name == "place":  # "Where is the Counsellor's office?": the room is the office
         topic = topic - _PLACE_ASKED
-    if expected and expected.name == "number":  # "how much did the publication cost": what it is the cost of
+    if expected and expected.name in ("number", "money"):  # "how much did the publication cost": what it is the cost of
         topic = topic - part.counted or topic
+    if expected and expected.name == "money":  # "the budget of the dialogue series": the series, not money at large
+        topic = topic - _MONEY_WORDS or topic
     # "how many people attended the launch": the units counting participants or attendees are about it
     attendees = {i for i in order if _counts(ATTENDEES, units[i].body)} \
         if expected and expected.name == "number" and part.counts_attendance else set()
@@ -431,7 +435,7 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
     qualifying = _qualifying(qualified, reading)
     if not all(name.lower() in reading for name in part.named if name not in qualifying):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
-    if expected.name in ("number", "share") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
+    if expected.name in ("number", "share", "money") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
         return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached
     if expected.name == "number" and asks_times(part.text):  # "how many times a year": "twice a year", not a list
         return expected.holds(part.text, unit.body)

@@ -33,6 +33,9 @@ MAX_ITEMS = 12
 LONG_ITEM_WORDS = 60
 BULLETS = "-•*·"  # marks that open the items of a list
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
+# a heading's label: "Dialogue 4:", "Chapter 3.", "2. Annex B:", "Part II -"
+HEADING_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:chapter|section|part|annex|appendix|dialogue|session|module|"
+                           r"box|table|figure)\s+(?:\d+|[ivxlc]+|[a-z])\s*[.:–—-]\s", re.IGNORECASE)
 _LEANS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such|both|the latter|the former)\b", re.IGNORECASE)
 MAX_ANNOUNCING_WORDS = 10
 # "... several recommendations." / "... three key points." / "... the following measures.": a count and a plural
@@ -320,4 +323,6 @@ def is_statement(text: str) -> bool:
     if marker := FOOTNOTE_AT_END.search(flat):  # "... on 1 September 2023.1": the full stop, then a footnote's marker
         flat = flat[: marker.start() + 1]
     flat = flat.rstrip("”’\"')*")
+    if HEADING_LABEL.match(flat) and not flat.endswith(SENTENCE_ENDS):
+        return False  # "Dialogue 4: No one left outside - field locations, ...": a heading, though it has commas
     return len(text.split()) >= MIN_WORDS and (flat.endswith(SENTENCE_ENDS) or "," in flat or holds_contact(flat))

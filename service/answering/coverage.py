@@ -24,7 +24,8 @@ from service.models import Passage
 TokenSet = Callable[[str], set[int]]
 
 NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?"
 )
 TIME_UNIT = r"(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?|decades?)"
@@ -79,13 +80,13 @@ _UNIT_BEFORE = re.compile(rf"\b{TIME_UNIT}\s+$", re.IGNORECASE)
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _QUANTITY = re.compile(rf"\b(?:{NUMBER_WORDS.removeprefix('one|')}|half|third|quarter|majority|minority|dozen|percent|per cent)\b|%|"
-                       r"\b\d+ (?:in|out of) \d+\b", re.IGNORECASE)
+                       r"\b\d+ (?:in|out of) (?!(?:19|20)\d\d\b)\d+\b", re.IGNORECASE)
 
 
 # a share of a whole: "12%", "one in three", "a majority", "half of"
 SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
                     r"a tenth|(?:the |a )?majority|(?:a )?minority) of\b|"
-                    rf"\b(?:\d+|{NUMBER_WORDS}) (?:in|out of) (?:\d+|{NUMBER_WORDS})\b", re.IGNORECASE)
+                    rf"\b(?:\d+|{NUMBER_WORDS}) (?:in|out of) (?:(?!(?:19|20)\d\d\b)\d+|{NUMBER_WORDS})\b", re.IGNORECASE)
 
 
 def expected_number(token: str) -> bool:
@@ -260,6 +261,8 @@ def _agent(question: str, sentence: str) -> bool:
     body = bool(_BODY_ASKED.search(question))
     if not body and _PERSON.search(sentence):
         return True
+    if _BY_BODIES.search(sentence):
+        return True  # "set up in 2020 by six entities": who set it up, counted
     asked = {_bare(w) for w in _words(question)}
     does = None if body else _DOES_ASKED.match(question)
     if does and _post_asked(does.group(1), asked, sentence):
@@ -291,6 +294,8 @@ def _post_asked(verb: str, asked: set[str], sentence: str) -> bool:
                                     re.IGNORECASE))
 
 
+_BY_BODIES = re.compile(rf"\bby (?:\d+|{NUMBER_WORDS}) (?:[\w-]+ ){{0,2}}?(?:{_BODIES}|countries|member states|governments|"
+                        r"donors)\b", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"\bon behalf of (?:the )?$", re.IGNORECASE)
 _DOES_ASKED = re.compile(r"^\s*who (?!is\b|was\b|has\b|does\b)(\w+s)\b", re.IGNORECASE)
 _BODY_ASKED = re.compile(rf"\bwhich (?:\w+ )?(?:{_BODIES})\b", re.IGNORECASE)
@@ -382,9 +387,26 @@ _CONTACT = ExpectedAnswer(
     re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|fax(?: number)?|extension (?:number|for)|contact details|contact information|"
                r"(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?|"
                r"(?<=['’]s )extension|"
-               r"web ?site|web address|(?:intranet|internet|web|website|online) (?:link|page|address)|url|hyperlink)\b|\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
+               r"web ?site|web address|(?:intranet|internet|web|website|online) (?:link|page|address)|url|hyperlink)\b|"
+               # "what number should staff dial?": a phone number, not a count
+               r"\b(?:what|which) (?:(?:phone|telephone|hotline|helpline|toll-?free) )?number (?:\w+ ){0,3}?(?:dial|call|ring|phone|text)\b|"
+               r"\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"
                r"they|she|he|personnel) (?:contact|reach|get in touch(?: with)?|call|e-?mail|write to)\b", re.IGNORECASE),
     _contact, "contact details (an email address, phone number or web address)")
+
+# a cost, budget or contribution asked: "How much did the programme cost?", "What is the secretariat's annual budget?",
+# "how much does each member contribute?"; not "how much leave with full pay" (a span)
+_MONEY_ASKED = re.compile(
+    r"\bhow much (?:money|funding)\b|"
+    r"\bhow much (?!(?:\w+ ){0,2}?(?:leave|time|notice|holidays?)\b)[^?.!]{0,60}?"
+    r"\b(?:cost|costs|costing|spend|spends|spent|contribut\w*|charge[sd]?|budget\w*|pay|pays|paid|invest\w*)\b|"
+    r"\bwhat(?:'s|’s| is| was| are| were) (?:the |its |their |(?:\w+ )?\w+['’]s )(?:\w+ )?(?:budget|cost|costs|price|"
+    r"fees?)\b", re.IGNORECASE)
+# an amount of money: a currency, a sum in millions, or nothing to pay ("free of charge", "at no cost")
+_MONEY = re.compile(r"[$€£¥₹]|\b(?:US\$|USD|EUR|CHF|GBP|AUD|CAD|JPY|dollars?|euros?|francs?|pounds|rupees?|shillings?)\b|"
+                    rf"\b(?:\d+(?:[.,]\d+)*|{NUMBER_WORDS}) ?(?:million|billion|bn)\b|"
+                    r"\b(?:free of charge|no (?:cost|charge|fee)s?|at no (?:\w+ )?cost|cost-?free|(?:is|are|for) free)\b",
+                    re.IGNORECASE)
 
 # first match wins. "How many" is also answered by a list (service/answering/answerability.py).
 EXPECTED_ANSWERS = (
@@ -425,7 +447,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*who (?!(?:counts|qualifies) as\b)(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|^\s*who (?:{_DID})\b|"
                    rf"\bwhich (?:\w+ )?(?:{_BODIES}) "
-                   r"(?:(?!does\b)\w+s|is|was|are|were|have|had)\b|"
+                   rf"(?:(?!does\b)\w+s|is|was|are|were|have|had|\w+ed|{_DID}|let)\b|"  # "which firm let 12 partners go"
                    r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?)(?:['’]s?)? "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),
@@ -440,6 +462,7 @@ EXPECTED_ANSWERS = (
                    r"\b(?:what|which) (?!pay\b|interest\b|exchange\b|hourly\b|daily\b)\w+ (?:rate|percentage|proportion)\b|"
                    r"\bwhat(?:'s| is| was| are| were) (?:the |(?:\w+ )?\w+['’]s )(?:[\w'’-]+ ){0,2}?(?:rate|percentage|proportion|share)\b", re.IGNORECASE),
         lambda _, sentence: bool(SHARE.search(sentence)), "a percentage or share"),
+    ExpectedAnswer("money", _MONEY_ASKED, lambda _, sentence: bool(_MONEY.search(sentence)), "an amount of money"),
     ExpectedAnswer(
         "number",
         re.compile(r"\bhow many\b|\b(?:maximum|minimum|total|exact) (?:amount|number|sum|value)\b|"
