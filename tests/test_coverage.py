@@ -8,6 +8,7 @@ from ingest.catalog import CatalogEntry
 from ingest.index.bm25 import Bm25Encoder
 from ingest.models import DocType
 from service.answering.coverage import SourceCheck, expected_answer
+from service.answering.focus import parts, speaker_names
 from service.models import Passage
 from tests.conftest import CORPUS, make_settings
 
@@ -97,6 +98,7 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("what number should staff dial for the intake line?", "contact"),
     # which body did something, in the past tense
     ("Which consulting firm let 12 partners go?", "agent"),
+    ("Which organizations teamed up to host the session?", None),  # read by what the sentences say of it
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -235,6 +237,10 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("How many speakers took part?", "It brings together what fourteen speakers said.", True),
     ("What share of the counsellors are women?", "Referrals rose from 12 in 2021 to 35 in 2022.", False),
     ("Who created the service?", "The service was set up in 2020 by six entities.", True),
+    # a time one has to act within is no average taken; "usually" asks the average
+    ("How many days do I have to file a complaint?", "The average time between a first contact and a formal report "
+     "was 26 days.", False),
+    ("How long does an investigation usually take?", "On average, investigations took 210 days.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)
@@ -322,3 +328,33 @@ def test_once_the_named_document_is_ingested_its_questions_are_answered_from_it(
         kb.close()
     assert not answer.abstained and answer.notice is None
     assert answer.citations[0].passage.doc_key == "model-policy-2018"
+
+
+def test_a_hyphenated_or_apostrophed_surname_is_read_whole():
+    text = "Dr. Amara Diallo-Fischer, Chief of the Ethics Office, spoke first. Mr. O'Brien agreed."
+    assert [name for _, name in speaker_names(text)] == ["Diallo-Fischer", "O'Brien"]
+
+
+def test_when_and_where_asks_both_and_an_events_date_is_asked():
+    asks = parts("When and where will the first 2024 dialogue take place?", set())
+    assert [a.text for a in asks] == ["When will the first 2024 dialogue take place",
+                                      "where will the first 2024 dialogue take place"]
+    expected = expected_answer(asks[0].text)
+    assert expected is not None and expected.name == "date"
+
+
+def test_a_year_the_ask_does_not_name_dates_something_else():
+    from service.answering.answerability import dated_near
+    years = frozenset({"2024"})
+    assert not dated_near({"dialogu"}, "As in 2023, one dialogue will be held in the field.", years)
+    assert dated_near({"dialogu"}, "The dialogues of February 2024 will be held in Nairobi.", years)
+    assert dated_near({"dialogu"}, "As in 2023, one dialogue will be held in the field.")
+
+
+def test_a_figure_of_another_year_is_no_answer_to_a_year_asked():
+    from service.answering.answerability import _other_years
+    assert _other_years("How many investigations were opened in 2022?", "Of the 41 investigations opened in 2023, 10 "
+                        "concerned headquarters.")
+    assert not _other_years("How many investigations were opened in 2023?", "Of the 41 investigations opened in 2023, "
+                            "10 concerned headquarters.")
+    assert not _other_years("How many investigations were opened in 2022?", "OIOI opened 23 investigations.")

@@ -431,6 +431,8 @@ _PLACE_ASKED = frozenset(stem(w) for w in (*PLACE_NOUNS, *PLACE_VERBS, "location
 
 
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualified) -> bool:
+    if expected.name in QUANTITIES and _other_years(part.text, unit.body):
+        return False  # "How many investigations were opened in 2022?": not "Of the 41 investigations opened in 2023"
     reading = unit.reading.lower()
     qualifying = _qualifying(qualified, reading)
     if not all(name.lower() in reading for name in part.named if name not in qualifying):
@@ -446,7 +448,7 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
         return _counts(part.counted, unit.body)
     if expected.name == "date":
         named = {stem(w) for name in part.named for w in words(name)}
-        return dated_near((part.topic - _DATING) | named or part.topic, unit.body)
+        return dated_near((part.topic - _DATING) | named or part.topic, unit.body, years_in(part.text))
     if expected.name == "share" and part.counted:
         return _shares(part.counted, unit.body)
     if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
@@ -524,16 +526,33 @@ _DATING = frozenset(stem(w) for w in ("annual", "annually", "yearly", "held", "h
                                       "organized", "happen", "happens", "occur", "occurs", "take", "takes", "place"))
 
 
-def dated_near(about: Iterable[str], text: str) -> bool:
+def dated_near(about: Iterable[str], text: str, years: frozenset[str] = frozenset()) -> bool:
     """A date next to what it dates: "launched in 2018", not "since its inception in 2017, including [...] the
     ClearCheck database" for when ClearCheck was launched. ``about``: stems of the ask's topic and names (any date
-    when empty)."""
+    when empty). ``years``: the years the ask names; a year besides them dates something else ("As in 2023, one
+    dialogue will be held in the field" does not say when the first 2024 dialogue is)."""
     wanted = frozenset(about)
     for m in DATE.finditer(text):
+        if years and _YEAR_ONLY.fullmatch(m.group(0)) and m.group(0) not in years:
+            continue
         near = words(text[: m.start()])[-DATE_REACH:] + words(text[m.end() :])[:DATE_REACH]
         if not wanted or wanted & {stem(w) for w in near}:
             return True
     return False
+
+
+def _other_years(ask: str, text: str) -> bool:
+    """The ask names a year and the text names years, none of them it: its figures are another year's."""
+    asked, theirs = years_in(ask), years_in(text)
+    return bool(asked and theirs and not asked & theirs)
+
+
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years a text names: "When will the first 2024 dialogue take place?" names 2024."""
+    return frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
 
 
 SHARE_REACH = 80  # characters either side of a share in which what it is a share of is named

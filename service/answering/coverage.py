@@ -59,7 +59,16 @@ def _time_span(question: str, sentence: str) -> bool:
     recurring = not _RECURRENCE_ASKED.search(question)
     if _LIMIT_WORD.search(question) and _NO_LIMIT.search(sentence):  # "there is no time limit" answers it
         return True
-    return any(not (recurring and _recurs(sentence, m)) for m in _DURATION.finditer(sentence))
+    # a time one has to act within is not how long it took on average: "the average time between a first contact
+    # and a formal report was 26 days" is no time to file within
+    obliged = bool(_OBLIGED.search(question))
+    return any(not (recurring and _recurs(sentence, m)) and not (obliged and _MEASURED.search(sentence, 0, m.start()))
+               for m in _DURATION.finditer(sentence))
+
+
+_OBLIGED = re.compile(r"\b(?:have|has|had|need|needs|needed|required|obliged|allowed|permitted) to\b|\bmust\b|"
+                      r"\b(?:deadline|time ?limits?|no later|at the latest|cut-?off)\b", re.IGNORECASE)
+_MEASURED = re.compile(r"\b(?:average|median|mean|typical(?:ly)?|usual(?:ly)?)\b[^.;]{0,120}$", re.IGNORECASE)
 
 
 def _recurs(sentence: str, span: re.Match[str]) -> bool:
@@ -176,7 +185,9 @@ _POSTS = "chair|head|director|ombudsperson|coordinator|focal point|advocate|inve
 # titles written before a person's name, and a person named with one ("Ms. Kelly T. Clements", "ASG Lopez")
 HONORIFIC = (r"(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.?|Professor|Commissioner|Ambassador|Chair|Judge|Justice|"
              r"ASG|USG|DED|Director|Secretary-General|Minister")
-_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
+# a name's word, hyphenated or not: "Diallo-Fischer", "O'Brien", "Lopez"
+_NAME_WORD = r"[A-Z](?:[a-z’'-]*[a-z]|[’'](?=[A-Z]))(?:-?[A-Z][a-z’']*[a-z])?"
+_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{0,2}}"
 SPEAKER = re.compile(rf"\b(?:{HONORIFIC})\)?\s+({_NAME})")  # also "Assistant Secretary General (ASG) Sulieman"
 _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z]|\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+,? (?:is|was|chairs|heads|"
                      r"serves|leads|has been)\b")
@@ -416,6 +427,8 @@ EXPECTED_ANSWERS = (
         "date",
         # "when does the Group meet next?": the next time something happens is a date, as a past one is
         re.compile(r"^\s*when (?:was|were|did)\b|^\s*when (?:is|are|will|does|do)\b[^.?!]*\bnext\b(?! (?:steps?|stages?|phases?)\b)|"
+                   # an event's date: "when will the first 2024 dialogue take place?"
+                   r"^\s*when (?:will|is|are|does|do) (?:[\w'’-]+ ){1,6}?(?:take place|be held|takes place|is held|are held)\b|"
                    r"\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
         _date, "a date"),
     ExpectedAnswer(
@@ -447,7 +460,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"^\s*who (?!(?:counts|qualifies) as\b)(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|can\b|could\b|should\b|must\b|will\b|"
                    rf"would\b|may\b|might\b|has\b|have\b|had\b|else\b)\w+(?:s|ed)\b|^\s*who (?:{_DID})\b|"
                    rf"\bwhich (?:\w+ )?(?:{_BODIES}) "
-                   rf"(?:(?!does\b)\w+s|is|was|are|were|have|had|\w+ed|{_DID}|let)\b|"  # "which firm let 12 partners go"
+                   rf"(?:(?!does\b)\w+s|is|was|are|were|have|had|{_DID}|let)\b|"  # "which firm let 12 partners go"
                    r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?)(?:['’]s?)? "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),

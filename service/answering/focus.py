@@ -214,6 +214,15 @@ def opens_ask(text: str) -> bool:
 
 
 _SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
+_TWO_WH = re.compile(r"^\s*(when|where|who|how|why)\s+and\s+(when|where|who|how|why)\b(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def _both_asked(text: str) -> str:
+    """"When and where will the dialogue take place?" asks when it will, and where: two asks of one clause."""
+    if match := _TWO_WH.match(text):
+        first, second, rest = match.groups()
+        return f"{first}{rest}, and {second}{rest}"
+    return text
 _WH_WORD = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORECASE)  # "who were they": an ask
 
 
@@ -443,7 +452,7 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     the passages found attribute statements to, so a question naming one is read as asking what that person said;
     ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places). A
     piece that only sets the scene is no ask (``_sets_scene``); the whole question still ranks the passages."""
-    pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(chunk)]
+    pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(_both_asked(chunk))]
     pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
     if len(pieces) > 1:
