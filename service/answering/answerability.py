@@ -533,7 +533,7 @@ def dated_near(about: Iterable[str], text: str, years: frozenset[str] = frozense
     dialogue will be held in the field" does not say when the first 2024 dialogue is)."""
     wanted = frozenset(about)
     for m in DATE.finditer(text):
-        if years and _YEAR_ONLY.fullmatch(m.group(0)) and m.group(0) not in years:
+        if years and m.group(0).isdigit() and m.group(0) not in years:  # DATE's only figures are years
             continue
         near = words(text[: m.start()])[-DATE_REACH:] + words(text[m.end() :])[:DATE_REACH]
         if not wanted or wanted & {stem(w) for w in near}:
@@ -545,9 +545,6 @@ def _other_years(ask: str, text: str) -> bool:
     """The ask names a year and the text names years, none of them it: its figures are another year's."""
     asked, theirs = years_in(ask), years_in(text)
     return bool(asked and theirs and not asked & theirs)
-
-
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
 
 def years_in(text: str) -> frozenset[str]:
