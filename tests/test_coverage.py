@@ -288,6 +288,9 @@ def test_the_focus_is_uncovered_only_when_no_passage_holds_a_word_of_it():
     ("What is the phone number of the Ethics Office?", "none of the passages found mentions Ethics Office"),
     ("What is the deadline for filing a formal complaint under the Model Policy?",
      "none of the passages found mentions a deadline or time limit"),
+    # the inquiry is named as one word, and the sentences naming it count no recommendations
+    ("How many recommendations did the Respect@Work report make?", "none of the passages found on Respect@Work gives a "
+     "number"),
 ])
 def test_questions_the_corpus_does_not_answer_abstain_and_say_why(corpus_kb, question, reason):
     answer = corpus_kb.ask(question)
@@ -358,3 +361,12 @@ def test_a_figure_of_another_year_is_no_answer_to_a_year_asked():
     assert not _other_years("How many investigations were opened in 2023?", "Of the 41 investigations opened in 2023, "
                             "10 concerned headquarters.")
     assert not _other_years("How many investigations were opened in 2022?", "OIOI opened 23 investigations.")
+
+
+def test_a_name_joined_by_at_is_one_word_and_is_put_back_when_typed_in_lower_case():
+    from service.answering.focus import capitalised_names, recased, words
+    assert words("Write to ethics@unocir.example.org about Respect@Work: findings") == [
+        "Write", "to", "ethics", "unocir", "example", "org", "about", "Respect@Work", "findings"]
+    text = "She shared the findings from “Respect@Work: Sexual Harassment National Inquiry Report (2020)”."
+    assert "Respect@Work" in capitalised_names(text)
+    assert recased("what was the respect@work report", [text]) == "what was the Respect@Work report"

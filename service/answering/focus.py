@@ -198,7 +198,8 @@ def is_title(word: str) -> bool:
 _PLAIN_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 _LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–—]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[A-Z(])|\(?[a-z]\))\s+",
                              re.MULTILINE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*[A-Za-z+]|[A-Za-z]|\d+(?:[.,]\d+)?")
+# a word; a name joined by "@" ("Respect@Work") is one word, an email address is not
+_WORD = re.compile(r"[A-Za-z]+@[A-Za-z]+\b(?!\.[A-Za-z])|[A-Za-z][A-Za-z'’+-]*[A-Za-z+]|[A-Za-z]|\d+(?:[.,]\d+)?")
 # the words an ask opens with: a question word or an auxiliary
 AUXILIARIES = "is|are|was|were|does|do|did|can|could|will|would|should|has|have"  # a yes/no question opens with one
 ASK_OPENERS = f"what|which|who|whom|whose|when|where|why|how|{AUXILIARIES}"
@@ -833,10 +834,13 @@ def person_words(texts: list[str]) -> set[str]:
 
 def capitalised_names(text: str) -> set[str]:
     """Words written capitalised after a sentence's first word (a rough proper-noun list of a text)."""
-    found = set()
+    found = set(_AT_NAME.findall(text))  # "“Respect@Work: ...” opens a title, yet names the inquiry wherever it stands
     for match in re.finditer(r"(?<=[a-z,;:)”\"’'] )([A-Z][A-Za-z@’'+-]+)", text):
         found.add(re.sub(r"['’]s?$", "", match.group(1)))
     return found
+
+
+_AT_NAME = re.compile(r"\b[A-Z][A-Za-z]*@[A-Z][A-Za-z]+")
 
 
 NAME_WORDS = 3  # words of the shortest name a lower-case question is read as naming: two ("Affected Person") is often a
@@ -855,6 +859,7 @@ def recased(question: str, texts: Sequence[str]) -> str:
              if name.lower() in typed}  # a pattern only for the names the question may hold
     found |= {name for text in texts for m in SPEAKER.finditer(text) for name in _person_names(m.group(1))
               if name.lower() in typed}  # "kelly clements" for "Ms. Kelly T. Clements"
+    found |= {name for text in texts for name in _AT_NAME.findall(text) if name.lower() in typed}  # "respect@work"
     for name in sorted(found, key=len, reverse=True):
         question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, question, flags=re.IGNORECASE)
     return question
