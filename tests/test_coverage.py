@@ -7,8 +7,9 @@ import pytest
 from ingest.catalog import CatalogEntry
 from ingest.index.bm25 import Bm25Encoder
 from ingest.models import DocType
+from service.answering.answerability import _other_years, dated_near
 from service.answering.coverage import SourceCheck, expected_answer
-from service.answering.focus import parts, speaker_names
+from service.answering.focus import capitalised_names, parts, recased, speaker_names, words
 from service.models import Passage
 from tests.conftest import CORPUS, make_settings
 
@@ -347,7 +348,6 @@ def test_when_and_where_asks_both_and_an_events_date_is_asked():
 
 
 def test_a_year_the_ask_does_not_name_dates_something_else():
-    from service.answering.answerability import dated_near
     years = frozenset({"2024"})
     assert not dated_near({"dialogu"}, "As in 2023, one dialogue will be held in the field.", years)
     assert dated_near({"dialogu"}, "The dialogues of February 2024 will be held in Nairobi.", years)
@@ -355,7 +355,6 @@ def test_a_year_the_ask_does_not_name_dates_something_else():
 
 
 def test_a_figure_of_another_year_is_no_answer_to_a_year_asked():
-    from service.answering.answerability import _other_years
     assert _other_years("How many investigations were opened in 2022?", "Of the 41 investigations opened in 2023, 10 "
                         "concerned headquarters.")
     assert not _other_years("How many investigations were opened in 2023?", "Of the 41 investigations opened in 2023, "
@@ -364,7 +363,6 @@ def test_a_figure_of_another_year_is_no_answer_to_a_year_asked():
 
 
 def test_a_name_joined_by_at_is_one_word_and_is_put_back_when_typed_in_lower_case():
-    from service.answering.focus import capitalised_names, recased, words
     assert words("Write to ethics@unocir.example.org about Respect@Work: findings") == [
         "Write", "to", "ethics", "unocir", "example", "org", "about", "Respect@Work", "findings"]
     text = "She shared the findings from “Respect@Work: Sexual Harassment National Inquiry Report (2020)”."

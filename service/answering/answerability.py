@@ -64,6 +64,7 @@ from service.answering.coverage import (
     expected_answer,
     expected_number,
     without_references,
+    years_in,
 )
 from service.answering.focus import (
     ATTENDEES,
@@ -545,11 +546,6 @@ def _other_years(ask: str, text: str) -> bool:
     """The ask names a year and the text names years, none of them it: its figures are another year's."""
     asked, theirs = years_in(ask), years_in(text)
     return bool(asked and theirs and not asked & theirs)
-
-
-def years_in(text: str) -> frozenset[str]:
-    """The years a text names: "When will the first 2024 dialogue take place?" names 2024."""
-    return frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
 
 
 SHARE_REACH = 80  # characters either side of a share in which what it is a share of is named

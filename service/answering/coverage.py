@@ -35,9 +35,10 @@ _DURATION = re.compile(rf"\b(?<!twice )(?<!once )(?<!times )(?:\d+|{NUMBER_WORDS
                        re.IGNORECASE)
 # "how long has it ...?" is answered by "since (its inception in) 2017" as well; a deadline is not
 _SO_FAR = re.compile(r"^\s*how long (?:has|have)\b", re.IGNORECASE)
-_SINCE_YEAR = re.compile(r"\bsince(?:\W+\w+){0,3}?\W+(?:19|20)\d\d\b", re.IGNORECASE)
+YEAR_DIGITS = r"(?:19|20)\d\d"  # a year as written: "2023"
+_SINCE_YEAR = re.compile(rf"\bsince(?:\W+\w+){{0,3}}?\W+{YEAR_DIGITS}\b", re.IGNORECASE)
 MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
-DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
+DATE = re.compile(rf"\b(?:{YEAR_DIGITS}|{MONTHS})\b|\b\d{{1,2}} May\b|\bMay \d", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 PHONE_DIGITS = 7  # a phone number has at least this many digits
@@ -87,21 +88,27 @@ _RATE_AFTER = re.compile(r"\s+(?:a|per|each)\s+(?:day|week|month|year)\b", re.IG
 _UNIT_BEFORE = re.compile(rf"\b{TIME_UNIT}\s+$", re.IGNORECASE)
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = re.compile(YEAR_DIGITS)
+_YEARS = re.compile(rf"\b{YEAR_DIGITS}\b")
 _QUANTITY = re.compile(rf"\b(?:{NUMBER_WORDS.removeprefix('one|')}|half|third|quarter|majority|minority|dozen|percent|per cent)\b|%|"
-                       r"\b\d+ (?:in|out of) (?!(?:19|20)\d\d\b)\d+\b", re.IGNORECASE)
+                       rf"\b\d+ (?:in|out of) (?!{YEAR_DIGITS}\b)\d+\b", re.IGNORECASE)
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years a text names: "When will the first 2024 dialogue take place?" names 2024."""
+    return frozenset(_YEARS.findall(text))
 
 
 # a share of a whole: "12%", "one in three", "a majority", "half of"
 SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage\b|\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
                     r"a tenth|(?:the |a )?majority|(?:a )?minority) of\b|"
-                    rf"\b(?:\d+|{NUMBER_WORDS}) (?:in|out of) (?:(?!(?:19|20)\d\d\b)\d+|{NUMBER_WORDS})\b", re.IGNORECASE)
+                    rf"\b(?:\d+|{NUMBER_WORDS}) (?:in|out of) (?:(?!{YEAR_DIGITS}\b)\d+|{NUMBER_WORDS})\b", re.IGNORECASE)
 
 
 def expected_number(token: str) -> bool:
     """One word that is a count or amount: digits that are not a year, or a number word."""
     if token[:1].isdigit():
-        return not _YEAR.match(token)
+        return not _YEAR.fullmatch(token)
     return bool(_QUANTITY.fullmatch(token))
 
 
@@ -143,7 +150,7 @@ def _number(question: str, sentence: str) -> bool:
     if not _TIME_ASKED.search(question):
         counted = _DURATION.sub(" ", counted)
     digits = re.findall(r"\d+(?:[.,]\d+)*", counted)
-    return any(not _YEAR.match(d) for d in digits) or bool(_QUANTITY.search(counted))
+    return any(not _YEAR.fullmatch(d) for d in digits) or bool(_QUANTITY.search(counted))
 
 
 def asks_times(question: str) -> bool:

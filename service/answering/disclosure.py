@@ -236,9 +236,11 @@ _IF_SOMEONE = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say|what 
                          re.IGNORECASE)
 
 
-_ACTOR = re.compile(r"\b(?:he|she|they|him|his|someone|somebody|a (?:man|woman|guy)|colleagues?|co-?workers?|boss|"
-                    r"supervisor|manager|director|chief|head|lead(?:er)?|official|consultant|driver|guard|representative|"
-                    r"deputy|officer|staff member|delegate|donor|aide)\b", re.IGNORECASE)
+# the people who may do something to the asker, by their role
+_ROLE_NOUNS = (r"colleague|co-?worker|boss|supervisor|manager|director|chief|head|lead(?:er)?|official|consultant|driver|"
+               r"guard|representative|deputy|officer|staff member|delegate|donor|aide")
+_ACTOR = re.compile(rf"\b(?:he|she|they|him|his|someone|somebody|a (?:man|woman|guy)|colleagues|co-?workers|{_ROLE_NOUNS})\b",
+                    re.IGNORECASE)
 
 
 def someone_acts(text: str) -> bool:
@@ -289,10 +291,9 @@ TOLD_ABOUT_SOMEONE = re.compile(
     r"comes to|opened up|admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|"
     r"her|him|them|his|their)\b", re.IGNORECASE)
 # someone the teller speaks of: "He told me a consultant showed him porn" passes on what was done to him
-_ANOTHER_ACTOR = re.compile(r"\b(?:me|to me|in me|with me)\b(?:\s+that)?\s+(?:someone|somebody|(?:a|an|the|his|her|their|one of (?:his|her|their))\s+"
-                            r"(?:\w+\s+)?(?:colleague|co-?worker|boss|supervisor|manager|director|chief|head|consultant|driver|"
-                            r"guard|official|officer|staff member|delegate|donor|man|woman|guy|teacher|coach|client|visitor))\b",
-                            re.IGNORECASE)
+_ANOTHER_ACTOR = re.compile(r"\b(?:me|to me|in me|with me)\b(?:\s+that)?\s+(?:someone|somebody|(?:a|an|the|his|her|their|"
+                            rf"one of (?:his|her|their))\s+(?:\w+\s+)?(?:{_ROLE_NOUNS}|man|woman|guy|teacher|coach|client|"
+                            r"visitor))\b", re.IGNORECASE)
 _TELLER = re.compile(r"\b(he|she)\s+$", re.IGNORECASE)
 _SAME_PERSON = {"he": frozenset({"he", "him", "his"}), "she": frozenset({"she", "her"})}
 

@@ -224,6 +224,8 @@ def _both_asked(text: str) -> str:
         first, second, rest = match.groups()
         return f"{first}{rest}, and {second}{rest}"
     return text
+
+
 _WH_WORD = re.compile(r"\s*(?:who|whom|whose|when|where|how|which)\b", re.IGNORECASE)  # "who were they": an ask
 
 
@@ -832,15 +834,15 @@ def person_words(texts: list[str]) -> set[str]:
     return out
 
 
+_AT_NAME = re.compile(r"\b[A-Z][A-Za-z]*@[A-Z][A-Za-z]+")  # "Respect@Work"
+
+
 def capitalised_names(text: str) -> set[str]:
     """Words written capitalised after a sentence's first word (a rough proper-noun list of a text)."""
     found = set(_AT_NAME.findall(text))  # "“Respect@Work: ...” opens a title, yet names the inquiry wherever it stands
     for match in re.finditer(r"(?<=[a-z,;:)”\"’'] )([A-Z][A-Za-z@’'+-]+)", text):
         found.add(re.sub(r"['’]s?$", "", match.group(1)))
     return found
-
-
-_AT_NAME = re.compile(r"\b[A-Z][A-Za-z]*@[A-Z][A-Za-z]+")
 
 
 NAME_WORDS = 3  # words of the shortest name a lower-case question is read as naming: two ("Affected Person") is often a
