@@ -10,7 +10,7 @@ from service.answering.answerability import WordVectors, asked_numbers, assess
 from service.answering.candidates import Unit, is_statement, units
 from service.answering.care import NOT_ABOUT_CARE
 from service.answering.coverage import expected_answer
-from service.answering.disclosure import DisclosureDetector, Probe, told_of
+from service.answering.disclosure import DisclosureDetector, Probe, told_as_mine, told_of
 from service.answering.extractive import ExtractiveAnswerer, Scored
 from service.answering.focus import (
     as_typed,
@@ -148,6 +148,12 @@ DISCLOSURES = [
     "The donor's focal point said our grant would be renewed faster if I 'unwound' with him at his hotel. Can I "
     "report a donor?",
     "How do I deal with my boss? He keeps touching me.",
+    # a thing supported is no person helped; an image named in slang, the "I" dropped; what is in the asker's clothes;
+    # an account told in the second person; a grievance after a refusal or a report
+    "A donor's adviser tried to kiss me in the lift at the summit. He is still on the programme I'm supporting.",
+    "received a dick pic on whatsapp from the deputy head. what now",
+    "A co-worker keeps joking about what is 'in my pants' in front of the team.",
+    "Since I turned down my supervisor he has given me a bad performance evaluation.",
 ]
 NOT_DISCLOSURES = [
     # contact with a plain purpose or cause, work remarked on, a photo at a panel, travel arranged
@@ -304,8 +310,15 @@ NOT_DISCLOSURES = [
     "Is there a phone line I can call at night if I've been harassed?",
     "A coworker has accused me of harassment because I commented on her haircut. What happens to the accused and can I "
     "give my side?",
+    # a grievance at work with nothing sexual in it
+    "My director yells at me whenever a deadline slips and it's humiliating. Is that harassment?",
+    "My manager took credit for my analysis and has excluded me from meetings ever since. Is that abuse of authority?",
+    "In the staff meeting my chief tore apart my work plan in front of everyone. I felt so small. What can I do?",
 ]
 SUPPORTERS = [
+    "I saw an intern being groped by a driver at the depot and she looked terrified. Should I say something?",
+    "My friend turned down her director and now he threatens her evaluation. She asked me to be a witness; what does "
+    "that involve?",
     "My colleague was harassed and asked me to be her support person in the interview. What does that involve?",
     "I witnessed my colleague being cornered by a manager at the party and she is now avoiding everyone. How can I "
     "reach out to her?",
@@ -383,6 +396,13 @@ def test_a_helper_is_recognised_and_not_taken_for_the_victim(detector, question)
 ])
 def test_a_question_on_what_befalls_the_accused_is_a_question(detector, question):
     assert detector.assess(question).asker == "question"
+
+
+def test_an_account_told_in_the_second_person_is_the_askers_own(detector):
+    told = "You know when your team leader keeps standing too close and brushing against you at the printer? Every day now."
+    assert told_as_mine(plain(told)).startswith("I know when my team leader")
+    assert detector.assess(told).asker == "disclosure"
+    assert detector.assess("You know how the hotline works at night? Is it staffed at weekends too?").asker == "question"
 
 
 def test_a_rule_on_handling_a_disclosure_asked_in_the_third_person_is_a_question(detector):
@@ -1439,3 +1459,21 @@ def test_a_yes_no_ask_ending_on_a_means_is_answered_by_a_unit_speaking_of_it():
     assert state(always, "Is the hotline open on weekends?", closeness=0.6) == "answered"
     office = units([passage("The hotline is available during office hours, by telephone.")])
     assert state(office, "Is the hotline open on weekends?", closeness=0.6) == "not_covered"
+
+
+def test_the_extreme_of_a_figure_is_not_answered_by_its_average_or_median():
+    median = units([passage("The median duration of the investigations closed in 2023 was 198 days.")])
+    assert state(median, "What was the longest investigation closed in 2023?") == "not_covered"
+    assert state(median, "What was the median duration of the investigations closed in 2023?") == "answered"
+    # a limit set on it, beside its average, does answer the longest it may take
+    limit = units([passage("Investigations take 120 days on average and must be completed within 180 days.")])
+    assert state(limit, "What is the maximum length of an investigation?") == "answered"
+
+
+def test_figures_asked_by_a_breakdown_are_answered_where_it_is_spoken_of():
+    regions = units([passage("Of the 74 reports, 24 came from Africa, 13 from Asia and the Pacific and 9 from the "
+                             "Americas.")])
+    assert state(regions, "Can I get a breakdown of the 2023 reports by gender?") == "not_covered"
+    genders = units([passage("Of the 74 reports received in 2023, 61 concerned a woman and 13 a man, by gender of the "
+                             "affected person.")])
+    assert state(genders, "Can I get a breakdown of the 2023 reports by gender?") == "answered"

@@ -100,6 +100,11 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     # which body did something, in the past tense
     ("Which consulting firm let 12 partners go?", "agent"),
     ("Which organizations teamed up to host the session?", None),  # read by what the sentences say of it
+    # an average or extreme time, with the thing timed between; how big a sum is
+    ("What was the average investigation time for non-staff subjects?", "time span"),
+    ("What was the longest investigation closed last year?", "time span"),
+    ("Which channel is the fastest way to report?", None),
+    ("How big was the fine imposed in 2023?", "money"),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)

@@ -71,6 +71,7 @@ from service.answering.focus import (
     DEADLINE,
     FOOTNOTE_MARK,
     Part,
+    asked_breakdown,
     asked_means,
     asked_nouns,
     asked_to_exist,
@@ -252,7 +253,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     said = content_stems(mention) - generic_stems() - name_stems
     existing = asked_to_exist(part.text)  # "is there a dress code": a unit answering it names the thing
     thing, thing_concepts = _head(existing), concepts_in(existing)
-    means = asked_means(part.text)  # "... by SMS?": a unit answering it speaks of the means
+    # "... by SMS?": a unit answering it speaks of the means; "a breakdown of reports by age": of the age
+    means = asked_means(part.text) or asked_breakdown(part.text)
     means_stems = frozenset(content_stems(means)) - generic_stems() - name_stems
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
     ranked = asks_ranking(part.text)
@@ -440,6 +442,8 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
     if expected.name in ("number", "share", "money") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
         return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached
+    if _EXTREME_ASKED.search(part.text) and _CENTRAL.search(unit.body) and not _EXTREME.search(_AIMED.sub(" ", unit.body)):
+        return False  # "What was the longest investigation?": not "The median duration ... was 198 days"
     if expected.name == "number" and asks_times(part.text):  # "how many times a year": "twice a year", not a list
         return expected.holds(part.text, unit.body)
     if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)
@@ -479,6 +483,13 @@ MIN_HEAD_WORDS = 2  # "Committee" alone may be any committee; "Task Force" or "E
 # a figure reached, not one aimed at: "the current completion rate", "last year's response rate", "how many so far"
 _ACTUAL_ASKED = re.compile(r"\b(?:current(?:ly)?|actual(?:ly)?|so far|to date|last (?:year|month|quarter)(?:['’]s)?|"
                            r"(?:this|past|previous) year(?:['’]s)?|achieved|reached|latest|most recent)\b", re.IGNORECASE)
+# the extreme of a figure asked; the extreme, or a limit, given; the figure around which most lie
+_EXTREMES = r"longest|shortest|quickest|slowest|maximum|minimum|highest|lowest|largest|smallest|biggest|oldest"
+_EXTREME_ASKED = re.compile(rf"\b(?:{_EXTREMES})\b", re.IGNORECASE)
+_EXTREME = re.compile(rf"\b(?:{_EXTREMES}|max|min|peak|record|at (?:the )?(?:most|least)|up to|no (?:more|longer|later) "
+                      r"than|not (?:to )?exceed\w*|within|limit(?:ed)?|cap(?:ped)?)\b", re.IGNORECASE)
+_AIMED = re.compile(r"\bwithin (?:an? |the )?(?:average|mean|median)\b", re.IGNORECASE)  # "within an average of 120 days"
+_CENTRAL = re.compile(r"\b(?:average|averaged|averaging|mean|median|typical(?:ly)?|on average)\b", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:targets?|goals?|aims? (?:at|to|for)|objectives?|benchmarks?)\b", re.IGNORECASE)
 
 
@@ -749,7 +760,7 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
     if check == "exists":
         return f"none of the passages found mentions {asked_to_exist(part.text)}"
     if check == "means":
-        return f"none of the passages found on it speaks of {asked_means(part.text)}"
+        return f"none of the passages found on it speaks of {asked_means(part.text) or asked_breakdown(part.text)}"
     if check == "ranking":
         return f"none of the passages found says which has the {asks_ranking(part.text)}"
     if check == "defined term":

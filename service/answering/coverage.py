@@ -394,7 +394,11 @@ _TIME_SPAN = ExpectedAnswer(
     "time span",
     re.compile(rf"{_HOW_LONG.pattern}|\b(?:maximum|minimum|max|min) (?:length|duration|period|time)\b|"
                r"\b(?:within|in) what (?:period|time ?frame|time)\b|"
-               r"\b(?:average|typical|usual|normal|expected) (?:time|duration|length)\b|"
+               r"\b(?:average|mean|median|typical|usual|normal|expected|longest|shortest|maximum|minimum) "
+               r"(?:[\w-]+ ){0,2}?(?:time|duration|length)\b|"
+               # "what was the longest investigation closed in 2023?"
+               r"\bwhat (?:is|was|are|were) the (?:longest|shortest) (?:[\w-]+ ){0,2}?(?:investigations?|cases?|"
+               r"process(?:es)?|procedures?|suspensions?|delays?|waits?|periods?)\b|"
                r"\b(?:deadline|time limits?|time-limits?|time ?frames?|how many (?:working |"
                r"calendar |business )?(?:hours|days|weeks|months|years))\b", re.IGNORECASE),
     _time_span, "a time span or deadline")
@@ -419,7 +423,12 @@ _MONEY_ASKED = re.compile(
     r"\bhow much (?!(?:\w+ ){0,2}?(?:leave|time|notice|holidays?)\b)[^?.!]{0,60}?"
     r"\b(?:cost|costs|costing|spend|spends|spent|contribut\w*|charge[sd]?|budget\w*|pay|pays|paid|invest\w*)\b|"
     r"\bwhat(?:'s|’s| is| was| are| were) (?:the |its |their |(?:\w+ )?\w+['’]s )(?:\w+ )?(?:budget|cost|costs|price|"
-    r"fees?)\b", re.IGNORECASE)
+    r"fees?)\b|"
+    # "how big was the fine?", "how large is the budget"
+    r"\bhow (?:big|large|high|much) (?:is|was|are|were|will be|would be|can|could|may|might) (?:the|a|an|its|their) "
+    r"(?:[\w-]+ )?(?:fines?|"
+    r"penalt(?:y|ies)|budgets?|costs?|fees?|salar(?:y|ies)|compensation|awards?|grants?|payments?|settlements?|"
+    r"contributions?|damages)\b", re.IGNORECASE)
 # an amount of money: a currency, a sum in millions, or nothing to pay ("free of charge", "at no cost")
 _MONEY = re.compile(r"[$€£¥₹]|\b(?:US\$|USD|EUR|CHF|GBP|AUD|CAD|JPY|dollars?|euros?|francs?|pounds|rupees?|shillings?)\b|"
                     rf"\b(?:\d+(?:[.,]\d+)*|{NUMBER_WORDS}) ?(?:million|billion|bn)\b|"

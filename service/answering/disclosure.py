@@ -167,7 +167,7 @@ QUID_PRO_QUO = re.compile(
 # detail, a threat or condition, fear, or what followed a refusal or a report.
 _ASKER_TARGET = re.compile(
     r"\bme\b|\bmy (?:\w+ )?(?:body|breasts?|chest|bottom|bum|butt|legs?|thighs?|hips?|hair|neck|ears?|face|lips|mouth|"
-    r"skirt|blouse|dress|shirt|clothes|uniform|underwear|desk|car|flat|apartment|house|home|room|door|drink|glass|phone|"
+    r"skirt|blouse|dress|shirt|pants|trousers|clothes|uniform|underwear|desk|car|flat|apartment|house|home|room|door|drink|glass|phone|"
     r"wrist|arms?|hands?|knees?|waist|back|shoulders?|contract|post|job|visa|evaluation|rating|review|reference|"
     r"fellowship|internship|renewal|extension|promotion|career|shifts?|safety|per diem|salary|pay|allowance|paperwork|"
     r"permit|application)\b|"
@@ -195,6 +195,7 @@ _ACT = re.compile(
     r"intimate (?:photos?|pictures?|pics|images?|videos?|messages?)|"
     r"lingerie|underwear|bra|panties|knickers|sex life|masturbat\w*|expos\w* (?:himself|herself|themselves)|flash(?:ed|es|ing)\b(?! lights?)|stalk\w*|follow(?:s|ed|ing)? me|"
     r"turn\w* up|wait\w* (?:for me|outside)|outside my|record\w* me|film\w* me|photograph\w* me|"
+    r"dick pics?|(?:in|under|inside|down|up) my (?:pants|trousers|skirt|shirt|blouse|top|dress|underwear)\b|"
     rf"(?:photos?|pictures?|pics?|videos?|images?) of (?:me|himself|herself)|about what i wore|comments? (?:about|on) my(?! {_PLAIN_TRAIT})|"
     rf"comment(?:s|ed|ing)? (?:about|on) (?:her|his) (?:{_LOOKS})\b|(?:about|on) my (?:\w+ )?(?:{_LOOKS})\b|"
     r"my body|beautiful|sexy|hot|pretty (?:woman|girl|lady|face|thing)|wink(?:s|ed|ing)|(?:has|for|at|comes? (?:at|with)) a price|"
@@ -224,7 +225,11 @@ THIRD_PARTY = re.compile(
     r"\b(?:my|our|one of my|one of our) (?:\w+ )?(?:colleagues?|friends?|co-?workers?|staff members?|team members?|"
     r"supervisees?|direct reports?|interns?|assistants?|sisters?|daughters?|sons?|wife|husband|partner|staff)\s+"
     r"(?:was|is|were|are|has been|have been|had been|got|gets|keeps? being|kept being)\s+(?:\w+\s+)?(?:being\s+)?"
-    r"(?:\w+ed|\w+en|hurt|hit|touched|caught)\b", re.IGNORECASE)
+    r"(?:\w+ed|\w+en|hurt|hit|touched|caught)\b|"
+    # a witness to what was done to someone else: "I saw a coworker being groped in the lift"
+    r"\bi (?:saw|watched|witnessed|noticed) (?:a|an|my|our|the|one of (?:my|our|the)) (?:\w+ ){0,2}?(?:colleagues?|"
+    r"co-?workers?|interns?|wom[ae]n|m[ae]n|staff members?|team members?|girls?|guys?|persons?|people) (?:being|get(?:ting)?) "
+    r"(?:\w+ed|\w+en)\b", re.IGNORECASE)
 _OBJECT_ME = re.compile(r"\bme\b", re.IGNORECASE)
 _IF_FIRST = re.compile(r"^\s*(?:if|suppose|supposing|imagine|in case|say)\b", re.IGNORECASE)
 # a hypothetical whose actor is anyone at all: a question about what counts, not an account
@@ -332,7 +337,7 @@ SUPPORTER = re.compile(
     r"\b(?:one of my|my|our) (?:\w+ )?(?:team members?|staff members?|supervisees?|colleagues?|direct reports?|staff|interns?)\b"
     r"[^.?!]{0,30}\b(?:filed|made|lodged|submitted|raised|brought) (?:a|an) (?:formal |informal )?(?:complaint|report|"
     r"grievance)\b(?! against me)|"
-    r"\bi(?:'m|’m| am) (?:helping|supporting|accompanying|advising)\b|"
+    r"\bi(?:'m|’m| am) (?:helping|supporting|accompanying|advising)\b(?!\s*(?:[.?!,;:]|$))|"  # not "the talks I'm supporting."
     r"\b(?:best way|how|ways?) to (?:support|help|respond to|assist|comfort) (?:a|my|our|the|someone|somebody|her|him|them)\b|"
     r"\b(?:listen\w* to|heard from) (?:my|a|our) (?:colleague|friend|co-?worker|team member|staff member)\b|"
     r"\b(?:my|a|our) (?:colleague|friend|co-?worker|team member|staff member|supervisee)\b[^.?!]{0,30}\b(?:says|said|"
@@ -512,7 +517,8 @@ RELAYED = re.compile(r"\b(?:union|journalist|reporter|press|staff association|st
                      r"how|where|which|about|for (?:information|figures|data|advice|a summary))\b", re.IGNORECASE)
 # asked to stand beside the person harmed: "She asked me to be her support person", "... to come with her to HR"
 ALONGSIDE = re.compile(r"\b(?:asked|asks|wants|want) (?:me|us) to (?:be|act as|come with|go with|accompany|attend \w+ with|"
-                       r"sit in with) (?:her|him|them)\b|\b(?:her|his|their) support person\b", re.IGNORECASE)
+                       r"sit in with) (?:her|him|them)\b|"
+                       r"\b(?:asked|asks|wants|want) (?:me|us) to (?:be|act as) (?:a |her |his |their )?(?:witness|support person)\b|\b(?:her|his|their) support person\b", re.IGNORECASE)
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
                              r"respond to|assist|comfort|encourage|listen to|talk to|speak (?:to|with)|approach) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
                              r"team member|person|survivor|victim)s? (?:who|that)\b", re.IGNORECASE)
@@ -629,7 +635,7 @@ class DisclosureDetector:
         self.helper = helper or Probe.load(head="supporter")
 
     def assess(self, question: str, qvec: np.ndarray | None = None) -> DisclosureSignal:
-        said = plain(question)
+        said = told_as_mine(plain(question))
         text = read_as_acts(said)
         if text is None:
             return DisclosureSignal(False)
@@ -645,7 +651,8 @@ class DisclosureDetector:
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
         own = experienced(text)  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."
-        first_person = bool(FIRST_PERSON.search(text) or PUT_ON_US.search(text) or _WITNESS.match(text))
+        first_person = bool(FIRST_PERSON.search(text) or PUT_ON_US.search(text) or _WITNESS.match(text)
+                            or _RECEIVED.match(text))
         accused = bool(ACCUSED.search(text))  # "I've been accused of ...": the asker is no helper
         if not done_to_me and not accused and (first_person or not _ABOUT_THE_ACCUSED.search(text)) \
                 and (first_person or _HELP_INTENT.search(text) or _SAY_OR_GO.search(text)) \
@@ -662,11 +669,52 @@ class DisclosureDetector:
         if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text) or _WHAT_TO_DO.search(text))) \
                 or someone_else or (helping(text) and not told and not accused) or saw_and_helps:
             return DisclosureSignal(False, supporter=True)
+        if _PLAIN_GRIEVANCE.search(text) and not _SEXUAL_CUE.search(text):
+            return DisclosureSignal(False)  # "My boss shouts at me when a report is late": no sexual harassment told
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)
                          or PERMISSION.search(text) or accused):
             return DisclosureSignal(False)
         probability = self.probe.probability(vec) if probe_reads and someone_acts(text) else 0.0
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
+
+
+# what the asker received, told in chat style with the "I" dropped: "got a dick pic from ..."
+_RECEIVED = re.compile(r"^\s*(?:just |also |again )?(?:got|received|getting|receiving)\b", re.IGNORECASE)
+# the asker's own account told in the second person: "you know when your manager keeps brushing against you ..."
+_GENERIC_YOU = re.compile(r"^\s*(?:you know (?:when|how|that feeling when|the feeling when)|ever had)\b", re.IGNORECASE)
+
+
+def told_as_mine(said: str) -> str:
+    """An account told as "you know when your manager ...", in the first person; any other text as it is."""
+    if not _GENERIC_YOU.search(said):
+        return said
+    said = re.sub(r"\byou know\b", "I know", said, count=1, flags=re.IGNORECASE)
+    said = re.sub(r"\byours\b", "mine", said, flags=re.IGNORECASE)
+    said = re.sub(r"\byour\b", "my", said, flags=re.IGNORECASE)
+    return re.sub(r"\byou\b", "me", said, flags=re.IGNORECASE)
+
+
+# a grievance at work that is no sexual harassment ("shouts at me when a report is late", "excluded me from meetings",
+# "tore apart my performance"), and what would make an account of one sexual: a sexual word, touch or other physical
+# act, looks, a date, images, a condition or a refusal
+_PLAIN_GRIEVANCE = re.compile(
+    r"\b(?:shout\w*|yell\w*|scream\w* at|tore (?:apart|into)|tear\w* (?:apart|into)|critici[sz]\w*|belittl\w*|"
+    r"micromanag\w*|workload|overtime|(?:took|takes|taking|take|stole|steals) (?:the )?credit|performance|"
+    r"(?:annual|sick|maternity|paternity|home|special) leave|leave requests?|salary|pay (?:rise|grade|dispute)|"
+    r"excluded (?:me )?from|left (?:me )?out of|ignor\w*|abuse of (?:authority|power)|mobbing|discriminat\w*|nationality|"
+    r"accent|religion|racis\w*|ethnic\w*|rude|condescend\w*|undermin\w*|sidelin\w*)\b", re.IGNORECASE)
+_SEXUAL_CUE = re.compile(
+    rf"\b(?:{_EXPLICIT_WORDS}|sex\w*|kiss\w*|touch\w*|grab\w*|grop\w*|fondl\w*|pinch\w*|spank\w*|brush\w*|hug\w*|"
+    r"massag\w*|rubb?\w*|lick\w*|corner\w*|pinn?ed|stalk\w*|follow\w* me|expos\w*|flash\w*|assault\w*|rap(?:e|ed|ing)|"
+    rf"molest\w*|{_LOOKS}|pants|trousers|underwear|lingerie|dates?|dating|dinner|drinks|hotel|bed|girlfriend|boyfriend|"
+    r"advances?|pass at|proposition\w*|asks? me out|asked me out|hit\w* on me|sleep with|slept with|flirt\w*|romantic|"
+    r"photos?|pictures?|pics|selfies?|videos?|images?|nudes?|unless i|said no|turned (?:\w+ ){0,3}?down|"
+    r"(?:refused|rejected) (?:him|her|them|his|her)|all over me|beautiful|sexy|hot|pretty|sweetheart|babe|darling|wink\w*|whistl\w*|catcall\w*|leer\w*|"
+    r"star(?:e|ed|es|ing)|married|single|husband|wife|uncomfortable|unsafe|scared|afraid|creepy|inappropriate\w*|"
+    r"unwanted|unwelcome|apartment|flat|(?:his|her|their) (?:place|room|house|home)|came over|"
+    r"(?:since|after|because|when) i (?:reported|complained|refused|rejected|said no|turned|told|spoke up)|"
+    r"reported (?:him|her|them)|i (?:reported|complained about|filed a complaint against) (?:him|her|them|my|the|a|an)|if i (?:came|come|went|go|slept|sleep|stayed|stay|visited|visit|met|meet|spent|spend))\b",
+    re.IGNORECASE)
 
 
 # what the rules strike out as no act, in this order (``read_as_acts``)

@@ -20,6 +20,7 @@ is a time span. Nothing here logs or keeps the question.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -660,6 +661,21 @@ def asked_means(text: str) -> str:
         return ""
     phrase = match.group("phrase").strip()
     return phrase if _a_means(phrase) else ""
+
+
+def asked_breakdown(text: str) -> str:
+    """What figures are asked to be broken down by ("a breakdown of the reports by nationality", "reports split by
+    age group"): a unit answering it speaks of that; "" for any other ask."""
+    match = _BREAKDOWN.search(plain(text))
+    if not match:
+        return ""
+    phrase = " ".join(itertools.takewhile(lambda w: w.lower() not in _function_words(), match.group("phrase").split()))
+    return phrase if phrase and _a_means(phrase) else ""
+
+
+_BREAKDOWN = re.compile(r"\b(?:breakdown|broken down|break(?:ing)? (?:\w+ ){0,3}?down|disaggregated|split|analy[sz]ed|"
+                        r"categori[sz]ed|classified)\b(?:[^?.!]{0,60}?)\bby\s+(?:(?:the|their|its)\s+)?"
+                        r"(?P<phrase>[\w'’+-]+(?:\s+[\w'’+-]+)?)", re.IGNORECASE)
 
 
 def _a_means(phrase: str) -> bool:
