@@ -105,6 +105,11 @@ INFORMAL_Q = "What does the Model Policy say about informal resolution?"
     ("What was the longest investigation closed last year?", "time span"),
     ("Which channel is the fastest way to report?", None),
     ("How big was the fine imposed in 2023?", "money"),
+    # a query typed as what it is of, then the contact detail: "ethics office email", typo included
+    ("ethics office email", "contact"),
+    ("ombudsperson emial address?", "contact"),
+    ("staff counsellor phone number", "contact"),
+    ("I lost my phone", None),
 ])
 def test_the_question_form_names_the_kind_of_answer(question, kind):
     expected = expected_answer(question)
@@ -247,6 +252,9 @@ def test_the_question_form_names_the_kind_of_answer(question, kind):
     ("How many days do I have to file a complaint?", "The average time between a first contact and a formal report "
      "was 26 days.", False),
     ("How long does an investigation usually take?", "On average, investigations took 210 days.", True),
+    # a website asked: a web address, not the phone number beside the service's name
+    ("Harbourline Wellbeing website", "Harbourline Wellbeing +44 20 3900 5512 Telephone and video, at any hour", False),
+    ("Harbourline Wellbeing website", "Harbourline Wellbeing: https://harbourline.example.org, at any hour", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for_or_not(question, sentence, holds):
     expected = expected_answer(question)

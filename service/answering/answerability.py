@@ -87,6 +87,7 @@ from service.answering.focus import (
     people_stems,
     plain,
     sets_time_limit,
+    shares_beyond,
     speaker_names,
     stem,
     stop_words,
@@ -715,8 +716,11 @@ def _names_concepts(part: Part, unit: Unit, beyond: frozenset[str] | None) -> bo
     where the sentence names informal resolution; not "Informal resolution should be concluded within 30 working
     days" for "a time limit for filing a formal report"), or the ask names nothing besides. ``beyond``: those other
     words (``focus.beyond_concepts``), given when the ask names a time limit."""
+    about_it = not beyond or shares_beyond(beyond, unit.stems)
     held = unit.concepts | ({DEADLINE} if beyond is not None and DEADLINE not in unit.concepts
-                            and sets_time_limit(unit.body) and (not beyond or beyond & unit.stems) else set())
+                            and sets_time_limit(unit.body) and about_it else set())
+    if beyond and not about_it:  # "no later than ten working days after the assessment" is no deadline for filing
+        held = held - {DEADLINE}
     own = part.concepts & held
     return own == part.concepts or (bool(own) and part.concepts <= held | unit.earlier_concepts)
 

@@ -332,7 +332,7 @@ def _capital_of_grammar(sentence: str, match: re.Match[str]) -> bool:
 
 
 _ASKS_PHONE = re.compile(r"\b(?:phone|telephone|call|ring|extension|fax)\b", re.IGNORECASE)
-_ASKS_EMAIL = re.compile(r"\be-?mail\b", re.IGNORECASE)
+_ASKS_EMAIL = re.compile(r"\be-?m(?:ai|ia)l\b", re.IGNORECASE)
 
 
 def _contact(ask: str, sentence: str) -> bool:
@@ -346,10 +346,14 @@ def _contact(ask: str, sentence: str) -> bool:
         return bool(_EMAIL.search(sentence))
     if _ASKS_POST.search(ask):
         return bool(_POSTAL.search(sentence))
+    if _ASKS_WEB.search(ask):  # a web address, not the phone number beside the service's name
+        return bool(_WEB.search(sentence))
     return holds_contact(sentence)
 
 
 _FAX = re.compile(r"\bfax\b|\bfacsimile\b", re.IGNORECASE)
+_ASKS_WEB = re.compile(r"\b(?:web ?site|web address|web page|url|hyperlink|(?:intranet|internet|web|online) (?:link|page|address))\b",
+                       re.IGNORECASE)
 _ASKS_POST = re.compile(r"\b(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?\b|"
                         r"\bwhere (?:do|can|should) (?:i|we|you) (?:send|post|mail) (?:a |the |my )?letters?\b", re.IGNORECASE)
 # a street, a post box or a postcode: "12 Rue de Lausanne", "P.O. Box 500", "CH-1211 Geneva"
@@ -529,7 +533,12 @@ _SETTING = re.compile(r"^\s*(?:under|according to|in|per|as per|based on|regardi
 # coordinator in Nairobi", "phone no. of the hotline"
 _CONTACT_QUERY = re.compile(r"^\s*(?:the |an? |any )?(?:e-?mail(?: address)?|(?:tele)?phone(?: number| no\.?)?|extension(?: number)?|"
                             r"ext\.?|fax(?: number)?|contact (?:details|information|info)|web ?site|web address|url|"
-                            r"(?:postal|mailing|office) address) (?:for|of|to)\b", re.IGNORECASE)
+                            r"(?:postal|mailing|office) address) (?:for|of|to)\b|"
+                            # or after what it is of, with nothing asked around it: "ethics office email", "counsellor
+                            # phone number?", "ombudsperson emial address"
+                            r"^\s*(?!(?:how|what|which|who|whom|when|where|why|can|could|do|does|did|is|are|should|may|"
+                            r"will|would|i|my)\b)(?:the )?(?:[\w'’.-]+ ){1,5}(?:e-?m(?:ai|ia)l(?: address)?|(?:tele)?phone(?: number| no\.?)?|"
+                            r"contact (?:details|information|info)|web ?site|web address|url)\s*\??\s*$", re.IGNORECASE)
 _WHAT_HAPPENS = re.compile(r"^\s*(?:and |so )?what (?:happens|will happen|would happen|happened)\b", re.IGNORECASE)
 
 

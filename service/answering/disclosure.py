@@ -669,8 +669,6 @@ class DisclosureDetector:
         if (told_by_someone and (harm_named(text) or _HELP_INTENT.search(text) or _WHAT_TO_DO.search(text))) \
                 or someone_else or (helping(text) and not told and not accused) or saw_and_helps:
             return DisclosureSignal(False, supporter=True)
-        if _PLAIN_GRIEVANCE.search(text) and not _SEXUAL_CUE.search(text):
-            return DisclosureSignal(False)  # "My boss shouts at me when a report is late": no sexual harassment told
         if not told and (ROLE.search(text) or HYPOTHETICAL.search(text) or REQUEST.search(text)
                          or PERMISSION.search(text) or accused):
             return DisclosureSignal(False)
@@ -692,29 +690,6 @@ def told_as_mine(said: str) -> str:
     said = re.sub(r"\byours\b", "mine", said, flags=re.IGNORECASE)
     said = re.sub(r"\byour\b", "my", said, flags=re.IGNORECASE)
     return re.sub(r"\byou\b", "me", said, flags=re.IGNORECASE)
-
-
-# a grievance at work that is no sexual harassment ("shouts at me when a report is late", "excluded me from meetings",
-# "tore apart my performance"), and what would make an account of one sexual: a sexual word, touch or other physical
-# act, looks, a date, images, a condition or a refusal
-_PLAIN_GRIEVANCE = re.compile(
-    r"\b(?:shout\w*|yell\w*|scream\w* at|tore (?:apart|into)|tear\w* (?:apart|into)|critici[sz]\w*|belittl\w*|"
-    r"micromanag\w*|workload|overtime|(?:took|takes|taking|take|stole|steals) (?:the )?credit|performance|"
-    r"(?:annual|sick|maternity|paternity|home|special) leave|leave requests?|salary|pay (?:rise|grade|dispute)|"
-    r"excluded (?:me )?from|left (?:me )?out of|ignor\w*|abuse of (?:authority|power)|mobbing|discriminat\w*|nationality|"
-    r"accent|religion|racis\w*|ethnic\w*|rude|condescend\w*|undermin\w*|sidelin\w*)\b", re.IGNORECASE)
-_SEXUAL_CUE = re.compile(
-    rf"\b(?:{_EXPLICIT_WORDS}|sex\w*|kiss\w*|touch\w*|grab\w*|grop\w*|fondl\w*|pinch\w*|spank\w*|brush\w*|hug\w*|"
-    r"massag\w*|rubb?\w*|lick\w*|corner\w*|pinn?ed|stalk\w*|follow\w* me|expos\w*|flash\w*|assault\w*|rap(?:e|ed|ing)|"
-    rf"molest\w*|{_LOOKS}|pants|trousers|underwear|lingerie|dates?|dating|dinner|drinks|hotel|bed|girlfriend|boyfriend|"
-    r"advances?|pass at|proposition\w*|asks? me out|asked me out|hit\w* on me|sleep with|slept with|flirt\w*|romantic|"
-    r"photos?|pictures?|pics|selfies?|videos?|images?|nudes?|unless i|said no|turned (?:\w+ ){0,3}?down|"
-    r"(?:refused|rejected) (?:him|her|them|his|her)|all over me|beautiful|sexy|hot|pretty|sweetheart|babe|darling|wink\w*|whistl\w*|catcall\w*|leer\w*|"
-    r"star(?:e|ed|es|ing)|married|single|husband|wife|uncomfortable|unsafe|scared|afraid|creepy|inappropriate\w*|"
-    r"unwanted|unwelcome|apartment|flat|(?:his|her|their) (?:place|room|house|home)|came over|"
-    r"(?:since|after|because|when) i (?:reported|complained|refused|rejected|said no|turned|told|spoke up)|"
-    r"reported (?:him|her|them)|i (?:reported|complained about|filed a complaint against) (?:him|her|them|my|the|a|an)|if i (?:came|come|went|go|slept|sleep|stayed|stay|visited|visit|met|meet|spent|spend))\b",
-    re.IGNORECASE)
 
 
 # what the rules strike out as no act, in this order (``read_as_acts``)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -112,6 +112,7 @@ CONCEPTS = (
              r"\binformal(?:ly)? settl\w*"),
     _concept("records or retention", r"\brecords?\b", r"\bretain\w*", r"\bretention\b", r"\barchiv\w*",
              r"\b(?:case|personnel|investigation|complaint)s? files?\b", r"\bkept for\b", r"\bstored for\b", r"\bdestroy\w*", r"\bdelet\w*",
+             r"\bservers?\b", r"\bdata cent(?:re|er)s?\b",  # where data is stored: "on servers within the European Union"
              r"\b(?:notes|files|data|information|documents|evidence) (?:are |is |will be |must be )?(?:kept|stored|held)\b",
              r"\bhow long(?= (?:are|is|will|do|does)\b[^?]{0,40}\b(?:kept|stored|held)\b)",  # not eating the words between
              r"\bkeeps? (?:no |a |any |the |its |their )?(?:written )?(?:files?|notes?)\b"),  # "keeps no file that identifies"
@@ -166,7 +167,7 @@ CONCEPTS = (
     _concept("opening hours", r"\bopening (?:hours|times)\b",
              r"(?<!\bafter )(?<!\boutside )(?<!\bbeyond )(?<!\bout of )(?<!\bbefore )\boffice hours\b",  # not when it happens
              r"\bopen (?:from|between|daily|on week)",
-             r"\b(?:what|which) hours\b", r"\bstaffed\b",
+             r"\b(?:what|which) hours\b", r"\bstaffed\b", r"\bdrop[- ]in\b",
              # a service's hours ("available at weekends?"), not when conduct happens ("harassment at a party at night")
              r"\b(?:available|open|reachable|answer\w*|see|sees|call|contact|reach|work|works)\b[^.?!]{0,40}?"
              r"\b(?:at|during|over|on|in) (?:the )?(?:weekends?|night|evenings?|saturdays?|sundays?)\b",
@@ -175,7 +176,9 @@ CONCEPTS = (
              r"\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)", r"\b24 hours a day\b", r"\b24/7\b", r"\baround the clock\b",
              r"\b(?:seven|7) days a week\b", r"\b\d{1,2}[:.]\d\d ?(?:[-–]|to|until) ?\d{1,2}[:.]\d\d\b",
              r"\b(?:mon|monday|tue|tuesday)s? (?:to|until|through|[-–]) (?:thu|thursday|fri|friday|sat|saturday)s?\b"),
-    _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint\w*", r"\belect(?:ed|ion|s)?\b",
+    # "the appointment of focal points", "appointed for two years"; not "drop in without an appointment"
+    _concept("selection or appointment", r"\bselect(?:ed|ion|s)?\b", r"\bappoint(?:ed|s|ing|ees?)?\b",
+             r"\bappointments? (?=of|as|to|for a term)\b", r"\belect(?:ed|ion|s)?\b",
              r"\bchosen\b", r"\bnominat\w*", r"\brecruit\w*"),
     _concept("qualifications", r"\bqualifi\w*", r"\bgrades?\b", r"\bdegrees?\b", r"\bcertifi\w*", r"\baccredit\w*"),
     _concept(DEADLINE, r"\bdeadlines?\b", r"\btime[- ]limits?\b", r"\btime ?frames?\b", r"\bdue dates?\b",
@@ -364,12 +367,24 @@ def beyond_concepts(part: Part) -> frozenset[str]:
     return part.topic & frozenset(content_stems(_all_concepts().sub(" ", plain(part.text))))
 
 
+def shares_beyond(beyond: frozenset[str], stems: Set[str]) -> bool:
+    """A unit shares a word of what the ask asks of its concepts; any word for starting a process is one ("asking
+    for informal resolution": "The request should be made within 12 months")."""
+    return bool(beyond & stems) or bool(beyond & STARTING and stems & STARTING)
+
+
+# what one does to start a process
+STARTING = frozenset(stem(w) for w in ("ask", "asking", "request", "requesting", "make", "making", "file", "filing",
+                                           "submit", "submitting", "lodge", "lodging", "seek", "seeking", "apply",
+                                           "applying", "bring", "bringing", "raise", "raising"))
+
+
 # a time to act counted from an event of the case ("within six months of the most recent incident", "within 30
 # calendar days of their start date"), or given to act in ("15 working days to respond"); not a time an office takes
 # from receiving a report or request ("confirms receipt within 2 business days", "within 5 days of receipt of the
-# complaint"); "within 90 days of receiving the decision" is the asker's
+# complaint", "concluded within six weeks of the request"); "within 90 days of receiving the decision" is the asker's
 _TIME_TO_ACT = re.compile(rf"\bwithin (?:the )?(?:first |next )?(?:\d+|{NUMBER_WORDS}|an?)[\s-]+{TIME_UNIT} "
-                          r"(?:of|after|from|following) (?!(?:the |its |their )?(?:receipt|receiving|being received)(?: of)? "
+                          r"(?:of|after|from|following) (?!(?:the |its |their )?(?:(?:receipt|receiving|being received)(?: of)? )?"
                           r"(?:the |a |an |any |each |every |all )?(?:\w+ )?(?:complaints?|reports?|requests?|referrals?|"
                           r"applications?|allegations?|information|cases?|matters?)\b)|"
                           rf"\b(?:\d+|{NUMBER_WORDS}) {TIME_UNIT} (?:to|in which to) [a-z]+", re.IGNORECASE)
