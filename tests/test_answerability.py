@@ -1225,9 +1225,11 @@ def test_a_span_of_something_else_is_no_answer_when_a_sentence_names_what_is_ask
     # where the briefing is discussed, a span answers
     said = units([passage(briefing.text + " The briefing lasts two hours.")])
     assert state(said, "How long is the induction briefing?", closeness=0.6) == "answered"
-    # with nothing naming what is asked about, a span this close in meaning may still answer it in other words
+    # with nothing naming what is asked about, a span this close in meaning may still answer it in other words; but
+    # not how long a thing is, which a sentence tells of that thing ("How long is ...?" wants it named)
     span = units([passage("Comments on the draft findings: the subject has 10 working days.")])
-    assert state(span, "How long is the induction briefing?", closeness=0.6) == "answered"
+    assert state(span, "How much time does the induction briefing take?", closeness=0.6) == "answered"
+    assert state(span, "How long is the induction briefing?", closeness=0.6) == "not_covered"
 
 
 def test_a_kind_asked_for_is_answered_by_a_sentence_holding_a_word_close_to_the_asks():
@@ -1498,3 +1500,13 @@ def test_a_deadline_named_for_something_else_is_no_deadline_for_what_is_asked():
     assert state(informed, "Is there a deadline for filing a formal complaint?") == "not_covered"
     filing = units([passage("A formal complaint should be filed no later than one year after the last incident.")])
     assert state(filing, "Is there a deadline for filing a formal complaint?") == "answered"
+    # reporting is coming forward with a complaint, in other words
+    none = units([passage("4.1 There is no deadline for reporting sexual harassment.")])
+    assert state(none, "Is there a time limit for coming forward with a complaint?") == "answered"
+
+
+def test_how_long_a_thing_is_is_not_answered_by_a_time_to_complete_something_else():
+    course = units([passage("Peer supporters complete a two-day course on listening skills before taking up the role.")])
+    assert state(course, "How long is a peer supporter's term?") == "not_covered"
+    term = units([passage("Peer supporters are appointed for a term of two years, which may be renewed once.")])
+    assert state(term, "How long is a peer supporter's term?") == "answered"

@@ -80,6 +80,7 @@ from service.answering.focus import (
     content_stems,
     defined_words,
     generic_stems,
+    length_asked,
     mentioned,
     name_runs,
     opens_ask,
@@ -258,6 +259,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     means = asked_means(part.text) or asked_breakdown(part.text)
     means_stems = frozenset(content_stems(means)) - generic_stems() - name_stems
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
+    length = length_asked(part.text)  # "how long is the e-learning?": a unit answering it names the e-learning
+    length_stems = frozenset(content_stems(" ".join(words(length)[-1:]))) - name_stems  # its head: "term", "e-learning"
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
@@ -307,6 +310,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("exists", lambda i: not thing or _names_thing(thing, thing_concepts, units[i])),
         ("means", lambda i: not means_stems or _speaks_of(means_stems, means_concepts, means, units[i], word_vectors)),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
+        ("length of", lambda i: not length_stems or _speaks_of(length_stems, frozenset(), length, units[i], word_vectors)),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named
                                         if name not in _qualifying(qualified, units[i].passage.text.lower()))),
@@ -765,6 +769,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found mentions {asked_to_exist(part.text)}"
     if check == "means":
         return f"none of the passages found on it speaks of {asked_means(part.text) or asked_breakdown(part.text)}"
+    if check == "length of":
+        return f"none of the passages found gives how long the {length_asked(part.text)} is"
     if check == "ranking":
         return f"none of the passages found says which has the {asks_ranking(part.text)}"
     if check == "defined term":

@@ -369,14 +369,21 @@ def beyond_concepts(part: Part) -> frozenset[str]:
 
 def shares_beyond(beyond: frozenset[str], stems: Set[str]) -> bool:
     """A unit shares a word of what the ask asks of its concepts; any word for starting a process is one ("asking
-    for informal resolution": "The request should be made within 12 months")."""
-    return bool(beyond & stems) or bool(beyond & STARTING and stems & STARTING)
+    for informal resolution": "The request should be made within 12 months"; "coming forward with a complaint":
+    "There is no deadline for reporting"); so is any word for being new to the job ("new staff": "of their start
+    date")."""
+    return bool(beyond & stems) or any(beyond & kind and stems & kind for kind in (STARTING, JOINING))
 
 
-# what one does to start a process
+# what one does to start a process, and what one starts it with
 STARTING = frozenset(stem(w) for w in ("ask", "asking", "request", "requesting", "make", "making", "file", "filing",
                                            "submit", "submitting", "lodge", "lodging", "seek", "seeking", "apply",
-                                           "applying", "bring", "bringing", "raise", "raising"))
+                                           "applying", "bring", "bringing", "raise", "raising", "report", "reporting",
+                                           "complaint", "complaints", "come", "coming", "forward"))
+# being new to the job: "new staff" are those "within 30 days of their start date", "on taking up their duties"
+JOINING = frozenset(stem(w) for w in ("new", "newcomer", "newcomers", "hire", "hires", "hired", "start", "starting",
+                                      "join", "joining", "joined", "arrival", "onboarding", "induction", "recruit",
+                                      "recruits", "entry"))
 
 
 # a time to act counted from an event of the case ("within six months of the most recent incident", "within 30
@@ -649,6 +656,23 @@ def asks_for_several(text: str) -> bool:
 
 _MENTION = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bi've )(?<!\bi have )(?<!\bi had )\b(?:mention(?:s|ed)?|(?:say|said|says) anything (?:about|on)|(?:talk|talked|speak|spoke) about|"
                       r"refer(?:s|red)? to|discuss(?:es|ed)?)\s+(.+)$", re.IGNORECASE)
+
+
+def length_asked(text: str) -> str:
+    """The thing whose own length an ask wants ("How long is the e-learning?", "..., how long is the notice
+    period?", "How long is a peer supporter's term?"): what follows "how long is", up to any "of", "for" or comma;
+    "" for any other ask. A time to complete it or a length of something beside it is no
+    answer: "must complete the online course within 30 days" does not say how long the course is."""
+    match = _LENGTH_OF.search(plain(text))
+    if not match:
+        return ""
+    thing = re.split(r"\b(?:of|for|in|on|with|under|after|before|during|if|when|like)\b|[,;:]", match.group("thing"))[0]
+    return " ".join(words(thing))
+
+
+_LENGTH_OF = re.compile(r"(?:^|[,;:]\s*)how (?:long|many (?:minutes|hours|days|weeks|months)) (?:is|are|was|were|will be|would be) "
+                        r"(?:the |a |an |my |your |their |his |her |"
+                        r"its |our )?(?P<thing>[^?.!]+)", re.IGNORECASE)
 
 
 def asked_to_exist(text: str) -> str:
