@@ -1503,6 +1503,10 @@ def test_a_deadline_named_for_something_else_is_no_deadline_for_what_is_asked():
     # reporting is coming forward with a complaint, in other words
     none = units([passage("4.1 There is no deadline for reporting sexual harassment.")])
     assert state(none, "Is there a time limit for coming forward with a complaint?") == "answered"
+    # new staff are those counted from their start date
+    course = units([passage("All staff and interns must complete the online course within 30 calendar days of their "
+                            "start date.")])
+    assert state(course, "whats the deadline for new staff to do the online course") == "answered"
 
 
 def test_how_long_a_thing_is_is_not_answered_by_a_time_to_complete_something_else():
