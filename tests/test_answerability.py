@@ -28,6 +28,7 @@ from service.answering.focus import (
     plain,
     recased,
     sets_time_limit,
+    sides,
     stem,
     unheld_words,
     unknown_names,
@@ -1514,3 +1515,18 @@ def test_how_long_a_thing_is_is_not_answered_by_a_time_to_complete_something_els
     assert state(course, "How long is a peer supporter's term?") == "not_covered"
     term = units([passage("Peer supporters are appointed for a term of two years, which may be renewed once.")])
     assert state(term, "How long is a peer supporter's term?") == "answered"
+
+
+def test_what_one_side_of_a_case_is_given_does_not_answer_what_the_other_side_asks():
+    subject = units([passage("Before the report is finalised, the subject is given the draft findings and may submit "
+                             "comments within ten working days.")])
+    assert state(subject, "How many days does the complainant have to comment on the draft findings?") == \
+        "not_covered"
+    assert state(subject, "How many days does the subject have to comment on the draft findings?") == "answered"
+    both = units([passage("Before the report is finalised, the complainant and the subject are given the draft "
+                          "findings and may comment within ten working days.")])
+    assert state(both, "How many days does the complainant have to comment on the draft findings?") == "answered"
+    # the victim-centred approach is no side of a case, nor is the subject of a complaint a person
+    assert sides("When did the Task Force adopt the victim-centred approach?") == frozenset()
+    assert sides("What is the subject of the complaint?") == frozenset()
+    assert sides("Can the victim or the accused appeal?") == {"harmed", "reported"}

@@ -89,6 +89,7 @@ from service.answering.focus import (
     plain,
     sets_time_limit,
     shares_beyond,
+    sides,
     speaker_names,
     stem,
     stop_words,
@@ -259,6 +260,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     means = asked_means(part.text) or asked_breakdown(part.text)
     means_stems = frozenset(content_stems(means)) - generic_stems() - name_stems
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
+    side = sides(part.text)  # "As the complainant, how many days do I have ...": not what the subject is given
     length = length_asked(part.text)  # "how long is the e-learning?": a unit answering it names the e-learning
     length_stems = frozenset(content_stems(" ".join(words(length)[-1:]))) - name_stems  # its head: "term", "e-learning"
     ranked = asks_ranking(part.text)
@@ -314,6 +316,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named
                                         if name not in _qualifying(qualified, units[i].passage.text.lower()))),
+        # an ask naming a thing is read by what is said of that thing ("the Investigator's Manual on complainants")
+        ("side", lambda i: len(side) != 1 or bool(part.named) or not (theirs := sides(units[i].body))
+                           or bool(side & theirs)),
     ]
     pool = list(order)
     if not pool:
@@ -769,6 +774,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found mentions {asked_to_exist(part.text)}"
     if check == "means":
         return f"none of the passages found on it speaks of {asked_means(part.text) or asked_breakdown(part.text)}"
+    if check == "side":
+        return "the passages found say it of the other side of a case"
     if check == "length of":
         return f"none of the passages found gives how long the {length_asked(part.text)} is"
     if check == "ranking":

@@ -875,6 +875,23 @@ def party_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in PARTY_WORDS.split())
 
 
+# the two sides of a case in the words policies use: the one harmed (not the "victim-centred approach"), and the one
+# whose conduct is reported
+_HARMED_SIDE = re.compile(r"\b(?:complainants?|(?:victim|survivor)s?(?![- ]?(?:cent(?:red|ered)|focused|led|friendly)\b)|"
+                          r"affected (?:person|persons|people|staff member|individual)s?|"
+                          r"accusers?|person who (?:reported|complained|made the (?:report|complaint)))\b", re.IGNORECASE)
+_REPORTED_SIDE = re.compile(r"\b(?:respondents?|(?:the |a )subjects? (?!of\b|to\b|matter)|accused|alleged (?:harassers?|offenders?|"
+                            r"perpetrators?)|harassers?|perpetrators?|offenders?|implicated (?:person|staff member)s?|person "
+                            r"(?:accused|reported|complained about|whose conduct))\b", re.IGNORECASE)
+
+
+def sides(text: str) -> frozenset[str]:
+    """The sides of a case a text names: "harmed" (the complainant, the affected person), "reported" (the subject,
+    the respondent, the accused)."""
+    return frozenset(name for name, pattern in (("harmed", _HARMED_SIDE), ("reported", _REPORTED_SIDE))
+                     if pattern.search(text))
+
+
 def without_word(text: str, word: str) -> str:
     """The text with every use of ``word`` taken out."""
     return " ".join(re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", text, flags=re.IGNORECASE).split())
