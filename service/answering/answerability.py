@@ -262,7 +262,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
     side = sides(part.text)  # "As the complainant, how many days do I have ...": not what the subject is given
     length = length_asked(part.text)  # "how long is the e-learning?": a unit answering it names the e-learning
-    length_stems = frozenset(content_stems(" ".join(words(length)[-1:]))) - name_stems  # its head: "term", "e-learning"
+    length_stems = frozenset(content_stems(length.split()[-1])) - name_stems if length else frozenset()  # its head
     ranked = asks_ranking(part.text)
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
@@ -725,11 +725,10 @@ def _names_concepts(part: Part, unit: Unit, beyond: frozenset[str] | None) -> bo
     where the sentence names informal resolution; not "Informal resolution should be concluded within 30 working
     days" for "a time limit for filing a formal report"), or the ask names nothing besides. ``beyond``: those other
     words (``focus.beyond_concepts``), given when the ask names a time limit."""
-    about_it = not beyond or shares_beyond(beyond, unit.stems)
-    held = unit.concepts | ({DEADLINE} if beyond is not None and DEADLINE not in unit.concepts
-                            and sets_time_limit(unit.body) and about_it else set())
-    if beyond and not about_it:  # "no later than ten working days after the assessment" is no deadline for filing
-        held = held - {DEADLINE}
+    if beyond and not shares_beyond(beyond, unit.stems):  # "informed no later than ten days after the assessment"
+        held = unit.concepts - {DEADLINE}  # is no deadline for filing
+    else:
+        held = unit.concepts | ({DEADLINE} if beyond is not None and sets_time_limit(unit.body) else set())
     own = part.concepts & held
     return own == part.concepts or (bool(own) and part.concepts <= held | unit.earlier_concepts)
 

@@ -352,8 +352,9 @@ def _contact(ask: str, sentence: str) -> bool:
 
 
 _FAX = re.compile(r"\bfax\b|\bfacsimile\b", re.IGNORECASE)
-_ASKS_WEB = re.compile(r"\b(?:web ?site|web address|web page|url|hyperlink|(?:intranet|internet|web|online) (?:link|page|address))\b",
-                       re.IGNORECASE)
+# a web address asked for: "the website", "the intranet page", "a link"
+_WEB_ASKED = r"web ?site|web address|(?:intranet|internet|web|website|online) (?:link|page|address)|url|hyperlink"
+_ASKS_WEB = re.compile(rf"\b(?:{_WEB_ASKED})\b", re.IGNORECASE)
 _ASKS_POST = re.compile(r"\b(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?\b|"
                         r"\bwhere (?:do|can|should) (?:i|we|you) (?:send|post|mail) (?:a |the |my )?letters?\b", re.IGNORECASE)
 # a street, a post box or a postcode: "12 Rue de Lausanne", "P.O. Box 500", "CH-1211 Geneva"
@@ -413,7 +414,7 @@ _CONTACT = ExpectedAnswer(
     re.compile(r"\b(?:e-?mail(?: address)?|(?:tele)?phone (?:number|extension)|fax(?: number)?|extension (?:number|for)|contact details|contact information|"
                r"(?:postal|mailing|street|post|physical|office|headquarters['’]?) address(?:es)?|"
                r"(?<=['’]s )extension|"
-               r"web ?site|web address|(?:intranet|internet|web|website|online) (?:link|page|address)|url|hyperlink)\b|"
+               rf"{_WEB_ASKED})\b|"
                # "what number should staff dial?": a phone number, not a count
                r"\b(?:what|which) (?:(?:phone|telephone|hotline|helpline|toll-?free) )?number (?:\w+ ){0,3}?(?:dial|call|ring|phone|text)\b|"
                r"\bhow (?:do|can|could|should|would) (?:i|we|you|one|staff|someone|people|"

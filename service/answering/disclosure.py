@@ -58,6 +58,8 @@ _HELP_THEM = re.compile(rf"\b(?:help|support|{_REACH_OUT}|comfort|reassure|be th
                         re.IGNORECASE)
 # persistence: "keeps texting", "kept knocking"
 _PERSISTS = r"(?:keeps?|kept) (?:on )?\w+ing"
+# what the asker received, told in chat style with the "I" dropped: "got a dick pic from ..."
+_RECEIVED = re.compile(r"^\s*(?:just |also |again )?(?:got|received|getting|receiving)\b", re.IGNORECASE)
 # the asker receiving something, now or for a while: "I keep getting", "I have been receiving"
 _I_RECEIVE = r"i (?:keep |kept |have been |had been |'ve been |’ve been )?(?:get|got|getting|receive|received|receiving)"
 # acts that are harm only with a sexual or threatening object in the same account
@@ -178,7 +180,7 @@ _ASKER_TARGET = re.compile(
     rf"{PUT_ON_US.pattern}|"
     r"\bwhile i (?:was|am|'m|’m) (?:dressing|changing|undressing|getting dressed|showering|in the shower|bathing|"
     r"asleep|sleeping|in bed)\b|"
-    r"\bunless i\b|\bi(?: would|'d| will|'ll) (?:never|not|lose)\b|^\s*(?:got|getting|received|receiving)\b|"
+    rf"\bunless i\b|\bi(?: would|'d| will|'ll) (?:never|not|lose)\b|{_RECEIVED.pattern}|"
     rf"\b{_I_RECEIVE} (?:an? |some |these |more )?(?:\w+ )?(?:messages?|calls?|"
     r"e-?mails?|texts?|photos?|pictures?|pics|nudes?|videos?|notes?|gifts?|letters?|comments?)\b|"
     r"\bi (?:said no|turned (?:him|her|them) down|turned down|refused|rejected|reported|complained|objected|asked (?:him|her|them) to stop|"
@@ -516,9 +518,9 @@ RELAYED = re.compile(r"\b(?:union|journalist|reporter|press|staff association|st
                      r"someone|somebody|people|intern|participant|staff)(?: \w+ly| also)? asked (?:me|us) (?:what|whether|if|"
                      r"how|where|which|about|for (?:information|figures|data|advice|a summary))\b", re.IGNORECASE)
 # asked to stand beside the person harmed: "She asked me to be her support person", "... to come with her to HR"
-ALONGSIDE = re.compile(r"\b(?:asked|asks|wants|want) (?:me|us) to (?:be|act as|come with|go with|accompany|attend \w+ with|"
-                       r"sit in with) (?:her|him|them)\b|"
-                       r"\b(?:asked|asks|wants|want) (?:me|us) to (?:be|act as) (?:a |her |his |their )?(?:witness|support person)\b|\b(?:her|his|their) support person\b", re.IGNORECASE)
+ALONGSIDE = re.compile(r"\b(?:asked|asks|wants|want) (?:me|us) to (?:(?:be|act as|come with|go with|accompany|attend \w+ with|"
+                       r"sit in with) (?:her|him|them)|(?:be|act as) (?:a |her |his |their )?(?:witness|support person))\b|"
+                       r"\b(?:her|his|their) support person\b", re.IGNORECASE)
 HELPING_SOMEONE = re.compile(r"\b(?:best way|how|ways?) (?:to|can (?:i|we|one)|should (?:i|we|one)) (?:best )?(?:support|help|"
                              r"respond to|assist|comfort|encourage|listen to|talk to|speak (?:to|with)|approach) (?:a|my|our|the) (?:colleague|co-?worker|friend|staff member|"
                              r"team member|person|survivor|victim)s? (?:who|that)\b", re.IGNORECASE)
@@ -676,8 +678,6 @@ class DisclosureDetector:
         return DisclosureSignal(told, probability=probability, threshold=self.probe.threshold)
 
 
-# what the asker received, told in chat style with the "I" dropped: "got a dick pic from ..."
-_RECEIVED = re.compile(r"^\s*(?:just |also |again )?(?:got|received|getting|receiving)\b", re.IGNORECASE)
 # the asker's own account told in the second person: "you know when your manager keeps brushing against you ..."
 _GENERIC_YOU = re.compile(r"^\s*(?:you know (?:when|how|that feeling when|the feeling when)|ever had)\b", re.IGNORECASE)
 
