@@ -311,6 +311,8 @@ NOT_DISCLOSURES = [
     "Is there a phone line I can call at night if I've been harassed?",
     "A coworker has accused me of harassment because I commented on her haircut. What happens to the accused and can I "
     "give my side?",
+    # what the asker did drew the complaint: the asker is the one complained of
+    "I told a joke with a sexual innuendo at the team dinner and someone complained. Am I going to be fired?",
 ]
 SUPPORTERS = [
     "I saw an intern being groped by a driver at the depot and she looked terrified. Should I say something?",
@@ -343,6 +345,9 @@ SUPPORTERS = [
     # told by the person harmed ("reported ... to me"); "harasser" names a person, not something done to the asker
     "A consultant on my team reported sexual harassment to me yesterday. What are my obligations?",
     "My colleague won't report because her harasser is her director. How do I encourage her?",
+    # told in a whisper; asked whom the person harmed can contact
+    "my coworker whispered to me that the director at the workshop keeps touching her. i dont know how to help",
+    "my cousin works for an NGO and a colleague shared nude photos of her. who can she contact?",
     "How do I listen to a coworker who says she was assaulted without making it worse?",
     # a manager told of a complaint or of harm; shown what was sent to a colleague
     "I'm a team leader and one of my staff filed a complaint about a colleague. What must I do?",

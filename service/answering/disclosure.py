@@ -140,7 +140,7 @@ HAPPENED = re.compile(
     r"(?:he|she|they) (?:keeps?|kept|won'?t stop) (?:\w+ing|asking me|touching|texting|calling|messaging)(?! (?:her|him|them)\b)|"
     r"(?<!\bif )(?<!\bwhether )(?:my|our) (?:\w+ )?(?:boss|supervisor|manager|director|colleague|co-?worker|team ?lead(?:er)?|"
     r"chief|head)\b"  # what the boss did, not what a colleague told the asker ("she tell me the chief touch her")
-    r"(?:(?!\b(?:told|tell|tells|telling|said|says)\b)[^.?!]){0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
+    r"(?:(?!\b(?:told|tell|tells|telling|said|says|whispered|whispers)\b)[^.?!]){0,60}?(?<!being )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bgot )(?<!\bis )"  # not "my colleague was assaulted"
     r"(?:\b(?:touch|grab|grop|kiss|harass(?!ment|ers?\b)|assault|threaten\w*(?=[^.?!]{0,40}\b(?:me|my)\b)|follow|stalk|expos|"
     r"corner|pin)\w*|\b(?:text|messag)(?:es|s|ed|ing) (?:me|her)\b|\bcomment(?:s|ed|ing)? on (?:my|her) "
     rf"(?:\w+ )?(?:{_LOOKS})\b)|"
@@ -295,6 +295,7 @@ def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
 
 TOLD_ABOUT_SOMEONE = re.compile(
     r"(?<!keeps )(?<!kept )(?<!keep )\b(?:told|tells|telling|confided|confides|confiding|disclosed|discloses|disclosing|came to|"
+    r"whispered|whispers|"
     r"comes to|opened up|admitted|shared)\b(?:\s+\w+){0,2}?\s+(?:me|to me|in me|with me)\b[^.?!]{0,40}\b(?:she|he|they|"
     r"her|him|them|his|their)\b", re.IGNORECASE)
 # someone the teller speaks of: "He told me a consultant showed him porn" passes on what was done to him
@@ -353,7 +354,7 @@ _HELP_INTENT = re.compile(
     r"\b(?:help|support|respond|react|advise|advice|refer|comfort|reassure|encourage (?:her|him|them)|be there for|stand by|look after|"
     r"(?:resources|information|contacts|numbers) (?:can|should|could) i (?:share|give|pass on|send)|"
     r"keep (?:her|him|them) safe|on (?:her|his|their) "
-    r"behalf|(?:her|his|their) options|where can (?:she|he|they)|what (?:can|should|could) (?:she|he|they)|what now|"
+    r"behalf|(?:her|his|their) options|(?:where|who|whom) (?:can|should|could) (?:she|he|they)|what (?:can|should|could) (?:she|he|they)|what now|"
     r"what (?:can|should|do) i (?:say|tell|do)|(?:obliged|required|have) to report|my (?:obligations|duty|role|job)|"
     rf"point (?:her|him|them|my \w+) to|(?:{_REACH_OUT}) (?:her|him|them))\b", re.IGNORECASE)
 _WHAT_TO_DO = re.compile(r"\b(?:what|how|where|who|whom)\b[^.?!]{0,40}\b(?:should|can|could|must|do|does|to)\b", re.IGNORECASE)
@@ -544,7 +545,10 @@ PERMISSION = re.compile(r"^\s*(?:is it (?:ok|okay|alright|all right|acceptable|a
 ACCUSED = re.compile(r"\b(?:could|can|will|would|might|may) i (?:get|be) (?:disciplined|sanctioned|fired|dismissed|punished|"
                      r"accused|reported|investigated|suspended)\b|\bi(?:'ve|’ve| have| had)? (?:was |been |got |am |'m |’m )?"
                      r"(?:accused|reported|investigated|disciplined|sanctioned|suspended|named) (?:of|for|in|as)\b|"
-                     r"\b(?:complaints?|allegations?|accusations?|grievances?) (?:\w+ ){0,2}?against me\b|\baccused me\b",
+                     r"\b(?:complaints?|allegations?|accusations?|grievances?) (?:\w+ ){0,2}?against me\b|\baccused me\b|"
+    # what the asker did drew a complaint: "I told a joke with a sexual innuendo and someone complained"
+    r"\bi (?:told|made|sent|said|shared|posted|did|wrote)\b[^.?!]{0,80}\b(?:someone|somebody|a colleague|she|he|they) "
+    r"(?:has |have )?(?:complained|reported (?:me|it))\b",
                      re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"^\s*(?:what|how|where|who|when|which|does|do|is|are|can|could|should|would|will)\b.*"
                           r"\b(?:if|when|whether)\b", re.IGNORECASE)
