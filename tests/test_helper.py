@@ -95,6 +95,16 @@ def test_a_disclosure_asking_something_of_its_own_gets_the_care_answer_then_the_
     assert ON_WHAT_YOU_ASKED not in plain.answer and plain.own_answer is None
 
 
+def test_a_disclosure_asking_what_the_documents_do_not_cover_is_told_so_after_the_care_answer(lists_kb):
+    answer = lists_kb.ask("My manager keeps touching me at work. How many days of paid leave can I get to recover?")
+    assert answer.disclosure and answer.preface and not answer.abstained and answer.citations
+    assert answer.state == "partial" and answer.uncovered == ["How many days of paid leave can I get to recover?"]
+    care, own = answer.answer.split(ON_WHAT_YOU_ASKED)
+    assert "[1]" in care and answer.own_answer == own.strip()  # the support passages still lead
+    assert own.strip().startswith("The documents in this library do not cover")
+    assert "[" not in own and "closest documents" not in own  # no quote stands for it, and no list follows
+
+
 def test_a_helper_asking_how_to_help_still_gets_the_guidance_for_helpers(lists_kb):
     answer = lists_kb.ask("One of the nurses told me a patient's son keeps groping her. How can I support her?")
     assert answer.supporter and answer.preface and "supporting your colleague" in answer.preface

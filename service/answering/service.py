@@ -58,14 +58,9 @@ from service.retrieval import Retrieved, Retriever
 
 log = logging.getLogger(__name__)  # never given the question text
 
-NOT_COVERED = (
-    "The documents in this library do not cover this question. The closest documents are listed below; "
-    "they may still help, but they do not answer it."
-)
-NOT_COVERED_BECAUSE = (
-    "The documents in this library do not cover this question: {reason}. The closest documents are listed below; "
-    "they may still help, but they do not answer it."
-)
+CLOSEST = " The closest documents are listed below; they may still help, but they do not answer it."
+NOT_COVERED = f"The documents in this library do not cover this question.{CLOSEST}"
+NOT_COVERED_BECAUSE = f"The documents in this library do not cover this question: {{reason}}.{CLOSEST}"
 HELPER_NOT_COVERED = (
     "No passage found answers this question directly. Below is what the documents in this library say for someone "
     "helping a person who confided in them."
@@ -189,13 +184,16 @@ class AnswerService:
     def care_and_own_answer(self, question: str, ask: str, found: Retrieved, top_k: int, filters: Filters | None
                             ) -> Answer:
         """A disclosure that also asks something of its own (``ask``, ``helper.disclosed_ask``): the care answer,
-        then the answer to the ask when the passages give one, read as any question is. The ask is searched on its
-        own: the account around it would find passages on the conduct, not on what is asked ("Can I get time off to
-        recover?"). The support passages still lead; a passage both quote is cited once."""
+        then the answer to the ask, read as any question is; when the passages give none, the plain statement that they
+        do not cover it, and the answer is partial (the ask uncovered). The ask is searched on its own: the account
+        around it would find passages on the conduct, not on what is asked ("Can I get time off to recover?"). The
+        support passages still lead; a passage both quote is cited once."""
         care = self.care_answer("disclosure", found, filters, account=question)
         own = self.answer_question(ask, self.retriever.retrieve(ask, top_k, filters), top_k, filters, None)
-        if own.abstained:
-            return care
+        if own.abstained:  # said plainly after the care passages: the ask is the part not covered
+            said = own.answer.partition(CLOSEST)[0].strip()
+            return care.model_copy(update={"answer": f"{care.answer} {ON_WHAT_YOU_ASKED} {said}", "own_answer": said,
+                                           "state": "partial", "uncovered": [ask]})
         more, cites = after(care.citations, own.answer, own.citations)
         if len(cites) == len(care.citations):  # every quote of it is in the care answer already: nothing to add
             return care
