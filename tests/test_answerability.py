@@ -886,6 +886,16 @@ def test_a_piece_that_sets_the_scene_is_the_asks_context_not_an_ask_of_its_own()
     # a question word mid-clause asks nothing; a piece asking something stays an ask
     assert len(parts("I told my manager what happened. Does that count as a report?", set())) == 1
     assert len(parts("I'm a consultant. Where can I report, and who investigates?", set())) == 2
+    # a sentence that only tells, before the ask, is its context: the ask keeps its own kind ("how many", "how long")
+    told_first = parts("I've used all 8 counselling sessions. How many more can the staff counsellor approve?", set())
+    assert [a.text for a in told_first] == ["How many more can the staff counsellor approve"]
+    assert [a.text for a in parts("The office closed my case without investigating. how long do I have to ask for a "
+                                  "review?", set())] == ["how long do I have to ask for a review"]
+    # a sentence that bids, or asks in other words, or ends on a question word, stays an ask
+    assert len(parts("Describe the appeal process. How long does it take?", set())) == 2
+    assert len(parts("Which agency hosts the secretariat? and since when", set())) == 2
+    # a text that asks nothing is read whole, as before
+    assert len(parts("My supervisor hinted my rota would improve if I went out with him. I said no.", set())) == 1
     # the asker's own "I mentioned" is no ask whether a text mentions something
     assert mentioned("I mentioned what happened to my supervisor over coffee. Does that count as a report?") == ""
     assert mentioned("Did any speaker mention artificial intelligence?") == "artificial intelligence"
@@ -1236,6 +1246,19 @@ def test_a_span_of_something_else_is_no_answer_when_a_sentence_names_what_is_ask
     span = units([passage("Comments on the draft findings: the subject has 10 working days.")])
     assert state(span, "How much time does the induction briefing take?", closeness=0.6) == "answered"
     assert state(span, "How long is the induction briefing?", closeness=0.6) == "not_covered"
+
+
+def test_a_time_to_do_a_thing_by_from_ones_joining_is_not_how_long_the_thing_is():
+    due = units([passage("All supervisors must complete the course Leading with Respect within six months of taking up "
+                         "a supervisory role.")])
+    assert state(due, "How many hours is the Leading with Respect course?") == "not_covered"
+    assert state(due, "how long does the Leading with Respect course take to complete?") == "not_covered"
+    assert state(due, "When must supervisors complete the Leading with Respect course?") == "answered"
+    lasts = units([passage("The course Leading with Respect lasts three hours and is given online.")])
+    assert state(lasts, "how long does the Leading with Respect course take to complete?") == "answered"
+    # the time an office takes, counted from its decision, is how long its process takes
+    target = units([passage("Investigations are completed within 120 days of the decision to investigate.")])
+    assert state(target, "How long does an investigation take?") == "answered"
 
 
 def test_a_kind_asked_for_is_answered_by_a_sentence_holding_a_word_close_to_the_asks():

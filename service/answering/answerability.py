@@ -80,6 +80,7 @@ from service.answering.focus import (
     content_stems,
     defined_words,
     generic_stems,
+    gives_own_length,
     length_asked,
     mentioned,
     name_runs,
@@ -312,7 +313,8 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("exists", lambda i: not thing or _names_thing(thing, thing_concepts, units[i])),
         ("means", lambda i: not means_stems or _speaks_of(means_stems, means_concepts, means, units[i], word_vectors)),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
-        ("length of", lambda i: not length_stems or _speaks_of(length_stems, frozenset(), length, units[i], word_vectors)),
+        ("length of", lambda i: not length_stems or (_speaks_of(length_stems, frozenset(), length, units[i], word_vectors)
+                                                      and gives_own_length(units[i].body))),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
                                         for name in part.named
                                         if name not in _qualifying(qualified, units[i].passage.text.lower()))),

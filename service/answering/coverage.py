@@ -30,7 +30,7 @@ NUMBER_WORDS = (
 )
 TIME_UNIT = r"(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?|decades?)"
 # "twice a year" is how often, not how long; "45 additional calendar days" is a span, as "45 calendar days" is
-_DURATION = re.compile(rf"\b(?<!twice )(?<!once )(?<!times )(?:\d+|{NUMBER_WORDS}|an?)[\s-]+"
+DURATION = re.compile(rf"\b(?<!twice )(?<!once )(?<!times )(?:\d+|{NUMBER_WORDS}|an?)[\s-]+"
                        rf"(?:(?:additional|further|more|extra|consecutive|full|clear)\s+)?{TIME_UNIT}\b|\bno later than\b",
                        re.IGNORECASE)
 # "how long has it ...?" is answered by "since (its inception in) 2017" as well; a deadline is not
@@ -64,7 +64,7 @@ def _time_span(question: str, sentence: str) -> bool:
     # and a formal report was 26 days" is no time to file within
     obliged = bool(_OBLIGED.search(question))
     return any(not (recurring and _recurs(sentence, m)) and not (obliged and _MEASURED.search(sentence, 0, m.start()))
-               for m in _DURATION.finditer(sentence))
+               for m in DURATION.finditer(sentence))
 
 
 _OBLIGED = re.compile(r"\b(?:have|has|had|need|needs|needed|required|obliged|allowed|permitted) to\b|\bmust\b|"
@@ -148,7 +148,7 @@ def _number(question: str, sentence: str) -> bool:
         return bool(_TIMES.search(sentence))
     counted = without_references(sentence)
     if not _TIME_ASKED.search(question):
-        counted = _DURATION.sub(" ", counted)
+        counted = DURATION.sub(" ", counted)
     digits = re.findall(r"\d+(?:[.,]\d+)*", counted)
     return any(not _YEAR.fullmatch(d) for d in digits) or bool(_QUANTITY.search(counted))
 

@@ -26,7 +26,17 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from service.answering.coverage import HONORIFIC, MONTHS, NUMBER_WORDS, POSSESSIVE, SPEAKER, TIME_UNIT, expected_answer
+from ingest.sentences import sentence_spans
+from service.answering.coverage import (
+    DURATION,
+    HONORIFIC,
+    MONTHS,
+    NUMBER_WORDS,
+    POSSESSIVE,
+    SPEAKER,
+    TIME_UNIT,
+    expected_answer,
+)
 
 
 @dataclass(frozen=True)
@@ -218,7 +228,7 @@ def opens_ask(text: str) -> bool:
     return bool(_OPENS_ASK.match(text))
 
 
-_SECOND_QUESTION = re.compile(r"\?\s+(?=\S)")
+_SECOND_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")  # the "?" kept: its sentence asks
 _TWO_WH = re.compile(r"^\s*(when|where|who|how|why)\s+and\s+(when|where|who|how|why)\b(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -478,7 +488,14 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     the passages found attribute statements to, so a question naming one is read as asking what that person said;
     ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places). A
     piece that only sets the scene is no ask (``_sets_scene``); the whole question still ranks the passages."""
-    pieces = [p for chunk in _SECOND_QUESTION.split(question.strip()) for p in _PART_BREAK.split(_both_asked(chunk))]
+    chunks = _SECOND_QUESTION.split(question.strip())
+    sentences = [c for chunk in chunks for c in _sentences(chunk)]
+    told = [c for c in sentences if _tells_only(c)]  # "I've used all 8 sessions. How many more ...?"
+    if len(told) < len(sentences):
+        chunks = [c for c in sentences if c not in told]
+    else:
+        told = []
+    pieces = [p for chunk in chunks for p in _PART_BREAK.split(_both_asked(chunk))]
     pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
     if len(pieces) > 1:
@@ -489,12 +506,25 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
         first, second = sorted((lone, other))
         asks[first : second + 1] = [_part(f"{asks[first].text}, {asks[second].text}", speakers, names)]
     asks = [_leaning(ask, asks[i - 1]) if i and not ask.about() else ask for i, ask in enumerate(asks)]
-    return [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
+    asks = [_referring(ask, asks[i - 1]) if i else ask for i, ask in enumerate(asks)]
+    if told:  # what the asker tells is what the ask is about, though it asks nothing itself
+        context = _part(" ".join(told), speakers, names)
+        asks = [_told_of(ask, context) if not ask.lean else ask for ask in asks]
+    return asks
+
+
+def _told_of(ask: Part, context: Part) -> Part:
+    """An ask beside what the asker tells: its words are the ask's words too ("I've used all 8 CareLine sessions. How
+    many more can the counsellor approve?"); its concepts only when the ask points back at it ("I'm in a relationship
+    with someone in my team. Do I have to disclose it?"): "I was just promoted" is no promotion the ask is about."""
+    if _PRONOUN.search(ask.text) or not ask.about():
+        return _leaning(ask, context)
+    return replace(ask, terms=ask.terms | context.terms, lean=context.text)
 
 
 # a piece that sets the scene for the ask beside it, asking nothing itself: "If the person I reported is placed on
 # administrative leave, (do they still get paid?)", "(Is there a time limit?) The incident happened two years ago."
-_SCENE = re.compile(r"\s*(?:(?:if|once|after|since|because|suppose|supposing|assuming|given that|although|though|while|"
+_SCENE = re.compile(r"\s*(?:(?:if|once|after|before|since|because|suppose|supposing|assuming|given that|although|though|while|"
                     r"hypothetically|i|i'm|i’m|i've|i’ve|i'd|i’d|my|we|we're|our)\b|(?:the|a|an|this|that|someone|somebody)\b"
                     r"(?=.*\b(?:is|are|was|were|has|have|had|happened|\w+ed)\b))", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"(?:^|[,:;.!—–-]\s*)(?:what|which|who|whom|whose|where|why|how)\b|\b(?:whether|wonder\w*|"
@@ -505,6 +535,33 @@ def _sets_scene(piece: str) -> bool:
     """A piece that tells of the asker or the case and asks nothing: its words are the ask's context, not an ask of
     their own that a passage must answer. A question word mid-clause joins no ask ("I mentioned what happened")."""
     return not opens_ask(piece) and bool(_SCENE.match(piece)) and not _ASKS_ITSELF.search(piece)
+
+
+def _sentences(chunk: str) -> list[str]:
+    """The sentences of a chunk of a question ("Ms." and "e.g." end none)."""
+    spans = sentence_spans(chunk, remember=False)
+    return [chunk[start:end].strip() for start, end in spans if re.search(r"\w", chunk[start:end])] or [chunk]
+
+
+# an ask in the imperative: "Describe the appeal process.", "List the sanctions."
+_BIDS = re.compile(r"\s*(?:please\s+)?(?:describe|list|explain|give|show|name|outline|summari[sz]e|define|clarify|"
+                   r"compare|quote|cite|find|tell|help|advise)\b", re.IGNORECASE)
+
+
+def _tells_only(sentence: str) -> bool:
+    """A sentence of a question that only tells (of the asker, the case or the document) and asks nothing: "I've used
+    all 8 CareLine sessions.", "OIO closed my case without investigating.", "it happened almost two years ago". Its
+    words are the context of the ask beside it, not an ask a passage must answer; the whole question still ranks the
+    passages. A sentence ending in "?", opening as a question or bidding ("Describe ...") asks."""
+    text = sentence.strip()
+    return not text.endswith("?") and not opens_ask(text) and not _BIDS.match(text) and not _ASKS_INDIRECTLY.search(text)
+
+
+# a sentence asking in other words: "I wonder whether ...", "I'd like to know where ...", "and since when"; "I need
+# to explain to my office what the event was for" asks nothing
+_ASKS_INDIRECTLY = re.compile(r"\b(?:wonder\w*|(?:want|need|like|wish) to (?:know|find out|understand|learn)|tell me|"
+                              r"please)\b|(?:^|[:;—–-]\s*)(?:(?:and|or|but|also|so)\s+)?(?:what|which|who|whom|whose|where|"
+                              r"when|why|how)\b|\b(?:what|which|who|where|when|why|how)\W*$", re.IGNORECASE)  # "and since when"
 
 
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
@@ -666,13 +723,29 @@ def length_asked(text: str) -> str:
     match = _LENGTH_OF.search(plain(text))
     if not match:
         return ""
-    thing = re.split(r"\b(?:of|for|in|on|with|under|after|before|during|if|when|like)\b|[,;:]", match.group("thing"))[0]
-    return " ".join(words(thing))
+    said = match.group("thing") or match.group("taking")
+    thing = re.split(r"\b(?:of|for|in|on|with|under|after|before|during|if|when|like)\b|[,;:]", said)[0]
+    return " ".join(w for w in words(thing) if w.lower() not in ("it", "this", "that"))
 
 
-_LENGTH_OF = re.compile(r"(?:^|[,;:]\s*)how (?:long|many (?:minutes|hours|days|weeks|months)) (?:is|are|was|were|will be|would be) "
-                        r"(?:the |a |an |my |your |their |his |her |"
-                        r"its |our )?(?P<thing>[^?.!]+)", re.IGNORECASE)
+def gives_own_length(text: str) -> bool:
+    """A text giving a span that is not a time to do a thing by, counted from one's joining or new post: "The course
+    takes about 90 minutes", "completed within 120 days of the decision to investigate"; not "must complete the course
+    within 30 days of joining" or "within six months of taking up a supervisory role"."""
+    return any(not _FROM_ARRIVAL.match(text, m.end()) for m in DURATION.finditer(text))
+
+
+_FROM_ARRIVAL = re.compile(r"\s+(?:of|after|from|following)\s+(?:(?:their|your|his|her|my|the|a|an)\s+)?(?:joining|taking up|"
+                           r"start(?:ing)?\b|arrival|appointment|entry on duty|recruitment|onboarding|induction|becoming|"
+                           r"being (?:appointed|promoted|hired|recruited)|assum(?:ing|ption of)|promotion)", re.IGNORECASE)
+
+
+_LENGTH_OF = re.compile(r"(?:^|[,;:]\s*)how (?:long|many (?:minutes|hours|days|weeks|months)) (?:(?:is|are|was|were|will be|would be) "
+                        r"(?:the |a |an |my |your |their |his |her |its |our )?(?P<thing>[^?.!]+)|(?:does|do|did|will|would) "
+                        r"(?:the |a |an |my |your |their |its |our )?(?P<taking>(?:[\w'’-]+ ){0,5}?[\w'’-]+?)"
+                        r"(?: (?:usually|normally|typically|generally|actually|really|roughly|on average))? (?:take|last)"
+                        r"(?: to (?:complete|finish|do|go through))?\s*(?:[?.!]|$))",
+                        re.IGNORECASE)  # "how long does the online course take to complete?", not "... take to review it?"
 
 
 def asked_to_exist(text: str) -> str:
