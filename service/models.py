@@ -91,8 +91,9 @@ class Answer(BaseModel):
     supporter: bool = Field(False, description="The question reads as someone helping a person who confided in them.")
     preface: str | None = Field(None, description="The opening sentence of a disclosure-aware answer (not a claim).")
     own_answer: str | None = Field(None, description="In a disclosure answer, the answer to what the account also "
-                                   "asked, its [n] markers into `citations`; `answer` ends with it, after "
-                                   f"'{ON_WHAT_YOU_ASKED}'.")
+                                   "asked, its [n] markers into `citations`, or the plain statement that the documents "
+                                   "do not cover it (the answer is then 'partial', the ask in `uncovered`); `answer` "
+                                   f"ends with it, after '{ON_WHAT_YOU_ASKED}'.")
     suggestions: list[Suggestion] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list, description="Support contacts from corpus/contacts.toml.")
     mode: str = Field("extractive", description="'extractive' or 'llm'.")

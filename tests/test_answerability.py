@@ -1426,12 +1426,16 @@ def test_chat_shorthand_is_read_as_written_out_and_a_contraction_is_no_word_of_t
     # a person the passages name after a title, typed without the middle initial; a surname alone may be a word
     ("did kelly clements speak in person?", "did Kelly Clements speak in person?"),
     ("what did clements say", "what did clements say"),
+    # one word with a capital inside is a name, typed whole; not within another word
+    ("is the speaksafe number free to call?", "is the SpeakSafe number free to call?"),
+    ("is speaksafeline open", "is speaksafeline open"),
 ])
 def test_a_question_typed_in_lower_case_names_what_the_passages_name(typed, read):
     passages = ["The OIO reports to the Audit and Oversight Committee of the Governing Council.",
                 "# Ethics Office\nThe Authority runs a Workplace Culture Survey every two years.",
                 "Concerns may be settled by Informal resolution through the Ombudsperson.",
-                "The Chair, Ms. Kelly T. Clements, addressed participants via video."]
+                "The Chair, Ms. Kelly T. Clements, addressed participants via video.",
+                "Reports may be made through SpeakSafe at any hour."]
     assert recased(typed, passages) == read
 
 
@@ -1558,3 +1562,11 @@ def test_what_one_side_of_a_case_is_given_does_not_answer_what_the_other_side_as
     assert sides("When did the Task Force adopt the victim-centred approach?") == frozenset()
     assert sides("What is the subject of the complaint?") == frozenset()
     assert sides("Can the victim or the accused appeal?") == {"harmed", "reported"}
+
+
+def test_a_definition_asked_is_answered_by_one_naming_what_is_defined_not_its_qualifier():
+    glossary = units([passage("Victim Support Officer: the official in the Ethics Office who coordinates support.")])
+    assert state(glossary, "What's the official definition of abuse of authority?") == "not_covered"
+    defined = units([passage("Abuse of authority is defined as the improper use of a position of influence, power or "
+                             "authority against another person.")])
+    assert state(defined, "What's the official definition of abuse of authority?") == "answered"

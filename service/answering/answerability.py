@@ -99,7 +99,9 @@ from service.answering.focus import (
 
 State = Literal["answered", "partial", "not_covered"]
 DEFINITION = "a definition"
-DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count")
+# "What's the official definition of X?": "official" qualifies the definition; X is what must be named
+DEFINING_STEMS = content_stems("define defines defined definition meaning means mean constitute counts count official "
+                               "formal exact precise")
 MIN_RELEVANCE = 0.3  # a unit's similarity to an ask with no person or kind below which it does not answer it
 QUANTITIES = ("time span", "number", "share", "frequency", "money")
 _MONEY_WORDS = frozenset(stem(w) for w in ("budget", "cost", "costs", "price", "fee", "fees", "fund", "funding", "money",

@@ -997,8 +997,8 @@ NAME_WORDS = 3  # words of the shortest name a lower-case question is read as na
 def recased(question: str, texts: Sequence[str]) -> str:
     """A question typed all in lower case with the names the passages write capitalised put back as they write them
     ("what response rate is the workplace culture survey aiming for" names the Workplace Culture Survey): names of
-    three words or more ("Group of Friends"), so a common word or a defined term is not taken for one. A question
-    with a capital after its first word is left as typed."""
+    three words or more ("Group of Friends"), so a common word or a defined term is not taken for one, or one word
+    with a capital inside ("SpeakSafe"). A question with a capital after its first word is left as typed."""
     if any(w[:1].isupper() for w in words(question)[1:]):
         return question
     typed = question.lower()
@@ -1007,9 +1007,15 @@ def recased(question: str, texts: Sequence[str]) -> str:
     found |= {name for text in texts for m in SPEAKER.finditer(text) for name in _person_names(m.group(1))
               if name.lower() in typed}  # "kelly clements" for "Ms. Kelly T. Clements"
     found |= {name for text in texts for name in _AT_NAME.findall(text) if name.lower() in typed}  # "respect@work"
+    found |= {name for text in texts for name in _CAMEL_NAME.findall(text)  # "speaksafe" for "SpeakSafe"
+              if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", typed)}
     for name in sorted(found, key=len, reverse=True):
         question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, question, flags=re.IGNORECASE)
     return question
+
+
+# a word with a capital inside it is a name, however short: "SpeakSafe", "CareLine", "ClearCheck"
+_CAMEL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 
 
 def _person_names(name: str) -> set[str]:
