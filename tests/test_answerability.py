@@ -1570,3 +1570,10 @@ def test_a_definition_asked_is_answered_by_one_naming_what_is_defined_not_its_qu
     defined = units([passage("Abuse of authority is defined as the improper use of a position of influence, power or "
                              "authority against another person.")])
     assert state(defined, "What's the official definition of abuse of authority?") == "answered"
+
+
+def test_a_number_the_ask_states_is_not_the_number_it_asks_for():
+    total = units([passage("DED Bhatia thanked the network of over 400 Gender Focal Points for their work.")])
+    assert state(total, "How many of the 400+ gender focal points are based in field offices?") == "not_covered"
+    part = units([passage("Of the over 400 Gender Focal Points, 120 work in field offices.")])
+    assert state(part, "How many of the 400+ gender focal points are based in field offices?") == "answered"

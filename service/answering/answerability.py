@@ -454,6 +454,9 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
     qualifying = _qualifying(qualified, reading)
     if not all(name.lower() in reading for name in part.named if name not in qualifying):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
+    if expected.name in ("number", "share") and (stated := asked_numbers(part.text)) and not expected.holds(
+            part.text, _without_numbers(stated, unit.body)):
+        return False  # "How many of the 400+ focal points work in the field?": not "the network of over 400 ..."
     if expected.name in ("number", "share", "money") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
         return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached
     if _EXTREME_ASKED.search(part.text) and _CENTRAL.search(unit.body) and not _EXTREME.search(_AIMED.sub(" ", unit.body)):
@@ -473,6 +476,11 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
     if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
         return any(_item_holds(expected, part, unit.passage.text[a:b]) for _, (a, b) in unit.items)
     return expected.holds(part.text, unit.body)
+
+
+def _without_numbers(numbers: set[str], text: str) -> str:
+    """The text with the numbers an ask states taken out: what is left must give the number it asks for."""
+    return re.sub(rf"(?<![\d.,])(?:{'|'.join(map(re.escape, sorted(numbers)))})(?![\d]|[.,]\d)", " ", text)
 
 
 Qualified = tuple[tuple[str, frozenset[str]], ...]  # (a long name's head in lower case, the words only its qualifier has)
