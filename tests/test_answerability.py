@@ -894,6 +894,9 @@ def test_a_piece_that_sets_the_scene_is_the_asks_context_not_an_ask_of_its_own()
     # a sentence that bids, or asks in other words, or ends on a question word, stays an ask
     assert len(parts("Describe the appeal process. How long does it take?", set())) == 2
     assert len(parts("Which agency hosts the secretariat? and since when", set())) == 2
+    # examples set off by commas stay inside the ask they illustrate
+    assert [a.text for a in parts("What interim measures, like separating them, can be used during the investigation?",
+                                  set())] == ["What interim measures like separating them can be used during the investigation"]
     # a text that asks nothing is read whole, as before
     assert len(parts("My supervisor hinted my rota would improve if I went out with him. I said no.", set())) == 1
     # the asker's own "I mentioned" is no ask whether a text mentions something

@@ -229,6 +229,9 @@ def opens_ask(text: str) -> bool:
 
 
 _SECOND_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")  # the "?" kept: its sentence asks
+# examples set off by commas inside a clause: "What interim measures, like separating them, can be used?" is one ask
+_EXAMPLES_SET_OFF = re.compile(r",\s+((?:like|such as|e\.g\.,?|for example|for instance|including)\s[^,;?]+?),(?=\s)",
+                               re.IGNORECASE)
 _TWO_WH = re.compile(r"^\s*(when|where|who|how|why)\s+and\s+(when|where|who|how|why)\b(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -495,7 +498,7 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
         chunks = [c for c in sentences if c not in told]
     else:
         told = []
-    pieces = [p for chunk in chunks for p in _PART_BREAK.split(_both_asked(chunk))]
+    pieces = [p for chunk in chunks for p in _PART_BREAK.split(_both_asked(_EXAMPLES_SET_OFF.sub(r" \1", chunk)))]
     pieces = _rejoin_asides(pieces)
     pieces = [p.strip(" ,;?") for p in pieces if len(words(p)) >= 2] or [question]
     if len(pieces) > 1:
