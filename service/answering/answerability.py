@@ -308,7 +308,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
-        ("kind", lambda i: expected is None or _holds(expected, part, units[i], qualified)),
+        ("kind", lambda i: expected is None or _holds(expected, part, units[i], qualified, numbers)),
         ("topic", lambda i: bare or answered_whole or i in attendees or about_it(i)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
@@ -447,15 +447,16 @@ _OWN_HEADCOUNT = re.compile(r"\b(?:(?:our|my) (?:\w+ ){0,2}?(?:has|have|had|empl
 _PLACE_ASKED = frozenset(stem(w) for w in (*PLACE_NOUNS, *PLACE_VERBS, "location"))
 
 
-def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualified) -> bool:
+def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualified, stated: set[str]) -> bool:
+    """The unit gives the kind of answer the ask wants; ``stated``: the numbers the ask names (``asked_numbers``)."""
     if expected.name in QUANTITIES and _other_years(part.text, unit.body):
         return False  # "How many investigations were opened in 2022?": not "Of the 41 investigations opened in 2023"
     reading = unit.reading.lower()
     qualifying = _qualifying(qualified, reading)
     if not all(name.lower() in reading for name in part.named if name not in qualifying):
         return False  # the phone number of the Ethics Office, or what ClearCheck costs, is said where it is named
-    if expected.name in ("number", "share") and (stated := asked_numbers(part.text)) and not expected.holds(
-            part.text, _without_numbers(stated, unit.body)):
+    if expected.name in ("number", "share") and stated and not expected.holds(part.text,
+                                                                             _without_numbers(stated, unit.body)):
         return False  # "How many of the 400+ focal points work in the field?": not "the network of over 400 ..."
     if expected.name in ("number", "share", "money") and _ACTUAL_ASKED.search(part.text) and _TARGET.search(unit.body):
         return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached

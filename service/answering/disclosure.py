@@ -546,9 +546,9 @@ ACCUSED = re.compile(r"\b(?:could|can|will|would|might|may) i (?:get|be) (?:disc
                      r"accused|reported|investigated|suspended)\b|\bi(?:'ve|’ve| have| had)? (?:was |been |got |am |'m |’m )?"
                      r"(?:accused|reported|investigated|disciplined|sanctioned|suspended|named) (?:of|for|in|as)\b|"
                      r"\b(?:complaints?|allegations?|accusations?|grievances?) (?:\w+ ){0,2}?against me\b|\baccused me\b|"
-    # what the asker did drew a complaint: "I told a joke with a sexual innuendo and someone complained"
-    r"\bi (?:told|made|sent|said|shared|posted|did|wrote)\b[^.?!]{0,80}\b(?:someone|somebody|a colleague|she|he|they) "
-    r"(?:has |have )?(?:complained|reported (?:me|it))\b",
+                     # what the asker did drew a complaint: "I told a joke with a sexual innuendo and someone complained"
+                     r"\bi (?:told|made|sent|said|shared|posted|did|wrote)\b[^.?!]{0,80}\b(?:someone|somebody|a colleague|"
+                     r"she|he|they) (?:has |have )?(?:complained|reported (?:me|it))\b",
                      re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"^\s*(?:what|how|where|who|when|which|does|do|is|are|can|could|should|would|will)\b.*"
                           r"\b(?:if|when|whether)\b", re.IGNORECASE)

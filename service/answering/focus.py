@@ -492,7 +492,7 @@ def parts(question: str, speakers: set[str], names: set[str] | None = None) -> l
     ``names`` are the capitalised words the passages found use mid-sentence (names of tools, bodies, places). A
     piece that only sets the scene is no ask (``_sets_scene``); the whole question still ranks the passages."""
     chunks = _SECOND_QUESTION.split(question.strip())
-    sentences = [c for chunk in chunks for c in _sentences(chunk)]
+    sentences = [c for chunk in chunks for c in sentences_of(chunk) or [chunk]]
     told = [c for c in sentences if _tells_only(c)]  # "I've used all 8 sessions. How many more ...?"
     if len(told) < len(sentences):
         chunks = [c for c in sentences if c not in told]
@@ -520,9 +520,8 @@ def _told_of(ask: Part, context: Part) -> Part:
     """An ask beside what the asker tells: its words are the ask's words too ("I've used all 8 CareLine sessions. How
     many more can the counsellor approve?"); its concepts only when the ask points back at it ("I'm in a relationship
     with someone in my team. Do I have to disclose it?"): "I was just promoted" is no promotion the ask is about."""
-    if _PRONOUN.search(ask.text) or not ask.about():
-        return _leaning(ask, context)
-    return replace(ask, terms=ask.terms | context.terms, lean=context.text)
+    leaned = _leaning(ask, context)
+    return leaned if _PRONOUN.search(ask.text) or not ask.about() else replace(leaned, concepts=ask.concepts)
 
 
 # a piece that sets the scene for the ask beside it, asking nothing itself: "If the person I reported is placed on
@@ -540,10 +539,10 @@ def _sets_scene(piece: str) -> bool:
     return not opens_ask(piece) and bool(_SCENE.match(piece)) and not _ASKS_ITSELF.search(piece)
 
 
-def _sentences(chunk: str) -> list[str]:
-    """The sentences of a chunk of a question ("Ms." and "e.g." end none)."""
-    spans = sentence_spans(chunk, remember=False)
-    return [chunk[start:end].strip() for start, end in spans if re.search(r"\w", chunk[start:end])] or [chunk]
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a question's text that hold a word ("Ms." and "e.g." end none)."""
+    spans = sentence_spans(text, remember=False)
+    return [text[start:end].strip() for start, end in spans if re.search(r"\w", text[start:end])]
 
 
 # an ask in the imperative: "Describe the appeal process.", "List the sanctions."

@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.sentences import sentence_spans
-from service.answering.focus import content_stems, generic_stems, plain, stem
+from service.answering.focus import content_stems, generic_stems, plain, sentences_of, stem
 
 _PEOPLE = (r"(?:i|we|one|she|he|they|you|the person|the victim|the survivor|(?:my|our|a|the|this) (?:\w+ )?(?:colleague|friend|"
            r"co-?worker|staff member|team member|supervisee|direct report|intern|person|woman|man|survivor|victim|"
@@ -100,9 +99,7 @@ def disclosed_ask(question: str) -> str:
 def the_ask(question: str) -> str:
     """The question's last ask: its last sentence that asks (ends in "?"), from its last ";" or ":" on; the last
     sentence when none ends in "?"."""
-    text = plain(question).strip()
-    spans = sentence_spans(text, remember=False)  # "Ms." and "e.g." end no sentence
-    sentences = [text[start:end].strip() for start, end in spans if re.search(r"\w", text[start:end])]
+    sentences = sentences_of(plain(question).strip())
     asking = [s for s in sentences if s.endswith("?")] or sentences[-1:]
     if not asking:
         return ""
