@@ -155,6 +155,10 @@ DISCLOSURES = [
     "received a dick pic on whatsapp from the deputy head. what now",
     "A co-worker keeps joking about what is 'in my pants' in front of the team.",
     "Since I turned down my supervisor he has given me a bad performance evaluation.",
+    # a question on what one wears, sent at night; a promise in a euphemism; an act left unnamed but felt
+    "A consultant on our project sends me WhatsApp messages at midnight asking what I'm wearing. Can I report it?",
+    "My mentor said he could help my promotion if we 'got to know each other better' over a weekend away.",
+    "Can I talk to someone confidentially? A senior colleague did something to me on mission that made me feel dirty.",
 ]
 NOT_DISCLOSURES = [
     # contact with a plain purpose or cause, work remarked on, a photo at a panel, travel arranged
@@ -313,6 +317,13 @@ NOT_DISCLOSURES = [
     "give my side?",
     # what the asker did drew the complaint: the asker is the one complained of
     "I told a joke with a sexual innuendo at the team dinner and someone complained. Am I going to be fired?",
+    # another's words quoted for work; the asker's own act asked about; an exercise set for a training
+    "I am coding answers from our staff survey. One response reads: 'I was touched without consent by my supervisor "
+    "on a mission.' Should it be coded as physical harassment?",
+    "For an onboarding slide I'm quoting a survivor: 'He grabbed me and I froze.' Is freezing a common response?",
+    "I touched a colleague's arm while joking and she looked uncomfortable. Could that be seen as harassment?",
+    "Training scenario: Maria's manager sends her messages about her appearance. What should Maria do? Pick the best "
+    "answer.",
 ]
 SUPPORTERS = [
     "I saw an intern being groped by a driver at the depot and she looked terrified. Should I say something?",
@@ -1580,3 +1591,48 @@ def test_a_number_the_ask_states_is_not_the_number_it_asks_for():
     assert state(total, "How many of the 400+ gender focal points are based in field offices?") == "not_covered"
     part = units([passage("Of the over 400 Gender Focal Points, 120 work in field offices.")])
     assert state(part, "How many of the 400+ gender focal points are based in field offices?") == "answered"
+
+
+def test_a_count_the_ask_states_may_be_written_as_a_word_and_a_number_naming_a_thing_may_not():
+    eight = units([passage("Through CareLine, each member of personnel is entitled to up to eight free counselling "
+                           "sessions per calendar year.")])
+    assert state(eight, "Can I get more than the 8 CareLine sessions a year?") == "answered"
+    # how many more, after the asker's own count: not the count they told of, nor a count of something else
+    assert state(eight, "I've used all 8 CareLine sessions. How many more can the counsellor approve?") == "not_covered"
+    languages = units([passage("CareLine offers confidential counselling in more than 30 languages.")])
+    assert state(languages, "I've used all 8 CareLine sessions. How many more can the counsellor approve?") == \
+        "not_covered"
+    three = units([passage("Ms. Asante-Boateng highlighted three conditions for success in dialogue 2.")])
+    assert state(three, "What did Ms. Asante-Boateng say in dialogue 3 about success?") == "not_covered"
+
+
+def test_a_part_of_a_document_is_no_count_and_partners_are_no_part():
+    parts_of = units([passage("Further sessions with the Staff Counsellor are described in Part 8 and in Part 17.")])
+    assert state(parts_of, "How many more can the Staff Counsellor approve?") == "not_covered"
+    partners = units([passage("A consulting firm announced that 12 partners were let go over sexual harassment.")])
+    assert state(partners, "How many partners did the consulting firm let go?") == "answered"
+
+
+def test_which_firm_is_answered_by_a_firm_named_not_by_one_of_its_kind():
+    unnamed = units([passage("Professor Westfahl gave the example of a consulting firm which publicly announced that "
+                             "12 partners were let go."),
+                     passage("Professor Westfahl expressed that leaders must be transparent about consequences.")])
+    assert state(unnamed, "Which consulting firm announced that it let 12 partners go?") == "not_covered"
+    assert state(unnamed, "what private company has a rule on dating?") == "not_covered"
+    named = units([passage("Acme Advisory, a consulting firm, publicly announced that 12 partners were let go.")])
+    assert state(named, "Which consulting firm announced that it let 12 partners go?") == "answered"
+
+
+def test_when_exactly_and_what_were_the_dates_ask_for_a_date():
+    assert expected_answer("When exactly was the victim-centred approach document adopted?").name == "date"
+    assert expected_answer("What were the dates and themes of the four earlier dialogues?").name == "date"
+    undated = units([passage("Most recently, the Task Force has adopted the document on a victim-centred approach.")])
+    assert state(undated, "When exactly was the victim-centred approach document adopted?") == "not_covered"
+
+
+def test_a_disciplinary_process_is_no_sanction_and_protective_support_no_interim_measure():
+    assert concepts_in("the timeliness of investigations and disciplinary processes") == frozenset()
+    assert concepts_in("Knowingly making a false complaint is a disciplinary matter.") == \
+        frozenset({"sanctions or disciplinary measures"})
+    assert concepts_in("all entities making a wide range of measures and protective support available") == frozenset()
+

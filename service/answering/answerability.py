@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Literal
@@ -63,6 +63,7 @@ from service.answering.coverage import (
     asks_times,
     expected_answer,
     expected_number,
+    names_agent,
     without_references,
     years_in,
 )
@@ -76,6 +77,7 @@ from service.answering.focus import (
     asked_nouns,
     asked_to_exist,
     beyond_concepts,
+    body_asked,
     concepts_in,
     content_stems,
     defined_words,
@@ -94,6 +96,7 @@ from service.answering.focus import (
     speaker_names,
     stem,
     stop_words,
+    unnamed,
     words,
 )
 
@@ -252,8 +255,13 @@ def _beyond_earlier(ask: AskCoverage, earlier: Sequence[AskCoverage], units: Seq
 def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],
          topical: Sequence[float] | np.ndarray, asked: AskedDocuments, word_vectors: WordVectors | None = None
          ) -> AskCoverage:
+    if _MORE_ASKED.search(part.text) and not part.counted and (told_count := _COUNT.search(part.lean)):
+        part = replace(part, counted=frozenset({stem(told_count.group(0).split()[-1])}))  # "all 8 sessions": sessions
     expected = expected_answer(part.text)
     numbers = asked_numbers(part.text)
+    counts = {m.group(1) for m in _COUNT.finditer(part.text)} & numbers
+    # "I've used all 8 sessions. How many more ...?": the number the asker tells of is not the one asked for
+    told = numbers | asked_numbers(part.lean) if _MORE_ASKED.search(part.text) else numbers
     mention = mentioned(part.text)
     name_stems = {stem(n) for n in (*part.people, *part.named)}
     said = content_stems(mention) - generic_stems() - name_stems
@@ -267,6 +275,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     length = length_asked(part.text)  # "how long is the e-learning?": a unit answering it names the e-learning
     length_stems = frozenset(content_stems(length.split()[-1])) - name_stems if length else frozenset()  # its head
     ranked = asks_ranking(part.text)
+    body = body_asked(part.text)  # "which consulting firm ...?": not "a consulting firm which ..."
     # "which countries are members": what is asked for is no word of what it is about ("the first country to ...")
     topic = part.topic - asked_nouns(part.text) if expected and expected.name == "agent" else part.topic
     if expected and expected.name == "place":  # "Where is the Counsellor's office?": the room is the office
@@ -303,18 +312,21 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
             kind_only and word_vectors is not None and _close_words(topic, units[i], part.text, word_vectors) > 0)
 
     checks: list[tuple[str, Callable[[int], bool]]] = [
-        ("numbers", lambda i: not numbers or numbers <= numbers_in(units[i].passage.text)),
+        ("numbers", lambda i: not numbers or holds_numbers(numbers, counts, units[i].passage.text)),
         ("concepts", lambda i: _names_concepts(part, units[i], beyond)),
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
-        ("kind", lambda i: expected is None or _holds(expected, part, units[i], qualified, numbers)),
+        ("kind", lambda i: expected is None or _holds(expected, part, units[i], qualified, told)),
         ("topic", lambda i: bare or answered_whole or i in attendees or about_it(i)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
         ("exists", lambda i: not thing or _names_thing(thing, thing_concepts, units[i])),
         ("means", lambda i: not means_stems or _speaks_of(means_stems, means_concepts, means, units[i], word_vectors)),
         ("ranking", lambda i: not ranked or bool(_RANKS.search(units[i].body))),
+        # named, not spoken of as "a consulting firm", nor left out for someone else ("Professor Westfahl expressed")
+        ("identified", lambda i: body is None or (not unnamed(body, units[i].body) and (
+            bool(body.search(units[i].body)) or names_agent(part.text, units[i].body)))),
         ("length of", lambda i: not length_stems or (_speaks_of(length_stems, frozenset(), length, units[i], word_vectors)
                                                       and gives_own_length(units[i].body))),
         ("named with it", lambda i: all(_named_with(units[i], name, units, bare, heads.get(name, ""))
@@ -415,14 +427,38 @@ def asks_ranking(text: str) -> str:
 
 
 _NUMBER = re.compile(r"\d+")
+# numbers as words, by the digits that write them: "eight sessions" holds the 8 an ask names
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+          "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WRITTEN = {word: str(n) for n, word in enumerate(_UNITS, 1)} | {word: str(n) for n, word in zip(range(30, 100, 10), _TENS,
+                                                                                                strict=True)}
+_WRITTEN_NUMBER = re.compile(rf"\b(?:{'|'.join(_WRITTEN)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def numbers_in(text: str) -> frozenset[str]:
-    """Every number written in a passage (read once per passage, not once per unit and ask)."""
+    """Every number written in digits in a passage (read once per passage, not once per unit and ask)."""
     return frozenset(_NUMBER.findall(text))
 
 
+@lru_cache(maxsize=4096)
+def written_numbers_in(text: str) -> frozenset[str]:
+    """The numbers a passage writes as words, in digits: "up to eight free counselling sessions" holds 8."""
+    return frozenset(_WRITTEN[w.lower()] for w in _WRITTEN_NUMBER.findall(text))
+
+
+def holds_numbers(numbers: set[str], counts: set[str], text: str) -> bool:
+    """The passage names every number the ask states; a count ("all 8 CareLine sessions") may be written as a word,
+    a number that names a thing ("dialogue 3", "Part 8") only as it is."""
+    return numbers - numbers_in(text) <= counts & written_numbers_in(text)
+
+
+# a number counting things: "8 CareLine sessions", "12 partners"; not "dialogue 3 about success"
+_COUNT = re.compile(r"(\d+) (?:(?!(?:about|of|on|in|for|to|with|from|and|or|at|by|as)\b)[\w-]+ )?[a-z]+(?<!ss)s\b")
+
+
+_MORE_ASKED = re.compile(r"\bhow many (?:more|additional|extra|further|other)\b", re.IGNORECASE)
 _ASKED_NUMBER = re.compile(r"(?<![\w/$€£.,])\d+(?![\w/%]|[.,]\d)")  # not "1st", "24/7", "$500", "2.5", "50%"
 _GUESS_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{TIME_UNIT}|percent|per cent|dollars?|euros?|francs?|pounds?)\b", re.IGNORECASE)
 
@@ -480,8 +516,10 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
 
 
 def _without_numbers(numbers: set[str], text: str) -> str:
-    """The text with the numbers an ask states taken out: what is left must give the number it asks for."""
-    return re.sub(rf"(?<![\d.,])(?:{'|'.join(map(re.escape, sorted(numbers)))})(?![\d]|[.,]\d)", " ", text)
+    """The text with the numbers an ask states taken out, in digits or as words: what is left must give the number
+    it asks for."""
+    text = re.sub(rf"(?<![\d.,])(?:{'|'.join(map(re.escape, sorted(numbers)))})(?![\d]|[.,]\d)", " ", text)
+    return _WRITTEN_NUMBER.sub(lambda m: " " if _WRITTEN[m.group(0).lower()] in numbers else m.group(0), text)
 
 
 Qualified = tuple[tuple[str, frozenset[str]], ...]  # (a long name's head in lower case, the words only its qualifier has)
@@ -794,6 +832,8 @@ def _why(check: str, part: Part, held: set[str], expected: ExpectedAnswer | None
         return f"none of the passages found says which has the {asks_ranking(part.text)}"
     if check == "defined term":
         return "none of the passages found defines it"
+    if check == "identified":
+        return "the passages found do not name it"
     assert expected is not None
     if part.named:  # the kind is looked for where the names are (``_holds``)
         return f"none of the passages found on {_join(name_runs(part.text, part.named))} gives {expected.what}"

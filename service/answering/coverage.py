@@ -116,7 +116,7 @@ def expected_number(token: str) -> bool:
 # "7.3.1", a footnote mark glued to a word ("the Agency.2")
 _REFERENCE = re.compile(
     r"(?m)^\s*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?[a-z0-9]{1,3}\))(?=\s)|\A\s*\d{1,2}(?=\s+(?-i:[A-Z][a-z]))|"  # "4 Figures cover": a footnote's mark
-    r"\b(?:paragraphs?|paras?\.?|sections?|articles?|annex(?:es)?|appendix|items?|pages?|pp?\.|chapters?|clauses?|rules?|"
+    r"\b(?:paragraphs?|paras?\.?|sections?|parts?(?=\s)|articles?|annex(?:es)?|appendix|items?|pages?|pp?\.|chapters?|clauses?|rules?|"
     r"regulations?|nos?\.|footnotes?|tables?|figures?|versions?|ST/SGB/[\w/]+)\s*[\dA-Z][\w.]*(?:\s*(?:and|to|-|–|,)\s*"
     r"\d[\w.]*)*|\b\d+(?:\.\d+){2,}\b|(?<=[a-z.,;:)])\d{1,2}\b", re.IGNORECASE)
 
@@ -273,7 +273,7 @@ _GENERIC_NAMES = frozenset({"un", "united nations", "the", "this", "these", "tha
                             "member state"})  # a kind of body, not one: "which countries" is not answered by it
 
 
-def _agent(question: str, sentence: str) -> bool:
+def names_agent(question: str, sentence: str) -> bool:
     """A person, office or body named in the sentence that the question does not name ("Who runs X?" is not
     answered by a sentence about X that names nobody else); for "which office ..." an office or body, not a person."""
     body = bool(_BODY_ASKED.search(question))
@@ -447,7 +447,7 @@ EXPECTED_ANSWERS = (
     ExpectedAnswer(
         "date",
         # "when does the Group meet next?": the next time something happens is a date, as a past one is
-        re.compile(r"^\s*when (?:was|were|did)\b|^\s*when (?:is|are|will|does|do)\b[^.?!]*\bnext\b(?! (?:steps?|stages?|phases?)\b)|"
+        re.compile(r"^\s*when (?:exactly |precisely )?(?:was|were|did)\b|\bwhat (?:was|were) the (?:exact )?dates?\b|^\s*when (?:is|are|will|does|do)\b[^.?!]*\bnext\b(?! (?:steps?|stages?|phases?)\b)|"
                    # an event's date: "when will the first 2024 dialogue take place?"
                    r"^\s*when (?:will|is|are|does|do) (?:[\w'’-]+ ){1,6}?(?:take place|be held|takes place|is held|are held)\b|"
                    r"\b(?:what|which) (?:years?|dates?|months?)\b|\bsince when\b", re.IGNORECASE),
@@ -485,7 +485,7 @@ EXPECTED_ANSWERS = (
                    r"\b(?:which|what) (?:\w+ )?(?:countr(?:y|ies)|member states?|nations?|governments?|cities|city|regions?)(?:['’]s?)? "
                    r"(?!does\b|do\b|did\b|should\b|can\b|could\b|must\b|will\b|would\b|may\b|might\b)\w+",
                    re.IGNORECASE),
-        _agent, "who it is (a person, office or body)"),
+        names_agent, "who it is (a person, office or body)"),
     ExpectedAnswer(
         "frequency",
         re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE),

@@ -72,7 +72,8 @@ _SEXUAL = re.compile(rf"\b(?:{_EXPLICIT_WORDS}|"
                      r"chest|bottom|butt|legs|thighs|body|bed|sleep with|sex|hotel room|late at night|at night|"
                      r"won'?t stop|"
                      rf"{_PERSISTS}|again|every night|unwanted|uncomfortable|scared|afraid|unsafe|creepy|inappropriate\w*|"
-                     r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me)\b",
+                     r"kiss\w*|date|dinner|drinks|lingerie|underwear|photos? of me|pictures? of me|videos? of me|"
+                     r"what (?:i'm|i’m|i am|i was) wearing)\b",
                      re.IGNORECASE)
 # "grabbed me", "touched my arm", "the harassment I suffered"; not "harassment even if I"
 # the words between act and object join no second clause: in "harassment if my colleague ...", "my" is the actor's
@@ -161,7 +162,7 @@ QUID_PRO_QUO = re.compile(
     r"position|visa|assignment|career|rota|shifts?|schedule|hours|bonus|leave|grades?|marks?|per diem|salary|pay|"
     r"allowance|paperwork|permit|application)\b[^.?!]{0,60}\b(?:depends?(?! on " + _IMPERSONAL + r")|"
     r"depending|would improve|(?:would|will) be renewed if|unless|(?<!even )if i (?:don'?t|do not|didn'?t|did not|wouldn'?t|would not|refuse|refused|say no|went|go|spent|"
-    r"slept|spend|sleep)|"
+    r"slept|spend|sleep)|(?<!even )if we [\x22\x27\u2018\u201c]?(?:got|get) to know each other|"
     r"in exchange|conditional|as long as|won'?t be renewed|will not be renewed|at risk)\b|\b(?:unless|if) i (?:don'?t |do not )?"
     r"(?:sleep|go out|have dinner|date|kiss|meet) (?:with )?(?:him|her|them)\b", re.IGNORECASE)
 # A broader reading of an account, for the many ways people tell one: the asker as the one it is done to (object
@@ -219,6 +220,8 @@ _ACT = re.compile(
     r"(?:since|after|because) i (?:complained|reported|refused|turned|said no|rejected)|left (?:me )?(?:off|out)|"
     r"worst rating|bad (?:performance|rating|review)\w*|moved me|nobody will|excluded|personal questions|"
     r"(?:after|because of|since) what|what (?:he|she|they) (?:did|has done|had done)|"
+    r"(?:did|does|has done|had done|tried) (?:something|things|stuff) (?:to|with) me|"  # "did something to me on mission"
+    r"(?:made|makes|making) me feel (?:dirty|used|cheap|violated|gross|disgusting)|"
     rf"{_PERSISTS}|after midnight|at [1-5] ?(?:am|a\.m\.)|if i(?:'m|’m| am) alone|alone with (?:him|her|me))\b",
     re.IGNORECASE)
 # someone close to the asker is the one it happened to ("My colleague was groped by her supervisor"): a helper's
@@ -465,7 +468,11 @@ ASIDE = re.compile(r"\bi (?:saw|watched|read|heard|listened to|came across)(?: a
                    r"\bi (?:played|acted|was playing|pretended to be|took the role of)(?: the role of| the part of| as)? "
                    r"(?:a|an|the)\b[^.?!,]*?(?=\b(?:and|but|after\w*|then|when|until)\b|[.?!,]|$)|"
                    rf"(?<=against me) (?:saying|claiming|alleging|that|about|for|of)\b{_ACCUSATION_REST}|"
-                   rf"(?<=accused me of)\b{_ACCUSATION_REST}",
+                   rf"(?<=accused me of)\b{_ACCUSATION_REST}|"
+                   # another's words quoted for work: "One response reads: 'I was touched ...'", "I'm quoting a survivor:"
+                   r"\b(?:quot(?:e|es|ed|ing)|testimon(?:y|ies)|survivors?|respondents?|(?:responses?|answers?|entr(?:y|ies)|"
+                   r"submissions?|comments?) (?:reads?|says?|said|states?)|case study|scenario|headline|script)\b"
+                   r"[^'\"“‘.?!]{0,40}?[:,]?\s*(?:'[^']{10,}'|\"[^\"]{10,}\"|“[^”]{10,}”|‘[^’]{10,}’)",
                    re.IGNORECASE)
 # contact with a plain purpose or cause, and work remarked on: "touched my shoulder to get my attention", "grabbed my
 # arm when I slipped", "touched my back with the stethoscope", "commented on my report", "a photo of me speaking on
@@ -548,8 +555,16 @@ ACCUSED = re.compile(r"\b(?:could|can|will|would|might|may) i (?:get|be) (?:disc
                      r"\b(?:complaints?|allegations?|accusations?|grievances?) (?:\w+ ){0,2}?against me\b|\baccused me\b|"
                      # what the asker did drew a complaint: "I told a joke with a sexual innuendo and someone complained"
                      r"\bi (?:told|made|sent|said|shared|posted|did|wrote)\b[^.?!]{0,80}\b(?:someone|somebody|a colleague|"
-                     r"she|he|they) (?:has |have )?(?:complained|reported (?:me|it))\b",
+                     r"she|he|they) (?:has |have )?(?:complained|reported (?:me|it))\b|"
+                     # what the asker did, asked about: "I touched a colleague's arm ... Could that be seen as harassment?"
+                     r"\bi (?:touched|hugged|kissed|complimented|flirted with|commented on|joked|hit on|asked)\b[^?]{0,100}?"
+                     r"\b(?:could|would|might|can|is|was|does|did) (?:that|this|it|what i did) (?:be |have been )?(?:seen|"
+                     r"considered|count|counted|viewed|taken|perceived|interpreted|classed|deemed)\b",
                      re.IGNORECASE)
+# an exercise set for training, not a case: "Training scenario: Maria's manager ... Pick the best answer."
+EXERCISE = re.compile(r"^\s*(?:(?:training|practice|sample|quiz|test) )?(?:scenario|case study|exercise|quiz|question \d+)\s*[:–-]|"
+                      r"\b(?:pick|choose|select) the (?:best|right|correct) (?:answer|option|response)\b|\bmultiple[- ]choice\b",
+                      re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"^\s*(?:what|how|where|who|when|which|does|do|is|are|can|could|should|would|will)\b.*"
                           r"\b(?:if|when|whether)\b", re.IGNORECASE)
 
@@ -654,6 +669,8 @@ class DisclosureDetector:
         strict = told_of(text, broad=False)
         if RELAYED.search(text) and not strict and not _SEXUAL.search(text):
             return DisclosureSignal(False)  # "Our union asked me what protection exists; what should I tell them?"
+        if EXERCISE.search(text) and not strict:
+            return DisclosureSignal(False)
         vec = qvec if qvec is not None else self.embed_texts([question])[0]
         own = experienced(text)  # "I was assaulted ... and never told anyone"
         done_to_me = strict or own or bool(DIRECTED_WEAK.search(text))  # "If my colleague sends me a joke, ..."

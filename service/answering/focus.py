@@ -81,7 +81,9 @@ CONCEPTS = (
              r"\b(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)? for|seek(?:s|ing)?) (?:a |an )?review\b",
              r"\bchalleng\w* (?:the |a |that )?(?:decision|outcome|finding)s?",
              r"\bcontest\w* (?:the |a )?(?:decision|outcome)"),
-    _concept("sanctions or disciplinary measures", r"\bsanction\w*", r"\bdisciplinary\b", r"\bdiscipline[ds]?\b",
+    # "the timeliness of disciplinary processes" speaks of the procedure, not of what it imposes
+    _concept("sanctions or disciplinary measures", r"\bsanction\w*",
+             r"\bdisciplinary\b(?! (?:process(?:es)?|procedures?|proceedings?|investigations?)\b)", r"\bdiscipline[ds]?\b",
              r"\bpenalt\w*", r"\bpenali[sz]\w*", r"\bdismiss(?:al|ed|ing)?\b", r"\bterminat\w*", r"\blet go\b",
              r"\bfired\b", r"\bfiring\b", r"\bdemot\w*", r"\bsuspen(?:d|ded|sion)\b", r"\breprimand\w*",
              r"\b(?:written )?warnings?\b", r"\bfines?\b", r"\bconsequences?\b", r"\bseparation from service\b",
@@ -95,7 +97,7 @@ CONCEPTS = (
              r"\btemporary (?:measure|reassignment|transfer|change)s?", r"\badministrative leave\b",
              r"\bplaced? on leave\b", r"\bchang\w* (?:of|in|to) (?:the )?(?:reporting lines?|supervisor|work arrangements?|"
              r"duty station|office)", r"\bseparat\w* (?:the )?(?:parties|persons|individuals)\b", r"\btelework\w*",
-             r"\bprotective support\b", r"\btemporary (?:steps|arrangements|changes)\b", r"\bsuspend\w* (?:the )?(?:person|"
+             r"\btemporary (?:steps|arrangements|changes)\b", r"\bsuspend\w* (?:the )?(?:person|"
              r"staff member|accused|alleged)", r"\bpending (?:the )?(?:outcome|investigation)\b",
              r"\bwhile (?:an|the) (?:investigation|complaint|case) is (?:under way|underway|ongoing|in progress|open)\b",
              r"\bprotective (?:steps|arrangements|actions)\b", r"\bwhile (?:an?|the) (?:investigation|complaint|case|report) "
@@ -748,6 +750,35 @@ _LENGTH_OF = re.compile(r"(?:^|[,;:]\s*)how (?:long|many (?:minutes|hours|days|w
                         r"(?: (?:usually|normally|typically|generally|actually|really|roughly|on average))? (?:take|last)"
                         r"(?: to (?:complete|finish|do|go through))?\s*(?:[?.!]|$))",
                         re.IGNORECASE)  # "how long does the online course take to complete?", not "... take to review it?"
+
+
+def body_asked(text: str) -> re.Pattern[str] | None:
+    """The body a "which firm ...?" ask wants identified ("Which consulting firm announced ...?", "what private
+    company has the rule?"), as a pattern of its noun, singular or plural; None for any other ask."""
+    match = _BODY_ASKED.search(plain(text))
+    if not match:
+        return None
+    noun = match.group(1).lower()
+    root = noun[:-3] if noun.endswith("ies") else noun[:-1] if noun.endswith("y") else noun.removesuffix("s")
+    forms = rf"{root}(?:y|ies)" if noun.endswith(("y", "ies")) else rf"{root}s?"
+    return re.compile(rf"\b{forms}\b", re.IGNORECASE)
+
+
+def unnamed(body: re.Pattern[str], text: str) -> bool:
+    """The text speaks of the body only as one of its kind, naming none: "a consulting firm which publicly announced
+    ...", "a private company which sets clear rules"; not "the Deloitte report", "a company, Acme, ...", "Acme, a
+    consulting firm"."""
+    found = list(body.finditer(text))
+    return bool(found) and all(_ONE_OF_A_KIND.search(text, 0, m.start()) and not _NAMED_BEFORE.search(text, 0, m.start())
+                               and not _NAMED_NEXT.match(text, m.end()) for m in found)
+
+
+_BODY_ASKED = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}?(compan(?:y|ies)|firms?|organi[sz]ations?|agenc(?:y|ies)|"
+                         r"employers?|corporations?|businesses|business|universit(?:y|ies)|institutions?)\b"
+                         r"(?! (?:policy|policies|rules?|codes?|staff|personnel|employees?|workers?)\b)", re.IGNORECASE)
+_ONE_OF_A_KIND = re.compile(r"\b(?:a|an|one|another|some|certain)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w.&’'-]*,\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Acme, a firm"
+_NAMED_NEXT = re.compile(r"\s*(?:,|\(|\b(?:called|named|known as)\b)\s*[\"“'‘]?(?-i:[A-Z])", re.IGNORECASE)
 
 
 def asked_to_exist(text: str) -> str:
