@@ -27,6 +27,7 @@ from service.answering.focus import (
     people_stems,
     plain,
     recased,
+    respelled,
     sets_time_limit,
     sides,
     stem,
@@ -1635,4 +1636,29 @@ def test_a_disciplinary_process_is_no_sanction_and_protective_support_no_interim
     assert concepts_in("Knowingly making a false complaint is a disciplinary matter.") == \
         frozenset({"sanctions or disciplinary measures"})
     assert concepts_in("all entities making a wide range of measures and protective support available") == frozenset()
+
+
+def test_a_word_mistyped_by_a_letter_is_read_as_the_passages_write_it():
+    texts = ["Every affected person is entitled to up to eight sessions of counselling, paid for by the Agency.",
+             "A support person may attend the interview. Reports can be made through the portal."]
+    assert respelled("how many free therapy sesions does the agency pay for", texts) == \
+        "how many free therapy sessions does the agency pay for"
+    assert respelled("can I bring a supportt person", texts) == "can I bring a support person"
+    # a plural is no typo of its singular, a function word is left as typed, and so is a name
+    assert respelled("how many interviews", texts) == "how many interviews"
+    assert respelled("what share of reports", ["the results were shared"]) == "what share of reports"
+    assert respelled("what though the portal", texts) == "what though the portal"
+    assert respelled("Does Agencyy pay", texts) == "Does Agencyy pay"
+
+
+def test_an_average_asked_is_answered_by_an_average_and_a_query_may_name_the_kind_it_wants():
+    assert expected_answer("average time it took to complete an investigation in 2023?").name == "time span"
+    assert expected_answer("deadline to appeal a sanction?").name == "time span"
+    assert expected_answer("time off after an incident?") is None
+    assert expected_answer("what score do you need to pass the final test?").name == "number"
+    share = units([passage("OIO completed 15 investigations in 2023, and 71 per cent of them were completed within the "
+                           "120-day time limit.")])
+    assert state(share, "What was the average time to complete an investigation in 2023?") == "not_covered"
+    average = units([passage("In 2023, investigations took 98 days on average to complete.")])
+    assert state(average, "What was the average time to complete an investigation in 2023?") == "answered"
 

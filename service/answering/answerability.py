@@ -498,6 +498,8 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
         return False  # "What was last year's completion rate?": a target of 95 per cent is not what was reached
     if _EXTREME_ASKED.search(part.text) and _CENTRAL.search(unit.body) and not _EXTREME.search(_AIMED.sub(" ", unit.body)):
         return False  # "What was the longest investigation?": not "The median duration ... was 198 days"
+    if expected.name in QUANTITIES and _CENTRAL_ASKED.search(part.text) and not _CENTRAL.search(unit.body):
+        return False  # "the average time to complete an investigation": not "71 per cent within the 120-day limit"
     if expected.name == "number" and asks_times(part.text):  # "how many times a year": "twice a year", not a list
         return expected.holds(part.text, unit.body)
     if expected.name == "number" and unit.items and (not part.counted or part.counted & _listing(unit.text)
@@ -550,6 +552,7 @@ _EXTREME_ASKED = re.compile(rf"\b(?:{_EXTREMES})\b", re.IGNORECASE)
 _EXTREME = re.compile(rf"\b(?:{_EXTREMES}|max|min|peak|record|at (?:the )?(?:most|least)|up to|no (?:more|longer|later) "
                       r"than|not (?:to )?exceed\w*|within|limit(?:ed)?|cap(?:ped)?)\b", re.IGNORECASE)
 _AIMED = re.compile(r"\bwithin (?:an? |the )?(?:average|mean|median)\b", re.IGNORECASE)  # "within an average of 120 days"
+_CENTRAL_ASKED = re.compile(r"\b(?:average|averaged|mean|median)\b", re.IGNORECASE)
 _CENTRAL = re.compile(r"\b(?:average|averaged|averaging|mean|median|typical(?:ly)?|on average)\b", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:targets?|goals?|aims? (?:at|to|for)|objectives?|benchmarks?)\b", re.IGNORECASE)
 

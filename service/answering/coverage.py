@@ -502,6 +502,7 @@ EXPECTED_ANSWERS = (
         re.compile(r"\bhow many\b|\b(?:maximum|minimum|total|exact) (?:amount|number|sum|value)\b|"
                    r"\bhow much (?:money|funding|budget|does|did|is|was|will|would|are|were|do|time|leave|notice|"
                    r"compensation|of|in)\b|\b(?:what|which) (?:number|rate|amount)\b|"
+                   r"\bwhat (?:score|mark|grade)s? (?:do|does|did|is|are|must|should)\b|"  # "what score do you need to pass"
                    r"\bwhat(?:'s| is| was| are| were) the (?:\w+ )?(?:pass mark|passing score|minimum score|score|fees?|"
                    r"price|salary|headcount|fines?|compensation|damages)\b", re.IGNORECASE),
         _number, "a number"),
@@ -514,7 +515,8 @@ def expected_answer(question: str) -> ExpectedAnswer | None:
     if _CONTACT_QUERY.match(question):
         return _CONTACT
     question = _SETTING.sub("", question, count=1)
-    if not (_WH_QUESTION.search(question) or _LIMIT_ASKED.search(question)) or _WHAT_HAPPENS.match(question):
+    if not (_WH_QUESTION.search(question) or _LIMIT_ASKED.search(question) or _KIND_QUERY.match(question)) \
+            or _WHAT_HAPPENS.match(question):
         return None
     if _HOW_LONG.search(question):
         return _TIME_SPAN
@@ -526,6 +528,11 @@ def expected_answer(question: str) -> ExpectedAnswer | None:
 # concept of one is asked for, and "There is no deadline for reporting" answers it in other words than the question's
 _LIMIT_ASKED = re.compile(r"^\s*(?:is|are) there (?:a|an|any) (?:(?!time\b)\w+ )?(?:cap|limit|maximum|minimum|ceiling)s?\b",
                           re.IGNORECASE)
+# a query typed as the kind of answer it wants: "average time it took to complete an investigation in 2023?",
+# "deadline to appeal a sanction?", "date of the next dialogue"; not "time off after an incident?"
+_KIND_QUERY = re.compile(r"^\s*(?:the |an? )?(?:(?:average|mean|median|typical|usual) "
+                         r"(?:[\w-]+ )?(?:time|duration|length|number|amount)|deadlines?|time ?limits?|time ?frames?|"
+                         r"dates? of)\b(?! (?:is|are|was|were|do|does)\b)", re.IGNORECASE)
 # where the question is set, before what it asks: "under the Investigator's Manual how long should ...", "according to
 # the policy, who decides ...?"
 _SETTING = re.compile(r"^\s*(?:under|according to|in|per|as per|based on|regarding|concerning|on|for|with regard to|in terms "

@@ -1047,6 +1047,38 @@ def recased(question: str, texts: Sequence[str]) -> str:
     return question
 
 
+def respelled(question: str, texts: Sequence[str]) -> str:
+    """A question with a word mistyped by one letter dropped or added written as the passages write it ("how many free
+    therapy sesions", "can I bring my lawer", "dedline to appeal?"): a lower-case word of five letters or more that no
+    passage holds, when exactly one word of the passages is one letter longer or shorter than it. Another form of the
+    word is no typo of it ("share" is not "shared"), and a function word is left as typed ("though" is not
+    "through")."""
+    held = {w.lower() for text in texts for w in _LETTERS.findall(text)}
+    stop = stop_words()
+
+    def spelled(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) < MIN_TYPO_LENGTH or not word.islower() or word in held or word in stop:
+            return word
+        near = {w for w in held if len(w) >= MIN_TYPO_LENGTH and w not in stop and stem(w) != stem(word)
+                and (_one_more_letter(word, w) or _one_more_letter(w, word))}
+        return near.pop() if len(near) == 1 else word
+
+    return _LETTERS.sub(spelled, question)
+
+
+MIN_TYPO_LENGTH = 5  # shorter words are too often another word one letter away ("form", "from")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _one_more_letter(short: str, long: str) -> bool:
+    """``long`` is ``short`` with one letter more, anywhere (a letter dropped or doubled in typing)."""
+    if len(long) != len(short) + 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    return short[at:] == long[at + 1:]
+
+
 # a word with a capital inside it is a name, however short: "SpeakSafe", "CareLine", "ClearCheck"
 _CAMEL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 

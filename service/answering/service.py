@@ -42,6 +42,7 @@ from service.answering.focus import (
     parts,
     person_words,
     recased,
+    respelled,
     speaker_names,
     stem,
     unheld_words,
@@ -221,7 +222,8 @@ class AnswerService:
                         on_token: OnToken | None) -> Answer:
         """A question's answer from the passages found: abstention, a partial answer or an answer."""
         t0 = time.perf_counter()
-        question = recased(question, [p.text for p in found.passages])
+        texts = [p.text for p in found.passages]
+        question = respelled(recased(question, texts), texts)
         missing = self.sources.missing(question)
         scored, coverage = self.read(question, found, missing)
         if coverage.missing_concepts:  # look again, naming what is missing: the passage may rank just below
