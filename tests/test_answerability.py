@@ -1662,3 +1662,28 @@ def test_an_average_asked_is_answered_by_an_average_and_a_query_may_name_the_kin
     average = units([passage("In 2023, investigations took 98 days on average to complete.")])
     assert state(average, "What was the average time to complete an investigation in 2023?") == "answered"
 
+
+def test_the_side_the_asker_tells_of_is_the_side_of_the_ask():
+    subject = units([passage("As the subject, you may be accompanied at your interview by a staff member who is not "
+                             "involved in the case, acting as an observer.")])
+    assert state(subject, "I'm the one who reported. Can I bring someone to my interview?") == "not_covered"
+    assert state(subject, "I'm the one being accused. Can I bring someone to my interview?") == "answered"
+    assert sides("Will the person I reported be told that it was me?") == frozenset({"harmed", "reported"})
+
+
+def test_a_copy_asked_for_is_answered_by_a_unit_speaking_of_a_copy():
+    assert asked_to_exist("Will the complainant get a copy of the investigation report?") == "copy"
+    assert asked_to_exist("Will I receive a summary of the outcome?") == ""
+    informed = units([passage("Where the allegations are not substantiated, the Director closes the case and informs the "
+                              "subject and the complainant of the investigation report's conclusion in writing.")])
+    assert state(informed, "Will the complainant get a copy of the investigation report?") == "not_covered"
+    copy = units([passage("The complainant receives a copy of the investigation report's conclusions in writing.")])
+    assert state(copy, "Will the complainant get a copy of the investigation report?") == "answered"
+
+
+def test_contact_details_on_a_line_listing_several_offices_are_those_of_the_entry_named():
+    line = units([passage("Investigations Unit, Office of Internal Oversight: investigations@unerra.org, +41 22 730 4460; "
+                          "Office of the Ombudsperson: ombuds@unerra.org; Ethics Office: ethics@unerra.org.")])
+    assert state(line, "What's the phone number of the Ombudsperson's office?", {"Ombudsperson"}) == "not_covered"
+    assert state(line, "What is the email address of the Ombudsperson?", {"Ombudsperson"}) == "answered"
+

@@ -271,7 +271,9 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
     means = asked_means(part.text) or asked_breakdown(part.text)
     means_stems = frozenset(content_stems(means)) - generic_stems() - name_stems
     means_concepts = concepts_in(means)  # "on Facebook": social media is spoken of
-    side = sides(part.text)  # "As the complainant, how many days do I have ...": not what the subject is given
+    # "As the complainant, how many days do I have ...": not what the subject is given; "I'm the one who reported. Can
+    # I bring a friend to my interview?": the side the asker tells of
+    side = sides(part.text) or sides(part.lean)
     length = length_asked(part.text)  # "how long is the e-learning?": a unit answering it names the e-learning
     length_stems = frozenset(content_stems(length.split()[-1])) - name_stems if length else frozenset()  # its head
     ranked = asks_ranking(part.text)
@@ -514,7 +516,27 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
         return _shares(part.counted, unit.body)
     if expected.name == "contact" and part.named and unit.items:  # the Chair's address, not the hotline's number
         return any(_item_holds(expected, part, unit.passage.text[a:b]) for _, (a, b) in unit.items)
+    if expected.name == "contact" and part.named and (entry := _entry_of(part.named, unit.body)) is not None:
+        return expected.holds(part.text, entry)  # "Office of the Ombudsperson: ombuds@...;", not the entry before it
     return expected.holds(part.text, unit.body)
+
+
+# a label opening one entry of a line listing several: "Investigations Unit: investigations@unerra.org, +41 ...;"
+_ENTRY = re.compile(r"(?:^|[;\n])\s*((?-i:[A-Z])[^:;\n]{2,80}):")
+
+
+def _entry_of(names: Sequence[str], text: str) -> str | None:
+    """The entry of a line listing several ("Name: details; Name: details") whose label holds every name; None when
+    the line lists no entries, or none labelled with them."""
+    labels = list(_ENTRY.finditer(text))
+    if len(labels) < MIN_ENTRIES:
+        return None
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    return next((text[m.start(1):end] for m, end in zip(labels, ends, strict=True)
+                 if all(name.lower() in m.group(1).lower() for name in names)), None)
+
+
+MIN_ENTRIES = 2
 
 
 def _without_numbers(numbers: set[str], text: str) -> str:

@@ -783,11 +783,16 @@ _NAMED_NEXT = re.compile(r"\s*(?:,|\(|\b(?:called|named|known as)\b)\s*[\"“'�
 
 def asked_to_exist(text: str) -> str:
     """What an ask asks exists ("Is there a dress code for field staff?" -> "dress code"): the words after "is there
-    a" up to a preposition or the end; "" for any other ask."""
-    match = _THERE_IS.search(plain(text))
+    a" up to a preposition or the end; or the copy an ask asks to be given ("Will I get a copy of the report?" ->
+    "copy"); "" for any other ask."""
+    match = _THERE_IS.search(plain(text)) or _GIVEN_A.search(plain(text))
     return match.group(1).strip() if match else ""
 
 
+# a copy or record the asker asks to be given: "Will the complainant get a copy of the investigation report?"
+_GIVEN_A = re.compile(r"^\s*(?:will|would|can|could|do|does|may|shall) (?:i|we|you|they|he|she|(?:the|my|our|a) [\w-]+) "
+                      r"(?:\w+ )?(?:get|receive|obtain|be given|be sent|be shown|be provided with|have access to|see) "
+                      r"(?:a|an|any) ((?:written |full |printed )?(?:copy|copies|transcript|recording))\b", re.IGNORECASE)
 _THERE_IS = re.compile(r"^\s*(?:is|are) there (?:a|an|any|some)\s+((?:(?!(?:for|in|at|on|to|of|that|which|who|when|if|"
                        r"under|about|after|before|during|with|by|from|where|or|and)\b)[\w'’+-]+\s*){1,4})", re.IGNORECASE)
 
@@ -985,10 +990,13 @@ def party_stems() -> frozenset[str]:
 # whose conduct is reported
 _HARMED_SIDE = re.compile(r"\b(?:complainants?|(?:victim|survivor)s?(?![- ]?(?:cent(?:red|ered)|focused|led|friendly)\b)|"
                           r"affected (?:person|persons|people|staff member|individual)s?|"
-                          r"accusers?|person who (?:reported|complained|made the (?:report|complaint)))\b", re.IGNORECASE)
-_REPORTED_SIDE = re.compile(r"\b(?:respondents?|(?:the |a )subjects? (?!of\b|to\b|matter)|accused|alleged (?:harassers?|offenders?|"
+                          r"accusers?|(?:person|one) who (?:reported|complained|made the (?:report|complaint))|"
+                          r"i (?:reported|complained about|filed (?:a|the) complaint))\b", re.IGNORECASE)
+_REPORTED_SIDE = re.compile(r"\b(?:respondents?|(?:the |a )subjects?\b(?! (?:of|to|matter)\b)|accused|alleged (?:harassers?|offenders?|"
                             r"perpetrators?)|harassers?|perpetrators?|offenders?|implicated (?:person|staff member)s?|person "
-                            r"(?:accused|reported|complained about|whose conduct))\b", re.IGNORECASE)
+                            r"(?:accused|reported|complained about|whose conduct)|(?:person|one|man|woman|colleague|manager|"
+                            r"supervisor|boss) (?:i|we) (?:reported|complained about|accused)|i(?:'m| am| was| have been|'ve been) "
+                            r"(?:the one )?(?:accused|reported|being investigated|under investigation))\b", re.IGNORECASE)
 
 
 def sides(text: str) -> frozenset[str]:
