@@ -255,13 +255,13 @@ def _beyond_earlier(ask: AskCoverage, earlier: Sequence[AskCoverage], units: Seq
 def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.ndarray, order: list[int],
          topical: Sequence[float] | np.ndarray, asked: AskedDocuments, word_vectors: WordVectors | None = None
          ) -> AskCoverage:
-    if _MORE_ASKED.search(part.text) and not part.counted and (told_count := _COUNT.search(part.lean)):
-        part = replace(part, counted=frozenset({stem(told_count.group(0).split()[-1])}))  # "all 8 sessions": sessions
+    more = bool(_MORE_ASKED.search(part.text))  # "I've used all 8 sessions. How many more ...?"
+    if more and not part.counted and (told_count := _COUNT.search(part.lean)):
+        part = replace(part, counted=frozenset({stem(told_count.group(0).split()[-1])}))  # it counts sessions
     expected = expected_answer(part.text)
     numbers = asked_numbers(part.text)
     counts = {m.group(1) for m in _COUNT.finditer(part.text)} & numbers
-    # "I've used all 8 sessions. How many more ...?": the number the asker tells of is not the one asked for
-    told = numbers | asked_numbers(part.lean) if _MORE_ASKED.search(part.text) else numbers
+    stated = numbers | asked_numbers(part.lean) if more else numbers  # the 8 the asker tells of is not the answer
     mention = mentioned(part.text)
     name_stems = {stem(n) for n in (*part.people, *part.named)}
     said = content_stems(mention) - generic_stems() - name_stems
@@ -319,7 +319,7 @@ def _ask(part: Part, units: Sequence[Unit], similarity: Sequence[float] | np.nda
         ("people", lambda i: set(part.people) <= units[i].people),
         ("named", lambda i: all(_mentions(units[i], name, units) for name in part.named)),
         ("defined term", lambda i: _names_defined_term(part, units[i])),
-        ("kind", lambda i: expected is None or _holds(expected, part, units[i], qualified, told)),
+        ("kind", lambda i: expected is None or _holds(expected, part, units[i], qualified, stated)),
         ("topic", lambda i: bare or answered_whole or i in attendees or about_it(i)),
         ("document", lambda i: not asked.documents or asked.said_in(part, units[i])),
         ("mention", lambda i: said <= units[i].stems),
@@ -486,7 +486,8 @@ _PLACE_ASKED = frozenset(stem(w) for w in (*PLACE_NOUNS, *PLACE_VERBS, "location
 
 
 def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualified, stated: set[str]) -> bool:
-    """The unit gives the kind of answer the ask wants; ``stated``: the numbers the ask names (``asked_numbers``)."""
+    """The unit gives the kind of answer the ask wants; ``stated``: the numbers the ask names (``asked_numbers``), and
+    for "how many more" those the asker tells of."""
     if expected.name in QUANTITIES and _other_years(part.text, unit.body):
         return False  # "How many investigations were opened in 2022?": not "Of the 41 investigations opened in 2023"
     reading = unit.reading.lower()
