@@ -1686,4 +1686,8 @@ def test_contact_details_on_a_line_listing_several_offices_are_those_of_the_entr
                           "Office of the Ombudsperson: ombuds@unerra.org; Ethics Office: ethics@unerra.org.")])
     assert state(line, "What's the phone number of the Ombudsperson's office?", {"Ombudsperson"}) == "not_covered"
     assert state(line, "What is the email address of the Ombudsperson?", {"Ombudsperson"}) == "answered"
+    # a field of the entry is no entry of its own
+    fields = units([passage("Office of the Ombudsperson: ombuds@unerra.org; Telephone: +41 22 730 4470; Ethics Office: "
+                            "ethics@unerra.org, +41 22 730 4480.")])
+    assert state(fields, "What's the phone number of the Ombudsperson's office?", {"Ombudsperson"}) == "answered"
 

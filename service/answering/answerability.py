@@ -529,7 +529,7 @@ _ENTRY = re.compile(r"(?:^|[;\n])\s*((?-i:[A-Z])[^:;\n]{2,80}):")
 def _entry_of(names: Sequence[str], text: str) -> str | None:
     """The entry of a line listing several ("Name: details; Name: details") whose label holds every name; None when
     the line lists no entries, or none labelled with them."""
-    labels = list(_ENTRY.finditer(text))
+    labels = [m for m in _ENTRY.finditer(text) if not _FIELD.fullmatch(m.group(1).strip())]
     if len(labels) < MIN_ENTRIES:
         return None
     ends = [m.start() for m in labels[1:]] + [len(text)]
@@ -538,6 +538,10 @@ def _entry_of(names: Sequence[str], text: str) -> str | None:
 
 
 MIN_ENTRIES = 2
+# a field of one entry, not an entry of its own: "Office of the Ombudsperson: ombuds@...; Telephone: +41 ..."
+_FIELD = re.compile(r"(?:e-?mail(?: address)?|(?:tele)?phone(?: number)?|tel\.?|fax|mobile|(?:opening |office )?hours|"
+                    r"web ?(?:site|page)?|url|(?:postal |street |office )?address|contact|location|room|extension|ext\.?)",
+                    re.IGNORECASE)
 
 
 def _without_numbers(numbers: set[str], text: str) -> str:
