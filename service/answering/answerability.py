@@ -58,6 +58,7 @@ from service.answering.coverage import (
     PLACE_VERBS,
     SHARE,
     TIME_UNIT,
+    WRITTEN_NUMBERS,
     ExpectedAnswer,
     MissingSource,
     asks_times,
@@ -429,13 +430,7 @@ def asks_ranking(text: str) -> str:
 
 
 _NUMBER = re.compile(r"\d+")
-# numbers as words, by the digits that write them: "eight sessions" holds the 8 an ask names
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-          "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WRITTEN = {word: str(n) for n, word in enumerate(_UNITS, 1)} | {word: str(n) for n, word in zip(range(30, 100, 10), _TENS,
-                                                                                                strict=True)}
-_WRITTEN_NUMBER = re.compile(rf"\b(?:{'|'.join(_WRITTEN)})\b", re.IGNORECASE)
+_WRITTEN_NUMBER = re.compile(rf"\b(?:{'|'.join(WRITTEN_NUMBERS)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -447,7 +442,7 @@ def numbers_in(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def written_numbers_in(text: str) -> frozenset[str]:
     """The numbers a passage writes as words, in digits: "up to eight free counselling sessions" holds 8."""
-    return frozenset(_WRITTEN[w.lower()] for w in _WRITTEN_NUMBER.findall(text))
+    return frozenset(WRITTEN_NUMBERS[w.lower()] for w in _WRITTEN_NUMBER.findall(text))
 
 
 def holds_numbers(numbers: set[str], counts: set[str], text: str) -> bool:
@@ -523,7 +518,7 @@ def _holds(expected: ExpectedAnswer, part: Part, unit: Unit, qualified: Qualifie
 
 
 # a label opening one entry of a line listing several: "Investigations Unit: investigations@unerra.org, +41 ...;"
-_ENTRY = re.compile(r"(?:^|[;\n])\s*((?-i:[A-Z])[^:;\n]{2,80}):")
+_ENTRY = re.compile(r"(?:^|[;\n])\s*([A-Z][^:;\n]{2,80}):")
 
 
 def _entry_of(names: Sequence[str], text: str) -> str | None:
@@ -548,7 +543,7 @@ def _without_numbers(numbers: set[str], text: str) -> str:
     """The text with the numbers an ask states taken out, in digits or as words: what is left must give the number
     it asks for."""
     text = re.sub(rf"(?<![\d.,])(?:{'|'.join(map(re.escape, sorted(numbers)))})(?![\d]|[.,]\d)", " ", text)
-    return _WRITTEN_NUMBER.sub(lambda m: " " if _WRITTEN[m.group(0).lower()] in numbers else m.group(0), text)
+    return _WRITTEN_NUMBER.sub(lambda m: " " if WRITTEN_NUMBERS[m.group(0).lower()] in numbers else m.group(0), text)
 
 
 Qualified = tuple[tuple[str, frozenset[str]], ...]  # (a long name's head in lower case, the words only its qualifier has)

@@ -23,11 +23,13 @@ from service.models import Passage
 
 TokenSet = Callable[[str], set[int]]
 
-NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?"
-)
+# numbers written as words, by the digits that write them ("eight sessions" holds the 8 an ask names)
+WRITTEN_NUMBERS = {word: str(n) for n, word in enumerate(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"), 1)} | {
+    word: str(n) for n, word in zip(range(30, 100, 10), ("thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                                          "ninety"), strict=True)}
+NUMBER_WORDS = "|".join(WRITTEN_NUMBERS) + r"|hundreds?|thousands?|millions?|dozens?"
 TIME_UNIT = r"(?:working |calendar |business )?(?:hours?|days?|weeks?|months?|years?|decades?)"
 # "twice a year" is how often, not how long; "45 additional calendar days" is a span, as "45 calendar days" is
 DURATION = re.compile(rf"\b(?<!twice )(?<!once )(?<!times )(?:\d+|{NUMBER_WORDS}|an?)[\s-]+"
